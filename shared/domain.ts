@@ -1,0 +1,236 @@
+/**
+ * Domain types shared by main, renderer, CLI and tests.
+ * Pure data: no Node, DOM or Electron. Amounts are in kr (øre precision), dates are ISO
+ * `YYYY-MM-DD` strings, percents are 0-100 scale numbers.
+ */
+
+/** Goal level: A = aktivitetsmål, B = outputmål, C = effektmål. */
+export type GoalLevel = 'A' | 'B' | 'C';
+export const GOAL_LEVELS: readonly GoalLevel[] = ['A', 'B', 'C'];
+
+/** midtvejsevaluering / slutevaluering */
+export type EvaluationType = 'midterm' | 'final';
+export const EVALUATION_TYPES: readonly EvaluationType[] = ['midterm', 'final'];
+
+/** Trafiklys: grøn, gul, rød. */
+export type Light = 'green' | 'yellow' | 'red';
+export const LIGHTS: readonly Light[] = ['green', 'yellow', 'red'];
+
+/** Which of the three lights of an evaluation. */
+export type LightKind = 'implementation' | 'goals' | 'effect';
+export const LIGHT_KINDS: readonly LightKind[] = ['implementation', 'goals', 'effect'];
+
+/** "higher is better" (the normal case) or "lower is better" with a baseline. */
+export type GoalDirection = 'higher' | 'lower';
+
+/** Effect chain column (effektkæde): hovedaktiviteter -> output -> effekter. */
+export type EffectChainColumn = 'activity' | 'output' | 'effect';
+export const EFFECT_CHAIN_COLUMNS: readonly EffectChainColumn[] = ['activity', 'output', 'effect'];
+
+/** The six fixed implementation parameters (METHODOLOGY.md section 4), numbered 1-6. */
+export type ImplementationParameter = 1 | 2 | 3 | 4 | 5 | 6;
+export const IMPLEMENTATION_PARAMETERS: readonly ImplementationParameter[] = [1, 2, 3, 4, 5, 6];
+
+/** Where a reported figure came from (METHODOLOGY.md section 9). */
+export interface SourceRef {
+  /** File name as the user chose it, e.g. "statusrapport-2022.xlsx". Empty when typed in. */
+  file: string;
+  /** Human-readable place: "Ark 'Mål', celle D5" or "side 3, linje 12". Empty when typed in. */
+  location: string;
+}
+
+/** The fact box (FAKTA-BOKS) and identity of a project. */
+export interface ProjectFacts {
+  name: string;
+  /** Tilskudsmodtager */
+  grantRecipient: string;
+  /** Projektholder */
+  projectHolder: string;
+  /** Sagsbehandler */
+  caseOfficer: string;
+  /** Finansieringskilde, e.g. "Socialfonden (ESF)" */
+  fundingSource: string;
+  /** Indsatsområde, e.g. "Erhvervsuddannelse for voksne (ESF-4b)" */
+  priorityAxis: string;
+  /** Samlet budget in kr; null when unknown. */
+  totalBudgetKr: number | null;
+  /** Bevillingsperiode start / end, ISO dates. */
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** Partnere, free text (one per line). */
+  partners: string;
+  /** Journalnummer */
+  journalNumber: string;
+  /** Overordnet projektbeskrivelse */
+  description: string;
+}
+
+export interface Project extends ProjectFacts {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EffectChainItem {
+  id: number;
+  projectId: number;
+  column: EffectChainColumn;
+  position: number;
+  text: string;
+}
+
+export interface Goal {
+  id: number;
+  projectId: number;
+  level: GoalLevel;
+  /** "A1", "B4", "C2" */
+  code: string;
+  description: string;
+  /** Unit as the project counts it: "deltagere", "virksomheder", "stk." */
+  unit: string;
+  /** Målsætning i projektperioden; null = no target. */
+  targetInPeriod: number | null;
+  /** Målsætning efter projektperioden (effect goals); null = none. */
+  targetAfterPeriod: number | null;
+  direction: GoalDirection;
+  /** Baseline, used for lower-is-better goals. */
+  baseline: number | null;
+  position: number;
+}
+
+/** One reported status of a goal. Kept as history: a new report never overwrites an old one. */
+export interface StatusReport {
+  id: number;
+  goalId: number;
+  /** The reported value; null = reported as missing (blank cell, digits lost). */
+  value: number | null;
+  /** Date the figure was reported (ISO). */
+  reportedAt: string;
+  /** Who reported it, e.g. "Bevillingsmodtager". */
+  reportedBy: string;
+  source: SourceRef;
+  /** The percent printed in the source report, if any (for the consistency check). */
+  printedPercent: number | null;
+  createdAt: string;
+}
+
+export interface Evaluation {
+  id: number;
+  projectId: number;
+  type: EvaluationType;
+  /** Evaluation date (ISO). Statuses reported on or before it are in force. */
+  date: string;
+  evaluator: string;
+  /** Budget spent to date in kr, as reported by the grant recipient; null = not reported. */
+  budgetSpentKr: number | null;
+  /** Budget total as reported in the progress table (kr); null = use the project's total budget. */
+  budgetTotalReportedKr: number | null;
+  /** Months elapsed / total as reported by the grant recipient; null = compute from the period. */
+  monthsElapsedReported: number | null;
+  monthsTotalReported: number | null;
+  /** Who reported budget and time, and when (provenance). */
+  progressReportedBy: string;
+  progressReportedAt: string | null;
+  /** Overordnet status (chapter 3 of the report). */
+  overallStatus: string;
+  createdAt: string;
+}
+
+/** One of the six implementation parameter scores of an evaluation. */
+export interface ImplementationScore {
+  evaluationId: number;
+  parameter: ImplementationParameter;
+  /** 1-5, or null while not yet scored. */
+  score: number | null;
+  /** One-sentence headline conclusion. */
+  headline: string;
+  /** Justification text. */
+  text: string;
+}
+
+/** The evaluator's decision on one of the three lights. */
+export interface LightDecision {
+  evaluationId: number;
+  kind: LightKind;
+  /** The suggestion in force when the decision was last saved (kept for the record). */
+  suggested: Light | null;
+  /** The evaluator's override; null = the suggestion stands. */
+  override: Light | null;
+  /** Required when override is set. */
+  reason: string;
+  /** Short text shown beside the light on the Resumé. */
+  text: string;
+}
+
+/** Survey indicator: "9 ud af 9" gave one of the most positive answers. */
+export interface SurveyIndicator {
+  id: number;
+  evaluationId: number;
+  /** Respondent group, e.g. "virksomheder", "ambassadører". */
+  group: string;
+  statement: string;
+  /** Count of respondents with a top answer (top-two on a 5-point scale, top-box on 3-point). */
+  positive: number;
+  /** Number of respondents. */
+  n: number;
+  scale: 3 | 5;
+  position: number;
+}
+
+export interface BudgetLine {
+  id: number;
+  projectId: number;
+  /** Cost type, e.g. "Løn - projektledelse", "Indirekte udgifter". */
+  costType: string;
+  year: number;
+  amountKr: number;
+  /** For indirect costs: the percentage of the direct costs the line claims to be (004: 18). */
+  percentOfDirect: number | null;
+  position: number;
+}
+
+export interface FinancingSource {
+  id: number;
+  projectId: number;
+  name: string;
+  amountKr: number;
+  position: number;
+}
+
+export type LearningKind = 'learning' | 'recommendation';
+
+export interface LearningPoint {
+  id: number;
+  evaluationId: number;
+  kind: LearningKind;
+  title: string;
+  text: string;
+  position: number;
+}
+
+export type AuditEntity =
+  | 'project'
+  | 'goal'
+  | 'status'
+  | 'score'
+  | 'light'
+  | 'evaluation'
+  | 'budgetLine'
+  | 'financing'
+  | 'survey'
+  | 'learning'
+  | 'effectChain'
+  | 'settings';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: string;
+  projectId: number | null;
+  entity: AuditEntity;
+  entityId: number | null;
+  /** e.g. "score.3", "targetInPeriod", "override" */
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+}

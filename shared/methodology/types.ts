@@ -1,0 +1,235 @@
+import type {
+  EvaluationType,
+  GoalDirection,
+  GoalLevel,
+  ImplementationParameter,
+  Light,
+  LightKind,
+  SourceRef,
+} from '../domain';
+import type { GoalBand } from './profile';
+
+/**
+ * Inputs and outputs of the methodology engine. Plain data only: the services map storage
+ * rows to these, the engine never touches the database or the file system.
+ */
+
+/** The status in force for a goal at the evaluation date (the latest report on or before it). */
+export interface StatusInput {
+  value: number | null;
+  reportedAt: string;
+  reportedBy: string;
+  printedPercent: number | null;
+  source: SourceRef;
+}
+
+export interface GoalInput {
+  code: string;
+  level: GoalLevel;
+  description: string;
+  unit: string;
+  targetInPeriod: number | null;
+  targetAfterPeriod: number | null;
+  direction: GoalDirection;
+  baseline: number | null;
+  status: StatusInput | null;
+}
+
+/** Why a goal is left out of averages, or looks wrong. */
+export type GoalWarningCode =
+  | 'noTarget' // target missing or 0: "intet mål"
+  | 'notReported' // no status yet: "ikke rapporteret"
+  | 'missingValue' // a status was reported but its figure is missing (blank cell, digits lost)
+  | 'noBaseline' // lower-is-better goal without a usable baseline
+  | 'printedPercentDiffers'; // the source's printed percent differs from the computed one
+
+export interface Warning {
+  /** Stable code the UI translates. */
+  code: GoalWarningCode | ProjectWarningCode;
+  /** Values the message refers to (goal code, printed and computed percent ...). */
+  params: Record<string, string | number | null>;
+  /** The message in Danish (CLI, workbook); the renderer translates `code` + `params` itself. */
+  message: string;
+}
+
+export type ProjectWarningCode =
+  | 'provisionalImplementation' // fewer than six parameters scored
+  | 'budgetFinancingMismatch' // budget lines do not equal financing
+  | 'indirectCostMismatch' // indirect line differs from its claimed percent of the direct costs
+  | 'burnUnder' // burn ratio below the underspending bound
+  | 'burnOver' // burn ratio above the overspending bound
+  | 'timeReportedDiffers' // reported months differ from the grant period
+  | 'budgetReportedDiffers' // reported budget total differs from the project's total budget
+  | 'cappingChangesLight' // capping at 100 % would change the goal light
+  | 'overrideWithoutReason'; // an override was stored without a reason (legacy data)
+
+export interface GoalResult {
+  code: string;
+  level: GoalLevel;
+  /** Unrounded attainment percent; null when left out (see `state`). */
+  percent: number | null;
+  /** Integer percent as displayed (rounded half up); null when left out. */
+  displayPercent: number | null;
+  /** Whether the goal counts in its level's average. */
+  counted: boolean;
+  state: 'ok' | 'noTarget' | 'notReported' | 'missingValue' | 'noBaseline';
+  warnings: Warning[];
+}
+
+export interface LevelResult {
+  level: GoalLevel;
+  goals: GoalResult[];
+  /** "n of m goals reported": goals with a status value / all goals of the level. */
+  reported: number;
+  total: number;
+  /** Goals that count in the average. */
+  counted: number;
+  /** Simple mean of the counted goals' unrounded percents (capped when the profile says so). */
+  average: number | null;
+  /** Integer percent as displayed. */
+  displayAverage: number | null;
+  /** Band and light of `displayAverage` for this evaluation type. */
+  band: GoalBand | null;
+  light: Light | null;
+  /** The same average with the other capping setting, and whether its light would differ. */
+  alternativeAverage: number | null;
+  cappingChangesLight: boolean;
+}
+
+export interface ImplementationResult {
+  scores: Record<ImplementationParameter, number | null>;
+  scored: number;
+  required: number;
+  /** Mean of the scored parameters, unrounded; null when none are scored. */
+  average: number | null;
+  /** Mean rounded to one decimal, half up; null when none are scored. */
+  rounded: number | null;
+  /** Light of the rounded mean; null until all parameters are scored (provisional). */
+  light: Light | null;
+  provisional: boolean;
+}
+
+export interface ProgressInput {
+  evaluationDate: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  totalBudgetKr: number | null;
+  budgetSpentKr: number | null;
+  budgetTotalReportedKr: number | null;
+  monthsElapsedReported: number | null;
+  monthsTotalReported: number | null;
+}
+
+export interface ProgressResult {
+  budget: {
+    /** Total used: the reported total wins over the project's total budget. */
+    totalKr: number | null;
+    spentKr: number | null;
+    /** Unrounded percent; null when spent or total is missing or total is 0. */
+    percent: number | null;
+    displayPercent: number | null;
+  };
+  time: {
+    /** Months used: reported figures win over computed ones. */
+    elapsedMonths: number | null;
+    totalMonths: number | null;
+    percent: number | null;
+    displayPercent: number | null;
+    /** Computed from the grant period and the evaluation date. */
+    computedElapsedMonths: number | null;
+    computedTotalMonths: number | null;
+    computedPercent: number | null;
+    /** Reported and computed figures both exist and differ. */
+    reportedDiffers: boolean;
+  };
+  /** budget % / time %; null when either is missing or time % is 0. */
+  burnRatio: number | null;
+  burnFlag: 'under' | 'over' | 'ok' | null;
+}
+
+export interface BudgetLineInput {
+  costType: string;
+  year: number;
+  amountKr: number;
+  percentOfDirect: number | null;
+}
+
+export interface FinancingInput {
+  name: string;
+  amountKr: number;
+}
+
+export interface BudgetResult {
+  years: { year: number; directKr: number; indirectKr: number; totalKr: number }[];
+  totalKr: number;
+  financingTotalKr: number;
+  /** Budget total minus financing total. */
+  differenceKr: number;
+  /** True when there are budget lines and financing sources and they agree within tolerance. */
+  balanced: boolean;
+  indirectChecks: {
+    year: number;
+    costType: string;
+    claimedPercent: number;
+    directKr: number;
+    expectedKr: number;
+    actualKr: number;
+    ok: boolean;
+  }[];
+}
+
+export interface ScoreInput {
+  parameter: ImplementationParameter;
+  score: number | null;
+}
+
+export interface LightDecisionInput {
+  kind: LightKind;
+  override: Light | null;
+  reason: string;
+}
+
+export interface EvaluationInput {
+  evaluationType: EvaluationType;
+  evaluationDate: string;
+  goals: GoalInput[];
+  scores: ScoreInput[];
+  decisions: LightDecisionInput[];
+  progress: ProgressInput;
+  budgetLines: BudgetLineInput[];
+  financing: FinancingInput[];
+}
+
+export interface LightOutcome {
+  kind: LightKind;
+  suggested: Light | null;
+  override: Light | null;
+  reason: string;
+  /** The light in force: the override when set, else the suggestion. */
+  final: Light | null;
+  /** What the suggestion was based on, for the UI and workbook ("outputmål 94 %"). */
+  basis: { level: GoalLevel | null; displayPercent: number | null } | null;
+}
+
+export interface EvaluationSummary {
+  evaluationType: EvaluationType;
+  levels: Record<GoalLevel, LevelResult>;
+  implementation: ImplementationResult;
+  lights: Record<LightKind, LightOutcome>;
+  progress: ProgressResult;
+  budget: BudgetResult;
+  /** Output attainment minus time consumption (expected-by-now), in points; null if either missing. */
+  gapOutputVsTime: number | null;
+  /** All warnings, goal warnings first (in goal order), then project warnings. */
+  warnings: Warning[];
+}
+
+/** Portfolio roll-up: sum of status / sum of targets per level (METHODOLOGY.md section 11). */
+export interface PooledLevel {
+  level: GoalLevel;
+  statusSum: number;
+  targetSum: number;
+  percent: number | null;
+  displayPercent: number | null;
+  goals: number;
+}
