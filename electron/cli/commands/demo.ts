@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CliCommand } from '../types';
+import { CliError, requireString } from '../types';
+import { createDemoPortfolio } from '../../services/demo';
+import { resourcesDir } from '../../resources';
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'Opret demoporteføljen (Headstart og work-live-stay) i en ny databasefil.',
+  usage: 'demo --db FILE',
+  options: { db: { type: 'string' } },
+  async run(args, io) {
+    const db = resolve(requireString(args, 'db'));
+    if (existsSync(db)) throw new CliError(`${db} findes allerede; demoen oprettes kun i en ny fil.`);
+    const { projectIds } = await createDemoPortfolio(db, resourcesDir());
+    io.out(`Demoporteføljen er oprettet i ${db} (${projectIds.length} projekter).`);
+    return 0;
+  },
+};

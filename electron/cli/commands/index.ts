@@ -1,0 +1,6 @@
+import type { CliCommand } from '../types';
+import { demoCommand } from './demo';
+import { summaryCommand } from './summary';
+
+/** Every CLI command. A feature adds its command here (one line). */
+export const commands: CliCommand[] = [demoCommand, summaryCommand];

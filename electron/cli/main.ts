@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { commands } from './commands';
+import { CliError, type CliIO } from './types';
+
+/**
+ * Trafiklys on the command line, over the same services as the app. Runs on plain Node,
+ * without the Electron binary: `npm run cli -- <command> [options]`.
+ */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Ukendt kommando "${name}".\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Brug: npm run cli -- ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    });
+    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`Fejl: ${err.message}`);
+      return err.exitCode;
+    }
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      io.err(`Fejl: ${(err as Error).message}\nBrug: npm run cli -- ${command.usage}`);
+      return 2;
+    }
+    io.err(`Fejl: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'Trafiklys – kommandolinje',
+    '',
+    'Brug: npm run cli -- <kommando> [tilvalg]',
+    '',
+    'Kommandoer:',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Tilføj --help efter en kommando for dens hjælp.',
+  ].join('\n');
+}
+
+const isMain = process.argv[1] && /cli[\\/]main\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t + '\n'),
+    err: (t) => process.stderr.write(t + '\n'),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`Fejl: ${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { ServiceError, type IpcError } from '../../shared/contracts/core';
+
+/** Zod issues as `path: message` pairs a form can put beside its fields. */
+export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+const KNOWN_CODES = new Set(['NOT_FOUND', 'CONFLICT', 'DB_NEWER', 'NOT_A_DATABASE', 'MIGRATION_FAILED']);
+
+/**
+ * Maps anything a service throws to an error as data. Known errors keep their code and
+ * message; anything else becomes INTERNAL with its message (never a stack trace).
+ */
+export function toIpcError(err: unknown): IpcError {
+  if (err instanceof ServiceError) return { code: err.code, message: err.message, issues: err.issues };
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && KNOWN_CODES.has(code)) return { code: code as IpcError['code'], message: err.message };
+    if (err.name === 'InvalidScoreError') return { code: 'INVALID_SCORE', message: err.message };
+    return { code: 'INTERNAL', message: `Uventet fejl: ${err.message}` };
+  }
+  return { code: 'INTERNAL', message: `Uventet fejl: ${String(err)}` };
+}

@@ -1,0 +1,187 @@
+import { contracts, type ContractName, type Contracts, type IpcResult } from '../../shared/contracts';
+import type { ContractInput, ContractOutput } from '../../shared/contracts/core';
+import { z } from 'zod';
+import type { AppServices } from '../services';
+import { toIpcError, zodIssues } from './errors';
+
+type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
+
+/** What each channel does: validate (done by the wrapper), call one service, return. */
+function implementations(services: AppServices): Impl {
+  const { portfolio: svc, store } = services;
+  const done = { ok: true as const };
+  return {
+    portfolioInfo: () => svc.info(),
+    portfolioSummaries: () => svc.portfolioSummaries(),
+    profileSet: ({ profile }) => svc.setProfile(profile),
+
+    projectGet: ({ projectId }) => svc.projectDetail(projectId),
+    projectCreate: ({ facts }) => svc.createProject(facts),
+    projectUpdate: ({ projectId, patch }) => svc.updateProject(projectId, patch),
+    projectDelete: async ({ projectId }) => {
+      await svc.requireProject(projectId);
+      await store.deleteProject(projectId);
+      return done;
+    },
+    projectRestore: ({ projectId }) => store.restoreProject(projectId),
+    projectSummary: ({ projectId, evaluationId }) => svc.projectSummary(projectId, evaluationId),
+
+    effectChainSave: async ({ projectId, id, column, text, position }) => {
+      await svc.requireProject(projectId);
+      const existing = id ? (await store.listEffectChain(projectId)).find((i) => i.id === id) : undefined;
+      const siblings = (await store.listEffectChain(projectId)).filter((i) => i.column === column);
+      return store.saveEffectChainItem({
+        id,
+        projectId,
+        column,
+        text,
+        position: position ?? existing?.position ?? siblings.length,
+      });
+    },
+    effectChainDelete: async ({ id }) => {
+      await store.deleteEffectChainItem(id);
+      return done;
+    },
+
+    goalCreate: async ({ projectId, goal }) => {
+      await svc.requireProject(projectId);
+      const goals = await store.listGoals(projectId);
+      return store.createGoal({
+        projectId,
+        level: goal.level,
+        code: goal.code,
+        description: goal.description ?? '',
+        unit: goal.unit ?? '',
+        targetInPeriod: goal.targetInPeriod ?? null,
+        targetAfterPeriod: goal.targetAfterPeriod ?? null,
+        direction: goal.direction ?? 'higher',
+        baseline: goal.baseline ?? null,
+        position: goal.position ?? goals.length,
+      });
+    },
+    goalUpdate: ({ goalId, patch }) => store.updateGoal(goalId, patch),
+    goalDelete: async ({ goalId }) => {
+      await store.deleteGoal(goalId);
+      return done;
+    },
+    statusAdd: async (input) => {
+      const goal = await store.getGoal(input.goalId);
+      if (!goal) throw Object.assign(new Error(`Mål ${input.goalId} findes ikke.`), { code: 'NOT_FOUND' });
+      return store.addStatusReport({
+        goalId: input.goalId,
+        value: input.value,
+        reportedAt: input.reportedAt,
+        reportedBy: input.reportedBy,
+        source: input.source ?? { file: '', location: '' },
+        printedPercent: input.printedPercent ?? null,
+      });
+    },
+
+    evaluationGet: ({ evaluationId }) => svc.evaluationDetail(evaluationId),
+    evaluationCreate: (input) => svc.createEvaluation(input),
+    evaluationUpdate: ({ evaluationId, patch }) => svc.updateEvaluation(evaluationId, patch),
+    evaluationDelete: async ({ evaluationId }) => {
+      await svc.requireEvaluation(evaluationId);
+      await store.deleteEvaluation(evaluationId);
+      return done;
+    },
+
+    scoreSet: (input) => svc.setScore(input),
+    lightSet: (input) => svc.setLight(input),
+
+    surveySave: async ({ evaluationId, id, item }) => {
+      await svc.requireEvaluation(evaluationId);
+      return store.saveSurveyIndicator({ ...item, id, evaluationId });
+    },
+    surveyDelete: async ({ id }) => {
+      await store.deleteSurveyIndicator(id);
+      return done;
+    },
+    learningSave: async ({ evaluationId, id, kind, title, text, position }) => {
+      await svc.requireEvaluation(evaluationId);
+      const items = await store.listLearningPoints(evaluationId);
+      const existing = id ? items.find((i) => i.id === id) : undefined;
+      return store.saveLearningPoint({ id, evaluationId, kind, title, text, position: position ?? existing?.position ?? items.length });
+    },
+    learningDelete: async ({ id }) => {
+      await store.deleteLearningPoint(id);
+      return done;
+    },
+
+    budgetLineSave: async ({ projectId, id, costType, year, amountKr, percentOfDirect, position }) => {
+      await svc.requireProject(projectId);
+      const items = await store.listBudgetLines(projectId);
+      const existing = id ? items.find((i) => i.id === id) : undefined;
+      return store.saveBudgetLine({
+        id,
+        projectId,
+        costType,
+        year,
+        amountKr,
+        percentOfDirect: percentOfDirect ?? null,
+        position: position ?? existing?.position ?? items.length,
+      });
+    },
+    budgetLineDelete: async ({ id }) => {
+      await store.deleteBudgetLine(id);
+      return done;
+    },
+    financingSave: async ({ projectId, id, name, amountKr, position }) => {
+      await svc.requireProject(projectId);
+      const items = await store.listFinancing(projectId);
+      const existing = id ? items.find((i) => i.id === id) : undefined;
+      return store.saveFinancing({ id, projectId, name, amountKr, position: position ?? existing?.position ?? items.length });
+    },
+    financingDelete: async ({ id }) => {
+      await store.deleteFinancing(id);
+      return done;
+    },
+
+    auditList: (filter) => store.listAudit(filter),
+  };
+}
+
+/** channel -> handler taking an unvalidated payload and answering an IpcResult. */
+export type HandlerTable = Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
+
+/**
+ * The handler table: one entry per contract channel. Every input is validated with the
+ * contract's schema; errors are answered as data with a stable code, never thrown.
+ */
+export function createHandlers(services: AppServices): HandlerTable {
+  const impl = implementations(services) as Record<ContractName, (input: unknown) => Promise<unknown>>;
+  const table: HandlerTable = {};
+  for (const name of Object.keys(contracts) as ContractName[]) {
+    const contract = contracts[name];
+    table[contract.channel] = async (payload: unknown) => {
+      const parsed = contract.input.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const issues = zodIssues(parsed.error);
+        return {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: `Ugyldigt input til ${contract.channel}: ${issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ')}`,
+            issues,
+          },
+        };
+      }
+      try {
+        return { ok: true, value: await impl[name](parsed.data) };
+      } catch (err) {
+        return { ok: false, error: toIpcError(err) };
+      }
+    };
+  }
+  return table;
+}
+
+/** Calls a handler with a typed input (tests, the browser bridge). */
+export async function callChannel<K extends ContractName>(
+  table: HandlerTable,
+  name: K,
+  input: ContractInput<Contracts[K]>,
+): Promise<IpcResult<ContractOutput<Contracts[K]>>> {
+  const handler = table[contracts[name].channel];
+  return handler(input) as Promise<IpcResult<ContractOutput<Contracts[K]>>>;
+}

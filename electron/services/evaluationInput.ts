@@ -1,0 +1,90 @@
+import type {
+  BudgetLine,
+  Evaluation,
+  FinancingSource,
+  Goal,
+  ImplementationScore,
+  LightDecision,
+  Project,
+  StatusReport,
+} from '../../shared/domain';
+import type { EvaluationInput, GoalInput, StatusInput } from '../../shared/methodology/types';
+
+/**
+ * The status in force for a goal at an evaluation date: the latest report on or before the
+ * date (reports are kept as history; a later report never rewrites an earlier evaluation).
+ */
+export function statusInForce(reports: StatusReport[], goalId: number, date: string | null): StatusReport | null {
+  let best: StatusReport | null = null;
+  for (const r of reports) {
+    if (r.goalId !== goalId) continue;
+    if (date && r.reportedAt > date) continue;
+    if (!best || r.reportedAt > best.reportedAt || (r.reportedAt === best.reportedAt && r.id > best.id)) best = r;
+  }
+  return best;
+}
+
+export function toStatusInput(report: StatusReport | null): StatusInput | null {
+  if (!report) return null;
+  return {
+    value: report.value,
+    reportedAt: report.reportedAt,
+    reportedBy: report.reportedBy,
+    printedPercent: report.printedPercent,
+    source: report.source,
+  };
+}
+
+export function toGoalInput(goal: Goal, reports: StatusReport[], date: string | null): GoalInput {
+  return {
+    code: goal.code,
+    level: goal.level,
+    description: goal.description,
+    unit: goal.unit,
+    targetInPeriod: goal.targetInPeriod,
+    targetAfterPeriod: goal.targetAfterPeriod,
+    direction: goal.direction,
+    baseline: goal.baseline,
+    status: toStatusInput(statusInForce(reports, goal.id, date)),
+  };
+}
+
+export interface EvaluationData {
+  project: Project;
+  goals: Goal[];
+  statusReports: StatusReport[];
+  evaluation: Evaluation;
+  scores: ImplementationScore[];
+  lights: LightDecision[];
+  budgetLines: BudgetLine[];
+  financing: FinancingSource[];
+}
+
+/** Maps stored rows to the engine's plain input. Storage never computes; the engine never reads. */
+export function buildEvaluationInput(data: EvaluationData): EvaluationInput {
+  const { project, evaluation } = data;
+  return {
+    evaluationType: evaluation.type,
+    evaluationDate: evaluation.date,
+    goals: data.goals.map((g) => toGoalInput(g, data.statusReports, evaluation.date)),
+    scores: data.scores.map((s) => ({ parameter: s.parameter, score: s.score })),
+    decisions: data.lights.map((l) => ({ kind: l.kind, override: l.override, reason: l.reason })),
+    progress: {
+      evaluationDate: evaluation.date,
+      periodStart: project.periodStart,
+      periodEnd: project.periodEnd,
+      totalBudgetKr: project.totalBudgetKr,
+      budgetSpentKr: evaluation.budgetSpentKr,
+      budgetTotalReportedKr: evaluation.budgetTotalReportedKr,
+      monthsElapsedReported: evaluation.monthsElapsedReported,
+      monthsTotalReported: evaluation.monthsTotalReported,
+    },
+    budgetLines: data.budgetLines.map((b) => ({
+      costType: b.costType,
+      year: b.year,
+      amountKr: b.amountKr,
+      percentOfDirect: b.percentOfDirect,
+    })),
+    financing: data.financing.map((f) => ({ name: f.name, amountKr: f.amountKr })),
+  };
+}

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+
+/**
+ * One object per IPC channel: its name, the zod schema of its input and of its output.
+ * Main validates every input with `input.safeParse`; the preload exposes a client built from
+ * the contract list (an allow-list of channel names), never `ipcRenderer` itself.
+ */
+export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  channel: string;
+  input: I;
+  output: O;
+}
+
+export function defineContract<I extends z.ZodType, O extends z.ZodType>(contract: {
+  channel: string;
+  input: I;
+  output: O;
+}): Contract<I, O> {
+  return contract;
+}
+
+/** Stable error codes the renderer can act on. */
+export type ErrorCode =
+  | 'VALIDATION' // the input did not match the contract
+  | 'NOT_FOUND'
+  | 'CONFLICT' // e.g. a duplicate goal code
+  | 'REASON_REQUIRED' // a light override without a written reason
+  | 'INVALID_SCORE'
+  | 'DB_NEWER' // the database was written by a newer Trafiklys
+  | 'NOT_A_DATABASE'
+  | 'MIGRATION_FAILED'
+  | 'UNKNOWN_CHANNEL'
+  | 'IMPORT_FAILED'
+  | 'EXPORT_FAILED'
+  | 'CANCELLED'
+  | 'INTERNAL';
+
+export interface IpcError {
+  code: ErrorCode;
+  /** A message a user can read (Danish). */
+  message: string;
+  /** Field-level problems for VALIDATION: path -> message. */
+  issues?: { path: string; message: string }[];
+}
+
+/** Errors cross the boundary as data, never as thrown exceptions. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export type ContractInput<C extends Contract> = z.input<C['input']>;
+export type ContractOutput<C extends Contract> = z.output<C['output']>;
+
+/** An error a service throws to answer with a specific code. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}

@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { defineContract, type Contract, type ContractInput, type ContractOutput, type IpcResult } from './core';
+import {
+  AuditEntitySchema,
+  AuditEntrySchema,
+  BudgetLineSchema,
+  EffectChainColumnSchema,
+  EffectChainItemSchema,
+  EvaluationFieldsSchema,
+  EvaluationSchema,
+  EvaluationTypeSchema,
+  FinancingSourceSchema,
+  GoalFieldsSchema,
+  GoalSchema,
+  Id,
+  ImplementationScoreSchema,
+  IsoDate,
+  Kr,
+  LearningKindSchema,
+  LearningPointSchema,
+  LightDecisionSchema,
+  LightKindSchema,
+  LightSchema,
+  LongText,
+  MethodologyProfileSchema,
+  ParameterSchema,
+  ProjectFactsPatchSchema,
+  ProjectFactsSchema,
+  ProjectSchema,
+  ScoreSchema,
+  ShortText,
+  SourceRefSchema,
+  StatusReportSchema,
+  SurveyIndicatorFieldsSchema,
+  SurveyIndicatorSchema,
+  FiniteNumber,
+} from './schemas';
+import type { EvaluationDetail, PortfolioInfo, ProjectDetail, ProjectSummary } from './views';
+
+export * from './core';
+export type * from './views';
+
+const Empty = z.object({}).strict();
+const ProjectRef = z.object({ projectId: Id }).strict();
+const EvaluationRef = z.object({ evaluationId: Id }).strict();
+const IdRef = z.object({ id: Id }).strict();
+const Done = z.object({ ok: z.literal(true) });
+
+export const contracts = {
+  portfolioInfo: defineContract({
+    channel: 'portfolio:info',
+    input: Empty,
+    output: z.custom<PortfolioInfo>(),
+  }),
+  portfolioSummaries: defineContract({
+    channel: 'portfolio:summaries',
+    input: Empty,
+    output: z.custom<ProjectSummary[]>(),
+  }),
+  profileSet: defineContract({
+    channel: 'profile:set',
+    input: z.object({ profile: MethodologyProfileSchema }).strict(),
+    output: MethodologyProfileSchema,
+  }),
+
+  projectGet: defineContract({ channel: 'project:get', input: ProjectRef, output: z.custom<ProjectDetail>() }),
+  projectCreate: defineContract({
+    channel: 'project:create',
+    input: z.object({ facts: ProjectFactsSchema.partial().extend({ name: ProjectFactsSchema.shape.name }) }).strict(),
+    output: ProjectSchema,
+  }),
+  projectUpdate: defineContract({
+    channel: 'project:update',
+    input: z.object({ projectId: Id, patch: ProjectFactsPatchSchema }).strict(),
+    output: ProjectSchema,
+  }),
+  projectDelete: defineContract({ channel: 'project:delete', input: ProjectRef, output: Done }),
+  projectRestore: defineContract({ channel: 'project:restore', input: ProjectRef, output: ProjectSchema }),
+  projectSummary: defineContract({
+    channel: 'project:summary',
+    input: z.object({ projectId: Id, evaluationId: Id.optional() }).strict(),
+    output: z.custom<ProjectSummary>(),
+  }),
+
+  effectChainSave: defineContract({
+    channel: 'effectChain:save',
+    input: z
+      .object({ projectId: Id, id: Id.optional(), column: EffectChainColumnSchema, text: LongText, position: z.number().int().optional() })
+      .strict(),
+    output: EffectChainItemSchema,
+  }),
+  effectChainDelete: defineContract({ channel: 'effectChain:delete', input: IdRef, output: Done }),
+
+  goalCreate: defineContract({
+    channel: 'goal:create',
+    input: z
+      .object({ projectId: Id, goal: GoalFieldsSchema.partial().extend({ level: GoalFieldsSchema.shape.level, code: GoalFieldsSchema.shape.code }) })
+      .strict(),
+    output: GoalSchema,
+  }),
+  goalUpdate: defineContract({
+    channel: 'goal:update',
+    input: z.object({ goalId: Id, patch: GoalFieldsSchema.partial() }).strict(),
+    output: GoalSchema,
+  }),
+  goalDelete: defineContract({ channel: 'goal:delete', input: z.object({ goalId: Id }).strict(), output: Done }),
+  statusAdd: defineContract({
+    channel: 'status:add',
+    input: z
+      .object({
+        goalId: Id,
+        value: FiniteNumber.nullable(),
+        reportedAt: IsoDate,
+        reportedBy: ShortText,
+        source: SourceRefSchema.optional(),
+        printedPercent: FiniteNumber.nullable().optional(),
+      })
+      .strict(),
+    output: StatusReportSchema,
+  }),
+
+  evaluationGet: defineContract({ channel: 'evaluation:get', input: EvaluationRef, output: z.custom<EvaluationDetail>() }),
+  evaluationCreate: defineContract({
+    channel: 'evaluation:create',
+    input: z
+      .object({
+        projectId: Id,
+        type: EvaluationTypeSchema,
+        date: IsoDate,
+        evaluator: ShortText.optional(),
+        /** Start the new round from a previous one: copies scores, texts and survey indicators. */
+        copyFromEvaluationId: Id.optional(),
+      })
+      .strict(),
+    output: EvaluationSchema,
+  }),
+  evaluationUpdate: defineContract({
+    channel: 'evaluation:update',
+    input: z.object({ evaluationId: Id, patch: EvaluationFieldsSchema.partial() }).strict(),
+    output: EvaluationSchema,
+  }),
+  evaluationDelete: defineContract({ channel: 'evaluation:delete', input: EvaluationRef, output: Done }),
+
+  scoreSet: defineContract({
+    channel: 'score:set',
+    input: z
+      .object({
+        evaluationId: Id,
+        parameter: ParameterSchema,
+        score: ScoreSchema.nullable().optional(),
+        headline: LongText.optional(),
+        text: LongText.optional(),
+      })
+      .strict(),
+    output: ImplementationScoreSchema,
+  }),
+  lightSet: defineContract({
+    channel: 'light:set',
+    input: z
+      .object({
+        evaluationId: Id,
+        kind: LightKindSchema,
+        override: LightSchema.nullable().optional(),
+        reason: LongText.optional(),
+        text: LongText.optional(),
+      })
+      .strict(),
+    output: LightDecisionSchema,
+  }),
+
+  surveySave: defineContract({
+    channel: 'survey:save',
+    input: z.object({ evaluationId: Id, id: Id.optional(), item: SurveyIndicatorFieldsSchema }).strict(),
+    output: SurveyIndicatorSchema,
+  }),
+  surveyDelete: defineContract({ channel: 'survey:delete', input: IdRef, output: Done }),
+  learningSave: defineContract({
+    channel: 'learning:save',
+    input: z
+      .object({
+        evaluationId: Id,
+        id: Id.optional(),
+        kind: LearningKindSchema,
+        title: ShortText,
+        text: LongText,
+        position: z.number().int().optional(),
+      })
+      .strict(),
+    output: LearningPointSchema,
+  }),
+  learningDelete: defineContract({ channel: 'learning:delete', input: IdRef, output: Done }),
+
+  budgetLineSave: defineContract({
+    channel: 'budgetLine:save',
+    input: z
+      .object({
+        projectId: Id,
+        id: Id.optional(),
+        costType: ShortText.min(1, { message: 'Angiv en udgiftstype.' }),
+        year: z.number().int().min(1900).max(2200),
+        amountKr: Kr,
+        percentOfDirect: z.number().finite().min(0).max(100).nullable().optional(),
+        position: z.number().int().optional(),
+      })
+      .strict(),
+    output: BudgetLineSchema,
+  }),
+  budgetLineDelete: defineContract({ channel: 'budgetLine:delete', input: IdRef, output: Done }),
+  financingSave: defineContract({
+    channel: 'financing:save',
+    input: z
+      .object({
+        projectId: Id,
+        id: Id.optional(),
+        name: ShortText.min(1, { message: 'Angiv finansieringskilden.' }),
+        amountKr: Kr,
+        position: z.number().int().optional(),
+      })
+      .strict(),
+    output: FinancingSourceSchema,
+  }),
+  financingDelete: defineContract({ channel: 'financing:delete', input: IdRef, output: Done }),
+
+  auditList: defineContract({
+    channel: 'audit:list',
+    input: z
+      .object({
+        projectId: Id.optional(),
+        entity: AuditEntitySchema.optional(),
+        text: ShortText.optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: z.array(AuditEntrySchema),
+  }),
+} satisfies Record<string, Contract>;
+
+export type Contracts = typeof contracts;
+export type ContractName = keyof Contracts;
+
+/** The client the preload exposes as `window.api`: one async function per contract. */
+export type ApiClient = {
+  [K in ContractName]: (input: ContractInput<Contracts[K]>) => Promise<IpcResult<ContractOutput<Contracts[K]>>>;
+};
+
+/** Channel names, the preload's allow-list. */
+export const CHANNELS: Record<ContractName, string> = Object.fromEntries(
+  Object.entries(contracts).map(([name, c]) => [name, c.channel]),
+) as Record<ContractName, string>;

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+
+/**
+ * Zod schemas of the domain values that cross the IPC boundary. Inputs are validated in main
+ * with these; the renderer uses the same schemas for inline validation.
+ */
+
+const isValidIsoDate = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+};
+
+export const IsoDate = z.string().refine(isValidIsoDate, { message: 'Ugyldig dato (forventet ÅÅÅÅ-MM-DD).' });
+export const Id = z.number().int().positive();
+export const Kr = z.number().finite().refine((v) => Math.abs(v) < 1e13, { message: 'Beløbet er for stort.' });
+export const FiniteNumber = z.number().finite();
+export const ShortText = z.string().max(500);
+export const LongText = z.string().max(20_000);
+
+export const GoalLevelSchema = z.enum(['A', 'B', 'C']);
+export const EvaluationTypeSchema = z.enum(['midterm', 'final']);
+export const LightSchema = z.enum(['green', 'yellow', 'red']);
+export const LightKindSchema = z.enum(['implementation', 'goals', 'effect']);
+export const GoalDirectionSchema = z.enum(['higher', 'lower']);
+export const EffectChainColumnSchema = z.enum(['activity', 'output', 'effect']);
+export const ParameterSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
+/** A score is an integer 1-5; 0, 6, 3.5 or text are refused. */
+export const ScoreSchema = z
+  .number({ message: 'En score skal være et helt tal fra 1 til 5.' })
+  .int({ message: 'En score skal være et helt tal fra 1 til 5.' })
+  .min(1, { message: 'En score skal være et helt tal fra 1 til 5.' })
+  .max(5, { message: 'En score skal være et helt tal fra 1 til 5.' });
+export const LearningKindSchema = z.enum(['learning', 'recommendation']);
+export const AuditEntitySchema = z.enum([
+  'project',
+  'goal',
+  'status',
+  'score',
+  'light',
+  'evaluation',
+  'budgetLine',
+  'financing',
+  'survey',
+  'learning',
+  'effectChain',
+  'settings',
+]);
+
+export const SourceRefSchema = z.object({ file: ShortText, location: ShortText });
+
+export const ProjectFactsSchema = z.object({
+  name: z.string().trim().min(1, { message: 'Projektet skal have et navn.' }).max(300),
+  grantRecipient: ShortText,
+  projectHolder: ShortText,
+  caseOfficer: ShortText,
+  fundingSource: ShortText,
+  priorityAxis: ShortText,
+  totalBudgetKr: Kr.nullable(),
+  periodStart: IsoDate.nullable(),
+  periodEnd: IsoDate.nullable(),
+  partners: LongText,
+  journalNumber: ShortText,
+  description: LongText,
+});
+
+/** A patch of the fact box; the grant period must end after it starts (checked when both are given). */
+export const ProjectFactsPatchSchema = ProjectFactsSchema.partial().refine(
+  (p) => !(p.periodStart && p.periodEnd && p.periodEnd < p.periodStart),
+  { message: 'Bevillingsperioden slutter før den starter.', path: ['periodEnd'] },
+);
+
+export const ProjectSchema = ProjectFactsSchema.extend({ id: Id, createdAt: z.string(), updatedAt: z.string() });
+
+export const EffectChainItemSchema = z.object({
+  id: Id,
+  projectId: Id,
+  column: EffectChainColumnSchema,
+  position: z.number().int(),
+  text: LongText,
+});
+
+export const GoalFieldsSchema = z.object({
+  level: GoalLevelSchema,
+  code: z
+    .string()
+    .trim()
+    .min(1, { message: 'Målet skal have en kode (fx B1).' })
+    .max(20),
+  description: LongText,
+  unit: ShortText,
+  targetInPeriod: FiniteNumber.nullable(),
+  targetAfterPeriod: FiniteNumber.nullable(),
+  direction: GoalDirectionSchema,
+  baseline: FiniteNumber.nullable(),
+  position: z.number().int(),
+});
+export const GoalSchema = GoalFieldsSchema.extend({ id: Id, projectId: Id });
+
+export const StatusReportSchema = z.object({
+  id: Id,
+  goalId: Id,
+  value: FiniteNumber.nullable(),
+  reportedAt: IsoDate,
+  reportedBy: ShortText,
+  source: SourceRefSchema,
+  printedPercent: FiniteNumber.nullable(),
+  createdAt: z.string(),
+});
+
+export const EvaluationFieldsSchema = z.object({
+  type: EvaluationTypeSchema,
+  date: IsoDate,
+  evaluator: ShortText,
+  budgetSpentKr: Kr.nullable(),
+  budgetTotalReportedKr: Kr.nullable(),
+  monthsElapsedReported: z.number().finite().min(0).nullable(),
+  monthsTotalReported: z.number().finite().min(0).nullable(),
+  progressReportedBy: ShortText,
+  progressReportedAt: IsoDate.nullable(),
+  overallStatus: LongText,
+});
+export const EvaluationSchema = EvaluationFieldsSchema.extend({ id: Id, projectId: Id, createdAt: z.string() });
+
+export const ImplementationScoreSchema = z.object({
+  evaluationId: Id,
+  parameter: ParameterSchema,
+  score: ScoreSchema.nullable(),
+  headline: LongText,
+  text: LongText,
+});
+
+export const LightDecisionSchema = z.object({
+  evaluationId: Id,
+  kind: LightKindSchema,
+  suggested: LightSchema.nullable(),
+  override: LightSchema.nullable(),
+  reason: LongText,
+  text: LongText,
+});
+
+export const SurveyIndicatorFieldsSchema = z
+  .object({
+    group: ShortText,
+    statement: LongText,
+    positive: z.number().int().min(0),
+    n: z.number().int().min(1, { message: 'n skal være mindst 1.' }),
+    scale: z.union([z.literal(3), z.literal(5)]),
+    position: z.number().int(),
+  })
+  .refine((s) => s.positive <= s.n, { message: 'Antal positive svar kan ikke overstige n.', path: ['positive'] });
+export const SurveyIndicatorSchema = z.object({
+  id: Id,
+  evaluationId: Id,
+  group: ShortText,
+  statement: LongText,
+  positive: z.number().int().min(0),
+  n: z.number().int().min(1),
+  scale: z.union([z.literal(3), z.literal(5)]),
+  position: z.number().int(),
+});
+
+export const BudgetLineSchema = z.object({
+  id: Id,
+  projectId: Id,
+  costType: ShortText,
+  year: z.number().int().min(1900).max(2200),
+  amountKr: Kr,
+  percentOfDirect: z.number().finite().min(0).max(100).nullable(),
+  position: z.number().int(),
+});
+
+export const FinancingSourceSchema = z.object({
+  id: Id,
+  projectId: Id,
+  name: ShortText,
+  amountKr: Kr,
+  position: z.number().int(),
+});
+
+export const LearningPointSchema = z.object({
+  id: Id,
+  evaluationId: Id,
+  kind: LearningKindSchema,
+  title: ShortText,
+  text: LongText,
+  position: z.number().int(),
+});
+
+export const AuditEntrySchema = z.object({
+  id: Id,
+  at: z.string(),
+  user: z.string(),
+  projectId: Id.nullable(),
+  entity: AuditEntitySchema,
+  entityId: z.number().int().nullable(),
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+});
+
+const GoalBandSchema = z.object({
+  min: z.number().int().min(0).max(1000),
+  light: LightSchema,
+  meaning: z.enum(['asDesired', 'slightlyBelow', 'somewhatBelow', 'farBelow', 'nonExistent']),
+});
+const BandsSchema = z
+  .array(GoalBandSchema)
+  .min(1)
+  .refine((bands) => bands.every((b, i) => i === 0 || b.min < bands[i - 1].min), {
+    message: 'Båndene skal stå fra højeste til laveste grænse.',
+  })
+  .refine((bands) => bands[bands.length - 1]?.min === 0, { message: 'Det laveste bånd skal starte ved 0 %.' });
+
+export const MethodologyProfileSchema = z.object({
+  id: ShortText,
+  name: ShortText,
+  goalBands: z.object({ final: BandsSchema, midterm: BandsSchema }),
+  implementationBands: z
+    .object({ greenMin: z.number().min(1).max(5), yellowMin: z.number().min(1).max(5) })
+    .refine((b) => b.yellowMin <= b.greenMin, { message: 'Gul skal starte under grøn.' }),
+  implementationParameterCount: z.number().int().min(1).max(6),
+  scoreRange: z.object({ min: z.number().int(), max: z.number().int() }),
+  capAt100: z.boolean(),
+  burnRatio: z
+    .object({ under: z.number().positive(), over: z.number().positive() })
+    .refine((b) => b.under < b.over, { message: 'Undergrænsen skal være under overgrænsen.' }),
+  consistencyTolerancePoints: z.number().min(0),
+  effectYellowMin: z.number().min(0).max(100),
+  budgetToleranceKr: z.number().min(0),
+});
