@@ -1,0 +1,192 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHandlers, type HandlerTable } from '../ipc/handlers';
+import { createAppServices, type AppServices } from '../services';
+import { createDemoPortfolio } from '../services/demo';
+import { defaultPortfolioPath } from '../storage/paths';
+import { resourcesDir } from '../resources';
+import { registerIpc } from './ipc';
+import { applyAppSecurity, denyAllPermissions, enforceCsp, secureWebPreferences } from './security';
+import { readAppState, withRecent, writeAppState, type AppState } from './windowState';
+import { appChannels, createAppHandlers, MENU_COMMAND_CHANNEL } from './appHandlers';
+
+/**
+ * The main process: one window, one open portfolio, the IPC handler table over it.
+ * Everything the window may do goes through the contract channels; the window may not
+ * navigate, open windows or ask for permissions.
+ */
+
+const rendererUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererFile = join(__dirname, '../renderer/index.html');
+const appFileUrl = pathToFileURL(rendererFile).href;
+
+function isAppUrl(url: string): boolean {
+  if (rendererUrl && url.startsWith(rendererUrl)) return true;
+  return url === appFileUrl || url.startsWith(`${appFileUrl}#`) || url.startsWith(`${appFileUrl}?`);
+}
+
+let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+let table: HandlerTable | null = null;
+let state: AppState = { recent: [] };
+
+async function openPortfolio(path: string): Promise<void> {
+  const next = await createAppServices({ dbPath: path });
+  const previous = services;
+  services = next;
+  table = { ...createHandlers(next), ...createAppHandlers({ getServices: () => services, getWindow: () => mainWindow }) };
+  await previous?.close();
+  state = withRecent(state, path);
+  writeAppState(app.getPath('userData'), state);
+  mainWindow?.setTitle(`Trafiklys – ${path}`);
+  buildMenu();
+}
+
+/** First start: the default portfolio does not exist yet, so it is created with the demo. */
+async function openInitialPortfolio(): Promise<void> {
+  const candidates = [state.lastPortfolio].filter((p): p is string => !!p && existsSync(p));
+  if (candidates[0]) {
+    try {
+      await openPortfolio(candidates[0]);
+      return;
+    } catch (err) {
+      dialog.showErrorBox('Porteføljen kunne ikke åbnes', err instanceof Error ? err.message : String(err));
+    }
+  }
+  const path = defaultPortfolioPath(app.getPath('userData'));
+  if (!existsSync(path)) await createDemoPortfolio(path, resourcesDir());
+  await openPortfolio(path);
+}
+
+async function chooseAndOpen(kind: 'new' | 'open'): Promise<void> {
+  if (!mainWindow) return;
+  const filters = [{ name: 'Trafiklys-portefølje', extensions: ['sqlite', 'db', 'trafiklys'] }];
+  const result =
+    kind === 'new'
+      ? await dialog.showSaveDialog(mainWindow, { title: 'Ny portefølje', defaultPath: 'portefølje.trafiklys.sqlite', filters })
+      : await dialog.showOpenDialog(mainWindow, { title: 'Åbn portefølje', properties: ['openFile'], filters });
+  const path = 'filePath' in result ? result.filePath : result.filePaths[0];
+  if (result.canceled || !path) return;
+  if (kind === 'new' && existsSync(path)) {
+    dialog.showErrorBox('Filen findes allerede', `${path} findes allerede. Vælg et nyt filnavn til den nye portefølje.`);
+    return;
+  }
+  await openRecent(path);
+}
+
+async function openRecent(path: string): Promise<void> {
+  try {
+    await openPortfolio(path);
+    mainWindow?.webContents.reload();
+  } catch (err) {
+    dialog.showErrorBox('Porteføljen kunne ikke åbnes', err instanceof Error ? err.message : String(err));
+  }
+}
+
+function sendMenuCommand(command: string): void {
+  mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+function buildMenu(): void {
+  const recent: MenuItemConstructorOptions[] = state.recent.length
+    ? state.recent.map((p) => ({ label: p, click: () => void openRecent(p) }))
+    : [{ label: '(ingen)', enabled: false }];
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'Filer',
+      submenu: [
+        { label: 'Ny portefølje…', accelerator: 'CmdOrCtrl+N', click: () => void chooseAndOpen('new') },
+        { label: 'Åbn portefølje…', accelerator: 'CmdOrCtrl+O', click: () => void chooseAndOpen('open') },
+        { label: 'Seneste', submenu: recent },
+        { type: 'separator' },
+        { label: 'Importér rapporter…', accelerator: 'CmdOrCtrl+I', click: () => sendMenuCommand('import') },
+        { label: 'Gem statusrapport-skabelon…', click: () => sendMenuCommand('saveTemplate') },
+        { type: 'separator' },
+        { label: 'Eksportér evaluering…', accelerator: 'CmdOrCtrl+E', click: () => sendMenuCommand('exportEvaluation') },
+        { label: 'Eksportér porteføljeoversigt…', click: () => sendMenuCommand('exportPortfolio') },
+        { type: 'separator' },
+        { role: 'quit', label: 'Afslut' },
+      ],
+    },
+    { label: 'Rediger', role: 'editMenu' },
+    { label: 'Vis', submenu: [{ role: 'reload', label: 'Genindlæs' }, { role: 'togglefullscreen', label: 'Fuld skærm' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
+    {
+      label: 'Hjælp',
+      submenu: [
+        { label: 'Sådan scorer vi', click: () => sendMenuCommand('methodology') },
+        {
+          label: 'Om Trafiklys',
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'Om Trafiklys',
+              message: `Trafiklys ${app.getVersion()}`,
+              detail: `Evaluering af offentligt finansierede projekter.\nPortefølje: ${services?.store.path ?? '–'}`,
+            }),
+        },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): BrowserWindow {
+  const bounds = state.bounds ?? { width: 1360, height: 860 };
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Trafiklys',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  const remember = () => {
+    if (win.isDestroyed()) return;
+    state = { ...state, maximized: win.isMaximized(), bounds: win.isMaximized() ? state.bounds : win.getBounds() };
+    writeAppState(app.getPath('userData'), state);
+  };
+  win.on('close', remember);
+  // Links in texts open in the user's browser, never inside the app.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (rendererUrl) void win.loadURL(rendererUrl);
+  else void win.loadFile(rendererFile);
+  return win;
+}
+
+export async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  applyAppSecurity(app, isAppUrl);
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  enforceCsp(session.defaultSession);
+  state = readAppState(app.getPath('userData'));
+  registerIpc(ipcMain, () => table, isAppUrl, appChannels());
+  try {
+    await openInitialPortfolio();
+  } catch (err) {
+    dialog.showErrorBox('Trafiklys kunne ikke starte', err instanceof Error ? err.message : String(err));
+  }
+  mainWindow = createWindow();
+  buildMenu();
+  app.on('window-all-closed', () => {
+    void services?.close();
+    app.quit();
+  });
+}
+
+void start();

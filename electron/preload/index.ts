@@ -1,0 +1,29 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { contracts } from '../../shared/contracts';
+
+/**
+ * The preload runs sandboxed: it exposes the contract client (an allow-list of channels built
+ * from the contracts) and a menu-command listener, never `ipcRenderer` itself.
+ */
+const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
+for (const [name, contract] of Object.entries(contracts)) {
+  const channel = contract.channel;
+  api[name] = (input?: unknown) => ipcRenderer.invoke(channel, input ?? {});
+}
+
+const MENU_COMMAND_CHANNEL = 'menu:command';
+const MENU_COMMANDS = new Set(['import', 'saveTemplate', 'exportEvaluation', 'exportPortfolio', 'methodology']);
+
+const appEvents = {
+  /** Calls `listener` with each menu command; returns a function that stops listening. */
+  onMenuCommand(listener: (command: string) => void): () => void {
+    const handler = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string' && MENU_COMMANDS.has(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);
+contextBridge.exposeInMainWorld('appEvents', appEvents);

@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { contracts } from '../../../shared/contracts';
+import { ensureBuilt, outDir } from '../../helpers/build';
+import { createFakeElectron } from './fakeElectron';
+
+/**
+ * The built bundles, loaded the way Electron loads them. The preload runs in a `vm` context
+ * whose `require` knows only `electron`, as in Electron's sandbox: an unbundled dependency or an
+ * ES module output fails here. The main bundle runs in Node with a fake `electron` module.
+ */
+
+beforeAll(() => ensureBuilt(), 300_000);
+
+describe('built preload (sandboxed)', () => {
+  function runPreload() {
+    const code = readFileSync(join(outDir, 'preload', 'index.cjs'), 'utf8');
+    const exposed: Record<string, unknown> = {};
+    const invoked: unknown[][] = [];
+    const fakeElectron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer: {
+        invoke: (...args: unknown[]) => {
+          invoked.push(args);
+          return Promise.resolve({ ok: true, value: null });
+        },
+        on: () => {},
+        removeListener: () => {},
+      },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name === 'electron') return fakeElectron;
+      throw new Error(`Cannot find module '${name}' (Electron's sandboxed preload can only require 'electron')`);
+    };
+    const module = { exports: {} };
+    const context = vm.createContext({ require: sandboxRequire, module, exports: module.exports, console });
+    vm.runInContext(code, context, { filename: 'preload/index.cjs' });
+    return { exposed, invoked };
+  }
+
+  it('is CommonJS that needs nothing but electron, and exposes the contract client as window.api', async () => {
+    const { exposed, invoked } = runPreload();
+    const api = exposed.api as Record<string, (input: unknown) => Promise<unknown>>;
+    expect(Object.keys(api).sort()).toEqual(Object.keys(contracts).sort());
+    await api.projectGet({ projectId: 7 });
+    expect(invoked).toEqual([['project:get', { projectId: 7 }]]);
+    expect(exposed).not.toHaveProperty('ipcRenderer');
+    expect(Object.keys(exposed).sort()).toEqual(['api', 'appEvents']);
+  });
+});
+
+describe('built main bundle with a fake electron', () => {
+  const userData = mkdtempSync(join(tmpdir(), 'trafiklys-main-'));
+  const { electron, recorded } = createFakeElectron(userData);
+  const originalLoad = (Module as unknown as { _load: (...args: unknown[]) => unknown })._load;
+
+  beforeAll(async () => {
+    (Module as unknown as { _load: (...args: unknown[]) => unknown })._load = function (request: unknown, ...rest: unknown[]) {
+      if (request === 'electron') return electron;
+      return originalLoad.call(this, request, ...rest);
+    };
+    const require = createRequire(import.meta.url);
+    require(join(outDir, 'main', 'index.js'));
+    // start() is async: wait for the window.
+    for (let i = 0; i < 200 && recorded.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  }, 60_000);
+
+  afterAll(() => {
+    (Module as unknown as { _load: unknown })._load = originalLoad;
+  });
+
+  it('asks for the single-instance lock and starts without an error dialog', () => {
+    expect(recorded.singleInstanceRequested).toBe(true);
+    expect(recorded.errors).toEqual([]);
+  });
+
+  it('creates the window with the security baseline and the sandboxed CommonJS preload', () => {
+    expect(recorded.windows).toHaveLength(1);
+    const prefs = recorded.windows[0].options.webPreferences as Record<string, unknown>;
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(existsSync(String(prefs.preload))).toBe(true);
+    expect(recorded.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/);
+  });
+
+  it('registers a handler for every contract channel', () => {
+    for (const c of Object.values(contracts)) expect(recorded.handlers.has(c.channel), c.channel).toBe(true);
+  });
+
+  it('denies every permission and adds the CSP header', () => {
+    let granted: boolean | undefined;
+    recorded.permissionRequestHandler!(null, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(recorded.permissionCheckHandler!(null, 'notifications')).toBe(false);
+    let headers: Record<string, string[]> = {};
+    recorded.headersHandler!({ responseHeaders: {} }, (r) => (headers = r.responseHeaders));
+    const csp = headers['Content-Security-Policy'][0];
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('blocks navigation away from the app and window.open', () => {
+    const created = recorded.appListeners['web-contents-created'];
+    expect(created).toHaveLength(1);
+    const { fakeWebContents } = createFakeElectron(userData);
+    const wc = fakeWebContents();
+    created[0]({}, wc);
+    let prevented = false;
+    wc.listeners['will-navigate'][0]({ preventDefault: () => (prevented = true) }, 'https://example.com/');
+    expect(prevented).toBe(true);
+    expect(wc.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('opens the demo portfolio on first start and answers through the real handlers', async () => {
+    const appUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+    const summaries = (await recorded.handlers.get('portfolio:summaries')!({ senderFrame: { url: appUrl } }, {})) as {
+      ok: boolean;
+      value: { name: string; implementation: { score: number } }[];
+    };
+    expect(summaries.ok).toBe(true);
+    const headstart = summaries.value.find((s) => s.name.includes('Headstart'));
+    expect(headstart?.implementation.score).toBe(3.8);
+    expect(existsSync(join(userData, 'portfolios', 'standard.trafiklys.sqlite'))).toBe(true);
+  });
+
+  it('refuses calls from a frame that is not the app', async () => {
+    const result = (await recorded.handlers.get('portfolio:info')!({ senderFrame: { url: 'https://example.com/' } }, {})) as {
+      ok: boolean;
+      error: { code: string };
+    };
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});

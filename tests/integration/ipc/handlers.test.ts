@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contracts } from '../../../shared/contracts';
+import { callChannel, createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
+import { createAppServices, type AppServices } from '../../../electron/services';
+import { createDemoPortfolio } from '../../../electron/services/demo';
+import { resourcesDir } from '../../../electron/resources';
+
+let services: AppServices;
+let table: HandlerTable;
+
+beforeEach(async () => {
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-ipc-')), 'demo.sqlite');
+  await createDemoPortfolio(dbPath, resourcesDir());
+  services = await createAppServices({ dbPath, user: 'tester' });
+  table = createHandlers(services);
+});
+afterEach(() => services.close());
+
+async function headstart() {
+  const rows = await callChannel(table, 'portfolioSummaries', {});
+  if (!rows.ok) throw new Error(rows.error.message);
+  const row = rows.value.find((r) => r.name.includes('Headstart'))!;
+  return row;
+}
+
+describe('handler table', () => {
+  it('has exactly one handler per contract channel', () => {
+    expect(Object.keys(table).sort()).toEqual(Object.values(contracts).map((c) => c.channel).sort());
+  });
+
+  it.each(Object.entries(contracts))('%s rejects a malformed payload with VALIDATION and changes nothing', async (_name, contract) => {
+    const before = await services.store.dataDigest();
+    for (const payload of ['text', 42, [1, 2], { bogus: true, projectId: 'one', evaluationId: -1, id: 0 }]) {
+      const result = await table[contract.channel](payload);
+      expect(result.ok, `${contract.channel} accepted ${JSON.stringify(payload)}`).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('VALIDATION');
+        expect(result.error.message).toContain(contract.channel);
+      }
+    }
+    expect(await services.store.dataDigest()).toBe(before);
+  });
+
+  it('answers a missing project as NOT_FOUND data, not an exception', async () => {
+    const result = await callChannel(table, 'projectGet', { projectId: 9999 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses scores outside 1-5 and non-integers', async () => {
+    const row = await headstart();
+    for (const score of [0, 6, 3.5]) {
+      const result = await table['score:set']({ evaluationId: row.evaluationId, parameter: 1, score });
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    const text = await table['score:set']({ evaluationId: row.evaluationId, parameter: 1, score: 'fire' });
+    expect(text).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('changes the average and light when a score changes, and audits it', async () => {
+    const row = await headstart();
+    expect(row.implementation).toEqual({ score: 3.8, light: 'green', scored: 6 });
+    const set = await callChannel(table, 'scoreSet', { evaluationId: row.evaluationId!, parameter: 1, score: 1 });
+    expect(set.ok).toBe(true);
+    // 1,4,4,4,4,3 -> 20/6 = 3.33 -> 3.3 -> yellow
+    expect((await headstart()).implementation).toEqual({ score: 3.3, light: 'yellow', scored: 6 });
+    const audit = await callChannel(table, 'auditList', { projectId: row.projectId, entity: 'score' });
+    expect(audit.ok && audit.value[0]).toMatchObject({ oldValue: '4', newValue: '1', user: 'tester' });
+  });
+
+  it('refuses a light override without a reason, keeps the suggestion and override with one', async () => {
+    const row = await headstart();
+    const refused = await callChannel(table, 'lightSet', { evaluationId: row.evaluationId!, kind: 'goals', override: 'red' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
+    const blank = await callChannel(table, 'lightSet', { evaluationId: row.evaluationId!, kind: 'goals', override: 'red', reason: '   ' });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
+    const accepted = await callChannel(table, 'lightSet', {
+      evaluationId: row.evaluationId!,
+      kind: 'goals',
+      override: 'yellow',
+      reason: 'B1 når ikke målet før projektets afslutning.',
+    });
+    expect(accepted).toMatchObject({ ok: true, value: { suggested: 'green', override: 'yellow' } });
+    expect((await headstart()).lights.goals).toBe('yellow');
+  });
+
+  it('refuses a grant period that ends before it starts', async () => {
+    const row = await headstart();
+    const result = await callChannel(table, 'projectUpdate', { projectId: row.projectId, patch: { periodStart: '2022-01-01', periodEnd: '2021-01-01' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const later = await callChannel(table, 'projectUpdate', { projectId: row.projectId, patch: { periodEnd: '2018-01-01' } });
+    expect(later).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('deletes a project softly and restores it (undo)', async () => {
+    const row = await headstart();
+    expect(await callChannel(table, 'projectDelete', { projectId: row.projectId })).toEqual({ ok: true, value: { ok: true } });
+    const after = await callChannel(table, 'portfolioSummaries', {});
+    expect(after.ok && after.value.map((r) => r.name)).not.toContain(row.name);
+    const restored = await callChannel(table, 'projectRestore', { projectId: row.projectId });
+    expect(restored.ok).toBe(true);
+    expect((await headstart()).implementation.score).toBe(3.8);
+  });
+
+  it('starts a new round from the previous one with its scores', async () => {
+    const row = await headstart();
+    const created = await callChannel(table, 'evaluationCreate', {
+      projectId: row.projectId,
+      type: 'final',
+      date: '2023-06-01',
+      copyFromEvaluationId: row.evaluationId!,
+    });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const detail = await callChannel(table, 'evaluationGet', { evaluationId: created.value.id });
+    expect(detail.ok && detail.value.scores.map((s) => s.score)).toEqual([4, 4, 4, 4, 4, 3]);
+    expect(detail.ok && detail.value.summary.implementation.rounded).toBe(3.8);
+  });
+});
