@@ -1,6 +1,6 @@
 import { contracts, type ContractName, type Contracts, type IpcResult } from '../../shared/contracts';
 import type { ContractInput, ContractOutput } from '../../shared/contracts/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppServices } from '../services';
 import { toIpcError, zodIssues } from './errors';
 

@@ -40,7 +40,7 @@ describe('command line', () => {
     const { code, stdout, stderr } = cli('summary', '--db', db, '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as Record<string, any>[];
+    const rows = JSON.parse(stdout) as Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from the CLI, asserted field by field;
     const headstart = rows.find((r) => r.name === 'Tiltrækning af talent (Headstart)')!;
     expect(headstart.evaluationType).toBe('final');
     expect(headstart.implementation).toEqual({ score: 3.8, light: 'green', scored: 6 });
