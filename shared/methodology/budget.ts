@@ -1,0 +1,56 @@
+import type { MethodologyProfile } from './profile';
+import { roundHalfUp } from './rounding';
+import type { BudgetLineInput, BudgetResult, FinancingInput } from './types';
+
+/**
+ * Budget lines against financing, and indirect costs against their claimed share of the
+ * direct costs (METHODOLOGY.md section 7, the budget of 004).
+ */
+
+/** Amounts are kept in kr with øre precision; sums are rounded there to drop binary noise. */
+const ORE_DECIMALS = 2;
+
+const sumKr = (amounts: number[]) => roundHalfUp(amounts.reduce((sum, a) => sum + a, 0), ORE_DECIMALS);
+
+const isIndirect = (line: BudgetLineInput) => line.percentOfDirect !== null;
+
+export function budgetCheck(
+  lines: BudgetLineInput[],
+  financing: FinancingInput[],
+  profile: MethodologyProfile,
+): BudgetResult {
+  const yearNumbers = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
+  const years = yearNumbers.map((year) => {
+    const ofYear = lines.filter((l) => l.year === year);
+    const directKr = sumKr(ofYear.filter((l) => !isIndirect(l)).map((l) => l.amountKr));
+    const indirectKr = sumKr(ofYear.filter(isIndirect).map((l) => l.amountKr));
+    return { year, directKr, indirectKr, totalKr: sumKr([directKr, indirectKr]) };
+  });
+
+  const indirectChecks = lines.filter(isIndirect).map((line) => {
+    const directKr = years.find((y) => y.year === line.year)?.directKr ?? 0;
+    const claimedPercent = line.percentOfDirect ?? 0;
+    const expectedKr = roundHalfUp((directKr * claimedPercent) / 100, ORE_DECIMALS);
+    return {
+      year: line.year,
+      costType: line.costType,
+      claimedPercent,
+      directKr,
+      expectedKr,
+      actualKr: line.amountKr,
+      ok: Math.abs(line.amountKr - expectedKr) <= profile.budgetToleranceKr,
+    };
+  });
+
+  const totalKr = sumKr(lines.map((l) => l.amountKr));
+  const financingTotalKr = sumKr(financing.map((f) => f.amountKr));
+  const differenceKr = roundHalfUp(totalKr - financingTotalKr, ORE_DECIMALS);
+  return {
+    years,
+    totalKr,
+    financingTotalKr,
+    differenceKr,
+    balanced: lines.length > 0 && financing.length > 0 && Math.abs(differenceKr) <= profile.budgetToleranceKr,
+    indirectChecks,
+  };
+}

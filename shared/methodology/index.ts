@@ -1,0 +1,13 @@
+/** The methodology engine: pure functions from plain inputs to lights, figures and warnings. */
+export * from './types';
+export * from './profile';
+export * from './rounding';
+export * from './goals';
+export * from './implementation';
+export * from './effect';
+export * from './progress';
+export * from './budget';
+export * from './survey';
+export * from './evaluate';
+export * from './pool';
+export * from './legend';

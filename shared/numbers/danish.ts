@@ -1,0 +1,195 @@
+import { roundHalfUp, shiftDecimal } from '../methodology/rounding';
+
+/**
+ * Numbers as Danish documents write them (METHODOLOGY.md section 8): "19.037", "3,8",
+ * "1 383,1", "7.019.053 kr.", "20,0 mio.". A figure that can't be read unambiguously is an
+ * error, never a guess; a figure whose digits were lost (",00 kr.") is missing, never 0.
+ */
+
+export { parseDanishDate, formatDanishDate, DateParseError } from './danishDate';
+
+export class NumberParseError extends Error {
+  readonly text: string;
+  readonly reason: string;
+
+  constructor(text: string, reason: string) {
+    super(`Kan ikke læse tallet "${text}": ${reason}`);
+    this.name = 'NumberParseError';
+    this.text = text;
+    this.reason = reason;
+  }
+}
+
+/** Space, no-break space, narrow no-break space and thin space all group thousands in print. */
+const GROUP_SPACE = '[ \\u00A0\\u202F\\u2009]';
+const MINUS = /^[-\u2212]/;
+/** Our own formatters write a lone dash for "no value"; reading it back must not invent a 0. */
+const MISSING_DASHES = new Set(['-', '\u2013', '\u2014', '\u2212']);
+
+const PLAIN_INTEGER = /^\d+$/;
+const DOT_GROUPED = /^\d{1,3}(\.\d{3})+$/;
+const SPACE_GROUPED = new RegExp(`^\\d{1,3}(${GROUP_SPACE}\\d{3})+$`);
+
+/**
+ * Reads the bare figure once units are gone: sign, integer part with optional grouping,
+ * optional decimal comma. `original` is only used in error messages.
+ */
+function parseFigure(original: string, body: string): number | null {
+  let rest = body.trim();
+  if (rest === '' || MISSING_DASHES.has(rest)) return null;
+
+  let negative = false;
+  if (MINUS.test(rest)) {
+    negative = true;
+    rest = rest.slice(1);
+  } else if (rest.startsWith('+')) {
+    rest = rest.slice(1);
+  }
+
+  if (/^\s/.test(rest)) throw new NumberParseError(original, 'mellemrum mellem fortegn og tal');
+
+  // ",00 kr." is what is left when a PDF extraction drops the digits before the comma.
+  if (/^,\d*$/.test(rest)) return null;
+
+  const commaParts = rest.split(',');
+  if (commaParts.length > 2) {
+    throw new NumberParseError(original, 'mere end ét decimalkomma');
+  }
+  const [integerPart, decimalPart] = commaParts;
+
+  if (decimalPart !== undefined && !/^\d+$/.test(decimalPart)) {
+    throw new NumberParseError(
+      original,
+      decimalPart === '' ? 'ingen cifre efter decimalkommaet' : 'decimalerne efter kommaet er ikke kun cifre',
+    );
+  }
+
+  let digits: string;
+  if (/[^\d. \u00A0\u202F\u2009]/.test(integerPart)) {
+    throw new NumberParseError(original, 'indeholder tegn, der ikke er en del af et tal');
+  } else if (PLAIN_INTEGER.test(integerPart)) {
+    digits = integerPart;
+  } else if (DOT_GROUPED.test(integerPart)) {
+    // "0.123" is an English decimal, not a thousand-grouped zero.
+    if (/^0+\./.test(integerPart)) {
+      throw new NumberParseError(original, 'punktum efter 0 ligner et engelsk decimaltegn');
+    }
+    digits = integerPart.replace(/\./g, '');
+  } else if (SPACE_GROUPED.test(integerPart)) {
+    digits = integerPart.replace(new RegExp(GROUP_SPACE, 'g'), '');
+  } else if (integerPart.includes('.')) {
+    throw new NumberParseError(
+      original,
+      'punktum skal efterfølges af præcis tre cifre (tusindtalsseparator); decimaltegnet er komma',
+    );
+  } else if (integerPart === '') {
+    throw new NumberParseError(original, 'ingen cifre');
+  } else {
+    throw new NumberParseError(original, 'mellemrum skal adskille grupper på præcis tre cifre');
+  }
+
+  const value = Number(decimalPart === undefined ? digits : `${digits}.${decimalPart}`);
+  if (!Number.isFinite(value)) throw new NumberParseError(original, 'tallet er for stort');
+  return negative && value !== 0 ? -value : value;
+}
+
+/** Strips one unit token at either end, repeatedly, case-insensitively. */
+function stripUnits(text: string, units: RegExp[]): string {
+  let rest = text.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const unit of units) {
+      const stripped = rest.replace(unit, '').trim();
+      if (stripped !== rest) {
+        rest = stripped;
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
+const CURRENCY_UNITS = [/^dkk(?=[\s\d\-\u2212+,]|$)/i, /^kr\.?(?=[\s\d\-\u2212+,]|$)/i, /(?<=[\s\d]|^)dkk$/i, /(?<=[\s\d]|^)kr\.?$/i];
+const PERCENT_UNITS = [/(?<=[\s\d]|^)(%|pct\.?|procent)$/i];
+
+/**
+ * Any number, with units "kr.", "kr", "DKK" and "%" stripped. Blank -> null (missing).
+ * Throws NumberParseError when the text is not unambiguously a number.
+ */
+export function parseDanishNumber(text: string): number | null {
+  const body = stripUnits(text, [...CURRENCY_UNITS, ...PERCENT_UNITS]);
+  return parseFigure(text, body);
+}
+
+/** A percent as printed: "86 %", "86%", "86 pct.". Returns the 0-100 scale figure. */
+export function parseDanishPercent(text: string): number | null {
+  return parseFigure(text, stripUnits(text, PERCENT_UNITS));
+}
+
+const MULTIPLIERS: { pattern: RegExp; factor: number }[] = [
+  // "(1000 kr)" / "i 1.000 kr." needs a space before it: "21000 kr" is an amount, not 2 x 1000.
+  { pattern: /(?<=\s)\(?(i\s+)?1\.?000\s*kr\.?\)?$/i, factor: 1_000 },
+  { pattern: /(?<=[\s\d]|^)\(?(i\s+)?(t\.\s?kr\.?|tkr\.?)\)?$/i, factor: 1_000 },
+  { pattern: /(?<=[\s\d]|^)mio\.?$/i, factor: 1_000_000 },
+  { pattern: /(?<=[\s\d]|^)mia\.?$/i, factor: 1_000_000_000 },
+];
+
+/**
+ * An amount in kr, with "mio." (x 1.000.000), "mia." (x 1.000.000.000) and "t.kr." / "1000 kr"
+ * (x 1.000) understood, rounded to øre: "DKK 20,0 mio." -> 20000000.
+ */
+export function parseDanishAmountKr(text: string): number | null {
+  if (text.includes('%')) throw new NumberParseError(text, 'et beløb kan ikke være en procentsats');
+  let rest = text.trim();
+  let factor = 1;
+  // Multipliers and currency words come in any order ("20,0 mio. kr.", "DKK 20,0 mio."), so
+  // peel one token at a time until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const multiplier of MULTIPLIERS) {
+      const stripped = rest.replace(multiplier.pattern, '').trim();
+      if (stripped === rest || stripped === '') continue;
+      if (factor !== 1) throw new NumberParseError(text, 'mere end én enhed (mio., t.kr. ...)');
+      factor = multiplier.factor;
+      rest = stripped;
+      changed = true;
+    }
+    const stripped = stripUnits(rest, CURRENCY_UNITS);
+    if (stripped !== rest) {
+      rest = stripped;
+      changed = true;
+    }
+  }
+  const value = parseFigure(text, rest);
+  if (value === null) return null;
+  return roundHalfUp(factor === 1 ? value : shiftDecimal(value, Math.log10(factor)), 2);
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** "19.037", "3,8", "-1.234,50": dot groups thousands, comma marks decimals, half-up rounding. */
+export function formatDanishNumber(value: number, decimals = 0): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Kan ikke formatere ${String(value)} som et tal`);
+  const rounded = roundHalfUp(value, decimals);
+  const scaled = Math.round(shiftDecimal(Math.abs(rounded), decimals));
+  const allDigits = BigInt(scaled).toString().padStart(decimals + 1, '0');
+  const integerDigits = decimals > 0 ? allDigits.slice(0, -decimals) : allDigits;
+  const decimalDigits = decimals > 0 ? allDigits.slice(-decimals) : '';
+  const sign = rounded < 0 && scaled !== 0 ? '-' : '';
+  return `${sign}${groupThousands(integerDigits)}${decimalDigits ? `,${decimalDigits}` : ''}`;
+}
+
+/** Shown for a figure that is missing, in every formatter. */
+export const MISSING_TEXT = '\u2013';
+
+/** "86 %"; null (not computable) -> "–". */
+export function formatDanishPercent(value: number | null, decimals = 0): string {
+  return value === null ? MISSING_TEXT : `${formatDanishNumber(value, decimals)} %`;
+}
+
+/** "7.019.053 kr."; null -> "–". */
+export function formatDanishKr(value: number | null, decimals = 0): string {
+  return value === null ? MISSING_TEXT : `${formatDanishNumber(value, decimals)} kr.`;
+}

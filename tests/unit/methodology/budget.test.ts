@@ -1,0 +1,61 @@
+import { DEFAULT_PROFILE, budgetCheck } from '../../../shared/methodology';
+import { APPLICATION_BUDGET, APPLICATION_FINANCING } from './fixtures';
+
+const P = DEFAULT_PROFILE;
+
+describe('budgetCheck (seed 004)', () => {
+  const r = budgetCheck(APPLICATION_BUDGET, APPLICATION_FINANCING, P);
+
+  it('sums the years as the application prints them', () => {
+    expect(r.years).toEqual([
+      { year: 2019, directKr: 3_331_076, indirectKr: 599_593.68, totalKr: 3_930_669.68 },
+      { year: 2020, directKr: 4_282_812, indirectKr: 770_906.16, totalKr: 5_053_718.16 },
+      { year: 2021, directKr: 4_282_812, indirectKr: 770_906.16, totalKr: 5_053_718.16 },
+    ]);
+  });
+
+  it('balances against the financing 7.019.053 + 7.019.053 = 14.038.106 kr', () => {
+    expect(r.totalKr).toBe(14_038_106);
+    expect(r.financingTotalKr).toBe(14_038_106);
+    expect(r.differenceKr).toBe(0);
+    expect(r.balanced).toBe(true);
+  });
+
+  it('accepts indirect costs of 18 % of the direct costs of the same year', () => {
+    expect(r.indirectChecks).toHaveLength(3);
+    expect(r.indirectChecks[0]).toEqual({
+      year: 2019,
+      costType: 'Indirekte udgifter (18 % af de direkte udgifter)',
+      claimedPercent: 18,
+      directKr: 3_331_076,
+      expectedKr: 599_593.68,
+      actualKr: 599_593.68,
+      ok: true,
+    });
+    expect(r.indirectChecks.every((c) => c.ok)).toBe(true);
+  });
+
+  it('flags an indirect line that is not its claimed percent', () => {
+    const lines = APPLICATION_BUDGET.map((l) =>
+      l.percentOfDirect !== null && l.year === 2020 ? { ...l, amountKr: 800_000 } : l,
+    );
+    const bad = budgetCheck(lines, APPLICATION_FINANCING, P);
+    expect(bad.indirectChecks.map((c) => c.ok)).toEqual([true, false, true]);
+    expect(bad.indirectChecks[1].expectedKr).toBe(770_906.16);
+    expect(bad.balanced).toBe(false);
+    expect(bad.differenceKr).toBe(29_093.84);
+  });
+
+  it('tolerates differences up to the profile tolerance', () => {
+    const financing = [{ name: 'x', amountKr: 14_038_107 }];
+    expect(budgetCheck(APPLICATION_BUDGET, financing, P).balanced).toBe(true);
+    expect(budgetCheck(APPLICATION_BUDGET, [{ name: 'x', amountKr: 14_038_108 }], P).balanced).toBe(false);
+    expect(budgetCheck(APPLICATION_BUDGET, financing, { ...P, budgetToleranceKr: 0 }).balanced).toBe(false);
+  });
+
+  it('is not balanced without budget lines or financing', () => {
+    expect(budgetCheck([], [], P).balanced).toBe(false);
+    expect(budgetCheck(APPLICATION_BUDGET, [], P).balanced).toBe(false);
+    expect(budgetCheck([], APPLICATION_FINANCING, P)).toMatchObject({ totalKr: 0, balanced: false, years: [] });
+  });
+});
