@@ -1,0 +1,12 @@
+import type { SqlConn } from '../sqlite';
+
+/**
+ * One schema step. `up` runs inside the single migration transaction (foreign keys are off while
+ * migrating, checked with `PRAGMA foreign_key_check` before commit), so it may rebuild tables.
+ * Never edit a released migration: add a new numbered file instead.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: SqlConn): Promise<void>;
+}

@@ -1,0 +1,313 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { pathToFileURL } from 'node:url';
+import sqlite3 from 'sqlite3';
+
+/**
+ * A small async driver over the `sqlite3` package (one connection per database).
+ *
+ * - `run/get/all/exec` are promisified and bind every value as a parameter.
+ * - A mutex serializes work on the connection: a statement, a locked read or a transaction waits
+ *   for the previous one, so no statement ever runs inside somebody else's open transaction.
+ * - `transaction(fn)` runs `fn` between `BEGIN IMMEDIATE` and `COMMIT`; any error rolls back.
+ * - `SQLITE_BUSY` is retried a few times (on top of `busy_timeout`).
+ * - Calling the locking methods from inside `transaction()`/`withLock()` of the same database
+ *   (instead of using the connection handed to the callback) throws `NestedLockError` at once
+ *   rather than deadlocking silently.
+ */
+
+export type SqlValue = string | number | bigint | Buffer | null;
+export type SqlParams = readonly SqlValue[];
+
+export interface RunResult {
+  lastID: number;
+  changes: number;
+}
+
+/** The statement interface handed to transaction and lock callbacks (no locking of its own). */
+export interface SqlConn {
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  get<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Open read-only (no WAL switch, no pragmas that write). Default false. */
+  readonly?: boolean;
+  /**
+   * Read-only and `immutable=1`: SQLite reads the main file only and creates no -wal/-shm files.
+   * Use only when no -wal file exists next to the database.
+   */
+  immutable?: boolean;
+  /** busy_timeout in ms. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+/** Thrown when a locking method is called from inside a lock held by the same async context. */
+export class NestedLockError extends Error {
+  readonly code = 'NESTED_LOCK';
+  constructor() {
+    super(
+      'Databasen blev kaldt direkte inde i en transaktion. Brug den forbindelse/store, der gives ' +
+        'til transaction()-callbacken (the outer store was used inside transaction(): use tx).',
+    );
+    this.name = 'NestedLockError';
+  }
+}
+
+const BUSY_RETRIES = 5;
+const BUSY_DELAY_MS = 50;
+
+/** The SQLite error code ('SQLITE_BUSY', 'SQLITE_CONSTRAINT', ...) of an error, if any. */
+export function sqliteCode(error: unknown): string | undefined {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function checkParams(sql: string, params: SqlParams): unknown[] {
+  return params.map((value, index) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new RangeError(`Parameter ${index + 1} is not a finite number (${value}) in: ${sql}`);
+    }
+    if (value === undefined) {
+      throw new TypeError(`Parameter ${index + 1} is undefined in: ${sql}`);
+    }
+    return value;
+  });
+}
+
+async function withBusyRetry<T>(op: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await op();
+    } catch (error) {
+      if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+      await delay(BUSY_DELAY_MS * (attempt + 1));
+    }
+  }
+}
+
+/** Direct (unlocked) statements on a raw connection. */
+class RawConn implements SqlConn {
+  constructor(private readonly raw: sqlite3.Database) {}
+
+  run(sql: string, params: SqlParams = []): Promise<RunResult> {
+    const bound = checkParams(sql, params);
+    return withBusyRetry(
+      () =>
+        new Promise<RunResult>((resolve, reject) => {
+          this.raw.run(sql, bound, function (this: sqlite3.RunResult, err: Error | null) {
+            if (err) reject(err);
+            else resolve({ lastID: this.lastID, changes: this.changes });
+          });
+        }),
+    );
+  }
+
+  get<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    const bound = checkParams(sql, params);
+    return withBusyRetry(
+      () =>
+        new Promise<T | undefined>((resolve, reject) => {
+          this.raw.get(sql, bound, (err: Error | null, row: T | undefined) => {
+            if (err) reject(err);
+            else resolve(row);
+          });
+        }),
+    );
+  }
+
+  all<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T[]> {
+    const bound = checkParams(sql, params);
+    return withBusyRetry(
+      () =>
+        new Promise<T[]>((resolve, reject) => {
+          this.raw.all(sql, bound, (err: Error | null, rows: T[]) => {
+            if (err) reject(err);
+            else resolve(rows);
+          });
+        }),
+    );
+  }
+
+  exec(sql: string): Promise<void> {
+    return withBusyRetry(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          this.raw.exec(sql, (err: Error | null) => {
+            if (err) reject(err);
+            else resolve();
+          });
+        }),
+    );
+  }
+}
+
+/** A connection handed to a callback; it refuses use after the callback has finished. */
+class ScopedConn implements SqlConn {
+  private open = true;
+  constructor(private readonly inner: SqlConn) {}
+  end(): void {
+    this.open = false;
+  }
+  private check(): void {
+    if (!this.open) throw new Error('The transaction/lock this connection belonged to has ended.');
+  }
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    this.check();
+    return this.inner.run(sql, params);
+  }
+  get<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    this.check();
+    return this.inner.get<T>(sql, params);
+  }
+  all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    this.check();
+    return this.inner.all<T>(sql, params);
+  }
+  exec(sql: string): Promise<void> {
+    this.check();
+    return this.inner.exec(sql);
+  }
+}
+
+function openRaw(filename: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const raw = new sqlite3.Database(filename, mode, (err) => {
+      if (err) reject(err);
+      else resolve(raw);
+    });
+  });
+}
+
+export class Db implements SqlConn {
+  private tail: Promise<void> = Promise.resolve();
+  private readonly held = new AsyncLocalStorage<{ active: boolean }>();
+  private readonly conn: RawConn;
+  private closed = false;
+
+  private constructor(
+    private readonly raw: sqlite3.Database,
+    readonly path: string,
+    readonly readonly: boolean,
+  ) {
+    this.conn = new RawConn(raw);
+  }
+
+  /**
+   * Opens a connection. Read-write connections get `foreign_keys = ON`, `busy_timeout` and (for
+   * files) `journal_mode = WAL`. Read-only connections only get `busy_timeout`, so opening one
+   * writes nothing.
+   */
+  static async open(path: string, options: OpenOptions = {}): Promise<Db> {
+    const readonly = options.readonly === true || options.immutable === true;
+    let raw: sqlite3.Database;
+    if (readonly) {
+      let uri = pathToFileURL(path).href + '?mode=ro';
+      if (options.immutable) uri += '&immutable=1';
+      raw = await openRaw(uri, sqlite3.OPEN_READONLY | sqlite3.OPEN_URI);
+    } else {
+      raw = await openRaw(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
+    }
+    const db = new Db(raw, path, readonly);
+    try {
+      raw.configure('busyTimeout', options.busyTimeoutMs ?? 5000);
+      if (!readonly) {
+        await db.conn.exec('PRAGMA foreign_keys = ON');
+        if (path !== ':memory:' && path !== '') {
+          await db.conn.get('PRAGMA journal_mode = WAL');
+        }
+      }
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+    return db;
+  }
+
+  /** True while the current async context holds this database's lock. */
+  get holdsLock(): boolean {
+    return this.held.getStore()?.active === true;
+  }
+
+  /** Runs `fn` with the lock held (no transaction). Use for grouped reads and pragmas. */
+  withLock<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    if (this.holdsLock) return Promise.reject(new NestedLockError());
+    if (this.closed) return Promise.reject(new Error(`Database ${this.path} is closed.`));
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    return previous.then(() => {
+      const scoped = new ScopedConn(this.conn);
+      const token = { active: true };
+      return this.held
+        .run(token, async () => fn(scoped))
+        .finally(() => {
+          token.active = false;
+          scoped.end();
+          release();
+        });
+    });
+  }
+
+  /**
+   * Runs `fn` inside `BEGIN IMMEDIATE ... COMMIT`, serialized with every other use of this
+   * database. Any error (thrown by `fn` or by COMMIT) rolls back and is rethrown.
+   */
+  transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    return this.withLock(async (conn) => {
+      await this.conn.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(conn);
+        await this.conn.exec('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await this.conn.exec('ROLLBACK');
+        } catch {
+          // SQLite may already have rolled back (e.g. SQLITE_FULL); the original error matters.
+        }
+        throw error;
+      }
+    });
+  }
+
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    return this.withLock((c) => c.run(sql, params));
+  }
+
+  get<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.withLock((c) => c.get<T>(sql, params));
+  }
+
+  all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.withLock((c) => c.all<T>(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.withLock((c) => c.exec(sql));
+  }
+
+  /** Waits for queued work, then closes the connection. Closing twice is a no-op. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.holdsLock) throw new NestedLockError();
+    // Refuse new work, then wait for the work already queued.
+    this.closed = true;
+    await this.tail;
+    await new Promise<void>((resolve, reject) => {
+      this.raw.close((err) => (err ? reject(err) : resolve()));
+    });
+  }
+}

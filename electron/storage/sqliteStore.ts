@@ -1,0 +1,1049 @@
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import type {
+  AuditEntity,
+  AuditEntry,
+  BudgetLine,
+  EffectChainItem,
+  Evaluation,
+  FinancingSource,
+  Goal,
+  ImplementationParameter,
+  ImplementationScore,
+  LearningPoint,
+  LightDecision,
+  LightKind,
+  Project,
+  ProjectFacts,
+  StatusReport,
+  SurveyIndicator,
+} from '../../shared/domain';
+import { DEFAULT_PROFILE } from '../../shared/methodology/profile';
+import type { MethodologyProfile } from '../../shared/methodology/profile';
+import { openDatabase } from './migrations/migrate';
+import type { Migration } from './migrations/migrate';
+import { NestedLockError, sqliteCode } from './sqlite';
+import type { Db, SqlConn, SqlValue } from './sqlite';
+import { ConflictError, NotFoundError } from './store';
+import type { AuditFilter, NewOrExisting, PortfolioStore } from './store';
+
+export interface OpenPortfolioStoreOptions {
+  /** Recorded in the audit log. Default: the OS user name, else $USER, else 'ukendt'. */
+  user?: string;
+  /** Clock for audit rows and timestamps. Default: `new Date()`. */
+  now?: () => Date;
+  /** Replaces the app's migration list. For tests only. */
+  migrations?: readonly Migration[];
+}
+
+/** Settings key under which the methodology profile is stored (JSON). */
+export const PROFILE_SETTING_KEY = 'methodologyProfile';
+
+function defaultUser(): string {
+  try {
+    const name = os.userInfo().username;
+    if (name) return name;
+  } catch {
+    // No passwd entry (containers): fall through.
+  }
+  return process.env.USER || process.env.USERNAME || 'ukendt';
+}
+
+/**
+ * Opens (creating and migrating if needed) the portfolio database at `path` (or ':memory:').
+ * See `openDatabase` for the rules on newer, older and foreign files.
+ */
+export async function openPortfolioStore(path: string, options: OpenPortfolioStoreOptions = {}): Promise<PortfolioStore> {
+  const now = options.now ?? (() => new Date());
+  const db = await openDatabase(path, { migrations: options.migrations, now });
+  return new SqliteStore(db, options.user ?? defaultUser(), now, null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field mapping
+
+type FieldKind =
+  /** text; undefined -> '' */
+  | 'text'
+  /** nullable value; undefined -> null */
+  | 'nullable'
+  /** required value; undefined -> NULL, which the NOT NULL constraint rejects */
+  | 'required'
+  /** position; undefined -> 0 */
+  | 'position'
+  /** kr in the domain, øre in the database; null stays null */
+  | 'money'
+  | 'moneyRequired';
+
+interface FieldSpec {
+  key: string;
+  col: string;
+  kind: FieldKind;
+  defaultValue?: SqlValue;
+}
+
+interface EntityDef {
+  table: string;
+  entity: AuditEntity;
+  label: string;
+  fields: FieldSpec[];
+  parent: 'project' | 'evaluation' | 'goal';
+  parentKey: string;
+}
+
+type Row = Record<string, SqlValue>;
+type Obj = Record<string, unknown>;
+
+const f = (key: string, col: string, kind: FieldKind, defaultValue?: SqlValue): FieldSpec => ({ key, col, kind, defaultValue });
+
+const PROJECT_FIELDS: FieldSpec[] = [
+  f('name', 'name', 'required'),
+  f('grantRecipient', 'grant_recipient', 'text'),
+  f('projectHolder', 'project_holder', 'text'),
+  f('caseOfficer', 'case_officer', 'text'),
+  f('fundingSource', 'funding_source', 'text'),
+  f('priorityAxis', 'priority_axis', 'text'),
+  f('totalBudgetKr', 'total_budget_ore', 'money'),
+  f('periodStart', 'period_start', 'nullable'),
+  f('periodEnd', 'period_end', 'nullable'),
+  f('partners', 'partners', 'text'),
+  f('journalNumber', 'journal_number', 'text'),
+  f('description', 'description', 'text'),
+];
+
+const EFFECT_CHAIN: EntityDef = {
+  table: 'effect_chain_items',
+  entity: 'effectChain',
+  label: 'effectChainItem',
+  parent: 'project',
+  parentKey: 'projectId',
+  fields: [
+    f('projectId', 'project_id', 'required'),
+    f('column', 'chain_column', 'required'),
+    f('position', 'position', 'position'),
+    f('text', 'text', 'text'),
+  ],
+};
+
+const GOALS: EntityDef = {
+  table: 'goals',
+  entity: 'goal',
+  label: 'goal',
+  parent: 'project',
+  parentKey: 'projectId',
+  fields: [
+    f('projectId', 'project_id', 'required'),
+    f('level', 'level', 'required'),
+    f('code', 'code', 'required'),
+    f('description', 'description', 'text'),
+    f('unit', 'unit', 'text'),
+    f('targetInPeriod', 'target_in_period', 'nullable'),
+    f('targetAfterPeriod', 'target_after_period', 'nullable'),
+    f('direction', 'direction', 'required', 'higher'),
+    f('baseline', 'baseline', 'nullable'),
+    f('position', 'position', 'position'),
+  ],
+};
+
+const EVALUATIONS: EntityDef = {
+  table: 'evaluations',
+  entity: 'evaluation',
+  label: 'evaluation',
+  parent: 'project',
+  parentKey: 'projectId',
+  fields: [
+    f('projectId', 'project_id', 'required'),
+    f('type', 'type', 'required'),
+    f('date', 'date', 'required'),
+    f('evaluator', 'evaluator', 'text'),
+    f('budgetSpentKr', 'budget_spent_ore', 'money'),
+    f('budgetTotalReportedKr', 'budget_total_reported_ore', 'money'),
+    f('monthsElapsedReported', 'months_elapsed_reported', 'nullable'),
+    f('monthsTotalReported', 'months_total_reported', 'nullable'),
+    f('progressReportedBy', 'progress_reported_by', 'text'),
+    f('progressReportedAt', 'progress_reported_at', 'nullable'),
+    f('overallStatus', 'overall_status', 'text'),
+  ],
+};
+
+const SURVEY: EntityDef = {
+  table: 'survey_indicators',
+  entity: 'survey',
+  label: 'surveyIndicator',
+  parent: 'evaluation',
+  parentKey: 'evaluationId',
+  fields: [
+    f('evaluationId', 'evaluation_id', 'required'),
+    f('group', 'respondent_group', 'text'),
+    f('statement', 'statement', 'text'),
+    f('positive', 'positive', 'required'),
+    f('n', 'n', 'required'),
+    f('scale', 'scale', 'required'),
+    f('position', 'position', 'position'),
+  ],
+};
+
+const LEARNING: EntityDef = {
+  table: 'learning_points',
+  entity: 'learning',
+  label: 'learningPoint',
+  parent: 'evaluation',
+  parentKey: 'evaluationId',
+  fields: [
+    f('evaluationId', 'evaluation_id', 'required'),
+    f('kind', 'kind', 'required'),
+    f('title', 'title', 'text'),
+    f('text', 'text', 'text'),
+    f('position', 'position', 'position'),
+  ],
+};
+
+const BUDGET: EntityDef = {
+  table: 'budget_lines',
+  entity: 'budgetLine',
+  label: 'budgetLine',
+  parent: 'project',
+  parentKey: 'projectId',
+  fields: [
+    f('projectId', 'project_id', 'required'),
+    f('costType', 'cost_type', 'text'),
+    f('year', 'year', 'required'),
+    f('amountKr', 'amount_ore', 'moneyRequired'),
+    f('percentOfDirect', 'percent_of_direct', 'nullable'),
+    f('position', 'position', 'position'),
+  ],
+};
+
+const FINANCING: EntityDef = {
+  table: 'financing_sources',
+  entity: 'financing',
+  label: 'financingSource',
+  parent: 'project',
+  parentKey: 'projectId',
+  fields: [
+    f('projectId', 'project_id', 'required'),
+    f('name', 'name', 'text'),
+    f('amountKr', 'amount_ore', 'moneyRequired'),
+    f('position', 'position', 'position'),
+  ],
+};
+
+const SCORE_FIELDS = ['score', 'headline', 'text'] as const;
+const LIGHT_FIELDS = ['suggested', 'override', 'reason', 'text'] as const;
+
+function isMoney(kind: FieldKind): boolean {
+  return kind === 'money' || kind === 'moneyRequired';
+}
+
+function oreToKr(ore: SqlValue): number | null {
+  return ore === null || ore === undefined ? null : Number(ore) / 100;
+}
+
+function krToOre(kr: unknown, key: string): number | null {
+  if (kr === null || kr === undefined) return null;
+  if (typeof kr !== 'number' || !Number.isFinite(kr)) {
+    throw new ConflictError(`${key} skal være et endeligt beløb i kr (got ${String(kr)}).`);
+  }
+  return Math.round(kr * 100);
+}
+
+/** Domain value -> SQL value for one field. */
+function toSql(spec: FieldSpec, value: unknown): SqlValue {
+  if (isMoney(spec.kind)) return krToOre(value, spec.key);
+  if (value === undefined) {
+    if (spec.defaultValue !== undefined) return spec.defaultValue;
+    if (spec.kind === 'text') return '';
+    if (spec.kind === 'position') return 0;
+    return null;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new ConflictError(`${spec.key} skal være et endeligt tal (got ${String(value)}).`);
+  }
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    throw new ConflictError(`${spec.key} kan ikke gemmes som ${typeof value}.`);
+  }
+  return value as SqlValue;
+}
+
+/** SQL value -> domain value for one field. */
+function fromSql(spec: FieldSpec, value: SqlValue): unknown {
+  if (isMoney(spec.kind)) return oreToKr(value);
+  return value === undefined ? null : value;
+}
+
+function mapRow<T>(fields: FieldSpec[], row: Row, extra: Obj = {}): T {
+  const out: Obj = { id: row.id };
+  for (const spec of fields) out[spec.key] = fromSql(spec, row[spec.col]);
+  return { ...out, ...extra } as T;
+}
+
+function mapProject(row: Row): Project {
+  return mapRow<Project>(PROJECT_FIELDS, row, { createdAt: row.created_at, updatedAt: row.updated_at });
+}
+
+function mapEvaluation(row: Row): Evaluation {
+  return mapRow<Evaluation>(EVALUATIONS.fields, row, { createdAt: row.created_at });
+}
+
+function mapStatus(row: Row): StatusReport {
+  return {
+    id: row.id as number,
+    goalId: row.goal_id as number,
+    value: (row.value as number | null) ?? null,
+    reportedAt: row.reported_at as string,
+    reportedBy: row.reported_by as string,
+    source: { file: row.source_file as string, location: row.source_location as string },
+    printedPercent: (row.printed_percent as number | null) ?? null,
+    createdAt: row.created_at as string,
+  };
+}
+
+function mapScore(row: Row): ImplementationScore {
+  return {
+    evaluationId: row.evaluation_id as number,
+    parameter: row.parameter as ImplementationParameter,
+    score: (row.score as number | null) ?? null,
+    headline: row.headline as string,
+    text: row.text as string,
+  };
+}
+
+function mapLight(row: Row): LightDecision {
+  return {
+    evaluationId: row.evaluation_id as number,
+    kind: row.kind as LightKind,
+    suggested: (row.suggested as LightDecision['suggested']) ?? null,
+    override: (row.override as LightDecision['override']) ?? null,
+    reason: row.reason as string,
+    text: row.text as string,
+  };
+}
+
+function mapAudit(row: Row): AuditEntry {
+  return {
+    id: row.id as number,
+    at: row.at as string,
+    user: row.user as string,
+    projectId: (row.project_id as number | null) ?? null,
+    entity: row.entity as AuditEntity,
+    entityId: (row.entity_id as number | null) ?? null,
+    field: row.field as string,
+    oldValue: (row.old_value as string | null) ?? null,
+    newValue: (row.new_value as string | null) ?? null,
+  };
+}
+
+/** Audit text of a value: null stays null, objects become JSON. */
+function auditText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
+}
+
+/** Same value for storage purposes (1 and 1.0 are equal; null and '' are not). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined) return b === null || b === undefined;
+  if (b === null || b === undefined) return false;
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  return auditText(a) === auditText(b);
+}
+
+function mapError(error: unknown): unknown {
+  if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof NestedLockError) return error;
+  const code = sqliteCode(error);
+  if (code === 'SQLITE_CONSTRAINT') {
+    const message = error instanceof Error ? error.message : String(error);
+    return new ConflictError(`Data overholder ikke databasens regler: ${message.replace(/^SQLITE_CONSTRAINT: /, '')}`);
+  }
+  if (error instanceof RangeError || error instanceof TypeError) {
+    if (/Parameter \d+ is/.test(error.message)) return new ConflictError(error.message);
+  }
+  return error;
+}
+
+interface AuditChange {
+  projectId: number | null;
+  entity: AuditEntity;
+  entityId: number | null;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+/** One write operation: its connection, its timestamp and its audit rows. */
+class WriteContext {
+  constructor(
+    readonly c: SqlConn,
+    readonly at: string,
+    private readonly user: string,
+  ) {}
+
+  async audit(change: AuditChange): Promise<void> {
+    await this.c.run(
+      `INSERT INTO audit_log (at, user, project_id, entity, entity_id, field, old_value, new_value)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        this.at,
+        this.user,
+        change.projectId,
+        change.entity,
+        change.entityId,
+        change.field,
+        auditText(change.oldValue),
+        auditText(change.newValue),
+      ],
+    );
+  }
+}
+
+interface TxState {
+  conn: SqlConn;
+  active: boolean;
+  savepoints: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The SQLite PortfolioStore. The root store takes the database lock for every call (reads
+ * included, so that a read never sees another caller's uncommitted transaction). The store
+ * handed to `transaction()` callbacks runs on the open transaction; each of its writes is a
+ * SAVEPOINT, so a failed write inside a transaction leaves no half of itself behind.
+ *
+ * Inside `transaction(fn)`, use the `tx` argument: calling the root store from inside `fn`
+ * rejects at once with NestedLockError (it would otherwise wait for the transaction forever).
+ */
+class SqliteStore implements PortfolioStore {
+  readonly path: string;
+
+  constructor(
+    private readonly db: Db,
+    readonly user: string,
+    private readonly now: () => Date,
+    private readonly tx: TxState | null,
+  ) {
+    this.path = db.path;
+  }
+
+  // --- plumbing ------------------------------------------------------------------------------
+
+  private checkTx(): void {
+    if (this.tx && !this.tx.active) {
+      throw new Error('This transaction store is no longer valid: its transaction has ended.');
+    }
+  }
+
+  private async read<T>(fn: (c: SqlConn) => Promise<T>): Promise<T> {
+    try {
+      if (this.tx) {
+        this.checkTx();
+        return await fn(this.tx.conn);
+      }
+      return await this.db.withLock(fn);
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  private async write<T>(fn: (w: WriteContext) => Promise<T>): Promise<T> {
+    try {
+      if (this.tx) {
+        this.checkTx();
+        const conn = this.tx.conn;
+        return await this.savepoint(conn, () => fn(new WriteContext(conn, this.now().toISOString(), this.user)));
+      }
+      return await this.db.transaction((conn) => fn(new WriteContext(conn, this.now().toISOString(), this.user)));
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  private async savepoint<T>(conn: SqlConn, fn: () => Promise<T>): Promise<T> {
+    const tx = this.tx as TxState;
+    // Savepoint names cannot be bound; this one is generated, never user input.
+    const name = `sp_${++tx.savepoints}`;
+    await conn.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn();
+      await conn.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      await conn.exec(`ROLLBACK TO ${name}`);
+      await conn.exec(`RELEASE ${name}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.tx) throw new Error('Close the store, not the transaction store handed to transaction().');
+    await this.db.close();
+  }
+
+  async transaction<T>(fn: (tx: PortfolioStore) => Promise<T>): Promise<T> {
+    if (this.tx) {
+      this.checkTx();
+      return this.savepoint(this.tx.conn, () => fn(this));
+    }
+    try {
+      return await this.db.transaction(async (conn) => {
+        const state: TxState = { conn, active: true, savepoints: 0 };
+        try {
+          return await fn(new SqliteStore(this.db, this.user, this.now, state));
+        } finally {
+          state.active = false;
+        }
+      });
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  // --- shared helpers ------------------------------------------------------------------------
+
+  private async projectOfEvaluation(c: SqlConn, evaluationId: number): Promise<number | null> {
+    const row = await c.get<{ project_id: number }>('SELECT project_id FROM evaluations WHERE id = ?', [evaluationId]);
+    return row?.project_id ?? null;
+  }
+
+  private async projectOfGoal(c: SqlConn, goalId: number): Promise<number | null> {
+    const row = await c.get<{ project_id: number }>('SELECT project_id FROM goals WHERE id = ?', [goalId]);
+    return row?.project_id ?? null;
+  }
+
+  /** Checks that the parent exists (live, for projects); returns the audit project id. */
+  private async requireParent(c: SqlConn, parent: EntityDef['parent'], id: unknown): Promise<number> {
+    if (typeof id !== 'number') throw new NotFoundError(parent, String(id));
+    if (parent === 'project') {
+      const row = await c.get('SELECT id FROM projects WHERE id = ? AND deleted_at IS NULL', [id]);
+      if (!row) throw new NotFoundError('project', id);
+      return id;
+    }
+    const projectId = parent === 'evaluation' ? await this.projectOfEvaluation(c, id) : await this.projectOfGoal(c, id);
+    if (projectId === null) throw new NotFoundError(parent, id);
+    return projectId;
+  }
+
+  private async auditProjectId(c: SqlConn, def: EntityDef, item: Obj): Promise<number | null> {
+    const parentId = item[def.parentKey] as number;
+    if (def.parent === 'project') return parentId;
+    if (def.parent === 'evaluation') return this.projectOfEvaluation(c, parentId);
+    return this.projectOfGoal(c, parentId);
+  }
+
+  private async getById<T>(c: SqlConn, def: EntityDef, id: number): Promise<T | null> {
+    const row = await c.get<Row>(`SELECT * FROM ${def.table} WHERE id = ?`, [id]);
+    return row ? mapRow<T>(def.fields, row) : null;
+  }
+
+  private async listByParent<T>(def: EntityDef, parentId: number): Promise<T[]> {
+    const parentCol = def.fields.find((s) => s.key === def.parentKey)!.col;
+    return this.read(async (c) => {
+      const rows = await c.all<Row>(`SELECT * FROM ${def.table} WHERE ${parentCol} = ? ORDER BY position, id`, [parentId]);
+      return rows.map((row) => mapRow<T>(def.fields, row));
+    });
+  }
+
+  /** Inserts a row from a domain object; returns the new id. */
+  private async insertRow(c: SqlConn, table: string, fields: FieldSpec[], item: Obj, extra: Record<string, SqlValue> = {}): Promise<number> {
+    const cols = fields.map((s) => s.col).concat(Object.keys(extra));
+    const values = fields.map((s) => toSql(s, item[s.key])).concat(Object.values(extra));
+    const result = await c.run(
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      values,
+    );
+    return result.lastID;
+  }
+
+  /**
+   * Updates the fields of `patch` that differ from `before`, auditing each. Returns the changed
+   * keys. `undefined` in the patch means "leave as is"; `null` clears.
+   */
+  private async updateChanged(
+    w: WriteContext,
+    table: string,
+    fields: FieldSpec[],
+    id: number,
+    before: Obj,
+    patch: Obj,
+    audit: { projectId: number | null; entity: AuditEntity },
+    extraSet: Record<string, SqlValue> = {},
+  ): Promise<string[]> {
+    const sets: string[] = [];
+    const values: SqlValue[] = [];
+    const changed: string[] = [];
+    for (const spec of fields) {
+      if (!(spec.key in patch) || patch[spec.key] === undefined) continue;
+      const sqlValue = toSql(spec, patch[spec.key]);
+      const newValue = fromSql(spec, sqlValue);
+      const oldValue = before[spec.key];
+      if (same(oldValue, newValue)) continue;
+      sets.push(`${spec.col} = ?`);
+      values.push(sqlValue);
+      changed.push(spec.key);
+      await w.audit({ ...audit, entityId: id, field: spec.key, oldValue, newValue });
+    }
+    if (sets.length === 0) return changed;
+    for (const [col, value] of Object.entries(extraSet)) {
+      sets.push(`${col} = ?`);
+      values.push(value);
+    }
+    await w.c.run(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`, [...values, id]);
+    return changed;
+  }
+
+  /** Create (no id) or update (id) of a simple child entity. */
+  private async saveItem<T extends { id: number }>(def: EntityDef, item: NewOrExisting<T>): Promise<T> {
+    return this.write(async (w) => {
+      const obj = item as Obj;
+      if (obj.id === undefined || obj.id === null) {
+        const projectId = await this.requireParent(w.c, def.parent, obj[def.parentKey]);
+        const id = await this.insertRow(w.c, def.table, def.fields, obj);
+        const created = (await this.getById<T>(w.c, def, id))!;
+        await w.audit({ projectId, entity: def.entity, entityId: id, field: 'created', oldValue: null, newValue: created });
+        return created;
+      }
+      const id = obj.id as number;
+      const before = await this.getById<T>(w.c, def, id);
+      if (!before) throw new NotFoundError(def.label, id);
+      const parentId = obj[def.parentKey];
+      if (parentId !== undefined && parentId !== (before as Obj)[def.parentKey]) {
+        await this.requireParent(w.c, def.parent, parentId);
+      }
+      const projectId = await this.auditProjectId(w.c, def, { ...(before as Obj), ...(parentId !== undefined ? { [def.parentKey]: parentId } : {}) });
+      await this.updateChanged(w, def.table, def.fields, id, before as Obj, obj, { projectId, entity: def.entity });
+      return (await this.getById<T>(w.c, def, id))!;
+    });
+  }
+
+  private async deleteItem(def: EntityDef, id: number): Promise<void> {
+    await this.write(async (w) => {
+      const before = await this.getById<Obj>(w.c, def, id);
+      if (!before) throw new NotFoundError(def.label, id);
+      const projectId = await this.auditProjectId(w.c, def, before);
+      await w.c.run(`DELETE FROM ${def.table} WHERE id = ?`, [id]);
+      await w.audit({ projectId, entity: def.entity, entityId: id, field: 'deleted', oldValue: before, newValue: null });
+    });
+  }
+
+  // --- settings ------------------------------------------------------------------------------
+
+  async getProfile(): Promise<MethodologyProfile> {
+    const stored = await this.getSetting(PROFILE_SETTING_KEY);
+    if (stored === null) return structuredClone(DEFAULT_PROFILE);
+    try {
+      return JSON.parse(stored) as MethodologyProfile;
+    } catch (error) {
+      throw new Error(`Den gemte metodeprofil kan ikke læses (invalid JSON in settings.${PROFILE_SETTING_KEY}).`, { cause: error });
+    }
+  }
+
+  async setProfile(profile: MethodologyProfile): Promise<void> {
+    await this.setSetting(PROFILE_SETTING_KEY, JSON.stringify(profile));
+  }
+
+  getSetting(key: string): Promise<string | null> {
+    return this.read(async (c) => {
+      const row = await c.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]);
+      return row ? row.value : null;
+    });
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.write(async (w) => {
+      const row = await w.c.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]);
+      const old = row ? row.value : null;
+      if (old === value) return;
+      await w.c.run(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        [key, value],
+      );
+      await w.audit({ projectId: null, entity: 'settings', entityId: null, field: key, oldValue: old, newValue: value });
+    });
+  }
+
+  // --- projects ------------------------------------------------------------------------------
+
+  listProjects(options: { includeDeleted?: boolean } = {}): Promise<Project[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<Row>(
+        `SELECT * FROM projects ${options.includeDeleted ? '' : 'WHERE deleted_at IS NULL'} ORDER BY name COLLATE NOCASE, id`,
+      );
+      return rows.map(mapProject);
+    });
+  }
+
+  /** A live project; null when missing or soft-deleted. */
+  getProject(id: number): Promise<Project | null> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM projects WHERE id = ? AND deleted_at IS NULL', [id]);
+      return row ? mapProject(row) : null;
+    });
+  }
+
+  /** The live project with exactly this name, or null. */
+  findProjectByName(name: string): Promise<Project | null> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM projects WHERE name = ? AND deleted_at IS NULL', [name]);
+      return row ? mapProject(row) : null;
+    });
+  }
+
+  private async projectRow(c: SqlConn, id: number): Promise<Row | undefined> {
+    return c.get<Row>('SELECT * FROM projects WHERE id = ?', [id]);
+  }
+
+  async createProject(facts: ProjectFacts): Promise<Project> {
+    return this.write(async (w) => {
+      const id = await this.insertRow(w.c, 'projects', PROJECT_FIELDS, facts as unknown as Obj, {
+        created_at: w.at,
+        updated_at: w.at,
+      });
+      const project = mapProject((await this.projectRow(w.c, id))!);
+      await w.audit({ projectId: id, entity: 'project', entityId: id, field: 'created', oldValue: null, newValue: project });
+      return project;
+    });
+  }
+
+  async updateProject(id: number, patch: Partial<ProjectFacts>): Promise<Project> {
+    return this.write(async (w) => {
+      const row = await this.projectRow(w.c, id);
+      if (!row || row.deleted_at !== null) throw new NotFoundError('project', id);
+      await this.updateChanged(w, 'projects', PROJECT_FIELDS, id, mapProject(row) as unknown as Obj, patch as Obj, {
+        projectId: id,
+        entity: 'project',
+      }, { updated_at: w.at });
+      return mapProject((await this.projectRow(w.c, id))!);
+    });
+  }
+
+  async deleteProject(id: number): Promise<void> {
+    await this.write(async (w) => {
+      const row = await this.projectRow(w.c, id);
+      if (!row) throw new NotFoundError('project', id);
+      if (row.deleted_at !== null) return;
+      await w.c.run('UPDATE projects SET deleted_at = ? WHERE id = ?', [w.at, id]);
+      await w.audit({ projectId: id, entity: 'project', entityId: id, field: 'deletedAt', oldValue: null, newValue: w.at });
+    });
+  }
+
+  async restoreProject(id: number): Promise<Project> {
+    return this.write(async (w) => {
+      const row = await this.projectRow(w.c, id);
+      if (!row) throw new NotFoundError('project', id);
+      if (row.deleted_at !== null) {
+        await w.c.run('UPDATE projects SET deleted_at = NULL WHERE id = ?', [id]);
+        await w.audit({ projectId: id, entity: 'project', entityId: id, field: 'deletedAt', oldValue: row.deleted_at, newValue: null });
+      }
+      return mapProject((await this.projectRow(w.c, id))!);
+    });
+  }
+
+  // --- effect chain --------------------------------------------------------------------------
+
+  listEffectChain(projectId: number): Promise<EffectChainItem[]> {
+    return this.listByParent<EffectChainItem>(EFFECT_CHAIN, projectId);
+  }
+
+  saveEffectChainItem(item: NewOrExisting<EffectChainItem>): Promise<EffectChainItem> {
+    return this.saveItem<EffectChainItem>(EFFECT_CHAIN, item);
+  }
+
+  deleteEffectChainItem(id: number): Promise<void> {
+    return this.deleteItem(EFFECT_CHAIN, id);
+  }
+
+  // --- goals and status ----------------------------------------------------------------------
+
+  listGoals(projectId: number): Promise<Goal[]> {
+    return this.listByParent<Goal>(GOALS, projectId);
+  }
+
+  getGoal(id: number): Promise<Goal | null> {
+    return this.read((c) => this.getById<Goal>(c, GOALS, id));
+  }
+
+  createGoal(goal: Omit<Goal, 'id'>): Promise<Goal> {
+    const { id: _ignored, ...rest } = goal as Goal;
+    return this.saveItem<Goal>(GOALS, rest);
+  }
+
+  async updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal> {
+    const { projectId: _p, id: _i, ...rest } = patch as Partial<Goal>;
+    return this.saveItem<Goal>(GOALS, { ...rest, id } as NewOrExisting<Goal>);
+  }
+
+  deleteGoal(id: number): Promise<void> {
+    return this.deleteItem(GOALS, id);
+  }
+
+  listStatusReports(projectId: number): Promise<StatusReport[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<Row>(
+        `SELECT s.* FROM status_reports s JOIN goals g ON g.id = s.goal_id
+         WHERE g.project_id = ? ORDER BY s.reported_at, s.id`,
+        [projectId],
+      );
+      return rows.map(mapStatus);
+    });
+  }
+
+  async addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport> {
+    return this.write(async (w) => {
+      const projectId = await this.requireParent(w.c, 'goal', report.goalId);
+      const num = (key: string, value: unknown): SqlValue => toSql(f(key, key, 'nullable'), value);
+      const result = await w.c.run(
+        `INSERT INTO status_reports (goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          report.goalId,
+          num('value', report.value),
+          toSql(f('reportedAt', 'reported_at', 'required'), report.reportedAt),
+          report.reportedBy ?? '',
+          report.source?.file ?? '',
+          report.source?.location ?? '',
+          num('printedPercent', report.printedPercent),
+          w.at,
+        ],
+      );
+      const created = mapStatus((await w.c.get<Row>('SELECT * FROM status_reports WHERE id = ?', [result.lastID]))!);
+      await w.audit({ projectId, entity: 'status', entityId: created.id, field: 'created', oldValue: null, newValue: created });
+      return created;
+    });
+  }
+
+  // --- evaluations ---------------------------------------------------------------------------
+
+  listEvaluations(projectId: number): Promise<Evaluation[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<Row>('SELECT * FROM evaluations WHERE project_id = ? ORDER BY date, id', [projectId]);
+      return rows.map(mapEvaluation);
+    });
+  }
+
+  getEvaluation(id: number): Promise<Evaluation | null> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
+      return row ? mapEvaluation(row) : null;
+    });
+  }
+
+  async createEvaluation(evaluation: Omit<Evaluation, 'id' | 'createdAt'>): Promise<Evaluation> {
+    return this.write(async (w) => {
+      const projectId = await this.requireParent(w.c, 'project', evaluation.projectId);
+      const id = await this.insertRow(w.c, 'evaluations', EVALUATIONS.fields, evaluation as unknown as Obj, { created_at: w.at });
+      const created = mapEvaluation((await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]))!);
+      await w.audit({ projectId, entity: 'evaluation', entityId: id, field: 'created', oldValue: null, newValue: created });
+      return created;
+    });
+  }
+
+  async updateEvaluation(
+    id: number,
+    patch: Partial<Omit<Evaluation, 'id' | 'projectId' | 'createdAt'>>,
+  ): Promise<Evaluation> {
+    const { projectId: _p, id: _i, createdAt: _c, ...rest } = patch as Partial<Evaluation>;
+    return this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
+      if (!row) throw new NotFoundError('evaluation', id);
+      const before = mapEvaluation(row);
+      await this.updateChanged(w, 'evaluations', EVALUATIONS.fields, id, before as unknown as Obj, rest as Obj, {
+        projectId: before.projectId,
+        entity: 'evaluation',
+      });
+      return mapEvaluation((await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]))!);
+    });
+  }
+
+  async deleteEvaluation(id: number): Promise<void> {
+    await this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
+      if (!row) throw new NotFoundError('evaluation', id);
+      const before = mapEvaluation(row);
+      await w.c.run('DELETE FROM evaluations WHERE id = ?', [id]);
+      await w.audit({ projectId: before.projectId, entity: 'evaluation', entityId: id, field: 'deleted', oldValue: before, newValue: null });
+    });
+  }
+
+  // --- scores and lights ---------------------------------------------------------------------
+
+  listScores(evaluationId: number): Promise<ImplementationScore[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<Row>('SELECT * FROM implementation_scores WHERE evaluation_id = ? ORDER BY parameter', [evaluationId]);
+      return rows.map(mapScore);
+    });
+  }
+
+  getScore(evaluationId: number, parameter: ImplementationParameter): Promise<ImplementationScore | null> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM implementation_scores WHERE evaluation_id = ? AND parameter = ?', [evaluationId, parameter]);
+      return row ? mapScore(row) : null;
+    });
+  }
+
+  async setScore(score: ImplementationScore): Promise<ImplementationScore> {
+    return this.write(async (w) => {
+      const projectId = await this.requireParent(w.c, 'evaluation', score.evaluationId);
+      const key = [score.evaluationId, score.parameter] as const;
+      const row = await w.c.get<Row>('SELECT * FROM implementation_scores WHERE evaluation_id = ? AND parameter = ?', [...key]);
+      const before: Obj = row ? (mapScore(row) as unknown as Obj) : { score: null, headline: '', text: '' };
+      const after = {
+        score: toSql(f('score', 'score', 'nullable'), score.score),
+        headline: toSql(f('headline', 'headline', 'text'), score.headline),
+        text: toSql(f('text', 'text', 'text'), score.text),
+      };
+      const changed = SCORE_FIELDS.filter((k) => !same(before[k], after[k]));
+      if (row && changed.length === 0) return mapScore(row);
+      await w.c.run(
+        `INSERT INTO implementation_scores (evaluation_id, parameter, score, headline, text) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(evaluation_id, parameter) DO UPDATE SET score = excluded.score, headline = excluded.headline, text = excluded.text`,
+        [...key, after.score, after.headline, after.text],
+      );
+      for (const k of changed) {
+        await w.audit({ projectId, entity: 'score', entityId: score.evaluationId, field: `${k}.${score.parameter}`, oldValue: before[k], newValue: after[k] });
+      }
+      return mapScore((await w.c.get<Row>('SELECT * FROM implementation_scores WHERE evaluation_id = ? AND parameter = ?', [...key]))!);
+    });
+  }
+
+  listLightDecisions(evaluationId: number): Promise<LightDecision[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<Row>(
+        `SELECT * FROM light_decisions WHERE evaluation_id = ?
+         ORDER BY CASE kind WHEN 'implementation' THEN 1 WHEN 'goals' THEN 2 WHEN 'effect' THEN 3 ELSE 4 END`,
+        [evaluationId],
+      );
+      return rows.map(mapLight);
+    });
+  }
+
+  getLightDecision(evaluationId: number, kind: LightKind): Promise<LightDecision | null> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM light_decisions WHERE evaluation_id = ? AND kind = ?', [evaluationId, kind]);
+      return row ? mapLight(row) : null;
+    });
+  }
+
+  async setLightDecision(decision: LightDecision): Promise<LightDecision> {
+    return this.write(async (w) => {
+      const projectId = await this.requireParent(w.c, 'evaluation', decision.evaluationId);
+      const key = [decision.evaluationId, decision.kind] as const;
+      const row = await w.c.get<Row>('SELECT * FROM light_decisions WHERE evaluation_id = ? AND kind = ?', [...key]);
+      const before: Obj = row ? (mapLight(row) as unknown as Obj) : { suggested: null, override: null, reason: '', text: '' };
+      const after = {
+        suggested: toSql(f('suggested', 'suggested', 'nullable'), decision.suggested),
+        override: toSql(f('override', 'override', 'nullable'), decision.override),
+        reason: toSql(f('reason', 'reason', 'text'), decision.reason),
+        text: toSql(f('text', 'text', 'text'), decision.text),
+      };
+      const changed = LIGHT_FIELDS.filter((k) => !same(before[k], after[k]));
+      if (row && changed.length === 0) return mapLight(row);
+      await w.c.run(
+        `INSERT INTO light_decisions (evaluation_id, kind, suggested, override, reason, text) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(evaluation_id, kind) DO UPDATE SET suggested = excluded.suggested, override = excluded.override,
+           reason = excluded.reason, text = excluded.text`,
+        [...key, after.suggested, after.override, after.reason, after.text],
+      );
+      for (const k of changed) {
+        await w.audit({ projectId, entity: 'light', entityId: decision.evaluationId, field: `${k}.${decision.kind}`, oldValue: before[k], newValue: after[k] });
+      }
+      return mapLight((await w.c.get<Row>('SELECT * FROM light_decisions WHERE evaluation_id = ? AND kind = ?', [...key]))!);
+    });
+  }
+
+  // --- survey, learning, budget, financing ---------------------------------------------------
+
+  listSurveyIndicators(evaluationId: number): Promise<SurveyIndicator[]> {
+    return this.listByParent<SurveyIndicator>(SURVEY, evaluationId);
+  }
+  saveSurveyIndicator(item: NewOrExisting<SurveyIndicator>): Promise<SurveyIndicator> {
+    return this.saveItem<SurveyIndicator>(SURVEY, item);
+  }
+  deleteSurveyIndicator(id: number): Promise<void> {
+    return this.deleteItem(SURVEY, id);
+  }
+
+  listLearningPoints(evaluationId: number): Promise<LearningPoint[]> {
+    return this.listByParent<LearningPoint>(LEARNING, evaluationId);
+  }
+  saveLearningPoint(item: NewOrExisting<LearningPoint>): Promise<LearningPoint> {
+    return this.saveItem<LearningPoint>(LEARNING, item);
+  }
+  deleteLearningPoint(id: number): Promise<void> {
+    return this.deleteItem(LEARNING, id);
+  }
+
+  listBudgetLines(projectId: number): Promise<BudgetLine[]> {
+    return this.listByParent<BudgetLine>(BUDGET, projectId);
+  }
+  saveBudgetLine(item: NewOrExisting<BudgetLine>): Promise<BudgetLine> {
+    return this.saveItem<BudgetLine>(BUDGET, item);
+  }
+  deleteBudgetLine(id: number): Promise<void> {
+    return this.deleteItem(BUDGET, id);
+  }
+
+  listFinancing(projectId: number): Promise<FinancingSource[]> {
+    return this.listByParent<FinancingSource>(FINANCING, projectId);
+  }
+  saveFinancing(item: NewOrExisting<FinancingSource>): Promise<FinancingSource> {
+    return this.saveItem<FinancingSource>(FINANCING, item);
+  }
+  deleteFinancing(id: number): Promise<void> {
+    return this.deleteItem(FINANCING, id);
+  }
+
+  // --- audit and digest ----------------------------------------------------------------------
+
+  listAudit(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    return this.read(async (c) => {
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      if (filter.projectId !== undefined) {
+        where.push('project_id = ?');
+        params.push(filter.projectId);
+      }
+      if (filter.entity !== undefined) {
+        where.push('entity = ?');
+        params.push(filter.entity);
+      }
+      if (filter.text) {
+        const like = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        where.push("(field LIKE ? ESCAPE '\\' OR old_value LIKE ? ESCAPE '\\' OR new_value LIKE ? ESCAPE '\\')");
+        params.push(like, like, like);
+      }
+      const limit = filter.limit !== undefined ? Math.max(0, Math.trunc(filter.limit)) : -1;
+      const offset = filter.offset !== undefined ? Math.max(0, Math.trunc(filter.offset)) : 0;
+      params.push(limit, offset);
+      const rows = await c.all<Row>(
+        `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ? OFFSET ?`,
+        params,
+      );
+      return rows.map(mapAudit);
+    });
+  }
+
+  dataDigest(): Promise<string> {
+    return this.read(async (c) => {
+      const hash = createHash('sha256');
+      const tables = await c.all<{ name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+           AND name <> 'audit_log' ORDER BY name`,
+      );
+      for (const { name } of tables) {
+        const quoted = `"${name.replace(/"/g, '""')}"`;
+        const info = await c.all<{ name: string; pk: number }>(`PRAGMA table_info(${quoted})`);
+        const pk = info.filter((col) => col.pk > 0).sort((a, b) => a.pk - b.pk).map((col) => `"${col.name.replace(/"/g, '""')}"`);
+        const order = pk.length > 0 ? pk.join(', ') : 'rowid';
+        const rows = await c.all<Row>(`SELECT * FROM ${quoted} ORDER BY ${order}`);
+        hash.update(`table ${name} ${info.map((col) => col.name).join(',')}\n`);
+        for (const row of rows) {
+          hash.update(JSON.stringify(Object.values(row).map((v) => (Buffer.isBuffer(v) ? `x'${v.toString('hex')}'` : v))));
+          hash.update('\n');
+        }
+      }
+      return hash.digest('hex');
+    });
+  }
+}

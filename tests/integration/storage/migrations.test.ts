@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import {
+  DatabaseNewerError,
+  LATEST_VERSION,
+  MigrationError,
+  NotADatabaseError,
+  openPortfolioStore,
+} from '../../../electron/storage';
+import { MIGRATIONS, getUserVersion, migrate, openMemoryDbAtVersion } from '../../../electron/storage/migrations/migrate';
+import type { Migration } from '../../../electron/storage/migrations/migrate';
+import { facts, goal, makeTempDir, steppingClock } from './helpers';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = makeTempDir());
+});
+afterEach(() => cleanup());
+
+/** Runs SQL on a file with the raw sqlite3 package (outside the code under test). */
+function rawExec(file: string, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, (err) => {
+      if (err) return reject(err);
+      db.exec(sql, (e) => db.close((c) => (e || c ? reject(e ?? c) : resolve())));
+    });
+  });
+}
+
+function rawUserVersion(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => {
+      if (err) return reject(err);
+      db.get('PRAGMA user_version', (e, row: { user_version: number }) =>
+        db.close(() => (e ? reject(e) : resolve(row.user_version))),
+      );
+    });
+  });
+}
+
+const listDir = () => fs.readdirSync(dir).sort();
+
+// A hypothetical second migration, to test the machinery at version N.
+const addColumn: Migration = {
+  version: 2,
+  name: 'goal_note',
+  async up(db) {
+    await db.exec("ALTER TABLE goals ADD COLUMN note TEXT NOT NULL DEFAULT ''");
+  },
+};
+const broken: Migration = {
+  version: 2,
+  name: 'broken',
+  async up(db) {
+    await db.exec("ALTER TABLE goals ADD COLUMN note TEXT NOT NULL DEFAULT ''");
+    await db.exec('INSERT INTO no_such_table VALUES (1)');
+  },
+};
+
+describe('migrations', () => {
+  it('numbers migrations 1..n and a fresh file gets user_version = latest', async () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+    const file = path.join(dir, 'nested', 'deeper', 'p.trafiklys.sqlite');
+    const store = await openPortfolioStore(file);
+    await store.close();
+    expect(await rawUserVersion(file)).toBe(LATEST_VERSION);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.backup-'))).toEqual([]);
+  });
+
+  it('builds a :memory: database at any version; 001 creates the schema', async () => {
+    const v0 = await openMemoryDbAtVersion(0);
+    expect(await v0.withLock(getUserVersion)).toBe(0);
+    expect(await v0.all("SELECT name FROM sqlite_master WHERE type = 'table'")).toEqual([]);
+    await v0.close();
+
+    const v1 = await openMemoryDbAtVersion(1);
+    expect(await v1.withLock(getUserVersion)).toBe(1);
+    const tables = (await v1.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).map((t) => t.name);
+    expect(tables).toEqual([
+      'audit_log', 'budget_lines', 'effect_chain_items', 'evaluations', 'financing_sources', 'goals', 'implementation_scores',
+      'learning_points', 'light_decisions', 'projects', 'settings', 'status_reports', 'survey_indicators',
+    ]);
+    // Money is integer øre; CHECKs and cascades are in place.
+    const cols = await v1.all<{ name: string; type: string }>('PRAGMA table_info(projects)');
+    expect(cols.find((c) => c.name === 'total_budget_ore')?.type).toBe('INTEGER');
+    const fks = await v1.all<{ table: string; on_delete: string }>('PRAGMA foreign_key_list(status_reports)');
+    expect(fks).toEqual([expect.objectContaining({ table: 'goals', on_delete: 'CASCADE' })]);
+    await expect(v1.run("INSERT INTO light_decisions (evaluation_id, kind) VALUES (1, 'mood')")).rejects.toThrow(/CHECK|FOREIGN/);
+    await v1.close();
+  });
+
+  it('migrates a :memory: db from version 1 to a later version with a test migration', async () => {
+    const db = await openMemoryDbAtVersion(1, [MIGRATIONS[0], addColumn]);
+    await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");
+    await db.run("INSERT INTO goals (project_id, level, code) VALUES (1, 'A', 'A1')");
+    expect(await migrate(db, [MIGRATIONS[0], addColumn])).toEqual({ from: 1, to: 2 });
+    expect(await db.all('SELECT code, note FROM goals')).toEqual([{ code: 'A1', note: '' }]);
+    expect(await db.withLock(getUserVersion)).toBe(2);
+    expect(await migrate(db, [MIGRATIONS[0], addColumn])).toEqual({ from: 2, to: 2 });
+    await db.close();
+  });
+
+  it('rejects a migration list with gaps', async () => {
+    const db = await openMemoryDbAtVersion(0);
+    await expect(migrate(db, [{ ...addColumn, version: 3 }])).rejects.toThrow(/numbered 1..n/);
+    await db.close();
+  });
+
+  it('refuses a database newer than the app and leaves the file and folder untouched', async () => {
+    const file = path.join(dir, 'newer.trafiklys.sqlite');
+    const store = await openPortfolioStore(file, { user: 'a' });
+    await store.createProject(facts());
+    await store.close();
+    await rawExec(file, `PRAGMA user_version = ${LATEST_VERSION + 1}`);
+    const bytes = fs.readFileSync(file);
+    const listing = listDir();
+    expect(listing).toEqual(['newer.trafiklys.sqlite']); // WAL is checkpointed and removed on close
+
+    const error = await openPortfolioStore(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DatabaseNewerError);
+    expect(error).toMatchObject({ fileVersion: LATEST_VERSION + 1, appVersion: LATEST_VERSION, path: file });
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(listDir()).toEqual(listing);
+  });
+
+  it('refuses a newer database in rollback-journal mode too (no files created)', async () => {
+    const file = path.join(dir, 'plain.sqlite');
+    await rawExec(file, `CREATE TABLE x (a); PRAGMA user_version = ${LATEST_VERSION + 5};`);
+    const bytes = fs.readFileSync(file);
+    await expect(openPortfolioStore(file)).rejects.toBeInstanceOf(DatabaseNewerError);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(listDir()).toEqual(['plain.sqlite']);
+  });
+
+  it('backs up an older database, rolls back a failed migration and keeps the backup', async () => {
+    const file = path.join(dir, 'old.trafiklys.sqlite');
+    const v1 = await openPortfolioStore(file, { user: 'a', migrations: [MIGRATIONS[0]] });
+    const p = await v1.createProject(facts());
+    await v1.createGoal(goal(p.id));
+    const digest = await v1.dataDigest();
+    await v1.close();
+    const v1Bytes = fs.readFileSync(file);
+
+    const clock = steppingClock(Date.UTC(2025, 0, 2, 3, 4, 5));
+    const error = await openPortfolioStore(file, { migrations: [MIGRATIONS[0], broken], now: clock }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MigrationError);
+    const backup = `${file}.backup-v1-2025-01-02T03-04-05-000Z`;
+    expect(error).toMatchObject({ version: 2, backupPath: backup, path: file });
+    expect((error as Error).message).toContain('no_such_table');
+    expect(fs.existsSync(backup)).toBe(true);
+    expect(fs.readFileSync(backup).equals(v1Bytes)).toBe(true);
+    expect(await rawUserVersion(file)).toBe(1);
+
+    // The column added before the failure was rolled back; the data is intact.
+    const again = await openPortfolioStore(file, { migrations: [MIGRATIONS[0]] });
+    expect(await again.dataDigest()).toBe(digest);
+    await again.close();
+
+    // A working migration succeeds and adds a second backup.
+    const upgraded = await openPortfolioStore(file, { migrations: [MIGRATIONS[0], addColumn], now: steppingClock(Date.UTC(2025, 0, 3)) });
+    expect((await upgraded.listGoals(p.id)).map((g) => g.code)).toEqual(['A1']);
+    await upgraded.close();
+    expect(await rawUserVersion(file)).toBe(2);
+    expect(listDir().filter((f) => f.includes('.backup-v1-'))).toHaveLength(2);
+  });
+
+  it('refuses a text file named .sqlite and leaves it unchanged', async () => {
+    const file = path.join(dir, 'x.sqlite');
+    fs.writeFileSync(file, 'Dette er ikke en database.\n'.repeat(20));
+    const bytes = fs.readFileSync(file);
+    await expect(openPortfolioStore(file)).rejects.toBeInstanceOf(NotADatabaseError);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(listDir()).toEqual(['x.sqlite']);
+  });
+
+  it('refuses a short garbage file and a SQLite file that is not a Trafiklys database', async () => {
+    const tiny = path.join(dir, 'tiny.sqlite');
+    fs.writeFileSync(tiny, 'abc');
+    await expect(openPortfolioStore(tiny)).rejects.toBeInstanceOf(NotADatabaseError);
+    expect(fs.readFileSync(tiny, 'utf8')).toBe('abc');
+
+    const foreign = path.join(dir, 'foreign.sqlite');
+    await rawExec(foreign, 'CREATE TABLE settings (k TEXT)');
+    const bytes = fs.readFileSync(foreign);
+    await expect(openPortfolioStore(foreign)).rejects.toBeInstanceOf(NotADatabaseError);
+    expect(fs.readFileSync(foreign).equals(bytes)).toBe(true);
+  });
+
+  it('treats an empty file as a new database', async () => {
+    const file = path.join(dir, 'empty.sqlite');
+    fs.writeFileSync(file, '');
+    const store = await openPortfolioStore(file);
+    await store.createProject(facts());
+    await store.close();
+    expect(await rawUserVersion(file)).toBe(LATEST_VERSION);
+  });
+
+  it('supports :memory:', async () => {
+    const store = await openPortfolioStore(':memory:', { user: 'mem' });
+    expect(store.path).toBe(':memory:');
+    const p = await store.createProject(facts());
+    expect((await store.getProject(p.id))?.name).toBe(facts().name);
+    await store.close();
+  });
+});
