@@ -1,6 +1,7 @@
 import type { CliCommand } from '../types';
 import { demoCommand } from './demo';
 import { summaryCommand } from './summary';
+import { exportCommand } from './export';
 
 /** Every CLI command. A feature adds its command here (one line). */
-export const commands: CliCommand[] = [demoCommand, summaryCommand];
+export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand];

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { ServiceError } from '../../shared/contracts/core';
+import type { AppServices } from '../services';
+import { toProjectSummary } from '../services/portfolioService';
+import { statusInForce } from '../services/evaluationInput';
+import { buildEvaluationWorkbook } from './evaluationWorkbook';
+import { buildPortfolioWorkbook, type PortfolioProjectRow } from './portfolioWorkbook';
+
+export { buildEvaluationWorkbook, layoutEvaluationWorkbook, EVALUATION_SHEETS, EVALUATION_SHEET_ORDER } from './evaluationWorkbook';
+export { buildPortfolioWorkbook, layoutPortfolioWorkbook, PORTFOLIO_SHEET, GOALS_SHEET } from './portfolioWorkbook';
+export type { PortfolioProjectRow } from './portfolioWorkbook';
+
+/** Progress of an export: `done` of `total` steps in a phase, for a progress bar. */
+export interface ExportProgress {
+  phase: 'load' | 'build' | 'write' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+}
+
+type OnProgress = (progress: ExportProgress) => void;
+
+/** An export that failed: the message names the path and says what to do (Danish). */
+export class ExportError extends ServiceError {
+  constructor(message: string, readonly path: string) {
+    super('EXPORT_FAILED', message);
+    this.name = 'ExportError';
+  }
+}
+
+/** Exports one evaluation (the project's latest when `evaluationId` is left out). */
+export async function exportEvaluation(
+  services: AppServices,
+  options: { projectId: number; evaluationId?: number; outPath: string; onProgress?: OnProgress },
+): Promise<ExportResult> {
+  const outPath = resolve(options.outPath);
+  await checkTarget(outPath);
+  const { portfolio } = services;
+  options.onProgress?.({ phase: 'load', done: 0, total: 1 });
+  const project = await portfolio.projectDetail(options.projectId);
+  const evaluation = options.evaluationId
+    ? await portfolio.requireEvaluation(options.evaluationId)
+    : await portfolio.latestEvaluation(options.projectId);
+  if (!evaluation)
+    throw new ServiceError('NOT_FOUND', `Projektet "${project.project.name}" har ingen evaluering at eksportere.`);
+  if (evaluation.projectId !== options.projectId)
+    throw new ServiceError('VALIDATION', `Evaluering ${evaluation.id} hører ikke til projektet "${project.project.name}".`);
+  const detail = await portfolio.evaluationDetail(evaluation.id);
+  options.onProgress?.({ phase: 'build', done: 1, total: 1 });
+  const workbook = buildEvaluationWorkbook(project, detail);
+  options.onProgress?.({ phase: 'write', done: 0, total: 1 });
+  const result = await writeWorkbookAtomically(workbook, outPath);
+  options.onProgress?.({ phase: 'done', done: 1, total: 1 });
+  return result;
+}
+
+/** Loads every project with its latest evaluation, as the portfolio workbook needs them. */
+export async function loadPortfolioRows(services: AppServices, onProgress?: OnProgress): Promise<PortfolioProjectRow[]> {
+  const { portfolio, store } = services;
+  const projects = await store.listProjects();
+  const rows: PortfolioProjectRow[] = [];
+  for (const [i, p] of projects.entries()) {
+    const project = await portfolio.projectDetail(p.id);
+    const evaluation = await portfolio.latestEvaluation(p.id);
+    const detail = evaluation ? await portfolio.evaluationDetail(evaluation.id) : null;
+    const summary = toProjectSummary(project.project, evaluation, detail?.summary ?? null);
+    const date = evaluation?.date ?? null;
+    const goals = [...project.goals]
+      .sort((a, b) => (a.level === b.level ? a.position - b.position || a.id - b.id : a.level.localeCompare(b.level)))
+      .map((g) => ({
+        level: g.level,
+        code: g.code,
+        direction: g.direction,
+        baseline: g.baseline,
+        target: g.targetInPeriod,
+        status: statusInForce(project.statusReports, g.id, date)?.value ?? null,
+      }));
+    const prog = detail?.summary.progress;
+    rows.push({
+      summary,
+      progress: prog
+        ? {
+            budgetTotalKr: prog.budget.totalKr,
+            budgetSpentKr: prog.budget.spentKr,
+            monthsTotal: prog.time.totalMonths,
+            monthsElapsed: prog.time.elapsedMonths,
+          }
+        : null,
+      goals,
+    });
+    if (onProgress && (i % 25 === 0 || i === projects.length - 1)) onProgress({ phase: 'load', done: i + 1, total: projects.length });
+  }
+  return rows;
+}
+
+/** Exports the portfolio summary: one row per project, totals, pooled attainment. */
+export async function exportPortfolio(
+  services: AppServices,
+  options: { outPath: string; onProgress?: OnProgress },
+): Promise<ExportResult> {
+  const outPath = resolve(options.outPath);
+  await checkTarget(outPath);
+  const rows = await loadPortfolioRows(services, options.onProgress);
+  const profile = await services.store.getProfile();
+  options.onProgress?.({ phase: 'build', done: 0, total: 1 });
+  const workbook = buildPortfolioWorkbook(rows, profile);
+  options.onProgress?.({ phase: 'write', done: 0, total: 1 });
+  const result = await writeWorkbookAtomically(workbook, outPath);
+  options.onProgress?.({ phase: 'done', done: 1, total: 1 });
+  return result;
+}
+
+/** The folder must exist and be writable, and the path must not be a folder. */
+async function checkTarget(outPath: string): Promise<void> {
+  const dir = dirname(outPath);
+  const dirStat = await stat(dir).catch(() => null);
+  if (!dirStat || !dirStat.isDirectory())
+    throw new ExportError(`Mappen ${dir} findes ikke. Vælg en eksisterende mappe til ${basename(outPath)}.`, outPath);
+  try {
+    await access(dir, constants.W_OK);
+  } catch {
+    throw new ExportError(`Der er ikke skriveadgang til mappen ${dir}. Vælg en anden mappe til ${basename(outPath)}.`, outPath);
+  }
+  const target = await stat(outPath).catch(() => null);
+  if (target?.isDirectory()) throw new ExportError(`${outPath} er en mappe, ikke en fil.`, outPath);
+}
+
+/**
+ * Writes to a temporary file beside the target and renames it into place, so a failed export
+ * never leaves half a workbook (and never destroys the previous one).
+ */
+export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<ExportResult> {
+  const target = resolve(outPath);
+  await checkTarget(target);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(tmp);
+    await rename(tmp, target);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'der er ikke skriveadgang (er filen åben i Excel?)'
+        : code === 'ENOSPC'
+          ? 'disken er fuld'
+          : err instanceof Error
+            ? err.message
+            : String(err);
+    throw new ExportError(`Projektmappen kunne ikke gemmes som ${target}: ${reason}.`, target);
+  }
+  const { size } = await stat(target);
+  return { path: target, bytes: size };
+}

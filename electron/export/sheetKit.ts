@@ -1,0 +1,182 @@
+import type ExcelJS from 'exceljs';
+import type { Light } from '../../shared/domain';
+
+/**
+ * Layout helpers shared by the evaluation and portfolio workbooks: number formats, the
+ * traffic-light words and their conditional formats, column fitting and print set-up.
+ *
+ * Number formats are OOXML codes with the en-US separators the file format requires; Excel and
+ * LibreOffice show them with the reader's locale (Danish: "19.037", "3,8", "86 %").
+ * Percents are stored on the 0-100 scale, as the app computes them, and shown with `0" %"`.
+ */
+export const FMT = {
+  int: '#,##0',
+  kr: '#,##0',
+  pct: '0" %"',
+  dec1: '0.0',
+  dec2: '0.00',
+  date: 'dd.mm.yyyy',
+} as const;
+
+/** Number format for a reported figure: thousands grouping, decimals only where it has them. */
+export function figureFormat(value: number | null): string {
+  if (value === null || Number.isInteger(value)) return FMT.int;
+  const decimals = Math.min(4, (String(value).split('.')[1] ?? '').length);
+  return `#,##0.${'0'.repeat(Math.max(1, decimals))}`;
+}
+
+export const LIGHT_WORD: Record<Light, string> = { green: 'Grøn', yellow: 'Gul', red: 'Rød' };
+export const WORD_LIGHT: Record<string, Light> = { Grøn: 'green', Gul: 'yellow', Rød: 'red' };
+
+export const lightWord = (light: Light | null): string => (light ? LIGHT_WORD[light] : '');
+
+const LIGHT_FILL: Record<Light, string> = { green: 'FF8FD18A', yellow: 'FFFFE27A', red: 'FFF4877F' };
+
+/** A cell address on a sheet, absolute and quoted, for formulas on other sheets. */
+export function absRef(sheet: string, address: string): string {
+  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(address) ?? [];
+  return `'${sheet.replace(/'/g, "''")}'!$${col}$${row}`;
+}
+
+/** A range on another sheet, absolute and quoted. */
+export function absRange(sheet: string, from: string, to: string): string {
+  const a = /^([A-Z]+)(\d+)$/.exec(from)!;
+  const b = /^([A-Z]+)(\d+)$/.exec(to)!;
+  return `'${sheet.replace(/'/g, "''")}'!$${a[1]}$${a[2]}:$${b[1]}$${b[2]}`;
+}
+
+export function colLetter(index: number): string {
+  let n = index;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Colours the cells of `ref` green, yellow or red by the light word they hold. */
+export function addLightFormatting(ws: ExcelJS.Worksheet, ref: string): void {
+  ws.addConditionalFormatting({
+    ref,
+    rules: (['green', 'yellow', 'red'] as Light[]).map((light, i) => ({
+      type: 'cellIs' as const,
+      operator: 'equal' as const,
+      formulae: [`"${LIGHT_WORD[light]}"`],
+      priority: i + 1,
+      style: {
+        fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: LIGHT_FILL[light] } },
+        font: { bold: true },
+      },
+    })),
+  });
+}
+
+export type CellResult = number | string | Date | null;
+
+/** A formula with the engine's figure as its cached result (null = empty). */
+export function formula(text: string, result: CellResult): ExcelJS.CellFormulaValue {
+  return { formula: text, result: result === null ? '' : result };
+}
+
+export function isoToDate(iso: string | null): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+const HEADER_FILL = 'FFDCE6F1';
+
+export function styleHeaderRow(row: ExcelJS.Row, from: number, to: number): void {
+  for (let c = from; c <= to; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.alignment = { vertical: 'bottom', wrapText: true };
+    cell.border = { bottom: { style: 'thin' } };
+  }
+}
+
+export function writeTitle(ws: ExcelJS.Worksheet, title: string, subtitle: string): void {
+  ws.getCell('A1').value = title;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = subtitle;
+  ws.getCell('A2').font = { italic: true, color: { argb: 'FF555555' } };
+}
+
+export function writeNote(ws: ExcelJS.Worksheet, rowNumber: number, text: string): void {
+  const cell = ws.getCell(rowNumber, 1);
+  cell.value = text;
+  cell.font = { italic: true, size: 9, color: { argb: 'FF555555' } };
+}
+
+/** Text length of what a cell shows, roughly, for column fitting. */
+function shownLength(cell: ExcelJS.Cell): number {
+  const v = cell.value;
+  if (v === null || v === undefined) return 0;
+  if (v instanceof Date) return 10;
+  if (typeof v === 'number') return String(Math.round(v)).length + 3;
+  if (typeof v === 'object' && 'formula' in v) {
+    const r = v.result;
+    if (r === undefined || r === null) return 4;
+    if (typeof r === 'number') return String(Math.round(r)).length + 3;
+    if (r instanceof Date) return 10;
+    return String(r).length;
+  }
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').length;
+  return String(v).length;
+}
+
+/**
+ * Fits each column to its content between `min` and `max` characters. Rows listed in `skipRows`
+ * (titles and notes that run across the sheet) do not widen columns; long texts wrap.
+ */
+export function fitColumns(ws: ExcelJS.Worksheet, options: { min?: number; max?: number; skipRows?: Set<number>; fixed?: Record<number, number> } = {}): void {
+  const min = options.min ?? 8;
+  const max = options.max ?? 60;
+  const widths = new Map<number, number>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (options.skipRows?.has(rowNumber)) return;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const len = shownLength(cell);
+      widths.set(col, Math.max(widths.get(col) ?? 0, len));
+      if (len > max) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
+    });
+  });
+  for (const [col, len] of widths) {
+    ws.getColumn(col).width = options.fixed?.[col] ?? Math.min(max, Math.max(min, len + 2));
+  }
+}
+
+/** A4, fit to one page wide, repeated header rows, no protection. */
+export function printSetup(ws: ExcelJS.Worksheet, options: { landscape?: boolean; titleRows?: string }): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: options.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(options.titleRows ? { printTitlesRow: options.titleRows } : {}),
+  };
+  ws.headerFooter = { oddFooter: '&L&A&RSide &P af &N' };
+}
+
+export function freezeRows(ws: ExcelJS.Worksheet, rows: number, columns = 0): void {
+  ws.views = [{ state: 'frozen', ySplit: rows, xSplit: columns, topLeftCell: `${colLetter(columns + 1)}${rows + 1}`, activeCell: `${colLetter(columns + 1)}${rows + 1}` }];
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ , unique. */
+export function safeSheetName(name: string, taken: Set<string>): string {
+  const base = (name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Ark').slice(0, 31);
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    candidate = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
