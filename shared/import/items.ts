@@ -1,0 +1,235 @@
+import { z } from 'zod';
+
+/**
+ * What an import finds: items with their source location (METHODOLOGY.md section 9), problems
+ * with their place, and the diff against the project. Pure data, shared by main (which reads
+ * files and writes the store), the IPC contracts and the import wizard in the renderer.
+ *
+ * A preview is stateless: the renderer sends the (corrected, selected) items back to apply.
+ */
+
+const Text = z.string().max(20_000);
+const Num = z.number().finite();
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Dato skal være ÅÅÅÅ-MM-DD.' });
+
+export const ImportSourceSchema = z.object({
+  /** File name (basename) as the user chose it. */
+  file: z.string().max(1000),
+  /** "Ark 'Mål', celle D5", "side 3, linje 12", "linje 12", "afsnit 40". */
+  location: z.string().max(1000),
+});
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+/** Fact-box fields (FAKTA-BOKS) an import can fill in. */
+export const FACT_FIELDS = [
+  'name',
+  'grantRecipient',
+  'projectHolder',
+  'caseOfficer',
+  'fundingSource',
+  'priorityAxis',
+  'totalBudgetKr',
+  'periodStart',
+  'periodEnd',
+] as const;
+export const FactFieldSchema = z.enum(FACT_FIELDS);
+export type FactField = z.infer<typeof FactFieldSchema>;
+
+const base = { id: z.string().min(1).max(100), source: ImportSourceSchema };
+
+export const FactItemSchema = z.object({
+  ...base,
+  type: z.literal('fact'),
+  field: FactFieldSchema,
+  /** Text fields are strings; totalBudgetKr a number (kr); periodStart/End ISO dates. */
+  value: z.union([Text, Num]).nullable(),
+});
+
+export const GoalItemSchema = z.object({
+  ...base,
+  type: z.literal('goal'),
+  level: z.enum(['A', 'B', 'C']),
+  code: z.string().regex(/^[ABC]\d{1,3}$/, { message: 'Kode skal være A, B eller C efterfulgt af et nummer.' }),
+  description: Text,
+  unit: z.string().max(200),
+  targetInPeriod: Num.nullable(),
+  targetAfterPeriod: Num.nullable(),
+  /** True where the importer proposed code and level (prose goals of an application). */
+  codeSuggested: z.boolean(),
+});
+
+export const StatusItemSchema = z.object({
+  ...base,
+  type: z.literal('status'),
+  code: z.string().regex(/^[ABC]\d{1,3}$/),
+  /** null = reported as missing (blank cell). */
+  value: Num.nullable(),
+  /** null = the source gives no date: the user must fill it in before it can be saved. */
+  reportedAt: IsoDate.nullable(),
+  reportedBy: z.string().max(200),
+  printedPercent: Num.nullable(),
+  /** status / target-in-period, rounded half up; informational. */
+  computedPercent: Num.nullable(),
+});
+
+export const ProgressItemSchema = z.object({
+  ...base,
+  type: z.literal('progress'),
+  budgetSpentKr: Num.nullable(),
+  budgetTotalKr: Num.nullable(),
+  monthsElapsed: Num.nullable(),
+  monthsTotal: Num.nullable(),
+  reportedAt: IsoDate.nullable(),
+  reportedBy: z.string().max(200),
+});
+
+/** "Gennemsnitlig score ... 3,8": shown for comparison, not stored (scores are per parameter). */
+export const ScoreAverageItemSchema = z.object({
+  ...base,
+  type: z.literal('scoreAverage'),
+  value: Num,
+});
+
+export const BudgetLineItemSchema = z.object({
+  ...base,
+  type: z.literal('budgetLine'),
+  costType: z.string().min(1).max(500),
+  year: z.number().int().min(1900).max(2200),
+  amountKr: Num,
+  percentOfDirect: Num.nullable(),
+});
+
+export const FinancingItemSchema = z.object({
+  ...base,
+  type: z.literal('financing'),
+  name: z.string().min(1).max(500),
+  amountKr: Num,
+});
+
+export const SurveyItemSchema = z.object({
+  ...base,
+  type: z.literal('survey'),
+  group: z.string().max(200),
+  statement: Text,
+  positive: z.number().int().min(0),
+  n: z.number().int().min(0),
+  scale: z.union([z.literal(3), z.literal(5)]),
+});
+
+export const ImportItemSchema = z.discriminatedUnion('type', [
+  FactItemSchema,
+  GoalItemSchema,
+  StatusItemSchema,
+  ProgressItemSchema,
+  ScoreAverageItemSchema,
+  BudgetLineItemSchema,
+  FinancingItemSchema,
+  SurveyItemSchema,
+]);
+export type ImportItem = z.infer<typeof ImportItemSchema>;
+export type FactItem = z.infer<typeof FactItemSchema>;
+export type GoalItem = z.infer<typeof GoalItemSchema>;
+export type StatusItem = z.infer<typeof StatusItemSchema>;
+export type ProgressItem = z.infer<typeof ProgressItemSchema>;
+export type ScoreAverageItem = z.infer<typeof ScoreAverageItemSchema>;
+export type BudgetLineItem = z.infer<typeof BudgetLineItemSchema>;
+export type FinancingItem = z.infer<typeof FinancingItemSchema>;
+export type SurveyItem = z.infer<typeof SurveyItemSchema>;
+export type ImportItemType = ImportItem['type'];
+
+/** An item as a recogniser produces it, before the file-wide id is given. */
+export type FoundItem = ImportItem extends infer T ? (T extends ImportItem ? Omit<T, 'id'> : never) : never;
+
+export const ImportIssueSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  file: z.string(),
+  location: z.string(),
+  message: z.string(),
+  /** The item the issue is about, if any. */
+  itemId: z.string().optional(),
+});
+export type ImportIssue = z.infer<typeof ImportIssueSchema>;
+
+/** What the file is, found from its content (never its extension). */
+export const FileFormatSchema = z.enum(['xlsx', 'pdf', 'docx', 'csv', 'text']);
+export type FileFormat = z.infer<typeof FileFormatSchema>;
+
+/** What the content turned out to be. */
+export const ContentKindSchema = z.enum([
+  'statusReport', // our template statusrapport.xlsx
+  'evaluationWorkbook', // the app's exported evaluation workbook
+  'surveyAnswers', // raw answers per respondent
+  'goalCsv', // CSV of goals and statuses
+  'evaluationReport', // evaluation report (PDF/DOCX/text)
+  'application', // grant application (PDF/DOCX/text)
+  'unknown',
+]);
+export type ContentKind = z.infer<typeof ContentKindSchema>;
+
+export const CONTENT_KIND_LABEL: Record<ContentKind, string> = {
+  statusReport: 'Statusrapport (skabelon)',
+  evaluationWorkbook: 'Evalueringsprojektmappe (eksporteret fra Trafiklys)',
+  surveyAnswers: 'Spørgeskemabesvarelser',
+  goalCsv: 'CSV med mål og status',
+  evaluationReport: 'Evalueringsrapport',
+  application: 'Ansøgning',
+  unknown: 'Ukendt indhold',
+};
+
+export const ChangeSchema = z.enum(['new', 'changed', 'unchanged', 'blocked', 'info']);
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** How one item compares with what the project holds. */
+export const ItemDiffSchema = z.object({
+  itemId: z.string(),
+  change: ChangeSchema,
+  /** Whether applying it overwrites a stored value (a changed fact, target, budget line ...). */
+  overwrites: z.boolean(),
+  /** Stored value, shown beside the new one for a change. */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  /** Why it is blocked or unchanged, or what applying it does. */
+  note: z.string(),
+});
+export type ItemDiff = z.infer<typeof ItemDiffSchema>;
+
+export const FilePreviewSchema = z.object({
+  file: z.string(),
+  format: FileFormatSchema,
+  kind: ContentKindSchema,
+  kindLabel: z.string(),
+  itemIds: z.array(z.string()),
+});
+export type FilePreview = z.infer<typeof FilePreviewSchema>;
+
+export const ImportPreviewSchema = z.object({
+  files: z.array(FilePreviewSchema),
+  items: z.array(ImportItemSchema),
+  issues: z.array(ImportIssueSchema),
+  diff: z.array(ItemDiffSchema),
+  /** The project the diff is against; null = a new project would be created. */
+  projectId: z.number().int().nullable(),
+  projectName: z.string(),
+  /** The evaluation round progress and survey items go to; null = a new one is created. */
+  evaluationId: z.number().int().nullable(),
+  /** False while any error remains: nothing can be applied then. */
+  canApply: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export interface ImportProgress {
+  /** 0-1 */
+  fraction: number;
+  file: string;
+  message: string;
+}
+
+export interface ImportApplyResult {
+  projectId: number;
+  evaluationId: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Per type, how many were written. */
+  written: Partial<Record<ImportItemType, number>>;
+}
