@@ -85,7 +85,9 @@ const COLUMNS = [
   ['id', 'Projekt-id'],
 ] as const;
 type ColKey = (typeof COLUMNS)[number][0];
-const COL = Object.fromEntries(COLUMNS.map(([key], i) => [key, colLetter(i + 1)])) as Record<ColKey, string>;
+/** Column letter of each field on a project sheet. */
+export const PORTFOLIO_COLUMNS = Object.fromEntries(COLUMNS.map(([key], i) => [key, colLetter(i + 1)])) as Record<ColKey, string>;
+const COL = PORTFOLIO_COLUMNS;
 
 interface GoalsSheetRefs {
   id: string;
