@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHandlers } from '../ipc/handlers';
+import { createAppServices } from '../services';
+import { startBrowserServer } from './server';
+
+/**
+ * `npm run browser -- --db FILE [--port N]`: Trafiklys in a browser where the Electron binary
+ * cannot run. Builds the renderer if needed, serves it on 127.0.0.1 with the real handler table
+ * behind a token-protected bridge, and prints the URL (with the token) as its first line.
+ */
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help || !values.db) {
+    (values.help ? process.stdout : process.stderr).write('Brug: npm run browser -- --db FILE [--port N]\n');
+    return values.help ? 0 : 2;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`Fejl: --port skal være et portnummer (0-65535), ikke "${values.port}".\n`);
+    return 2;
+  }
+  const repoRoot = resolve(__dirname, '..', '..');
+  const rendererDir = join(repoRoot, 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write('Bygger rendereren (electron-vite build) …\n');
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const services = await createAppServices({ dbPath: resolve(values.db) });
+  const server = await startBrowserServer({ handlers: createHandlers(services), rendererDir, port });
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${resolve(values.db)}). Stop med Ctrl+C.\n`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await services.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`Fejl: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,228 @@
+import { Loader, NumberInput, Select, Textarea, TextInput, type SelectProps } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IpcResult } from '../../../shared/contracts';
+import { useFormatter } from '../format';
+import { useSave, type SaveState } from './useSave';
+
+export function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  if (state === 'saving') return <Loader size={14} aria-label={t('common.saving')} />;
+  if (state === 'saved')
+    return <IconCheck size={16} color="var(--mantine-color-green-7)" aria-label={t('common.saved')} role="img" />;
+  return null;
+}
+
+/**
+ * Keeps a local draft of a saved value: the prop wins while the user has not changed the field,
+ * the draft wins once they have (and after a failed save, so their input is never lost).
+ */
+function useDraft<T>(value: T, equals: (a: T, b: T) => boolean = Object.is) {
+  const [draft, setDraft] = useState<T>(value);
+  const [dirty, setDirty] = useState(false);
+  const last = useRef(value);
+  useEffect(() => {
+    if (!equals(last.current, value)) {
+      last.current = value;
+      if (!dirty) setDraft(value);
+    }
+  }, [value, dirty, equals]);
+  return { draft, setDraft, dirty, setDirty };
+}
+
+interface BaseProps {
+  label: ReactNode;
+  description?: ReactNode;
+  /** Accessible name when the visible label is elsewhere (table cells). */
+  ariaLabel?: string;
+  disabled?: boolean;
+  placeholder?: string;
+  w?: number | string;
+  size?: 'xs' | 'sm' | 'md';
+  required?: boolean;
+}
+
+export interface EditableTextProps extends BaseProps {
+  value: string;
+  /** Returns an error message to show inline (nothing is sent), or null. */
+  validate?: (value: string) => string | null;
+  onSave: (value: string) => Promise<IpcResult<unknown>>;
+  multiline?: boolean;
+  minRows?: number;
+}
+
+/** A text field that saves on blur (and on Enter in one-line fields). */
+export function EditableText({ label, description, ariaLabel, value, validate, onSave, multiline, minRows = 3, disabled, placeholder, w, size = 'sm', required }: EditableTextProps) {
+  const { draft, setDraft, dirty, setDirty } = useDraft(value);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const save = useSave();
+  const commit = async () => {
+    if (!dirty || draft === value) {
+      setDirty(false);
+      setInvalid(null);
+      return;
+    }
+    const problem = validate?.(draft) ?? null;
+    setInvalid(problem);
+    if (problem) return;
+    const result = await save.run(() => onSave(draft));
+    if (result.ok) setDirty(false);
+  };
+  const common = {
+    label,
+    description,
+    'aria-label': ariaLabel,
+    value: draft,
+    disabled,
+    placeholder,
+    w,
+    size,
+    required,
+    error: invalid ?? save.errorMessage ?? undefined,
+    rightSection: <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />,
+    onBlur: () => void commit(),
+  };
+  const onChange = (next: string) => {
+    setDraft(next);
+    setDirty(true);
+    if (invalid) setInvalid(validate?.(next) ?? null);
+  };
+  return multiline ? (
+    <Textarea {...common} autosize minRows={minRows} maxRows={16} onChange={(e) => onChange(e.currentTarget.value)} />
+  ) : (
+    <TextInput
+      {...common}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void commit();
+      }}
+    />
+  );
+}
+
+export interface EditableNumberProps extends BaseProps {
+  value: number | null;
+  /** Decimals shown when formatting the saved value. */
+  decimals?: number;
+  /** Allow clearing the field (null = missing). */
+  nullable?: boolean;
+  validate?: (value: number | null) => string | null;
+  onSave: (value: number | null) => Promise<IpcResult<unknown>>;
+  suffix?: string;
+}
+
+/**
+ * A number field typed as text in the user's language ("19.037" / "19,037"). Text that is not a
+ * number is an inline error and nothing is sent.
+ */
+export function EditableNumber({ label, description, ariaLabel, value, decimals, nullable = true, validate, onSave, disabled, placeholder, w, size = 'sm', suffix, required }: EditableNumberProps) {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const show = (v: number | null) => (v === null ? '' : fmt.number(v, decimals ?? (Number.isInteger(v) ? 0 : Math.min(String(v).split('.')[1]?.length ?? 0, 4))));
+  const shown = show(value);
+  const { draft, setDraft, dirty, setDirty } = useDraft(shown);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const save = useSave();
+  const id = useId();
+
+  const parse = (text: string): { ok: true; value: number | null } | { ok: false; message: string } => {
+    try {
+      const v = fmt.parseNumber(text);
+      if (v === null && !nullable) return { ok: false, message: t('validation.required') };
+      return { ok: true, value: v };
+    } catch {
+      return { ok: false, message: t('validation.number', { example: fmt.number(19037) + ' / ' + fmt.number(3.8, 1) }) };
+    }
+  };
+
+  const commit = async () => {
+    if (!dirty) return;
+    const parsed = parse(draft);
+    if (!parsed.ok) {
+      setInvalid(parsed.message);
+      return;
+    }
+    const problem = validate?.(parsed.value) ?? null;
+    setInvalid(problem);
+    if (problem) return;
+    if (parsed.value === value) {
+      setDirty(false);
+      setDraft(show(value));
+      return;
+    }
+    const result = await save.run(() => onSave(parsed.value));
+    if (result.ok) {
+      setDirty(false);
+      setDraft(show(parsed.value));
+    }
+  };
+
+  return (
+    <TextInput
+      id={id}
+      label={label}
+      description={description}
+      aria-label={ariaLabel}
+      value={draft}
+      inputMode="decimal"
+      disabled={disabled}
+      placeholder={placeholder}
+      w={w}
+      size={size}
+      required={required}
+      error={invalid ?? save.errorMessage ?? undefined}
+      rightSection={suffix ? <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{suffix}</span> : <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />}
+      rightSectionWidth={suffix ? 40 : undefined}
+      onChange={(e) => {
+        setDraft(e.currentTarget.value);
+        setDirty(true);
+        if (invalid) setInvalid(null);
+      }}
+      onBlur={() => void commit()}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void commit();
+      }}
+    />
+  );
+}
+
+export interface EditableSelectProps extends BaseProps {
+  value: string | null;
+  data: SelectProps['data'];
+  onSave: (value: string | null) => Promise<IpcResult<unknown>>;
+  clearable?: boolean;
+}
+
+/** A choice that saves as soon as it changes; a refused save puts the old value back and says why. */
+export function EditableSelect({ label, description, ariaLabel, value, data, onSave, clearable, disabled, w, size = 'sm' }: EditableSelectProps) {
+  const [current, setCurrent] = useState(value);
+  const [last, setLast] = useState(value);
+  const save = useSave();
+  if (last !== value) {
+    setLast(value);
+    setCurrent(value);
+  }
+  return (
+    <Select
+      label={label}
+      description={description}
+      aria-label={ariaLabel}
+      data={data}
+      value={current}
+      clearable={clearable}
+      allowDeselect={clearable}
+      disabled={disabled}
+      w={w}
+      size={size}
+      error={save.errorMessage ?? undefined}
+      onChange={(next) => {
+        setCurrent(next);
+        void save.run(() => onSave(next));
+      }}
+    />
+  );
+}
+
+/** Mantine's NumberInput re-exported for plain (not inline-saved) forms. */
+export { NumberInput };

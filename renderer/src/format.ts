@@ -1,0 +1,108 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NumberParseError, parseDanishNumber } from '../../shared/numbers/danish';
+import type { Language } from './i18n';
+
+/** The Intl locale of each UI language. */
+export const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };
+
+const MISSING = '\u2013';
+
+/** Number, percent and date formatting for one language, with Intl. */
+export interface Formatter {
+  language: Language;
+  /** 19.037 / 19,037; `decimals` fixed. */
+  number(value: number | null | undefined, decimals?: number): string;
+  /** 86 % / 86%; the value is on the 0-100 scale, shown as an integer unless `decimals`. */
+  percent(value: number | null | undefined, decimals?: number): string;
+  /** 7.019.053 kr. / DKK 7,019,053 */
+  kr(value: number | null | undefined): string;
+  /** 02.12.2022 / 2 Dec 2022 */
+  date(iso: string | null | undefined): string;
+  /** 02.12.2022 14:05 */
+  dateTime(iso: string | null | undefined): string;
+  /** Reads a number as the user types it in this language; throws with a readable reason. */
+  parseNumber(text: string): number | null;
+}
+
+function roundHalfUp(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.sign(value) * Math.round(Math.abs(value) * f + Number.EPSILON * f) / f;
+}
+
+export function createFormatter(language: Language): Formatter {
+  const locale = LOCALES[language];
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const nf = (decimals: number) => {
+    let f = numberFormats.get(decimals);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      numberFormats.set(decimals, f);
+    }
+    return f;
+  };
+  const percentFormats = new Map<number, Intl.NumberFormat>();
+  const pf = (decimals: number) => {
+    let f = percentFormats.get(decimals);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      percentFormats.set(decimals, f);
+    }
+    return f;
+  };
+  const dateFormat =
+    language === 'da'
+      ? new Intl.DateTimeFormat('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+      : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const isoDate = (iso: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+    return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  };
+  return {
+    language,
+    number: (value, decimals = 0) =>
+      value === null || value === undefined || !Number.isFinite(value) ? MISSING : nf(decimals).format(roundHalfUp(value, decimals)),
+    percent: (value, decimals = 0) =>
+      value === null || value === undefined || !Number.isFinite(value) ? MISSING : pf(decimals).format(roundHalfUp(value, decimals) / 100),
+    kr: (value) => {
+      if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+      return language === 'da' ? `${nf(0).format(Math.round(value))} kr.` : `DKK ${nf(0).format(Math.round(value))}`;
+    },
+    date: (iso) => {
+      const d = iso ? isoDate(iso) : null;
+      return d ? dateFormat.format(d) : MISSING;
+    },
+    dateTime: (iso) => {
+      if (!iso) return MISSING;
+      const d = new Date(iso);
+      if (Number.isNaN(d.getTime())) return iso;
+      const day = language === 'da'
+        ? new Intl.DateTimeFormat('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d)
+        : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+      return `${day} ${timeFormat.format(d)}`;
+    },
+    parseNumber: (text) => (language === 'da' ? parseDanishNumber(text) : parseEnglishNumber(text)),
+  };
+}
+
+/** "19,037", "3.8", "-12", "1 000": comma groups thousands, dot marks decimals. */
+export function parseEnglishNumber(text: string): number | null {
+  const t = text
+    .trim()
+    .replace(/^(dkk|kr\.?)\s*/i, '')
+    .replace(/\s*(%|dkk|kr\.?)$/i, '')
+    .replace(/(\d)[ \u00A0\u202F](?=\d{3}(?!\d))/g, '$1');
+  if (t === '' || t === '-' || t === '\u2013') return null;
+  const m = /^([-+\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m) throw new NumberParseError(text, 'not a number (use digits, "." for decimals)');
+  const value = Number(`${m[2].replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
+  return m[1] === '-' || m[1] === '\u2212' ? -value : value;
+}
+
+/** The formatter of the current UI language. */
+export function useFormatter(): Formatter {
+  const { i18n } = useTranslation();
+  const language: Language = i18n.language === 'en' ? 'en' : 'da';
+  return useMemo(() => createFormatter(language), [language]);
+}

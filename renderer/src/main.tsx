@@ -1,0 +1,22 @@
+import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { windowApi } from './api';
+import { createI18n } from './i18n';
+import { AppProviders } from './providers';
+
+const i18n = createI18n();
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders api={windowApi()} i18n={i18n}>
+      <App />
+    </AppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,53 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+/**
+ * A tiny hash router: the app is loaded from a file in Electron, so the location hash is the
+ * only part of the URL it may change. Routes survive a reload.
+ *   #/                                 portfolio
+ *   #/methodology                      Sådan scorer vi
+ *   #/project/:id[/:tab][?e=:evalId]   a project, one tab, one evaluation round
+ */
+export type ProjectTab = 'resume' | 'facts' | 'implementation' | 'goals' | 'budget' | 'effect' | 'learning' | 'history';
+export const PROJECT_TABS: readonly ProjectTab[] = ['resume', 'facts', 'implementation', 'goals', 'budget', 'effect', 'learning', 'history'];
+
+export type Route =
+  | { name: 'portfolio' }
+  | { name: 'methodology' }
+  | { name: 'project'; projectId: number; tab: ProjectTab; evaluationId: number | null };
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'methodology') return { name: 'methodology' };
+  if (parts[0] === 'project' && /^\d+$/.test(parts[1] ?? '')) {
+    const tab = (PROJECT_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ProjectTab) : 'resume';
+    const e = new URLSearchParams(query).get('e');
+    return { name: 'project', projectId: Number(parts[1]), tab, evaluationId: e && /^\d+$/.test(e) ? Number(e) : null };
+  }
+  return { name: 'portfolio' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'portfolio':
+      return '#/';
+    case 'methodology':
+      return '#/methodology';
+    case 'project':
+      return `#/project/${route.projectId}/${route.tab}${route.evaluationId ? `?e=${route.evaluationId}` : ''}`;
+  }
+}
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback);
+  return () => window.removeEventListener('hashchange', callback);
+}
+
+export function useRoute(): [Route, (route: Route) => void] {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const navigate = useCallback((route: Route) => {
+    const next = routeHash(route);
+    if (window.location.hash !== next) window.location.hash = next;
+  }, []);
+  return [parseRoute(hash), navigate];
+}

@@ -1,0 +1,3 @@
+export function MethodologyView() {
+  return <div>Methodology</div>;
+}

@@ -1,0 +1,503 @@
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconArrowsSort, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectSummary } from '../../../shared/contracts';
+import { IsoDate, ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
+import { LIGHT_KINDS, LIGHTS, type EvaluationType, type Light, type LightKind } from '../../../shared/domain';
+import { safeCall, useApi } from '../api';
+import { LightBadge, LightLabel } from '../components/Light';
+import { useErrorText, useNotifyError } from '../components/useSave';
+import { useFormatter } from '../format';
+import type { Route } from '../router';
+
+type SortKey =
+  | 'name'
+  | 'grantRecipient'
+  | 'caseOfficer'
+  | 'fundingSource'
+  | 'evaluation'
+  | 'implementationLight'
+  | 'goalsLight'
+  | 'effectLight'
+  | 'implementationScore'
+  | 'output'
+  | 'budget'
+  | 'time';
+
+const LIGHT_ORDER: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
+
+function sortValue(row: ProjectSummary, key: SortKey): string | number | null {
+  switch (key) {
+    case 'name':
+    case 'grantRecipient':
+    case 'caseOfficer':
+    case 'fundingSource':
+      return row[key] || null;
+    case 'evaluation':
+      return row.evaluationDate;
+    case 'implementationLight':
+      return row.lights.implementation ? LIGHT_ORDER[row.lights.implementation] : null;
+    case 'goalsLight':
+      return row.lights.goals ? LIGHT_ORDER[row.lights.goals] : null;
+    case 'effectLight':
+      return row.lights.effect ? LIGHT_ORDER[row.lights.effect] : null;
+    case 'implementationScore':
+      return row.implementation.score;
+    case 'output':
+      return row.goals.output.percent;
+    case 'budget':
+      return row.budget.percent;
+    case 'time':
+      return row.time.percent;
+  }
+}
+
+/** Sorts with missing values last in both directions. */
+export function sortRows(rows: ProjectSummary[], key: SortKey, dir: 'asc' | 'desc', locale: string): ProjectSummary[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    if (va === null && vb === null) return a.name.localeCompare(b.name);
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+    return dir === 'asc' ? c : -c;
+  });
+}
+
+interface Filters {
+  search: string;
+  fundingSource: string | null;
+  caseOfficer: string | null;
+  evaluationType: EvaluationType | null;
+  light: Light | null;
+}
+
+export function filterRows(rows: ProjectSummary[], f: Filters): ProjectSummary[] {
+  const q = f.search.trim().toLocaleLowerCase();
+  return rows.filter(
+    (r) =>
+      (!q || [r.name, r.grantRecipient, r.caseOfficer, r.fundingSource].some((v) => v.toLocaleLowerCase().includes(q))) &&
+      (!f.fundingSource || r.fundingSource === f.fundingSource) &&
+      (!f.caseOfficer || r.caseOfficer === f.caseOfficer) &&
+      (!f.evaluationType || r.evaluationType === f.evaluationType) &&
+      (!f.light || LIGHT_KINDS.some((k) => r.lights[k] === f.light)),
+  );
+}
+
+function SortableTh({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  numeric,
+}: {
+  label: string;
+  sortKey: SortKey;
+  sort: { key: SortKey; dir: 'asc' | 'desc' };
+  onSort: (key: SortKey) => void;
+  numeric?: boolean;
+}) {
+  const { t } = useTranslation();
+  const active = sort.key === sortKey;
+  const Icon = !active ? IconArrowsSort : sort.dir === 'asc' ? IconSortAscending : IconSortDescending;
+  return (
+    <Table.Th
+      className="tl-sortable-th"
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      style={{ textAlign: numeric ? 'right' : undefined, whiteSpace: 'nowrap' }}
+    >
+      <button type="button" onClick={() => onSort(sortKey)} title={t('portfolio.sortBy', { column: label })}>
+        {label}
+        <Icon size={14} aria-hidden opacity={active ? 1 : 0.4} />
+      </button>
+    </Table.Th>
+  );
+}
+
+function LightCounts({ rows }: { rows: ProjectSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={3} spacing="sm" aria-label={t('portfolio.lightCounts')}>
+      {LIGHT_KINDS.map((kind) => (
+        <Card key={kind} withBorder padding="sm" data-testid={`counts-${kind}`}>
+          <Text size="sm" fw={700} mb={4}>
+            {t(`lightKind.${kind}`)}
+          </Text>
+          <Group gap="md">
+            {[...LIGHTS, null].map((light) => {
+              const n = rows.filter((r) => r.lights[kind] === light).length;
+              if (light === null && n === 0) return null;
+              return (
+                <Group key={light ?? 'none'} gap={6} wrap="nowrap" data-testid={`count-${kind}-${light ?? 'none'}`}>
+                  <LightLabel light={light} size="sm" />
+                  <Text size="sm" fw={700}>
+                    {n}
+                  </Text>
+                </Group>
+              );
+            })}
+          </Group>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (projectId: number, evaluationId: number | null) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const errorText = useErrorText();
+  const [values, setValues] = useState({
+    name: '',
+    grantRecipient: '',
+    caseOfficer: '',
+    fundingSource: '',
+    periodStart: '',
+    periodEnd: '',
+    evaluationType: 'midterm' as EvaluationType,
+    evaluationDate: new Date().toISOString().slice(0, 10),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
+
+  const submit = async () => {
+    const facts = {
+      name: values.name,
+      grantRecipient: values.grantRecipient,
+      caseOfficer: values.caseOfficer,
+      fundingSource: values.fundingSource,
+      periodStart: values.periodStart || null,
+      periodEnd: values.periodEnd || null,
+    };
+    const next: Record<string, string> = {};
+    const parsed = ProjectFactsPatchSchema.safeParse(facts);
+    if (!parsed.success) for (const issue of parsed.error.issues) next[String(issue.path[0] ?? 'name')] = issue.message;
+    if (!values.name.trim()) next.name = t('validation.nameRequired');
+    if (parsed.success && facts.periodStart && facts.periodEnd && facts.periodEnd < facts.periodStart) next.periodEnd = t('validation.periodEnd');
+    if (values.evaluationDate && !IsoDate.safeParse(values.evaluationDate).success) next.evaluationDate = t('validation.date');
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    setBusy(true);
+    const created = await safeCall(() => api.projectCreate({ facts: { ...facts, name: facts.name.trim() } }));
+    if (!created.ok) {
+      setBusy(false);
+      setErrors({ form: errorText(created.error) });
+      return;
+    }
+    let evaluationId: number | null = null;
+    if (values.evaluationDate) {
+      const evaluation = await safeCall(() =>
+        api.evaluationCreate({ projectId: created.value.id, type: values.evaluationType, date: values.evaluationDate }),
+      );
+      if (evaluation.ok) evaluationId = evaluation.value.id;
+    }
+    setBusy(false);
+    onCreated(created.value.id, evaluationId);
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('portfolio.createTitle')} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput label={t('facts.name')} required data-autofocus value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
+          <SimpleGrid cols={2}>
+            <TextInput label={t('facts.grantRecipient')} value={values.grantRecipient} onChange={(e) => set('grantRecipient')(e.currentTarget.value)} />
+            <TextInput label={t('facts.caseOfficer')} value={values.caseOfficer} onChange={(e) => set('caseOfficer')(e.currentTarget.value)} />
+            <TextInput label={t('facts.fundingSource')} value={values.fundingSource} onChange={(e) => set('fundingSource')(e.currentTarget.value)} />
+            <div />
+            <TextInput type="date" label={t('facts.periodStart')} value={values.periodStart} onChange={(e) => set('periodStart')(e.currentTarget.value)} error={errors.periodStart} />
+            <TextInput type="date" label={t('facts.periodEnd')} value={values.periodEnd} onChange={(e) => set('periodEnd')(e.currentTarget.value)} error={errors.periodEnd} />
+            <Select
+              label={t('evaluation.type')}
+              data={[
+                { value: 'midterm', label: t('evaluationType.midterm') },
+                { value: 'final', label: t('evaluationType.final') },
+              ]}
+              value={values.evaluationType}
+              allowDeselect={false}
+              onChange={(v) => set('evaluationType')(v ?? 'midterm')}
+            />
+            <TextInput type="date" label={t('evaluation.date')} value={values.evaluationDate} onChange={(e) => set('evaluationDate')(e.currentTarget.value)} error={errors.evaluationDate} />
+          </SimpleGrid>
+          {errors.form && (
+            <Text c="red" size="sm" role="alert">
+              {errors.form}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('portfolio.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function PortfolioView({ navigate }: { navigate: (route: Route) => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const notifyError = useNotifyError();
+  const [rows, setRows] = useState<ProjectSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const errorText = useErrorText();
+  const [filters, setFilters] = useState<Filters>({ search: '', fundingSource: null, caseOfficer: null, evaluationType: null, light: null });
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await safeCall(() => api.portfolioSummaries({}));
+    if (result.ok) {
+      setRows(result.value);
+      setLoadError(null);
+    } else setLoadError(errorText(result.error));
+  }, [api, errorText]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  const options = useMemo(() => {
+    const distinct = (k: 'fundingSource' | 'caseOfficer') => [...new Set((rows ?? []).map((r) => r[k]).filter(Boolean))].sort();
+    return { fundingSource: distinct('fundingSource'), caseOfficer: distinct('caseOfficer') };
+  }, [rows]);
+
+  const visible = useMemo(
+    () => sortRows(filterRows(rows ?? [], filters), sort.key, sort.dir, i18n.language === 'en' ? 'en-GB' : 'da-DK'),
+    [rows, filters, sort, i18n.language],
+  );
+
+  const onSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+
+  const undoDelete = async (row: ProjectSummary, notificationId: string) => {
+    const result = await safeCall(() => api.projectRestore({ projectId: row.projectId }));
+    notifications.hide(notificationId);
+    if (!result.ok) {
+      notifyError(result.error);
+      return;
+    }
+    notifications.show({ color: 'green', message: t('portfolio.restored', { name: row.name }) });
+    await load();
+  };
+
+  const confirmDelete = (row: ProjectSummary) =>
+    modals.openConfirmModal({
+      title: t('portfolio.deleteTitle'),
+      children: <Text size="sm">{t('portfolio.deleteConfirm', { name: row.name })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        const result = await safeCall(() => api.projectDelete({ projectId: row.projectId }));
+        if (!result.ok) {
+          notifyError(result.error);
+          return;
+        }
+        const id = `deleted-${row.projectId}-${Date.now()}`;
+        notifications.show({
+          id,
+          color: 'gray',
+          title: t('portfolio.deleted', { name: row.name }),
+          autoClose: 15000,
+          message: (
+            <Button size="xs" variant="light" mt={4} onClick={() => void undoDelete(row, id)}>
+              {t('common.undo')}
+            </Button>
+          ),
+        });
+        await load();
+      },
+    });
+
+  const th = (label: string, key: SortKey, numeric?: boolean) => <SortableTh label={label} sortKey={key} sort={sort} onSort={onSort} numeric={numeric} />;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('portfolio.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {rows ? t('portfolio.showing', { shown: visible.length, total: rows.length }) : t('common.loading')}
+          </Text>
+        </div>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          {t('portfolio.create')}
+        </Button>
+      </Group>
+
+      {loadError && (
+        <Text c="red" role="alert">
+          {loadError}
+        </Text>
+      )}
+      {rows && <LightCounts rows={visible} />}
+
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('portfolio.search')}
+            placeholder={t('portfolio.searchPlaceholder')}
+            leftSection={<IconSearch size={14} />}
+            value={filters.search}
+            onChange={(e) => {
+              const search = e.currentTarget.value;
+              setFilters((f) => ({ ...f, search }));
+            }}
+            w={260}
+          />
+          <Select label={t('facts.fundingSource')} data={options.fundingSource} value={filters.fundingSource} clearable placeholder={t('common.all')} onChange={(v) => setFilters((f) => ({ ...f, fundingSource: v }))} w={240} />
+          <Select label={t('facts.caseOfficer')} data={options.caseOfficer} value={filters.caseOfficer} clearable placeholder={t('common.all')} onChange={(v) => setFilters((f) => ({ ...f, caseOfficer: v }))} w={180} />
+          <Select
+            label={t('evaluation.type')}
+            data={[
+              { value: 'midterm', label: t('evaluationType.midterm') },
+              { value: 'final', label: t('evaluationType.final') },
+            ]}
+            value={filters.evaluationType}
+            clearable
+            placeholder={t('common.all')}
+            onChange={(v) => setFilters((f) => ({ ...f, evaluationType: v as EvaluationType | null }))}
+            w={170}
+          />
+          <Select
+            label={t('portfolio.lightColour')}
+            data={LIGHTS.map((l) => ({ value: l, label: t(`light.${l}`) }))}
+            value={filters.light}
+            clearable
+            placeholder={t('common.all')}
+            onChange={(v) => setFilters((f) => ({ ...f, light: v as Light | null }))}
+            w={130}
+          />
+        </Group>
+      </Paper>
+
+      {!rows && !loadError ? (
+        <Loader />
+      ) : (
+        <Table.ScrollContainer minWidth={1100}>
+          <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('portfolio.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                {th(t('facts.name'), 'name')}
+                {th(t('facts.grantRecipient'), 'grantRecipient')}
+                {th(t('facts.caseOfficer'), 'caseOfficer')}
+                {th(t('facts.fundingSource'), 'fundingSource')}
+                {th(t('portfolio.evaluation'), 'evaluation')}
+                {th(t('lightKindShort.implementation'), 'implementationLight')}
+                {th(t('lightKindShort.goals'), 'goalsLight')}
+                {th(t('lightKindShort.effect'), 'effectLight')}
+                {th(t('portfolio.score'), 'implementationScore', true)}
+                {th(t('portfolio.output'), 'output', true)}
+                {th(t('portfolio.budget'), 'budget', true)}
+                {th(t('portfolio.time'), 'time', true)}
+                <Table.Th>
+                  <span className="mantine-visually-hidden">{t('common.actions')}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {visible.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={13}>
+                    <Text c="dimmed" ta="center" py="md">
+                      {t('portfolio.empty')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {visible.map((row) => (
+                <Table.Tr key={row.projectId} data-testid={`project-row-${row.projectId}`}>
+                  <Table.Td maw={300}>
+                    <Anchor href={`#/project/${row.projectId}/resume`} fw={600}>
+                      {row.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{row.grantRecipient || '–'}</Table.Td>
+                  <Table.Td>{row.caseOfficer || '–'}</Table.Td>
+                  <Table.Td maw={200}>{row.fundingSource || '–'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {row.evaluationType ? (
+                      <>
+                        {t(`evaluationType.${row.evaluationType}`)}
+                        <Text size="xs" c="dimmed">
+                          {fmt.date(row.evaluationDate)}
+                        </Text>
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </Table.Td>
+                  {(['implementation', 'goals', 'effect'] as LightKind[]).map((k) => (
+                    <Table.Td key={k}>
+                      <LightBadge light={row.lights[k]} />
+                    </Table.Td>
+                  ))}
+                  <Table.Td ta="right">
+                    {row.implementation.score === null ? '–' : fmt.number(row.implementation.score, 1)}
+                    {row.implementation.scored < 6 && (
+                      <Text size="xs" c="dimmed">
+                        {t('implementation.scoredOf', { scored: row.implementation.scored, total: 6 })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{fmt.percent(row.goals.output.percent)}</Table.Td>
+                  <Table.Td ta="right">{fmt.percent(row.budget.percent)}</Table.Td>
+                  <Table.Td ta="right">{fmt.percent(row.time.percent)}</Table.Td>
+                  <Table.Td>
+                    <Tooltip label={t('portfolio.delete', { name: row.name })}>
+                      <ActionIcon variant="subtle" color="red" aria-label={t('portfolio.delete', { name: row.name })} onClick={() => confirmDelete(row)}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+
+      <CreateProjectModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(projectId, evaluationId) => {
+          setCreating(false);
+          navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+export function BudgetTab() {
+  return <div>BudgetTab</div>;
+}

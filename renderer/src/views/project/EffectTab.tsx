@@ -1,0 +1,3 @@
+export function EffectTab() {
+  return <div>EffectTab</div>;
+}

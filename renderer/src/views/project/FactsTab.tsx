@@ -1,0 +1,3 @@
+export function FactsTab() {
+  return <div>FactsTab</div>;
+}

@@ -1,0 +1,3 @@
+export function GoalsTab() {
+  return <div>GoalsTab</div>;
+}

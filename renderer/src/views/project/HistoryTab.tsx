@@ -1,0 +1,3 @@
+export function HistoryTab() {
+  return <div>HistoryTab</div>;
+}

@@ -1,0 +1,200 @@
+import { RadarChart } from '@mantine/charts';
+import { Card, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPLEMENTATION_PARAMETERS, type ImplementationParameter } from '../../../../shared/domain';
+import { ScoreSchema } from '../../../../shared/contracts/schemas';
+import { implementationResult, PARAMETER_NAMES, SCORE_MEANINGS, type ScoreValue } from '../../../../shared/methodology';
+import { useApi } from '../../api';
+import { EditableText } from '../../components/Editable';
+import { LightLabel } from '../../components/Light';
+import { useSave } from '../../components/useSave';
+import { useFormatter } from '../../format';
+import { useEvaluation, useProjectData } from './ProjectData';
+
+const SCORES: ScoreValue[] = [1, 2, 3, 4, 5];
+
+function ParameterCard({
+  parameter,
+  score,
+  headline,
+  text,
+  onScore,
+}: {
+  parameter: ImplementationParameter;
+  score: number | null;
+  headline: string;
+  text: string;
+  onScore: (parameter: ImplementationParameter, score: number) => Promise<boolean>;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'da';
+  const api = useApi();
+  const { reload } = useProjectData();
+  const detail = useEvaluation();
+  const [error, setError] = useState<string | null>(null);
+  const name = PARAMETER_NAMES[parameter][lang];
+
+  return (
+    <Card withBorder padding="md" data-testid={`parameter-${parameter}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={4} size="h5">
+            {parameter}. {name}
+          </Title>
+          <Text fw={800} size="lg" aria-hidden>
+            {score ?? '–'}
+          </Text>
+        </Group>
+        <Radio.Group
+          label={t('implementation.score')}
+          value={score === null ? null : String(score)}
+          error={error}
+          onChange={(v) => {
+            const parsed = ScoreSchema.safeParse(Number(v));
+            if (!parsed.success) {
+              setError(t('validation.score'));
+              return;
+            }
+            setError(null);
+            void onScore(parameter, parsed.data);
+          }}
+        >
+          <Stack gap={4} mt={4}>
+            {[...SCORES].reverse().map((s) => (
+              <Radio key={s} value={String(s)} label={`${s} – ${SCORE_MEANINGS[s][lang]}`} aria-label={`${name}: ${s} – ${SCORE_MEANINGS[s][lang]}`} size="xs" />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <EditableText
+          label={t('implementation.headline')}
+          value={headline}
+          multiline
+          minRows={1}
+          onSave={async (v) => {
+            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, headline: v });
+            if (r.ok) await reload();
+            return r;
+          }}
+        />
+        <EditableText
+          label={t('implementation.text')}
+          value={text}
+          multiline
+          minRows={3}
+          onSave={async (v) => {
+            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, text: v });
+            if (r.ok) await reload();
+            return r;
+          }}
+        />
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * Implementering: six parameter cards (1-5 with the meanings of the method), a live average and
+ * light computed with the same engine as main, and a radar chart of the six scores.
+ */
+export function ImplementationPanel() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'da';
+  const api = useApi();
+  const fmt = useFormatter();
+  const { reload } = useProjectData();
+  const detail = useEvaluation();
+  const save = useSave();
+  // Scores chosen here show at once; a refused save puts the saved score back.
+  const [pending, setPending] = useState<Partial<Record<ImplementationParameter, number>>>({});
+
+  const saved = Object.fromEntries(detail.scores.map((s) => [s.parameter, s])) as Partial<
+    Record<ImplementationParameter, (typeof detail.scores)[number]>
+  >;
+  const scoreOf = (p: ImplementationParameter) => pending[p] ?? saved[p]?.score ?? null;
+  const live = implementationResult(
+    IMPLEMENTATION_PARAMETERS.map((p) => ({ parameter: p, score: scoreOf(p) })),
+    detail.profile,
+  );
+
+  const onScore = async (parameter: ImplementationParameter, score: number) => {
+    setPending((s) => ({ ...s, [parameter]: score }));
+    const result = await save.run(() => api.scoreSet({ evaluationId: detail.evaluation.id, parameter, score }));
+    if (result.ok) await reload();
+    setPending((s) => {
+      const next = { ...s };
+      delete next[parameter];
+      return next;
+    });
+    return result.ok;
+  };
+
+  const radarData = IMPLEMENTATION_PARAMETERS.map((p) => ({
+    parameter: `${p}. ${PARAMETER_NAMES[p][lang]}`,
+    score: scoreOf(p) ?? 0,
+  }));
+
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={2} spacing="md">
+        <Paper withBorder p="md" data-testid="implementation-summary">
+          <Stack gap="xs">
+            <Title order={3} size="h4">
+              {t('implementation.title')}
+            </Title>
+            <Group gap="xl" align="center">
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('implementation.average')}
+                </Text>
+                <Text fz={40} fw={800} lh={1} data-testid="implementation-average">
+                  {live.rounded === null ? '–' : fmt.number(live.rounded, 1)}
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('implementation.light')}
+                </Text>
+                <div data-testid="implementation-light">
+                  <LightLabel light={live.light} size="lg" />
+                </div>
+              </div>
+            </Group>
+            <Text size="sm" c={live.provisional ? 'orange.8' : 'dimmed'}>
+              {live.provisional
+                ? t('implementation.provisional', { scored: live.scored, total: live.required })
+                : t('implementation.allScored', { total: live.required })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('implementation.rule', {
+                green: fmt.number(detail.profile.implementationBands.greenMin, 1),
+                yellow: fmt.number(detail.profile.implementationBands.yellowMin, 1),
+              })}
+            </Text>
+            {save.errorMessage && (
+              <Text c="red" size="sm" role="alert">
+                {save.errorMessage}
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="xs" aria-label={t('implementation.radar')} role="figure">
+          <RadarChart
+            h={260}
+            data={radarData}
+            dataKey="parameter"
+            withPolarRadiusAxis
+            polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90 }}
+            polarAngleAxisProps={{ tick: { fontSize: 10 } }}
+            series={[{ name: 'score', label: t('implementation.score'), color: 'indigo.6', opacity: 0.3 }]}
+          />
+        </Paper>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 2, xl: 3 }} spacing="md">
+        {IMPLEMENTATION_PARAMETERS.map((p) => (
+          <ParameterCard key={p} parameter={p} score={scoreOf(p)} headline={saved[p]?.headline ?? ''} text={saved[p]?.text ?? ''} onScore={onScore} />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}

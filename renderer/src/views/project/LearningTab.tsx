@@ -1,0 +1,3 @@
+export function LearningTab() {
+  return <div>LearningTab</div>;
+}

@@ -1,0 +1,106 @@
+import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Light, LightKind } from '../../../../shared/domain';
+import { useApi } from '../../api';
+import { LightLabel } from '../../components/Light';
+import { useSave } from '../../components/useSave';
+import { useFormatter } from '../../format';
+import { useEvaluation, useProjectData } from './ProjectData';
+
+/**
+ * The evaluator's decision on one light: the suggestion (and what it rests on), an override and
+ * the written reason an override needs. Main refuses an override without a reason
+ * (REASON_REQUIRED); the refusal is shown and the user's input is kept.
+ */
+export function LightDecisionEditor({ kind }: { kind: LightKind }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const { reload } = useProjectData();
+  const detail = useEvaluation();
+  const outcome = detail.summary.lights[kind];
+  const [override, setOverride] = useState<Light | null>(outcome.override);
+  const [reason, setReason] = useState(outcome.reason);
+  const save = useSave();
+  const dirty = override !== outcome.override || reason !== outcome.reason;
+
+  const submit = async () => {
+    const result = await save.run(() =>
+      api.lightSet({ evaluationId: detail.evaluation.id, kind, override, reason }),
+    );
+    if (result.ok) await reload();
+  };
+
+  const basis = outcome.basis;
+  return (
+    <Paper withBorder p="md" data-testid={`light-decision-${kind}`}>
+      <Stack gap="sm">
+        <Text fw={700}>{t('decision.title', { kind: t(`lightKind.${kind}`) })}</Text>
+        <Group gap="xl" wrap="wrap">
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('decision.suggested')}
+            </Text>
+            <LightLabel light={outcome.suggested} />
+            {basis && basis.level && (
+              <Text size="xs" c="dimmed">
+                {t('decision.basis', { level: t(`level.${basis.level}`), percent: fmt.percent(basis.displayPercent) })}
+              </Text>
+            )}
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('decision.final')}
+            </Text>
+            <LightLabel light={outcome.final} />
+            {outcome.override && (
+              <Text size="xs" c="dimmed">
+                {t('decision.overridden')}
+              </Text>
+            )}
+          </div>
+        </Group>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <Stack gap="sm">
+            <Select
+              label={t('decision.override')}
+              data={[
+                { value: 'none', label: t('decision.followSuggestion') },
+                ...(['green', 'yellow', 'red'] as Light[]).map((l) => ({ value: l, label: t(`light.${l}`) })),
+              ]}
+              value={override ?? 'none'}
+              allowDeselect={false}
+              onChange={(v) => setOverride(!v || v === 'none' ? null : (v as Light))}
+              w={260}
+            />
+            <Textarea
+              label={t('decision.reason')}
+              description={t('decision.reasonHelp')}
+              value={reason}
+              autosize
+              minRows={2}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={save.errorMessage ?? undefined}
+            />
+            <Group>
+              <Button type="submit" disabled={!dirty} loading={save.state === 'saving'}>
+                {t('decision.save')}
+              </Button>
+              {save.state === 'saved' && !dirty && (
+                <Text size="sm" c="green.8">
+                  {t('common.saved')}
+                </Text>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}

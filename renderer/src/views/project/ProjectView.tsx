@@ -1,0 +1,241 @@
+import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IsoDate } from '../../../../shared/contracts/schemas';
+import type { Evaluation, EvaluationType } from '../../../../shared/domain';
+import { safeCall, useApi } from '../../api';
+import { useErrorText } from '../../components/useSave';
+import { useFormatter } from '../../format';
+import { PROJECT_TABS, type ProjectTab, type Route } from '../../router';
+import { BudgetTab } from './BudgetTab';
+import { EffectTab } from './EffectTab';
+import { FactsTab } from './FactsTab';
+import { GoalsTab } from './GoalsTab';
+import { HistoryTab } from './HistoryTab';
+import { ImplementationPanel } from './ImplementationPanel';
+import { LearningTab } from './LearningTab';
+import { ProjectDataContext, useLoadProject } from './ProjectData';
+import { ResumeTab } from './ResumeTab';
+
+/** Tabs that show one evaluation round (the others belong to the project). */
+const EVALUATION_TABS: ReadonlySet<ProjectTab> = new Set(['resume', 'implementation', 'goals', 'budget', 'effect', 'learning']);
+
+function sortRounds(rounds: Evaluation[]): Evaluation[] {
+  return [...rounds].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
+}
+
+function NewRoundModal({
+  opened,
+  onClose,
+  projectId,
+  previous,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  projectId: number;
+  previous: Evaluation | null;
+  onCreated: (evaluationId: number) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const errorText = useErrorText();
+  const [type, setType] = useState<EvaluationType>(previous?.type === 'midterm' ? 'final' : 'midterm');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [evaluator, setEvaluator] = useState(previous?.evaluator ?? '');
+  const [copy, setCopy] = useState(!!previous);
+  const [error, setError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!IsoDate.safeParse(date).success) {
+      setDateError(t('validation.date'));
+      return;
+    }
+    setDateError(null);
+    setBusy(true);
+    const result = await safeCall(() =>
+      api.evaluationCreate({ projectId, type, date, evaluator, copyFromEvaluationId: copy && previous ? previous.id : undefined }),
+    );
+    setBusy(false);
+    if (!result.ok) {
+      setError(errorText(result.error));
+      return;
+    }
+    onCreated(result.value.id);
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('rounds.newTitle')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Select
+            label={t('evaluation.type')}
+            data={[
+              { value: 'midterm', label: t('evaluationType.midterm') },
+              { value: 'final', label: t('evaluationType.final') },
+            ]}
+            value={type}
+            allowDeselect={false}
+            onChange={(v) => setType((v as EvaluationType) ?? 'midterm')}
+          />
+          <TextInput type="date" label={t('evaluation.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={dateError} required />
+          <TextInput label={t('evaluation.evaluator')} value={evaluator} onChange={(e) => setEvaluator(e.currentTarget.value)} />
+          {previous && (
+            <Checkbox
+              label={t('rounds.copyFrom', { round: `${t(`evaluationType.${previous.type}`)} ${previous.date}` })}
+              description={t('rounds.copyDescription')}
+              checked={copy}
+              onChange={(e) => setCopy(e.currentTarget.checked)}
+            />
+          )}
+          {error && (
+            <Text c="red" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('rounds.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function ProjectView({
+  projectId,
+  evaluationId,
+  tab,
+  navigate,
+}: {
+  projectId: number;
+  evaluationId: number | null;
+  tab: ProjectTab;
+  navigate: (route: Route) => void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const errorText = useErrorText();
+  const { state, reload } = useLoadProject(projectId, evaluationId);
+  const [newRound, setNewRound] = useState(false);
+
+  if (state.status === 'loading') return <Loader aria-label={t('common.loading')} />;
+  if (state.status === 'error')
+    return (
+      <Alert color="red" title={t('errors.title')}>
+        {errorText(state.error)}
+        <div>
+          <Anchor href="#/">{t('nav.backToPortfolio')}</Anchor>
+        </div>
+      </Alert>
+    );
+
+  const { project, evaluation } = state;
+  const rounds = sortRounds(project.evaluations);
+  const currentId = evaluation?.evaluation.id ?? null;
+  const go = (next: Partial<{ tab: ProjectTab; evaluationId: number | null }>) =>
+    navigate({ name: 'project', projectId, tab: next.tab ?? tab, evaluationId: next.evaluationId === undefined ? currentId : next.evaluationId });
+  const roundLabel = (e: Evaluation) => `${t(`evaluationType.${e.type}`)} ${fmt.date(e.date)}`;
+
+  return (
+    <ProjectDataContext.Provider value={{ project, evaluation, reload }}>
+      <Stack gap="sm">
+        <Breadcrumbs>
+          <Anchor href="#/">{t('nav.portfolio')}</Anchor>
+          <Text size="sm">{project.project.name}</Text>
+        </Breadcrumbs>
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          <div>
+            <Title order={2} data-testid="project-title">
+              {project.project.name}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {[project.project.grantRecipient, project.project.fundingSource].filter(Boolean).join(' · ')}
+            </Text>
+          </div>
+          <Group gap="sm" align="flex-end">
+            <Select
+              label={t('rounds.label')}
+              data={rounds.map((e) => ({ value: String(e.id), label: roundLabel(e) }))}
+              value={currentId ? String(currentId) : null}
+              placeholder={t('rounds.none')}
+              allowDeselect={false}
+              disabled={rounds.length === 0}
+              onChange={(v) => v && go({ evaluationId: Number(v) })}
+              w={240}
+            />
+            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setNewRound(true)}>
+              {rounds.length ? t('rounds.newFromPrevious') : t('rounds.new')}
+            </Button>
+          </Group>
+        </Group>
+
+        <Tabs value={tab} onChange={(v) => v && go({ tab: v as ProjectTab })} keepMounted={false}>
+          <Tabs.List>
+            {PROJECT_TABS.map((k) => (
+              <Tabs.Tab key={k} value={k}>
+                {t(`tabs.${k}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {PROJECT_TABS.map((k) => (
+            <Tabs.Panel key={k} value={k} pt="md">
+              {EVALUATION_TABS.has(k) && !evaluation ? (
+                <Alert color="blue" title={t('rounds.none')}>
+                  <Text size="sm" mb="sm">
+                    {t('rounds.noneHelp')}
+                  </Text>
+                  <Button size="xs" onClick={() => setNewRound(true)}>
+                    {t('rounds.new')}
+                  </Button>
+                </Alert>
+              ) : k === 'resume' ? (
+                <ResumeTab />
+              ) : k === 'facts' ? (
+                <FactsTab />
+              ) : k === 'implementation' ? (
+                <ImplementationPanel />
+              ) : k === 'goals' ? (
+                <GoalsTab />
+              ) : k === 'budget' ? (
+                <BudgetTab />
+              ) : k === 'effect' ? (
+                <EffectTab />
+              ) : k === 'learning' ? (
+                <LearningTab />
+              ) : (
+                <HistoryTab />
+              )}
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      </Stack>
+      {newRound && (
+        <NewRoundModal
+          opened
+          onClose={() => setNewRound(false)}
+          projectId={projectId}
+          previous={rounds.find((r) => r.id === currentId) ?? rounds[rounds.length - 1] ?? null}
+          onCreated={(id) => {
+            setNewRound(false);
+            go({ evaluationId: id, tab: 'resume' });
+            void reload();
+          }}
+        />
+      )}
+    </ProjectDataContext.Provider>
+  );
+}
