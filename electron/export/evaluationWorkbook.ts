@@ -24,6 +24,7 @@ import {
   colLetter,
   figureFormat,
   fitColumns,
+  fitRowHeights,
   formula,
   freezeRows,
   isoToDate,
@@ -364,6 +365,7 @@ class Builder {
     const address = `${colLetter(valueCol)}${row}`;
     // The Resumé is written last; its row numbers are fixed (see resume()).
     ws.getCell(row, valueCol).value = formula(`${absRef(EVALUATION_SHEETS.resume, `C${RESUME_FIRST_LIGHT_ROW + LIGHT_ORDER.indexOf(kind)}`)}&""`, lightWord(outcome.final));
+    ws.getCell(row, valueCol).alignment = { horizontal: 'right' };
     addLightFormatting(ws, address);
   }
 
@@ -653,6 +655,7 @@ class Builder {
     ws.getCell('B9').value = formula(`IF(OR(D5="",D6="",N(D6)=0),"",D5/D6)`, prog.burnRatio);
     ws.getCell('B9').numFmt = FMT.dec2;
     const flagText = { under: 'Mulig underforbrug', over: 'Mulig overforbrug', ok: 'I balance' } as const;
+    ws.getCell('C9').alignment = { indent: 1 };
     ws.getCell('C9').value = formula(
       `IF(B9="","",IF(B9<${t.burnUnder},"Mulig underforbrug",IF(B9>${t.burnOver},"Mulig overforbrug","I balance")))`,
       prog.burnFlag ? flagText[prog.burnFlag] : '',
@@ -837,12 +840,13 @@ class Builder {
         ws.getCell(row, 4).value = formula(`${this.effectSuggestion}&""`, lightWord(outcome.suggested));
         ws.getCell(row, 8).value = 'Effektmål, simpelt gennemsnit, og evaluators vurdering';
       }
-      ws.getCell(row, 2).alignment = { horizontal: 'right' };
       ws.getCell(row, 5).value = outcome.override ? LIGHT_WORD[outcome.override] : null;
       ws.getCell(row, 5).dataValidation = { type: 'list', allowBlank: true, formulae: ['"Grøn,Gul,Rød"'] };
       ws.getCell(row, 6).value = outcome.override ? outcome.reason : '';
       ws.getCell(row, 7).value = decision?.text ?? '';
       for (const c of [6, 7]) ws.getCell(row, c).alignment = { wrapText: true, vertical: 'top' };
+      for (const c of [1, 3, 4, 5, 8]) ws.getCell(row, c).alignment = { vertical: 'top', wrapText: c === 8 };
+      ws.getCell(row, 2).alignment = { vertical: 'top', horizontal: 'right' };
       ws.getCell(row, 3).value = formula(`IF(E${row}<>"",E${row},D${row})`, lightWord(outcome.final));
       this.mark(`light.${kind}.final`, name, `C${row}`);
       this.mark(`light.${kind}.suggested`, name, `D${row}`);
@@ -878,7 +882,6 @@ class Builder {
       ws.mergeCells(r, 1, r, 8);
       ws.getCell(r, 1).value = evaluation.overallStatus;
       ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
-      ws.getRow(r).height = Math.min(400, 15 * Math.ceil(evaluation.overallStatus.length / 150 + 1));
       notes.add(r);
       r += 2;
     }
@@ -895,7 +898,7 @@ class Builder {
       ws.getCell(r, 1).value = 'Ingen advarsler.';
       notes.add(r);
     }
-    fitColumns(ws, { skipRows: notes, max: 45, fixed: { 1: 22, 2: 10, 3: 12, 4: 11, 5: 13, 6: 40, 7: 45, 8: 34 } });
+    fitColumns(ws, { skipRows: notes, max: 45, fixed: { 1: 34, 2: 10, 3: 12, 4: 11, 5: 13, 6: 40, 7: 50, 8: 34 } });
     printSetup(ws, { landscape: true, titleRows: `1:${header}` });
     freezeRows(ws, header);
   }
@@ -934,8 +937,6 @@ class Builder {
       ws.getCell(r, 2).value = value ?? null;
       if (fmt) ws.getCell(r, 2).numFmt = fmt;
       ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
-      const text = typeof value === 'string' ? value : '';
-      if (text.length > 90 || text.includes('\n')) ws.getRow(r).height = Math.min(300, 15 * (Math.ceil(text.length / 90) + text.split('\n').length - 1));
     });
     let r = 5 + rows.length + 1;
     ws.getCell(r, 1).value = 'Projektets effektkæde';
@@ -953,13 +954,12 @@ class Builder {
         cell.value = items[i] ? `• ${items[i].text}` : null;
         cell.alignment = { wrapText: true, vertical: 'top' };
       });
-      const longest = Math.max(0, ...byColumn.map((items) => items[i]?.text.length ?? 0));
-      ws.getRow(r).height = Math.max(15, 15 * Math.ceil(longest / 45));
       r++;
     }
     ws.getColumn(1).width = 45;
     ws.getColumn(2).width = 45;
     ws.getColumn(3).width = 45;
+    fitRowHeights(ws);
     printSetup(ws, { titleRows: '1:2' });
     freezeRows(ws, 2);
   }
@@ -983,7 +983,6 @@ class Builder {
         item.text,
       ];
       for (const c of [3, 4]) ws.getCell(r, c).alignment = { wrapText: true, vertical: 'top' };
-      ws.getRow(r).height = Math.min(400, Math.max(15, 15 * Math.ceil(item.text.length / 80)));
       r++;
     }
     if (items.length === 0) ws.getCell(r++, 3).value = 'Ingen læringspunkter eller anbefalinger registreret.';
@@ -992,6 +991,7 @@ class Builder {
     ws.getColumn(2).width = 14;
     ws.getColumn(3).width = 40;
     ws.getColumn(4).width = 90;
+    fitRowHeights(ws);
     printSetup(ws, { landscape: true, titleRows: '1:4' });
     freezeRows(ws, 4);
   }

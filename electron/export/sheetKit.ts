@@ -140,7 +140,9 @@ export function fitColumns(ws: ExcelJS.Worksheet, options: { min?: number; max?:
     if (options.skipRows?.has(rowNumber)) return;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const len = shownLength(cell);
+      // Header cells wrap, so a long header does not widen its column beyond a short word.
+      const isHeader = cell.border?.bottom?.style === 'thin' && cell.font?.bold;
+      const len = isHeader ? Math.min(14, shownLength(cell)) : shownLength(cell);
       widths.set(col, Math.max(widths.get(col) ?? 0, len));
       if (len > max) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
     });
@@ -148,6 +150,35 @@ export function fitColumns(ws: ExcelJS.Worksheet, options: { min?: number; max?:
   for (const [col, len] of widths) {
     ws.getColumn(col).width = options.fixed?.[col] ?? Math.min(max, Math.max(min, len + 2));
   }
+  for (const [col, width] of Object.entries(options.fixed ?? {})) ws.getColumn(Number(col)).width = width;
+  fitRowHeights(ws);
+}
+
+/**
+ * Row heights for wrapped text: neither Excel nor LibreOffice grows a row on opening a file
+ * that was written without heights, so long texts would overlap the next row.
+ */
+export function fitRowHeights(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    let lines = 1;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (!cell.alignment?.wrapText) return;
+      const text = typeof cell.value === 'string' ? cell.value : cell.value && typeof cell.value === 'object' && 'result' in cell.value ? String(cell.value.result ?? '') : '';
+      if (!text) return;
+      let width = ws.getColumn(col).width ?? 10;
+      if (cell.isMerged) {
+        width = 0;
+        row.eachCell({ includeEmpty: true }, (other, c) => {
+          if (other.isMerged && other.master === cell) width += ws.getColumn(c).width ?? 10;
+        });
+        width = Math.max(width, ws.getColumn(col).width ?? 10);
+      }
+      const perLine = Math.max(1, Math.floor(width * 1.1));
+      const needed = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) row.height = Math.min(409, 13 * lines + 3);
+  });
 }
 
 /** A4, fit to one page wide, repeated header rows, no protection. */
