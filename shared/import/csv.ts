@@ -1,0 +1,80 @@
+/**
+ * CSV as Danish spreadsheets write it: ';' separated (',' is the decimal comma), or ','
+ * or tab separated; quoted fields with "" escapes and line breaks; UTF-8 with or without BOM
+ * (decoding is the caller's). Pure.
+ */
+
+export type Delimiter = ';' | ',' | '\t';
+
+/** The delimiter of the first non-empty line, counted outside quotes; ';' wins ties. */
+export function detectDelimiter(text: string): Delimiter {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+  const counts: Record<Delimiter, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch] += 1;
+  }
+  if (counts[';'] > 0 && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > 0) return '\t';
+  return ',';
+}
+
+export class CsvParseError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CsvParseError';
+  }
+}
+
+/** Rows of fields. Each row also has the 1-based line it starts on. */
+export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text)): { fields: string[]; line: number }[] {
+  const src = text.replace(/^\uFEFF/, '');
+  const rows: { fields: string[]; line: number }[] = [];
+  let field = '';
+  let fields: string[] = [];
+  let line = 1;
+  let rowLine = 1;
+  let quoted = false;
+  let quoteStartLine = 0;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      quoteStartLine = line;
+      field = '';
+    } else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      fields.push(field);
+      rows.push({ fields, line: rowLine });
+      fields = [];
+      field = '';
+      line++;
+      rowLine = line;
+    } else field += ch;
+  }
+  if (quoted) throw new CsvParseError(quoteStartLine, `Et citationstegn (") åbnet i linje ${quoteStartLine} lukkes aldrig.`);
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    rows.push({ fields, line: rowLine });
+  }
+  return rows;
+}

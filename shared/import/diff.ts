@@ -1,0 +1,226 @@
+import type { BudgetLine, Evaluation, FinancingSource, Goal, Project, StatusReport, SurveyIndicator } from '../domain';
+import type { FactField, ImportIssue, ImportItem, ItemDiff } from './items';
+
+/**
+ * The diff of found items against what a project holds (pure): new, changed (overwrites a
+ * stored value), unchanged (importing the same file again changes nothing), blocked (can't be
+ * applied as it is: a status without date, a code that matches no goal) or info (shown only).
+ */
+
+export interface ProjectState {
+  project: Project | null;
+  goals: Goal[];
+  statusReports: StatusReport[];
+  budgetLines: BudgetLine[];
+  financing: FinancingSource[];
+  evaluation: Evaluation | null;
+  survey: SurveyIndicator[];
+}
+
+export const EMPTY_STATE: ProjectState = {
+  project: null,
+  goals: [],
+  statusReports: [],
+  budgetLines: [],
+  financing: [],
+  evaluation: null,
+  survey: [],
+};
+
+export interface DiffOptions {
+  /** Files whose goal codes must match the project's goals (status reports), when it has any. */
+  strictFiles?: ReadonlySet<string>;
+}
+
+export interface DiffResult {
+  diff: ItemDiff[];
+  issues: ImportIssue[];
+}
+
+const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '–' : String(v));
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameNumber = (a: number | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(a - b) < 0.005);
+
+export function diffItems(items: ImportItem[], state: ProjectState, options: DiffOptions = {}): DiffResult {
+  const issues: ImportIssue[] = [];
+  const diff: ItemDiff[] = [];
+  const goalsByCode = new Map(state.goals.map((g) => [g.code.toUpperCase(), g]));
+  const err = (item: ImportItem, message: string) =>
+    issues.push({ severity: 'error', file: item.source.file, location: item.source.location, message, itemId: item.id });
+  const out = (item: ImportItem, change: ItemDiff['change'], note: string, before: string | null = null, after: string | null = null) =>
+    diff.push({ itemId: item.id, change, overwrites: change === 'changed', before, after, note });
+
+  // Goals first: statuses may refer to a goal created by the same import.
+  const importedGoals = new Map<string, Extract<ImportItem, { type: 'goal' }>>();
+  for (const item of items) {
+    if (item.type !== 'goal') continue;
+    const code = item.code.toUpperCase();
+    const earlier = importedGoals.get(code);
+    if (earlier) {
+      const identical =
+        earlier.source.file !== item.source.file &&
+        sameNumber(earlier.targetInPeriod, item.targetInPeriod) &&
+        sameNumber(earlier.targetAfterPeriod, item.targetAfterPeriod);
+      if (identical) {
+        out(item, 'unchanged', `Samme mål som i ${earlier.source.file} (${earlier.source.location}).`);
+        continue;
+      }
+      err(item, `Målkoden ${code} optræder to gange: ${earlier.source.file} (${earlier.source.location}) og ${item.source.file} (${item.source.location}).`);
+      out(item, 'blocked', `Dobbelt målkode ${code}.`);
+      continue;
+    }
+    importedGoals.set(code, item);
+    const existing = goalsByCode.get(code);
+    if (!existing) {
+      const strict = options.strictFiles?.has(item.source.file) && state.goals.length > 0;
+      if (strict) {
+        err(item, `Målkoden ${code} matcher intet mål i projektet "${state.project?.name ?? ''}" (der har ${state.goals.map((g) => g.code).join(', ')}).`);
+        out(item, 'blocked', `Kode ${code} findes ikke i projektet.`);
+      } else out(item, 'new', `Nyt mål ${code}.`, null, `${code}: mål ${show(item.targetInPeriod)}`);
+      continue;
+    }
+    const changes: string[] = [];
+    const before: string[] = [];
+    if (item.level !== existing.level) {
+      changes.push(`niveau ${item.level}`);
+      before.push(`niveau ${existing.level}`);
+    }
+    if (item.targetInPeriod !== null && !sameNumber(item.targetInPeriod, existing.targetInPeriod)) {
+      changes.push(`mål ${show(item.targetInPeriod)}`);
+      before.push(`mål ${show(existing.targetInPeriod)}`);
+    }
+    if (item.targetAfterPeriod !== null && !sameNumber(item.targetAfterPeriod, existing.targetAfterPeriod)) {
+      changes.push(`mål efter perioden ${show(item.targetAfterPeriod)}`);
+      before.push(`mål efter perioden ${show(existing.targetAfterPeriod)}`);
+    }
+    if (item.description && existing.description && !same(item.description, existing.description)) {
+      changes.push(`beskrivelse "${item.description}"`);
+      before.push(`beskrivelse "${existing.description}"`);
+    }
+    if (item.description && !existing.description) changes.push(`beskrivelse "${item.description}"`);
+    if (changes.length === 0) out(item, 'unchanged', `Målet ${code} er som i projektet.`);
+    else out(item, 'changed', `Målet ${code} ændres.`, before.join('; ') || null, changes.join('; '));
+  }
+
+  const seenStatuses = new Set<string>();
+  for (const item of items) {
+    switch (item.type) {
+      case 'goal':
+        break;
+      case 'fact':
+        diffFact(item, state, out);
+        break;
+      case 'status': {
+        const code = item.code.toUpperCase();
+        const goal = goalsByCode.get(code);
+        if (!goal && !importedGoals.has(code)) {
+          err(item, `Status for ${code}: koden matcher intet mål i projektet${state.goals.length ? ` (der har ${state.goals.map((g) => g.code).join(', ')})` : ''}.`);
+          out(item, 'blocked', `Kode ${code} findes ikke.`);
+          break;
+        }
+        if (!item.reportedAt) {
+          out(item, 'blocked', `Status for ${code} har ingen rapporteringsdato; udfyld den for at gemme.`);
+          break;
+        }
+        const key = `${code}|${item.reportedAt}|${item.value}|${item.source.file}|${item.source.location}`;
+        if (seenStatuses.has(key)) {
+          out(item, 'unchanged', 'Samme status optræder tidligere i importen.');
+          break;
+        }
+        seenStatuses.add(key);
+        const reports = goal ? state.statusReports.filter((r) => r.goalId === goal.id) : [];
+        const duplicate = reports.find(
+          (r) =>
+            r.reportedAt === item.reportedAt &&
+            sameNumber(r.value, item.value) &&
+            r.source.file === item.source.file &&
+            r.source.location === item.source.location,
+        );
+        if (duplicate) {
+          out(item, 'unchanged', `Status ${show(item.value)} pr. ${item.reportedAt} fra ${item.source.file} er allerede gemt.`);
+          break;
+        }
+        const sameDate = reports.find((r) => r.reportedAt === item.reportedAt);
+        out(
+          item,
+          'new',
+          `Ny statusrapport for ${code} (tilføjes; tidligere rapporter bevares)` +
+            (sameDate ? `; der findes allerede en rapport pr. ${item.reportedAt} med værdien ${show(sameDate.value)}` : '') +
+            '.',
+          null,
+          `${show(item.value)} pr. ${item.reportedAt}`,
+        );
+        break;
+      }
+      case 'progress': {
+        const e = state.evaluation;
+        const after = `budget ${show(item.budgetSpentKr)} af ${show(item.budgetTotalKr)} kr., ${show(item.monthsElapsed)} af ${show(item.monthsTotal)} måneder`;
+        if (!e) {
+          out(item, 'new', 'Gemmes på en ny evalueringsrunde.', null, after);
+          break;
+        }
+        const stored = [e.budgetSpentKr, e.budgetTotalReportedKr, e.monthsElapsedReported, e.monthsTotalReported];
+        const found = [item.budgetSpentKr, item.budgetTotalKr, item.monthsElapsed, item.monthsTotal];
+        const before = `budget ${show(e.budgetSpentKr)} af ${show(e.budgetTotalReportedKr)} kr., ${show(e.monthsElapsedReported)} af ${show(e.monthsTotalReported)} måneder`;
+        if (stored.every((v, k) => found[k] === null || sameNumber(v, found[k])) && (item.reportedAt === null || item.reportedAt === e.progressReportedAt))
+          out(item, 'unchanged', 'Budget- og tidsforbrug er som i evalueringen.');
+        else if (stored.every((v) => v === null)) out(item, 'new', 'Budget- og tidsforbrug udfyldes på evalueringen.', null, after);
+        else out(item, 'changed', 'Budget- og tidsforbrug på evalueringen overskrives.', before, after);
+        break;
+      }
+      case 'scoreAverage':
+        out(item, 'info', 'Vises til sammenligning; implementeringsscoren gemmes pr. parameter og beregnes.', null, String(item.value));
+        break;
+      case 'budgetLine': {
+        const existing = state.budgetLines.find((b) => b.year === item.year && same(b.costType, item.costType));
+        const after = `${item.costType} ${item.year}: ${item.amountKr} kr.`;
+        if (!existing) out(item, 'new', 'Ny budgetlinje.', null, after);
+        else if (sameNumber(existing.amountKr, item.amountKr) && sameNumber(existing.percentOfDirect, item.percentOfDirect))
+          out(item, 'unchanged', 'Budgetlinjen er som i projektet.');
+        else out(item, 'changed', 'Budgetlinjen overskrives.', `${existing.amountKr} kr.`, after);
+        break;
+      }
+      case 'financing': {
+        const existing = state.financing.find((f) => same(f.name, item.name));
+        if (!existing) out(item, 'new', 'Ny finansieringskilde.', null, `${item.name}: ${item.amountKr} kr.`);
+        else if (sameNumber(existing.amountKr, item.amountKr)) out(item, 'unchanged', 'Finansieringskilden er som i projektet.');
+        else out(item, 'changed', 'Beløbet overskrives.', `${existing.amountKr} kr.`, `${item.amountKr} kr.`);
+        break;
+      }
+      case 'survey': {
+        const existing = state.survey.find((s) => same(s.group, item.group) && same(s.statement, item.statement));
+        const after = `${item.positive} ud af ${item.n} (${item.scale}-punkt)`;
+        if (!existing) out(item, 'new', state.evaluation ? 'Ny spørgeskemaindikator.' : 'Ny spørgeskemaindikator på en ny evalueringsrunde.', null, after);
+        else if (existing.positive === item.positive && existing.n === item.n && existing.scale === item.scale)
+          out(item, 'unchanged', 'Indikatoren er som i evalueringen.');
+        else out(item, 'changed', 'Indikatoren overskrives.', `${existing.positive} ud af ${existing.n}`, after);
+        break;
+      }
+    }
+  }
+  // Keep the diff in item order.
+  const order = new Map(items.map((i, k) => [i.id, k]));
+  diff.sort((a, b) => order.get(a.itemId)! - order.get(b.itemId)!);
+  return { diff, issues };
+}
+
+function diffFact(
+  item: Extract<ImportItem, { type: 'fact' }>,
+  state: ProjectState,
+  out: (item: ImportItem, change: ItemDiff['change'], note: string, before?: string | null, after?: string | null) => void,
+): void {
+  const p = state.project;
+  if (item.value === null) return out(item, 'info', 'Feltet er tomt i kilden.');
+  if (!p) return out(item, 'new', 'Udfyldes på det nye projekt.', null, show(item.value));
+  const field: FactField = item.field;
+  const current = p[field];
+  if (field === 'name') {
+    return same(String(current), String(item.value))
+      ? out(item, 'unchanged', 'Projektnavnet er det samme.')
+      : out(item, 'info', `Projektnavnet ændres ikke ved import (projektet hedder "${current}").`, show(current), show(item.value));
+  }
+  const equal = typeof item.value === 'number' ? sameNumber(current as number | null, item.value) : same(String(current ?? ''), String(item.value));
+  if (equal) return out(item, 'unchanged', 'Som i projektet.');
+  if (current === null || current === '') return out(item, 'new', 'Feltet er tomt i projektet og udfyldes.', null, show(item.value));
+  return out(item, 'changed', 'Feltet overskrives.', show(current), show(item.value));
+}
