@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../ipc/handlers';
+import { headlessHost } from '../ipc/host';
 import { createAppServices } from '../services';
 import { startBrowserServer } from './server';
 
@@ -36,7 +38,7 @@ async function main(): Promise<number> {
     });
   }
   const services = await createAppServices({ dbPath: resolve(values.db) });
-  const server = await startBrowserServer({ handlers: createHandlers(services), rendererDir, port });
+  const server = await startBrowserServer({ handlers: createHandlers(services, headlessHost(join(tmpdir(), 'trafiklys-eksport'))), rendererDir, port });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${resolve(values.db)}). Stop med Ctrl+C.\n`);
   await new Promise<void>((done) => {

@@ -3,13 +3,17 @@ import type { ContractInput, ContractOutput } from '../../shared/contracts/core'
 import type { z } from 'zod';
 import type { AppServices } from '../services';
 import { toIpcError, zodIssues } from './errors';
+import { exportImplementations } from './exportHandlers';
+import { WrittenFiles, type HostAdapter } from './host';
 
 type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
 
 /** What each channel does: validate (done by the wrapper), call one service, return. */
-function implementations(services: AppServices): Impl {
+function implementations(services: AppServices, host: HostAdapter): Impl {
   const { portfolio: svc, store } = services;
   const done = { ok: true as const };
+  const written = new WrittenFiles();
+  const exports = exportImplementations(services, (p) => host.progress({ task: 'export', ...p }));
   return {
     portfolioInfo: () => svc.info(),
     portfolioSummaries: () => svc.portfolioSummaries(),
@@ -138,6 +142,24 @@ function implementations(services: AppServices): Impl {
     },
 
     auditList: (filter) => store.listAudit(filter),
+
+    exportEvaluation: async (input) => {
+      const result = await exports.exportEvaluation(input);
+      written.add(result.path);
+      return result;
+    },
+    exportPortfolio: async (input) => {
+      const result = await exports.exportPortfolio(input);
+      written.add(result.path);
+      return result;
+    },
+
+    chooseSavePath: async ({ kind, defaultName }) => ({ path: await host.chooseSavePath(kind, defaultName) }),
+    showInFolder: async ({ path }) => {
+      written.require(path);
+      await host.showInFolder(path);
+      return done;
+    },
   };
 }
 
@@ -148,8 +170,8 @@ export type HandlerTable = Record<string, (input: unknown) => Promise<IpcResult<
  * The handler table: one entry per contract channel. Every input is validated with the
  * contract's schema; errors are answered as data with a stable code, never thrown.
  */
-export function createHandlers(services: AppServices): HandlerTable {
-  const impl = implementations(services) as Record<ContractName, (input: unknown) => Promise<unknown>>;
+export function createHandlers(services: AppServices, host: HostAdapter): HandlerTable {
+  const impl = implementations(services, host) as Record<ContractName, (input: unknown) => Promise<unknown>>;
   const table: HandlerTable = {};
   for (const name of Object.keys(contracts) as ContractName[]) {
     const contract = contracts[name];

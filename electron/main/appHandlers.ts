@@ -1,20 +1,33 @@
-import type { BrowserWindow } from 'electron';
-import type { HandlerTable } from '../ipc/handlers';
-import type { AppServices } from '../services';
+import { dialog, shell, type BrowserWindow } from 'electron';
+import { PROGRESS_CHANNEL, type ProgressEvent, type SaveKind } from '../../shared/contracts/appContracts';
+import type { HostAdapter } from '../ipc/host';
 
 /** Main -> renderer: a menu item the renderer acts on (it knows the open project). */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
-export interface AppHandlerDeps {
-  getServices: () => AppServices | null;
-  getWindow: () => BrowserWindow | null;
-}
+const SAVE_DIALOGS: Record<SaveKind, { title: string; filter: string }> = {
+  evaluation: { title: 'Eksportér evaluering', filter: 'Excel-projektmappe' },
+  portfolio: { title: 'Eksportér porteføljeoversigt', filter: 'Excel-projektmappe' },
+  template: { title: 'Gem statusrapport-skabelon', filter: 'Excel-projektmappe' },
+};
 
-/** Channels that need Electron itself (dialogs, the file manager); none yet beyond the contracts. */
-export function appChannels(): string[] {
-  return [];
-}
-
-export function createAppHandlers(_deps: AppHandlerDeps): HandlerTable {
-  return {};
+/** The Electron host: native save dialogs, the OS file manager, progress pushed to the window. */
+export function electronHost(getWindow: () => BrowserWindow | null): HostAdapter {
+  return {
+    async chooseSavePath(kind, defaultName) {
+      const win = getWindow();
+      const { title, filter } = SAVE_DIALOGS[kind];
+      const options = { title, defaultPath: defaultName, filters: [{ name: filter, extensions: ['xlsx'] }] };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      return /\.xlsx$/i.test(result.filePath) ? result.filePath : `${result.filePath}.xlsx`;
+    },
+    async showInFolder(path) {
+      shell.showItemInFolder(path);
+    },
+    progress(event: ProgressEvent) {
+      const win = getWindow();
+      if (win && !win.isDestroyed()) win.webContents.send(PROGRESS_CHANNEL, event);
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { resourcesDir } from '../resources';
 import { registerIpc } from './ipc';
 import { applyAppSecurity, denyAllPermissions, enforceCsp, secureWebPreferences } from './security';
 import { readAppState, withRecent, writeAppState, type AppState } from './windowState';
-import { appChannels, createAppHandlers, MENU_COMMAND_CHANNEL } from './appHandlers';
+import { electronHost, MENU_COMMAND_CHANNEL } from './appHandlers';
 
 /**
  * The main process: one window, one open portfolio, the IPC handler table over it.
@@ -36,7 +36,7 @@ async function openPortfolio(path: string): Promise<void> {
   const next = await createAppServices({ dbPath: path });
   const previous = services;
   services = next;
-  table = { ...createHandlers(next), ...createAppHandlers({ getServices: () => services, getWindow: () => mainWindow }) };
+  table = createHandlers(next, electronHost(() => mainWindow));
   await previous?.close();
   state = withRecent(state, path);
   writeAppState(app.getPath('userData'), state);
@@ -175,7 +175,7 @@ export async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   state = readAppState(app.getPath('userData'));
-  registerIpc(ipcMain, () => table, isAppUrl, appChannels());
+  registerIpc(ipcMain, () => table, isAppUrl);
   try {
     await openInitialPortfolio();
   } catch (err) {

@@ -12,9 +12,8 @@ export function registerIpc(
   ipcMain: IpcMain,
   getTable: () => HandlerTable | null,
   isAppUrl: (url: string) => boolean,
-  extraChannels: string[] = [],
 ): string[] {
-  const channels = [...Object.values(contracts).map((c) => c.channel), ...extraChannels];
+  const channels = Object.values(contracts).map((c) => c.channel);
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<IpcResult<unknown>> => {
       const url = event.senderFrame?.url ?? '';

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { contracts } from '../../shared/contracts';
+import { PROGRESS_CHANNEL, type ProgressEvent } from '../../shared/contracts/appContracts';
 
 /**
  * The preload runs sandboxed: it exposes the contract client (an allow-list of channels built
@@ -22,6 +23,14 @@ const appEvents = {
     };
     ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
     return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, handler);
+  },
+  /** Calls `listener` with progress of long tasks (export, import). */
+  onProgress(listener: (event: ProgressEvent) => void): () => void {
+    const handler = (_event: unknown, progress: unknown) => {
+      if (progress && typeof progress === 'object') listener(progress as ProgressEvent);
+    };
+    ipcRenderer.on(PROGRESS_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(PROGRESS_CHANNEL, handler);
   },
 };
 

@@ -36,6 +36,8 @@ import {
   FiniteNumber,
 } from './schemas';
 import type { EvaluationDetail, PortfolioInfo, ProjectDetail, ProjectSummary } from './views';
+import { appContracts } from './appContracts';
+import { exportContracts } from './exportContracts';
 
 export * from './core';
 export type * from './views';
@@ -234,6 +236,8 @@ export const contracts = {
       .strict(),
     output: z.array(AuditEntrySchema),
   }),
+  ...exportContracts,
+  ...appContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { contracts } from '../../../shared/contracts';
 import { callChannel, createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
+import { headlessHost } from '../../../electron/ipc/host';
 import { createAppServices, type AppServices } from '../../../electron/services';
 import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
@@ -14,7 +15,7 @@ beforeEach(async () => {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-ipc-')), 'demo.sqlite');
   await createDemoPortfolio(dbPath, resourcesDir());
   services = await createAppServices({ dbPath, user: 'tester' });
-  table = createHandlers(services);
+  table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
 });
 afterEach(() => services.close());
 
@@ -116,5 +117,25 @@ describe('handler table', () => {
     const detail = await callChannel(table, 'evaluationGet', { evaluationId: created.value.id });
     expect(detail.ok && detail.value.scores.map((s) => s.score)).toEqual([4, 4, 4, 4, 4, 3]);
     expect(detail.ok && detail.value.summary.implementation.rounded).toBe(3.8);
+  });
+});
+
+describe('export through the handler table', () => {
+  it('asks the host where to save, exports there, and reveals only files it wrote', async () => {
+    const row = await headstart();
+    const chosen = await callChannel(table, 'chooseSavePath', { kind: 'evaluation', defaultName: 'Headstart.xlsx' });
+    expect(chosen.ok && chosen.value.path).toMatch(/Headstart\.xlsx$/);
+    if (!chosen.ok || !chosen.value.path) return;
+    const exported = await callChannel(table, 'exportEvaluation', { projectId: row.projectId, outPath: chosen.value.path });
+    expect(exported).toMatchObject({ ok: true, value: { path: chosen.value.path } });
+    expect(await callChannel(table, 'showInFolder', { path: chosen.value.path })).toEqual({ ok: true, value: { ok: true } });
+    const other = await callChannel(table, 'showInFolder', { path: '/etc/passwd' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('answers an export into a missing folder with EXPORT_FAILED naming the folder', async () => {
+    const result = await callChannel(table, 'exportPortfolio', { outPath: '/nonexistent-folder/x.xlsx' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'EXPORT_FAILED' } });
+    expect(!result.ok && result.error.message).toContain('/nonexistent-folder');
   });
 });
