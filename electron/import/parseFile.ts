@@ -2,7 +2,7 @@ import type { ContentKind, FileFormat, FoundItem, ImportIssue } from '../../shar
 import { recogniseReportText } from '../../shared/import/reportText';
 import { linesOfText } from '../../shared/import/text';
 import { CsvParseError, parseCsv } from '../../shared/import/csv';
-import { csvPlace, readTables, type Grid } from '../../shared/import/tables';
+import { csvPlace, EMPTY_TABLE, readTables, type Grid } from '../../shared/import/tables';
 import { detectFormat } from './detect';
 import { ImportFileError } from './errors';
 import { readWorkbookGrids } from './xlsx';
@@ -36,7 +36,14 @@ export async function parseFile(
       const isExport = EVALUATION_WORKBOOK_SHEETS.every((s) => sheetNames.includes(s));
       if (isExport) parsed.kind = 'evaluationWorkbook';
       parsed.issues.unshift(...warnings, ...cellWarnings.map((w) => ({ severity: 'warning' as const, file, ...w })));
-      if (parsed.items.length === 0 && !parsed.issues.some((i) => i.severity === 'error')) {
+      if (!hasData(parsed) && !parsed.issues.some((i) => i.severity === 'error')) {
+        const emptyTables = parsed.issues.filter((i) => i.message.startsWith(EMPTY_TABLE));
+        if (emptyTables.length > 0)
+          throw new ImportFileError(
+            file,
+            emptyTables.map((i) => i.location).join('; '),
+            `Projektmappen har ingen udfyldte rækker: ${emptyTables.map((i) => i.message.slice(EMPTY_TABLE.length)).join(' ')}`,
+          );
         const empty = grids.every((g) => g.rows.every((r) => r.every((v) => v === null || v === '')));
         throw new ImportFileError(
           file,
@@ -59,7 +66,9 @@ export async function parseFile(
       const grid: Grid = { name: file, rows: rows.map((r) => r.fields), place: csvPlace(rows.map((r) => r.line)) };
       const parsed = fromGrids([grid], file, 'csv');
       parsed.issues.unshift(...warnings);
-      if (parsed.items.length === 0 && !parsed.issues.some((i) => i.severity === 'error'))
+      const emptyCsv = parsed.issues.find((i) => i.message.startsWith(EMPTY_TABLE));
+      if (!hasData(parsed) && emptyCsv) throw new ImportFileError(file, emptyCsv.location, emptyCsv.message.slice(EMPTY_TABLE.length));
+      if (!hasData(parsed) && !parsed.issues.some((i) => i.severity === 'error'))
         throw new ImportFileError(file, 'linje 1', 'CSV-filen har ingen kendt overskriftsrække: forventede kolonnerne Kode og Status (mål) eller Respondent (spørgeskemasvar).');
       return parsed;
     }
@@ -72,7 +81,17 @@ export async function parseFile(
   }
 }
 
+/** Anything beyond the project's name. */
+const hasData = (p: ParsedFile) => p.items.some((i) => i.type !== 'fact');
+
 function fromGrids(grids: Grid[], file: string, format: FileFormat): ParsedFile {
+  const parsed = fromGridsAll(grids, file, format);
+  // Empty optional sheets don't matter once something was found.
+  if (hasData(parsed)) parsed.issues = parsed.issues.filter((i) => !i.message.startsWith(EMPTY_TABLE));
+  return parsed;
+}
+
+function fromGridsAll(grids: Grid[], file: string, format: FileFormat): ParsedFile {
   const items: FoundItem[] = [];
   const issues: ImportIssue[] = [];
   const found: string[] = [];

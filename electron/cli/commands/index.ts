@@ -2,6 +2,7 @@ import type { CliCommand } from '../types';
 import { demoCommand } from './demo';
 import { summaryCommand } from './summary';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 
 /** Every CLI command. A feature adds its command here (one line). */
-export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand];
+export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand, importCommand];

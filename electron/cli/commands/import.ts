@@ -1,0 +1,163 @@
+import { resolve } from 'node:path';
+import { formatDanishNumber } from '../../../shared/numbers/danish';
+import type { ImportItem, ImportPreview } from '../../../shared/import/items';
+import { applyImport, previewImport } from '../../import/service';
+import type { CliCommand } from '../types';
+import { CliError, requireString } from '../types';
+import { openExistingServices } from '../open';
+
+const LEVEL_DA = { A: 'aktivitet', B: 'output', C: 'effekt' } as const;
+const n = (v: number | null, d = 0) => (v === null ? '–' : formatDanishNumber(v, Number.isInteger(v) ? 0 : d));
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV og spørgeskemasvar; vis fundet og gem det (én transaktion).',
+  usage: 'import FILE... --db FILE [--project NAME] [--evaluation-type final|midterm] [--dry-run] [--json]',
+  options: {
+    db: { type: 'string' },
+    project: { type: 'string' },
+    'evaluation-type': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    if (args.positionals.length === 0) throw new CliError('Angiv mindst én fil at importere.', 2);
+    const evaluationType = args.values['evaluation-type'] ?? 'final';
+    if (evaluationType !== 'final' && evaluationType !== 'midterm') throw new CliError('--evaluation-type skal være final eller midterm.', 2);
+    const services = await openExistingServices(resolve(requireString(args, 'db')));
+    try {
+      const projectName = typeof args.values.project === 'string' ? args.values.project : undefined;
+      const controller = new AbortController();
+      const onSignal = () => controller.abort();
+      process.once('SIGINT', onSignal);
+      try {
+        const preview = await previewImport(
+          services.store,
+          args.positionals.map((p) => ({ path: resolve(p) })),
+          { projectName, signal: controller.signal },
+        );
+        const dryRun = Boolean(args.values['dry-run']);
+        let result = null;
+        if (!dryRun && preview.canApply) {
+          const progress = preview.items.find((i) => i.type === 'progress');
+          result = await applyImport(services.store, {
+            projectId: preview.projectId,
+            newProjectName: projectName,
+            evaluationId: preview.evaluationId,
+            newEvaluation: {
+              type: evaluationType,
+              date: (progress?.type === 'progress' && progress.reportedAt) || new Date().toISOString().slice(0, 10),
+            },
+            // Items that can't be saved as they are (a status without date) are left out and listed.
+            items: preview.items.filter((i) => preview.diff.find((d) => d.itemId === i.id)?.change !== 'blocked'),
+            signal: controller.signal,
+          });
+        }
+        if (args.values.json) io.out(JSON.stringify(toJson(preview, dryRun, result), null, 2));
+        else io.out(text(preview, dryRun, result));
+        return preview.canApply ? 0 : 1;
+      } finally {
+        process.off('SIGINT', onSignal);
+      }
+    } finally {
+      await services.close();
+    }
+  },
+};
+
+function toJson(p: ImportPreview, dryRun: boolean, result: unknown) {
+  const change = (id: string) => p.diff.find((d) => d.itemId === id)?.change ?? null;
+  const of = <T extends ImportItem['type']>(t: T) => p.items.filter((i): i is Extract<ImportItem, { type: T }> => i.type === t);
+  const statusOf = (code: string) => of('status').find((s) => s.code === code);
+  return {
+    project: { id: p.projectId, name: p.projectName },
+    dryRun,
+    written: !dryRun && p.canApply,
+    result,
+    files: p.files.map((f) => ({ file: f.file, format: f.format, kind: f.kind, label: f.kindLabel, items: f.itemIds.length })),
+    facts: Object.fromEntries(of('fact').map((f) => [f.field, f.value])),
+    goals: of('goal').map((g) => {
+      const s = statusOf(g.code);
+      return {
+        code: g.code,
+        level: g.level,
+        description: g.description,
+        targetInPeriod: g.targetInPeriod,
+        targetAfterPeriod: g.targetAfterPeriod,
+        status: s?.value ?? null,
+        reportedAt: s?.reportedAt ?? null,
+        reportedBy: s?.reportedBy ?? null,
+        printedPercent: s?.printedPercent ?? null,
+        computedPercent: s?.computedPercent ?? null,
+        codeSuggested: g.codeSuggested,
+        source: g.source,
+        change: change(g.id),
+        statusChange: s ? change(s.id) : null,
+      };
+    }),
+    progress: of('progress').map(({ id: _id, type: _t, ...rest }) => rest),
+    scoreAverage: of('scoreAverage')[0]?.value ?? null,
+    budgetLines: of('budgetLine').map(({ id: _id, type: _t, ...rest }) => rest),
+    financing: of('financing').map(({ id: _id, type: _t, ...rest }) => rest),
+    survey: of('survey').map(({ id: _id, type: _t, ...rest }) => rest),
+    issues: p.issues,
+    diff: p.diff,
+  };
+}
+
+function text(p: ImportPreview, dryRun: boolean, result: { created: number; updated: number; unchanged: number } | null): string {
+  const out: string[] = [];
+  const change = (id: string) => p.diff.find((d) => d.itemId === id)?.change ?? '';
+  out.push(`Projekt: ${p.projectName || '(nyt projekt uden navn)'}${p.projectId ? '' : ' (nyt)'}`);
+  for (const f of p.files) out.push(`Fil: ${f.file} – ${f.kindLabel} (${f.format}), ${f.itemIds.length} punkter`);
+  const facts = p.items.filter((i) => i.type === 'fact');
+  if (facts.length) {
+    out.push('', 'Fakta:');
+    for (const f of facts) if (f.type === 'fact') out.push(`  ${f.field}: ${f.value ?? '–'}  [${change(f.id)}] (${f.source.location})`);
+  }
+  const goals = p.items.filter((i) => i.type === 'goal');
+  if (goals.length) {
+    out.push('', 'Mål:');
+    for (const g of goals) {
+      if (g.type !== 'goal') continue;
+      const s = p.items.find((i) => i.type === 'status' && i.code === g.code);
+      const st = s?.type === 'status' ? s : null;
+      out.push(
+        `  ${g.code} (${LEVEL_DA[g.level]}) mål ${n(g.targetInPeriod)}${g.targetAfterPeriod !== null ? ` / efter ${n(g.targetAfterPeriod)}` : ''}` +
+          (st ? `, status ${n(st.value)} pr. ${st.reportedAt ?? '(ingen dato)'}, trykt ${st.printedPercent === null ? '–' : `${n(st.printedPercent)} %`}, beregnet ${st.computedPercent === null ? '–' : `${n(st.computedPercent)} %`}` : '') +
+          `  [${change(g.id)}${st ? `/${change(st.id)}` : ''}]` +
+          `\n      ${g.description}${g.codeSuggested ? ' (kode foreslået)' : ''} (${g.source.location})`,
+      );
+    }
+  }
+  for (const i of p.items) {
+    if (i.type === 'progress')
+      out.push('', `Budget og tid: forbrug ${n(i.budgetSpentKr)} af ${n(i.budgetTotalKr)} kr., ${n(i.monthsElapsed)} af ${n(i.monthsTotal)} måneder pr. ${i.reportedAt ?? '–'}  [${change(i.id)}] (${i.source.location})`);
+    if (i.type === 'scoreAverage') out.push('', `Gennemsnitlig implementeringsscore (trykt): ${formatDanishNumber(i.value, 1)} (${i.source.location})`);
+  }
+  const lines = p.items.filter((i) => i.type === 'budgetLine');
+  if (lines.length) {
+    out.push('', 'Budgetlinjer (kr.):');
+    for (const b of lines) if (b.type === 'budgetLine') out.push(`  ${b.year} ${b.costType}: ${n(b.amountKr, 2)}${b.percentOfDirect !== null ? ` (${n(b.percentOfDirect)} % af direkte)` : ''}  [${change(b.id)}]`);
+  }
+  const fin = p.items.filter((i) => i.type === 'financing');
+  if (fin.length) {
+    out.push('', 'Finansiering (kr.):');
+    for (const f of fin) if (f.type === 'financing') out.push(`  ${f.name}: ${n(f.amountKr, 2)}  [${change(f.id)}]`);
+  }
+  const survey = p.items.filter((i) => i.type === 'survey');
+  if (survey.length) {
+    out.push('', 'Spørgeskema:');
+    for (const s of survey) if (s.type === 'survey') out.push(`  ${s.group ? `${s.group}: ` : ''}${s.statement}: ${s.positive} ud af ${s.n} (${s.scale}-punkt)  [${change(s.id)}]`);
+  }
+  if (p.issues.length) {
+    out.push('', 'Fejl og advarsler:');
+    for (const i of p.issues) out.push(`  ${i.severity === 'error' ? 'FEJL' : 'Advarsel'}: ${i.file}${i.location ? `, ${i.location}` : ''}: ${i.message}`);
+  }
+  out.push('');
+  if (!p.canApply) out.push('Intet er gemt: ret fejlene og prøv igen.');
+  else if (dryRun) out.push('Prøvekørsel (--dry-run): intet er gemt.');
+  else if (result) out.push(`Gemt i én transaktion: ${result.created} oprettet, ${result.updated} opdateret, ${result.unchanged} uændret.`);
+  return out.join('\n');
+}
