@@ -98,6 +98,15 @@ interface Ctx {
   issues: ImportIssue[];
 }
 
+/**
+ * A table with headers but no data. Not an error by itself (a recipient fills in only some
+ * sheets); the file is an error when every table is empty. Marked by EMPTY_TABLE.
+ */
+export const EMPTY_TABLE = 'Tom tabel: ';
+function empty(ctx: Ctx, r: number, c: number, message: string) {
+  ctx.issues.push({ severity: 'warning', file: ctx.file, location: ctx.grid.place(r, c), message: EMPTY_TABLE + message });
+}
+
 function error(ctx: Ctx, r: number, c: number, message: string) {
   ctx.issues.push({ severity: 'error', file: ctx.file, location: ctx.grid.place(r, c), message });
 }
@@ -221,7 +230,7 @@ export function readGoalTables(grid: Grid, file: string, ctxIssues: ImportIssue[
         source: cols.status !== undefined ? { file, location: grid.place(r, cols.status) } : source,
       });
     }
-    if (count === 0) error(ctx, header.row, codeCol, `Måltabellen i ${grid.name} har ingen udfyldte rækker under overskriften.`);
+    if (count === 0) empty(ctx, header.row, codeCol, `Måltabellen i ${grid.name} har ingen udfyldte rækker under overskriften.`);
     else found.push(`${grid.name}: ${count} mål`);
   }
   return { items, found };
@@ -235,7 +244,7 @@ export function readProgressTable(grid: Grid, file: string, issues: ImportIssue[
     const cols = header.cols;
     const r = grid.rows.findIndex((row, i) => i > header.row && row.some((v) => !isBlank(v)));
     if (r < 0) {
-      error(ctx, header.row, cols.budgetSpent!, `Tabellen over budget- og tidsforbrug i ${grid.name} er tom.`);
+      empty(ctx, header.row, cols.budgetSpent!, `Tabellen over budget- og tidsforbrug i ${grid.name} er tom.`);
       continue;
     }
     const values = {
@@ -247,7 +256,7 @@ export function readProgressTable(grid: Grid, file: string, issues: ImportIssue[
     };
     if (Object.values(values).includes(undefined)) continue;
     if (values.spent === null && values.total === null && values.monthsElapsed === null && values.monthsTotal === null) {
-      error(ctx, r, cols.budgetSpent!, `Tabellen over budget- og tidsforbrug i ${grid.name} er tom.`);
+      empty(ctx, r, cols.budgetSpent!, `Tabellen over budget- og tidsforbrug i ${grid.name} er tom.`);
       continue;
     }
     items.push({
@@ -338,7 +347,7 @@ export function readSurveyAnswers(grid: Grid, file: string, issues: ImportIssue[
   }
   const rows = dataRows(grid, headerRow, respCol, (v) => !isBlank(v));
   if (rows.length === 0) {
-    error(ctx, headerRow, respCol, `Arket ${grid.name} har ingen besvarelser under overskriften.`);
+    empty(ctx, headerRow, respCol, `Spørgeskemasvarene i ${grid.name} har ingen besvarelser under overskriften.`);
     return { items, found };
   }
   for (const { c, statement } of columns) {

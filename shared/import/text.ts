@@ -35,6 +35,7 @@ export function joinWrapped(parts: string[]): string {
     if (!part) continue;
     if (out === '') out = part;
     else if (/[a-zæøå]-$/.test(out) && LOWER_START.test(part) && !CONJUNCTION_START.test(part)) out = out.slice(0, -1) + part;
+    else if (/[A-ZÆØÅ]-$/.test(out) && LOWER_START.test(part) && !CONJUNCTION_START.test(part)) out += part; // "HR-specialister"
     else out = `${out} ${part}`;
   }
   return out.trim();

@@ -1,0 +1,52 @@
+import { recogniseReportText } from '../../../shared/import/reportText';
+import { linesOfText } from '../../../shared/import/text';
+import { expect003, expect004 } from './expectations';
+import { readSeed, SEED_003, SEED_004 } from './seeds';
+
+describe('recogniseReportText on the seed texts as they are', () => {
+  it('reads every goal, the fact box, progress, score and survey of evaluation report 003', () => {
+    const r = recogniseReportText(linesOfText(readSeed(SEED_003)), SEED_003);
+    expect(r.kind).toBe('evaluationReport');
+    expect003(r.items, r.issues);
+    const b4 = r.items.find((i) => i.type === 'goal' && i.code === 'B4')!;
+    expect(b4.source).toEqual({ file: SEED_003, location: 'linje 714 - linje 720' });
+    const c2 = r.issues.find((i) => i.message.includes('C2'))!;
+    expect(c2.location).toBe('linje 971');
+  });
+
+  it("reads application 004's prose goals, budget lines in 1000 kr and financing", () => {
+    const r = recogniseReportText(linesOfText(readSeed(SEED_004)), SEED_004);
+    expect(r.kind).toBe('application');
+    expect004(r.items, r.issues);
+    expect(r.issues.some((i) => i.message.includes('kode og niveau er foreslået'))).toBe(true);
+  });
+
+  it('reports an unreadable figure in a goal table as an error with its place, never a guess', () => {
+    const lines = linesOfText(['Figur 5 Status', 'B1: Antal deltagere 25.6 219 86 %', 'Note: indrapporteret af bevillingsmodtager 02.12.2022.'].join('\n'));
+    const r = recogniseReportText(lines, 'r.txt');
+    expect(r.items.filter((i) => i.type === 'status')).toEqual([]);
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'error', file: 'r.txt', location: 'linje 2' })]);
+    expect(r.issues[0].message).toContain('25.6');
+  });
+
+  it('flags a budget that does not equal its financing', () => {
+    const text = [
+      'Opgavetyper: Beløb i 1000kr.',
+      '2019 2020',
+      'Løn 100 100',
+      'I alt 100 100',
+      '8. Finansiering,',
+      'Regneark kan vedlægges',
+      'Kommunen 150.000 kr.',
+      'I alt 150.000 kr.',
+    ].join('\n');
+    const r = recogniseReportText(linesOfText(text), 'b.txt');
+    expect(r.issues.some((i) => i.severity === 'warning' && i.message.includes('svarer ikke til budgettet') && i.location === 'linje 8')).toBe(true);
+  });
+
+  it('keeps a status without a reporting date as undated, with a warning', () => {
+    const r = recogniseReportText(linesOfText('A1: Noget 3 2 67 %'), 'x.txt');
+    expect(r.items.find((i) => i.type === 'status')).toMatchObject({ value: 2, reportedAt: null });
+    expect(r.issues.some((i) => i.message.includes('rapporteringsdato'))).toBe(true);
+  });
+});
