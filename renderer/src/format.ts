@@ -23,6 +23,12 @@ export interface Formatter {
   dateTime(iso: string | null | undefined): string;
   /** Reads a number as the user types it in this language; throws with a readable reason. */
   parseNumber(text: string): number | null;
+  /** A date as typed in a field: 02.12.2022 / 02/12/2022. */
+  dateInput(iso: string | null | undefined): string;
+  /** Reads a typed date (or ISO) to ISO; '' -> null; throws when it is not a real date. */
+  parseDate(text: string): string | null;
+  /** The format hint of date fields: dd.mm.åååå / dd/mm/yyyy. */
+  datePlaceholder: string;
 }
 
 function roundHalfUp(value: number, decimals: number): number {
@@ -83,7 +89,29 @@ export function createFormatter(language: Language): Formatter {
       return `${day} ${timeFormat.format(d)}`;
     },
     parseNumber: (text) => (language === 'da' ? parseDanishNumber(text) : parseEnglishNumber(text)),
+    dateInput: (iso) => {
+      const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+      if (!m) return '';
+      return language === 'da' ? `${m[3]}.${m[2]}.${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
+    },
+    parseDate: (text) => parseDate(text),
+    datePlaceholder: language === 'da' ? 'dd.mm.åååå' : 'dd/mm/yyyy',
   };
+}
+
+/** "02.12.2022", "2/12/2022", "02-12-2022" or ISO "2022-12-02" -> ISO; '' -> null. Day first always. */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  if (t === '') return null;
+  let y: number, mo: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(t);
+  if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dmy) [d, mo, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else throw new Error(`not a date: ${text}`);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw new Error(`not a date: ${text}`);
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** "19,037", "3.8", "-12", "1 000": comma groups thousands, dot marks decimals. */

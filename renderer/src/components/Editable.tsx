@@ -1,6 +1,6 @@
 import { Loader, NumberInput, Select, Textarea, TextInput, type SelectProps } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/contracts';
 import { useFormatter } from '../format';
@@ -18,16 +18,15 @@ export function SaveIndicator({ state }: { state: SaveState }) {
  * Keeps a local draft of a saved value: the prop wins while the user has not changed the field,
  * the draft wins once they have (and after a failed save, so their input is never lost).
  */
-function useDraft<T>(value: T, equals: (a: T, b: T) => boolean = Object.is) {
+function useDraft<T>(value: T) {
   const [draft, setDraft] = useState<T>(value);
   const [dirty, setDirty] = useState(false);
-  const last = useRef(value);
-  useEffect(() => {
-    if (!equals(last.current, value)) {
-      last.current = value;
-      if (!dirty) setDraft(value);
-    }
-  }, [value, dirty, equals]);
+  const [last, setLast] = useState<T>(value);
+  if (!Object.is(last, value)) {
+    // Adjusting state while rendering (React's pattern for "reset when a prop changes").
+    setLast(value);
+    if (!dirty) setDraft(value);
+  }
   return { draft, setDraft, dirty, setDirty };
 }
 
@@ -50,10 +49,11 @@ export interface EditableTextProps extends BaseProps {
   onSave: (value: string) => Promise<IpcResult<unknown>>;
   multiline?: boolean;
   minRows?: number;
+  maxRows?: number;
 }
 
 /** A text field that saves on blur (and on Enter in one-line fields). */
-export function EditableText({ label, description, ariaLabel, value, validate, onSave, multiline, minRows = 3, disabled, placeholder, w, size = 'sm', required }: EditableTextProps) {
+export function EditableText({ label, description, ariaLabel, value, validate, onSave, multiline, minRows = 3, maxRows = 16, disabled, placeholder, w, size = 'sm', required }: EditableTextProps) {
   const { draft, setDraft, dirty, setDirty } = useDraft(value);
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useSave();
@@ -89,7 +89,7 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
     if (invalid) setInvalid(validate?.(next) ?? null);
   };
   return multiline ? (
-    <Textarea {...common} autosize minRows={minRows} maxRows={16} onChange={(e) => onChange(e.currentTarget.value)} />
+    <Textarea {...common} autosize minRows={minRows} maxRows={maxRows} onChange={(e) => onChange(e.currentTarget.value)} />
   ) : (
     <TextInput
       {...common}
@@ -174,6 +174,75 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
       error={invalid ?? save.errorMessage ?? undefined}
       rightSection={suffix ? <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{suffix}</span> : <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />}
       rightSectionWidth={suffix ? 40 : undefined}
+      onChange={(e) => {
+        setDraft(e.currentTarget.value);
+        setDirty(true);
+        if (invalid) setInvalid(null);
+      }}
+      onBlur={() => void commit()}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void commit();
+      }}
+    />
+  );
+}
+
+export interface EditableDateProps extends BaseProps {
+  value: string | null;
+  /** Checks the parsed ISO date (or null) before anything is sent. */
+  validate?: (iso: string | null) => string | null;
+  onSave: (iso: string | null) => Promise<IpcResult<unknown>>;
+  nullable?: boolean;
+}
+
+/** A date typed the way the language writes it (02.12.2022 / 02/12/2022); saves on blur. */
+export function EditableDate({ label, description, ariaLabel, value, validate, onSave, nullable = true, disabled, w, size = 'sm', required }: EditableDateProps) {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const shown = fmt.dateInput(value);
+  const { draft, setDraft, dirty, setDirty } = useDraft(shown);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const save = useSave();
+  const commit = async () => {
+    if (!dirty) return;
+    let iso: string | null;
+    try {
+      iso = fmt.parseDate(draft);
+    } catch {
+      setInvalid(t('validation.dateFormat', { format: fmt.datePlaceholder }));
+      return;
+    }
+    if (iso === null && !nullable) {
+      setInvalid(t('validation.required'));
+      return;
+    }
+    const problem = validate?.(iso) ?? null;
+    setInvalid(problem);
+    if (problem) return;
+    if (iso === value) {
+      setDirty(false);
+      setDraft(shown);
+      return;
+    }
+    const result = await save.run(() => onSave(iso));
+    if (result.ok) {
+      setDirty(false);
+      setDraft(fmt.dateInput(iso));
+    }
+  };
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      aria-label={ariaLabel}
+      value={draft}
+      placeholder={fmt.datePlaceholder}
+      disabled={disabled}
+      w={w}
+      size={size}
+      required={required}
+      error={invalid ?? save.errorMessage ?? undefined}
+      rightSection={<SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />}
       onChange={(e) => {
         setDraft(e.currentTarget.value);
         setDirty(true);

@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -22,10 +23,10 @@ import { IconArrowsSort, IconPlus, IconSearch, IconSortAscending, IconSortDescen
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../shared/contracts';
-import { IsoDate, ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
+import { ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
 import { LIGHT_KINDS, LIGHTS, type EvaluationType, type Light, type LightKind } from '../../../shared/domain';
 import { safeCall, useApi } from '../api';
-import { LightBadge, LightLabel } from '../components/Light';
+import { LightLabel } from '../components/Light';
 import { useErrorText, useNotifyError } from '../components/useSave';
 import { useFormatter } from '../format';
 import type { Route } from '../router';
@@ -168,6 +169,7 @@ function LightCounts({ rows }: { rows: ProjectSummary[] }) {
 function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (projectId: number, evaluationId: number | null) => void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const fmt = useFormatter();
   const errorText = useErrorText();
   const [values, setValues] = useState({
     name: '',
@@ -177,27 +179,34 @@ function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; o
     periodStart: '',
     periodEnd: '',
     evaluationType: 'midterm' as EvaluationType,
-    evaluationDate: new Date().toISOString().slice(0, 10),
+    evaluationDate: fmt.dateInput(new Date().toISOString().slice(0, 10)),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
 
   const submit = async () => {
+    const next: Record<string, string> = {};
+    const date = (key: 'periodStart' | 'periodEnd' | 'evaluationDate'): string | null => {
+      try {
+        return fmt.parseDate(values[key]);
+      } catch {
+        next[key] = t('validation.dateFormat', { format: fmt.datePlaceholder });
+        return null;
+      }
+    };
     const facts = {
       name: values.name,
       grantRecipient: values.grantRecipient,
       caseOfficer: values.caseOfficer,
       fundingSource: values.fundingSource,
-      periodStart: values.periodStart || null,
-      periodEnd: values.periodEnd || null,
+      periodStart: date('periodStart'),
+      periodEnd: date('periodEnd'),
     };
-    const next: Record<string, string> = {};
-    const parsed = ProjectFactsPatchSchema.safeParse(facts);
-    if (!parsed.success) for (const issue of parsed.error.issues) next[String(issue.path[0] ?? 'name')] = issue.message;
+    const evaluationDate = date('evaluationDate');
     if (!values.name.trim()) next.name = t('validation.nameRequired');
-    if (parsed.success && facts.periodStart && facts.periodEnd && facts.periodEnd < facts.periodStart) next.periodEnd = t('validation.periodEnd');
-    if (values.evaluationDate && !IsoDate.safeParse(values.evaluationDate).success) next.evaluationDate = t('validation.date');
+    if (facts.periodStart && facts.periodEnd && !ProjectFactsPatchSchema.safeParse({ periodStart: facts.periodStart, periodEnd: facts.periodEnd }).success)
+      next.periodEnd = t('validation.periodEnd');
     setErrors(next);
     if (Object.keys(next).length) return;
     setBusy(true);
@@ -208,9 +217,9 @@ function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; o
       return;
     }
     let evaluationId: number | null = null;
-    if (values.evaluationDate) {
+    if (evaluationDate) {
       const evaluation = await safeCall(() =>
-        api.evaluationCreate({ projectId: created.value.id, type: values.evaluationType, date: values.evaluationDate }),
+        api.evaluationCreate({ projectId: created.value.id, type: values.evaluationType, date: evaluationDate }),
       );
       if (evaluation.ok) evaluationId = evaluation.value.id;
     }
@@ -233,8 +242,8 @@ function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; o
             <TextInput label={t('facts.caseOfficer')} value={values.caseOfficer} onChange={(e) => set('caseOfficer')(e.currentTarget.value)} />
             <TextInput label={t('facts.fundingSource')} value={values.fundingSource} onChange={(e) => set('fundingSource')(e.currentTarget.value)} />
             <div />
-            <TextInput type="date" label={t('facts.periodStart')} value={values.periodStart} onChange={(e) => set('periodStart')(e.currentTarget.value)} error={errors.periodStart} />
-            <TextInput type="date" label={t('facts.periodEnd')} value={values.periodEnd} onChange={(e) => set('periodEnd')(e.currentTarget.value)} error={errors.periodEnd} />
+            <TextInput placeholder={fmt.datePlaceholder} label={t('facts.periodStart')} value={values.periodStart} onChange={(e) => set('periodStart')(e.currentTarget.value)} error={errors.periodStart} />
+            <TextInput placeholder={fmt.datePlaceholder} label={t('facts.periodEnd')} value={values.periodEnd} onChange={(e) => set('periodEnd')(e.currentTarget.value)} error={errors.periodEnd} />
             <Select
               label={t('evaluation.type')}
               data={[
@@ -245,7 +254,7 @@ function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; o
               allowDeselect={false}
               onChange={(v) => set('evaluationType')(v ?? 'midterm')}
             />
-            <TextInput type="date" label={t('evaluation.date')} value={values.evaluationDate} onChange={(e) => set('evaluationDate')(e.currentTarget.value)} error={errors.evaluationDate} />
+            <TextInput placeholder={fmt.datePlaceholder} label={t('evaluation.date')} value={values.evaluationDate} onChange={(e) => set('evaluationDate')(e.currentTarget.value)} error={errors.evaluationDate} />
           </SimpleGrid>
           {errors.form && (
             <Text c="red" size="sm" role="alert">
@@ -407,8 +416,8 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
       {!rows && !loadError ? (
         <Loader />
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('portfolio.title')}>
+        <Table.ScrollContainer minWidth={1200}>
+          <Table striped highlightOnHover verticalSpacing="xs" fz="sm" aria-label={t('portfolio.title')}>
             <Table.Thead>
               <Table.Tr>
                 {th(t('facts.name'), 'name')}
@@ -424,7 +433,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
                 {th(t('portfolio.budget'), 'budget', true)}
                 {th(t('portfolio.time'), 'time', true)}
                 <Table.Th>
-                  <span className="mantine-visually-hidden">{t('common.actions')}</span>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -440,7 +449,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
               )}
               {visible.map((row) => (
                 <Table.Tr key={row.projectId} data-testid={`project-row-${row.projectId}`}>
-                  <Table.Td maw={300}>
+                  <Table.Td miw={220} maw={320}>
                     <Anchor href={`#/project/${row.projectId}/resume`} fw={600}>
                       {row.name}
                     </Anchor>
@@ -461,8 +470,8 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
                     )}
                   </Table.Td>
                   {(['implementation', 'goals', 'effect'] as LightKind[]).map((k) => (
-                    <Table.Td key={k}>
-                      <LightBadge light={row.lights[k]} />
+                    <Table.Td key={k} style={{ whiteSpace: 'nowrap' }}>
+                      <LightLabel light={row.lights[k]} size="sm" />
                     </Table.Td>
                   ))}
                   <Table.Td ta="right">
@@ -490,14 +499,16 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
         </Table.ScrollContainer>
       )}
 
+      {creating && (
       <CreateProjectModal
-        opened={creating}
+        opened
         onClose={() => setCreating(false)}
         onCreated={(projectId, evaluationId) => {
           setCreating(false);
           navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
         }}
       />
+      )}
     </Stack>
   );
 }

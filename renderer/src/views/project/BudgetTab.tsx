@@ -1,3 +1,413 @@
+import { BarChart } from '@mantine/charts';
+import { ActionIcon, Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { BudgetLine, Evaluation, FinancingSource } from '../../../../shared/domain';
+import { safeCall, useApi } from '../../api';
+import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
+import { useNotifyError } from '../../components/useSave';
+import { useFormatter } from '../../format';
+import { useEvaluation, useProjectData } from './ProjectData';
+
+type EvaluationPatch = Partial<Omit<Evaluation, 'id' | 'projectId' | 'createdAt'>>;
+
+function ReportedAtField() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { reload } = useProjectData();
+  const { evaluation } = useEvaluation();
+  return (
+    <EditableDate
+      label={t('budget.progressReportedAt')}
+      value={evaluation.progressReportedAt}
+      onSave={async (progressReportedAt) => {
+        const r = await api.evaluationUpdate({ evaluationId: evaluation.id, patch: { progressReportedAt } });
+        if (r.ok) await reload();
+        return r;
+      }}
+    />
+  );
+}
+
+function Progress() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const { reload } = useProjectData();
+  const detail = useEvaluation();
+  const { evaluation, summary, profile } = detail;
+  const p = summary.progress;
+  const saveEval = async (patch: EvaluationPatch) => {
+    const r = await api.evaluationUpdate({ evaluationId: evaluation.id, patch });
+    if (r.ok) await reload();
+    return r;
+  };
+  const nonNegative = (v: number | null) => (v !== null && v < 0 ? t('validation.nonNegative') : null);
+  const data = [
+    {
+      label: t('budget.consumption'),
+      budget: p.budget.displayPercent ?? 0,
+      time: p.time.displayPercent ?? 0,
+    },
+  ];
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        {t('budget.progress')}
+      </Title>
+      <SimpleGrid cols={2} spacing="lg">
+        <Stack gap="xs">
+          <Table withRowBorders={false} verticalSpacing={4} data-testid="progress-figures">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Td>{t('budget.budgetConsumption')}</Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {fmt.percent(p.budget.displayPercent)}
+                </Table.Td>
+                <Table.Td c="dimmed" fz="sm">
+                  {fmt.kr(p.budget.spentKr)} / {fmt.kr(p.budget.totalKr)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>{t('budget.timeConsumption')}</Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {fmt.percent(p.time.displayPercent)}
+                </Table.Td>
+                <Table.Td c="dimmed" fz="sm">
+                  {fmt.number(p.time.elapsedMonths, p.time.elapsedMonths !== null && !Number.isInteger(p.time.elapsedMonths) ? 1 : 0)} /{' '}
+                  {fmt.number(p.time.totalMonths, p.time.totalMonths !== null && !Number.isInteger(p.time.totalMonths) ? 1 : 0)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>{t('budget.burnRatio')}</Table.Td>
+                <Table.Td ta="right" fw={700} data-testid="burn-ratio">
+                  {fmt.number(p.burnRatio, 2)}
+                </Table.Td>
+                <Table.Td>
+                  {p.burnFlag && (
+                    <Badge
+                      variant="light"
+                      color={p.burnFlag === 'ok' ? 'green' : 'orange'}
+                      leftSection={p.burnFlag === 'ok' ? <IconCheck size={12} /> : <IconAlertTriangle size={12} />}
+                      styles={{ label: { textTransform: 'none' } }}
+                    >
+                      {t(`budget.burnFlag.${p.burnFlag}`)}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+          {p.time.computedPercent !== null && (
+            <Text size="xs" c={p.time.reportedDiffers ? 'orange.8' : 'dimmed'}>
+              {t('budget.computed', {
+                elapsed: fmt.number(p.time.computedElapsedMonths, 1),
+                total: fmt.number(p.time.computedTotalMonths, 0),
+                percent: fmt.percent(p.time.computedPercent),
+              })}
+              {p.time.reportedDiffers ? ` ${t('budget.reportedDiffers')}` : ''}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {t('budget.burnHelp', { under: fmt.number(profile.burnRatio.under, 1), over: fmt.number(profile.burnRatio.over, 1) })}
+          </Text>
+        </Stack>
+        <div role="figure" aria-label={`${t('budget.budgetConsumption')} ${fmt.percent(p.budget.displayPercent)}, ${t('budget.timeConsumption')} ${fmt.percent(p.time.displayPercent)}`}>
+          <BarChart
+            h={200}
+            data={data}
+            dataKey="label"
+            withLegend
+            withBarValueLabel
+            valueFormatter={(v) => fmt.percent(v)}
+            yAxisProps={{ domain: [0, Math.max(100, data[0].budget, data[0].time)] }}
+            series={[
+              { name: 'budget', label: t('budget.budgetConsumption'), color: 'indigo.6' },
+              { name: 'time', label: t('budget.timeConsumption'), color: 'teal.6' },
+            ]}
+          />
+        </div>
+      </SimpleGrid>
+      <SimpleGrid cols={3} spacing="sm" mt="md">
+        <EditableNumber label={t('budget.spent')} value={evaluation.budgetSpentKr} decimals={0} validate={nonNegative} onSave={(budgetSpentKr) => saveEval({ budgetSpentKr })} />
+        <EditableNumber label={t('budget.totalReported')} value={evaluation.budgetTotalReportedKr} decimals={0} validate={nonNegative} onSave={(budgetTotalReportedKr) => saveEval({ budgetTotalReportedKr })} />
+        <EditableText label={t('budget.progressReportedBy')} value={evaluation.progressReportedBy} onSave={(progressReportedBy) => saveEval({ progressReportedBy })} />
+        <EditableNumber label={t('budget.monthsElapsed')} value={evaluation.monthsElapsedReported} validate={nonNegative} onSave={(monthsElapsedReported) => saveEval({ monthsElapsedReported })} />
+        <EditableNumber label={t('budget.monthsTotal')} value={evaluation.monthsTotalReported} validate={nonNegative} onSave={(monthsTotalReported) => saveEval({ monthsTotalReported })} />
+        <ReportedAtField />
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+function BudgetLines() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const notifyError = useNotifyError();
+  const { project, reload } = useProjectData();
+  const { summary } = useEvaluation();
+  const projectId = project.project.id;
+  const lines = [...project.budgetLines].sort((a, b) => a.position - b.position || a.id - b.id);
+  const saveLine = async (line: BudgetLine, patch: Partial<BudgetLine>) => {
+    const next = { ...line, ...patch };
+    const r = await api.budgetLineSave({
+      projectId,
+      id: line.id,
+      costType: next.costType,
+      year: next.year,
+      amountKr: next.amountKr,
+      percentOfDirect: next.percentOfDirect,
+    });
+    if (r.ok) await reload();
+    return r;
+  };
+  const defaultYear = Number((project.project.periodStart ?? new Date().toISOString()).slice(0, 4));
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        {t('budget.lines')}
+      </Title>
+      <Table verticalSpacing={4} fz="sm" aria-label={t('budget.lines')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('budget.costType')}</Table.Th>
+            <Table.Th w={100}>{t('budget.year')}</Table.Th>
+            <Table.Th w={170}>{t('budget.amount')}</Table.Th>
+            <Table.Th w={120}>{t('budget.percentOfDirect')}</Table.Th>
+            <Table.Th w={50}>
+              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line) => (
+            <Table.Tr key={line.id}>
+              <Table.Td>
+                <EditableText label={null} ariaLabel={`${t('budget.costType')} ${line.year}`} size="xs" value={line.costType} validate={(v) => (v.trim() ? null : t('validation.required'))} onSave={(costType) => saveLine(line, { costType })} />
+              </Table.Td>
+              <Table.Td>
+                <EditableNumber
+                  label={null}
+                  ariaLabel={`${line.costType} ${t('budget.year')}`}
+                  size="xs"
+                  value={line.year}
+                  decimals={0}
+                  nullable={false}
+                  validate={(v) => (v === null || !Number.isInteger(v) || v < 1900 || v > 2200 ? t('validation.year') : null)}
+                  onSave={(year) => saveLine(line, { year: year ?? line.year })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <EditableNumber label={null} ariaLabel={`${line.costType} ${line.year} ${t('budget.amount')}`} size="xs" value={line.amountKr} nullable={false} onSave={(amountKr) => saveLine(line, { amountKr: amountKr ?? 0 })} />
+              </Table.Td>
+              <Table.Td>
+                <EditableNumber
+                  label={null}
+                  ariaLabel={`${line.costType} ${line.year} ${t('budget.percentOfDirect')}`}
+                  size="xs"
+                  value={line.percentOfDirect}
+                  validate={(v) => (v !== null && (v < 0 || v > 100) ? t('validation.percent') : null)}
+                  onSave={(percentOfDirect) => saveLine(line, { percentOfDirect })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`${t('budget.deleteLine')}: ${line.costType} ${line.year}`}
+                  onClick={async () => {
+                    const r = await safeCall(() => api.budgetLineDelete({ id: line.id }));
+                    if (!r.ok) notifyError(r.error);
+                    else await reload();
+                  }}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Button
+        mt="xs"
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={async () => {
+          const r = await safeCall(() => api.budgetLineSave({ projectId, costType: t('budget.newCostType'), year: defaultYear, amountKr: 0 }));
+          if (!r.ok) notifyError(r.error);
+          else await reload();
+        }}
+      >
+        {t('budget.addLine')}
+      </Button>
+      {summary.budget.years.length > 0 && (
+        <>
+          <Title order={4} size="h5" mt="md" mb="xs">
+            {t('budget.byYear')}
+          </Title>
+          <Table fz="sm" verticalSpacing={2} data-testid="budget-by-year">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('budget.year')}</Table.Th>
+                <Table.Th ta="right">{t('budget.direct')}</Table.Th>
+                <Table.Th ta="right">{t('budget.indirect')}</Table.Th>
+                <Table.Th ta="right">{t('budget.total')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {summary.budget.years.map((y) => (
+                <Table.Tr key={y.year}>
+                  <Table.Td>{y.year}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(y.directKr)}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(y.indirectKr)}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(y.totalKr)}</Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr fw={700}>
+                <Table.Td>{t('budget.total')}</Table.Td>
+                <Table.Td ta="right">{fmt.number(summary.budget.years.reduce((s, y) => s + y.directKr, 0))}</Table.Td>
+                <Table.Td ta="right">{fmt.number(summary.budget.years.reduce((s, y) => s + y.indirectKr, 0))}</Table.Td>
+                <Table.Td ta="right">{fmt.number(summary.budget.totalKr)}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function Financing() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const notifyError = useNotifyError();
+  const { project, reload } = useProjectData();
+  const { summary } = useEvaluation();
+  const projectId = project.project.id;
+  const items = [...project.financing].sort((a, b) => a.position - b.position || a.id - b.id);
+  const saveItem = async (item: FinancingSource, patch: Partial<FinancingSource>) => {
+    const next = { ...item, ...patch };
+    const r = await api.financingSave({ projectId, id: item.id, name: next.name, amountKr: next.amountKr });
+    if (r.ok) await reload();
+    return r;
+  };
+  const b = summary.budget;
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        {t('budget.financing')}
+      </Title>
+      <Table verticalSpacing={4} fz="sm" aria-label={t('budget.financing')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('budget.source')}</Table.Th>
+            <Table.Th w={170}>{t('budget.amount')}</Table.Th>
+            <Table.Th w={50}>
+              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <EditableText label={null} ariaLabel={t('budget.source')} size="xs" value={item.name} validate={(v) => (v.trim() ? null : t('validation.required'))} onSave={(name) => saveItem(item, { name })} />
+              </Table.Td>
+              <Table.Td>
+                <EditableNumber label={null} ariaLabel={`${item.name} ${t('budget.amount')}`} size="xs" value={item.amountKr} nullable={false} onSave={(amountKr) => saveItem(item, { amountKr: amountKr ?? 0 })} />
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`${t('budget.deleteSource')}: ${item.name}`}
+                  onClick={async () => {
+                    const r = await safeCall(() => api.financingDelete({ id: item.id }));
+                    if (!r.ok) notifyError(r.error);
+                    else await reload();
+                  }}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {items.length > 0 && (
+            <Table.Tr fw={700}>
+              <Table.Td>{t('budget.total')}</Table.Td>
+              <Table.Td ta="right">{fmt.number(b.financingTotalKr)}</Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+      <Button
+        mt="xs"
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={async () => {
+          const r = await safeCall(() => api.financingSave({ projectId, name: t('budget.newSource'), amountKr: 0 }));
+          if (!r.ok) notifyError(r.error);
+          else await reload();
+        }}
+      >
+        {t('budget.addSource')}
+      </Button>
+    </Paper>
+  );
+}
+
+function BudgetCheck() {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const { project } = useProjectData();
+  const { summary } = useEvaluation();
+  const b = summary.budget;
+  const indirectBad = b.indirectChecks.filter((c) => !c.ok);
+  if (project.budgetLines.length === 0 || project.financing.length === 0)
+    return (
+      <Alert color="gray" title={t('budget.check')} data-testid="budget-check">
+        {t('budget.noCheck')}
+      </Alert>
+    );
+  return (
+    <Alert
+      data-testid="budget-check"
+      color={b.balanced && indirectBad.length === 0 ? 'green' : 'orange'}
+      icon={b.balanced ? <IconCheck /> : <IconAlertTriangle />}
+      title={t('budget.check')}
+    >
+      <Text size="sm">
+        {b.balanced
+          ? t('budget.balanced', { budget: fmt.kr(b.totalKr), financing: fmt.kr(b.financingTotalKr) })
+          : t('budget.unbalanced', { budget: fmt.kr(b.totalKr), financing: fmt.kr(b.financingTotalKr), difference: fmt.kr(b.differenceKr) })}
+      </Text>
+      {b.indirectChecks.map((c, i) => (
+        <Text key={i} size="sm" c={c.ok ? undefined : 'orange.9'}>
+          {t('budget.indirectChecks')} {c.year}: {c.costType} {fmt.kr(c.actualKr)} ({fmt.percent(c.claimedPercent, Number.isInteger(c.claimedPercent) ? 0 : 2)} → {fmt.kr(c.expectedKr)}) {c.ok ? '✓' : '⚠'}
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
 export function BudgetTab() {
-  return <div>BudgetTab</div>;
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Progress />
+      <BudgetCheck />
+      <SimpleGrid cols={2} spacing="md">
+        <BudgetLines />
+        <Financing />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('budget.unit')}
+      </Text>
+    </Stack>
+  );
 }

@@ -1,3 +1,170 @@
+import { ActionIcon, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowRight, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ProjectFactsPatchSchema } from '../../../../shared/contracts/schemas';
+import { EFFECT_CHAIN_COLUMNS, type ProjectFacts } from '../../../../shared/domain';
+import { safeCall, useApi } from '../../api';
+import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
+import { useNotifyError } from '../../components/useSave';
+import { useProjectData } from './ProjectData';
+
+type TextFact = Exclude<keyof ProjectFacts, 'totalBudgetKr' | 'periodStart' | 'periodEnd'>;
+
+/** A grant-period date; the period must end after it starts (checked before anything is sent). */
+function PeriodField({ field }: { field: 'periodStart' | 'periodEnd' }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { project, reload } = useProjectData();
+  const facts = project.project;
+  return (
+    <EditableDate
+      label={t(`facts.${field}`)}
+      value={facts[field]}
+      validate={(iso) => {
+        const start = field === 'periodStart' ? iso : facts.periodStart;
+        const end = field === 'periodEnd' ? iso : facts.periodEnd;
+        return ProjectFactsPatchSchema.safeParse({ periodStart: start, periodEnd: end }).success ? null : t('validation.periodEnd');
+      }}
+      onSave={async (iso) => {
+        const r = await api.projectUpdate({ projectId: facts.id, patch: { [field]: iso } });
+        if (r.ok) await reload();
+        return r;
+      }}
+    />
+  );
+}
+
+function EffectChain() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notifyError = useNotifyError();
+  const { project, reload } = useProjectData();
+  const projectId = project.project.id;
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        {t('facts.effectChain')}
+      </Title>
+      <SimpleGrid cols={3} spacing="md">
+        {EFFECT_CHAIN_COLUMNS.map((column, ci) => {
+          const items = project.effectChain.filter((i) => i.column === column).sort((a, b) => a.position - b.position || a.id - b.id);
+          return (
+            <div key={column} data-testid={`chain-${column}`}>
+              <Group gap={6} mb="xs" wrap="nowrap">
+                <Title order={4} size="h5">
+                  {t(`facts.column.${column}`)}
+                </Title>
+                {ci < 2 && <IconArrowRight size={16} aria-hidden />}
+              </Group>
+              <Stack gap="xs">
+                {items.map((item, i) => (
+                  <Group key={item.id} gap={4} align="flex-start" wrap="nowrap">
+                    <div style={{ flex: 1 }}>
+                      <EditableText
+                        label={null}
+                        ariaLabel={`${t(`facts.column.${column}`)}: ${t('facts.item', { n: i + 1 })}`}
+                        value={item.text}
+                        multiline
+                        minRows={2}
+                        maxRows={8}
+                        onSave={async (text) => {
+                          const r = await api.effectChainSave({ projectId, id: item.id, column, text });
+                          if (r.ok) await reload();
+                          return r;
+                        }}
+                      />
+                    </div>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      mt={6}
+                      aria-label={`${t('facts.deleteItem')} ${i + 1} (${t(`facts.column.${column}`)})`}
+                      onClick={async () => {
+                        const r = await safeCall(() => api.effectChainDelete({ id: item.id }));
+                        if (!r.ok) notifyError(r.error);
+                        else await reload();
+                      }}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={async () => {
+                    const r = await safeCall(() => api.effectChainSave({ projectId, column, text: '' }));
+                    if (!r.ok) notifyError(r.error);
+                    else await reload();
+                  }}
+                >
+                  {t('facts.addItem')}
+                </Button>
+              </Stack>
+            </div>
+          );
+        })}
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
 export function FactsTab() {
-  return <div>FactsTab</div>;
+  const { t } = useTranslation();
+  const api = useApi();
+  const { project, reload } = useProjectData();
+  const facts = project.project;
+  const saveFact = async (patch: Partial<ProjectFacts>) => {
+    const r = await api.projectUpdate({ projectId: facts.id, patch });
+    if (r.ok) await reload();
+    return r;
+  };
+  const text = (field: TextFact, multiline = false, validate?: (v: string) => string | null) => (
+    <EditableText
+      label={t(`facts.${field}`)}
+      value={facts[field]}
+      multiline={multiline}
+      minRows={multiline ? 3 : undefined}
+      maxRows={10}
+      validate={validate}
+      onSave={(v) => saveFact({ [field]: field === 'name' ? v.trim() : v })}
+    />
+  );
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('facts.title')}
+        </Title>
+        <SimpleGrid cols={3} spacing="sm">
+          {text('name', false, (v) => (v.trim() ? null : t('validation.nameRequired')))}
+          {text('grantRecipient')}
+          {text('projectHolder')}
+          {text('caseOfficer')}
+          {text('fundingSource')}
+          {text('priorityAxis')}
+          <EditableNumber
+            label={t('facts.totalBudgetKr')}
+            value={facts.totalBudgetKr}
+            decimals={0}
+            validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
+            onSave={(totalBudgetKr) => saveFact({ totalBudgetKr })}
+          />
+          <PeriodField field="periodStart" />
+          <PeriodField field="periodEnd" />
+          {text('journalNumber')}
+        </SimpleGrid>
+        <SimpleGrid cols={2} spacing="sm" mt="sm">
+          {text('partners', true)}
+          {text('description', true)}
+        </SimpleGrid>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('budget.unit')}
+        </Text>
+      </Paper>
+      <EffectChain />
+    </Stack>
+  );
 }

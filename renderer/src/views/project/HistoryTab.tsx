@@ -1,3 +1,116 @@
+import { Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntity, AuditEntry } from '../../../../shared/domain';
+import { safeCall, useApi } from '../../api';
+import { useErrorText } from '../../components/useSave';
+import { useFormatter } from '../../format';
+import { useProjectData } from './ProjectData';
+
+const ENTITIES: AuditEntity[] = ['project', 'goal', 'status', 'score', 'light', 'evaluation', 'budgetLine', 'financing', 'survey', 'learning', 'effectChain'];
+
+/** Long JSON values (created/deleted rows) are shortened for the table; the title shows them whole. */
+function short(value: string | null): string {
+  if (value === null) return '–';
+  return value.length > 140 ? `${value.slice(0, 140)}…` : value;
+}
+
 export function HistoryTab() {
-  return <div>HistoryTab</div>;
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const errorText = useErrorText();
+  const { project } = useProjectData();
+  const projectId = project.project.id;
+  const [entity, setEntity] = useState<AuditEntity | null>(null);
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, 250);
+  const [rows, setRows] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void safeCall(() => api.auditList({ projectId, entity: entity ?? undefined, text: debounced.trim() || undefined, limit: 500 })).then((r) => {
+      if (cancelled) return;
+      if (r.ok) {
+        setRows(r.value);
+        setError(null);
+      } else setError(errorText(r.error));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, projectId, entity, debounced, errorText]);
+
+  return (
+    <Stack gap="sm">
+      <Group align="flex-end">
+        <Select
+          label={t('history.entity')}
+          data={ENTITIES.map((e) => ({ value: e, label: t(`history.entities.${e}`) }))}
+          value={entity}
+          clearable
+          placeholder={t('common.all')}
+          onChange={(v) => setEntity(v as AuditEntity | null)}
+          w={200}
+        />
+        <TextInput label={t('history.search')} leftSection={<IconSearch size={14} />} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
+        {rows && (
+          <Text size="sm" c="dimmed">
+            {t('history.showing', { count: rows.length })}
+          </Text>
+        )}
+      </Group>
+      {error && (
+        <Text c="red" role="alert">
+          {error}
+        </Text>
+      )}
+      {!rows ? (
+        <Loader />
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table fz="sm" striped verticalSpacing={4} aria-label={t('history.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={150}>{t('history.at')}</Table.Th>
+                <Table.Th w={110}>{t('history.user')}</Table.Th>
+                <Table.Th w={120}>{t('history.entity')}</Table.Th>
+                <Table.Th w={140}>{t('history.field')}</Table.Th>
+                <Table.Th>{t('history.old')}</Table.Th>
+                <Table.Th>{t('history.new')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Text c="dimmed" ta="center">
+                      {t('history.none')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.at)}</Table.Td>
+                  <Table.Td>{r.user}</Table.Td>
+                  <Table.Td>{t(`history.entities.${r.entity}`)}</Table.Td>
+                  <Table.Td>{r.field}</Table.Td>
+                  <Table.Td title={r.oldValue ?? undefined} style={{ wordBreak: 'break-word' }}>
+                    {short(r.oldValue)}
+                  </Table.Td>
+                  <Table.Td title={r.newValue ?? undefined} style={{ wordBreak: 'break-word' }}>
+                    {short(r.newValue)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
 }

@@ -1,5 +1,5 @@
 import { RadarChart } from '@mantine/charts';
-import { Card, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_PARAMETERS, type ImplementationParameter } from '../../../../shared/domain';
@@ -130,7 +130,8 @@ export function ImplementationPanel() {
   };
 
   const radarData = IMPLEMENTATION_PARAMETERS.map((p) => ({
-    parameter: `${p}. ${PARAMETER_NAMES[p][lang]}`,
+    parameter: String(p),
+    name: PARAMETER_NAMES[p][lang],
     score: scoreOf(p) ?? 0,
   }));
 
@@ -171,6 +172,20 @@ export function ImplementationPanel() {
                 yellow: fmt.number(detail.profile.implementationBands.yellowMin, 1),
               })}
             </Text>
+            <Table withRowBorders={false} verticalSpacing={2} fz="xs" mt="xs" data-testid="implementation-scores">
+              <Table.Tbody>
+                {IMPLEMENTATION_PARAMETERS.map((p) => (
+                  <Table.Tr key={p}>
+                    <Table.Td>
+                      {p}. {PARAMETER_NAMES[p][lang]}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={700}>
+                      {scoreOf(p) ?? '–'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
             {save.errorMessage && (
               <Text c="red" size="sm" role="alert">
                 {save.errorMessage}
@@ -180,12 +195,12 @@ export function ImplementationPanel() {
         </Paper>
         <Paper withBorder p="xs" aria-label={t('implementation.radar')} role="figure">
           <RadarChart
-            h={260}
+            h={300}
             data={radarData}
             dataKey="parameter"
             withPolarRadiusAxis
             polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90 }}
-            polarAngleAxisProps={{ tick: { fontSize: 10 } }}
+            polarAngleAxisProps={{ tick: { fontSize: 13, fontWeight: 700 } }}
             series={[{ name: 'score', label: t('implementation.score'), color: 'indigo.6', opacity: 0.3 }]}
           />
         </Paper>

@@ -2,7 +2,6 @@ import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Loader, Modal, Sel
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IsoDate } from '../../../../shared/contracts/schemas';
 import type { Evaluation, EvaluationType } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useErrorText } from '../../components/useSave';
@@ -42,7 +41,8 @@ function NewRoundModal({
   const api = useApi();
   const errorText = useErrorText();
   const [type, setType] = useState<EvaluationType>(previous?.type === 'midterm' ? 'final' : 'midterm');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const fmt = useFormatter();
+  const [date, setDate] = useState(fmt.dateInput(new Date().toISOString().slice(0, 10)));
   const [evaluator, setEvaluator] = useState(previous?.evaluator ?? '');
   const [copy, setCopy] = useState(!!previous);
   const [error, setError] = useState<string | null>(null);
@@ -50,14 +50,21 @@ function NewRoundModal({
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (!IsoDate.safeParse(date).success) {
-      setDateError(t('validation.date'));
+    let iso: string | null = null;
+    try {
+      iso = fmt.parseDate(date);
+    } catch {
+      iso = null;
+    }
+    if (!iso) {
+      setDateError(t('validation.dateFormat', { format: fmt.datePlaceholder }));
       return;
     }
+    const isoDate = iso;
     setDateError(null);
     setBusy(true);
     const result = await safeCall(() =>
-      api.evaluationCreate({ projectId, type, date, evaluator, copyFromEvaluationId: copy && previous ? previous.id : undefined }),
+      api.evaluationCreate({ projectId, type, date: isoDate, evaluator, copyFromEvaluationId: copy && previous ? previous.id : undefined }),
     );
     setBusy(false);
     if (!result.ok) {
@@ -86,7 +93,7 @@ function NewRoundModal({
             allowDeselect={false}
             onChange={(v) => setType((v as EvaluationType) ?? 'midterm')}
           />
-          <TextInput type="date" label={t('evaluation.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={dateError} required />
+          <TextInput placeholder={fmt.datePlaceholder} label={t('evaluation.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={dateError} required />
           <TextInput label={t('evaluation.evaluator')} value={evaluator} onChange={(e) => setEvaluator(e.currentTarget.value)} />
           {previous && (
             <Checkbox
@@ -183,7 +190,7 @@ export function ProjectView({
           </Group>
         </Group>
 
-        <Tabs value={tab} onChange={(v) => v && go({ tab: v as ProjectTab })} keepMounted={false}>
+        <Tabs key={currentId ?? 'none'} value={tab} onChange={(v) => v && go({ tab: v as ProjectTab })} keepMounted={false}>
           <Tabs.List>
             {PROJECT_TABS.map((k) => (
               <Tabs.Tab key={k} value={k}>

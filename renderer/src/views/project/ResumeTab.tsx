@@ -52,7 +52,7 @@ function LightCard({ kind }: { kind: LightKind }) {
             {meaning}
           </Text>
         )}
-        {outcome.override && (
+        {outcome.override && outcome.override !== outcome.suggested && (
           <Text size="xs">
             {t('decision.overriddenFrom', { light: outcome.suggested ? t(`light.${outcome.suggested}`) : t('light.none') })}
           </Text>
@@ -62,6 +62,7 @@ function LightCard({ kind }: { kind: LightKind }) {
           value={decision?.text ?? ''}
           multiline
           minRows={3}
+          maxRows={7}
           onSave={async (text) => {
             const r = await api.lightSet({ evaluationId: detail.evaluation.id, kind, text });
             if (r.ok) await reload();

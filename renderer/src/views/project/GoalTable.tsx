@@ -1,0 +1,388 @@
+import { LineChart } from '@mantine/charts';
+import { ActionIcon, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GoalFieldsSchema } from '../../../../shared/contracts/schemas';
+import type { Goal, GoalDirection, GoalLevel, StatusReport } from '../../../../shared/domain';
+import type { GoalResult, LevelResult } from '../../../../shared/methodology/types';
+import { safeCall, useApi } from '../../api';
+import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
+import { LightLabel } from '../../components/Light';
+import { useErrorText, useNotifyError } from '../../components/useSave';
+import { useWarningText, WarningIcon } from '../../components/warnings';
+import { useFormatter } from '../../format';
+
+/** The status in force at the evaluation date: the latest report on or before it. */
+export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string): StatusReport | null {
+  const mine = reports
+    .filter((r) => r.goalId === goalId && r.reportedAt <= evaluationDate)
+    .sort((a, b) => (a.reportedAt === b.reportedAt ? a.id - b.id : a.reportedAt.localeCompare(b.reportedAt)));
+  return mine[mine.length - 1] ?? null;
+}
+
+export interface GoalTableProps {
+  projectId: number;
+  level: GoalLevel;
+  /** The project's goals of this level, in order. */
+  goals: Goal[];
+  result: LevelResult;
+  statusReports: StatusReport[];
+  evaluationDate: string;
+  /** Called after every successful save, so the figures can be recomputed. */
+  onChanged: () => Promise<void> | void;
+}
+
+function StatusModal({ goal, evaluationDate, onClose, onSaved }: { goal: Goal; evaluationDate: string; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const errorText = useErrorText();
+  const [v, setV] = useState({ value: '', reportedAt: fmt.dateInput(evaluationDate), reportedBy: '', file: '', location: '', printed: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.currentTarget.value;
+    setV((s) => ({ ...s, [k]: value }));
+  };
+
+  const submit = async () => {
+    const next: Record<string, string> = {};
+    const num = (text: string, key: string): number | null => {
+      try {
+        return fmt.parseNumber(text);
+      } catch {
+        next[key] = t('validation.number', { example: `${fmt.number(19037)} / ${fmt.number(3.8, 1)}` });
+        return null;
+      }
+    };
+    const value = num(v.value, 'value');
+    const printed = num(v.printed, 'printed');
+    let reportedAt: string | null = null;
+    try {
+      reportedAt = fmt.parseDate(v.reportedAt);
+    } catch {
+      reportedAt = null;
+    }
+    if (!reportedAt) next.reportedAt = t('validation.dateFormat', { format: fmt.datePlaceholder });
+    setErrors(next);
+    if (Object.keys(next).length || !reportedAt) return;
+    const date = reportedAt;
+    setBusy(true);
+    const result = await safeCall(() =>
+      api.statusAdd({
+        goalId: goal.id,
+        value,
+        reportedAt: date,
+        reportedBy: v.reportedBy,
+        source: { file: v.file, location: v.location },
+        printedPercent: printed,
+      }),
+    );
+    setBusy(false);
+    if (!result.ok) {
+      setErrors({ form: errorText(result.error) });
+      return;
+    }
+    onSaved();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('goals.statusTitle', { code: goal.code })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput label={`${t('goals.value')}${goal.unit ? ` (${goal.unit})` : ''}`} description={t('goals.valueHelp')} value={v.value} onChange={set('value')} error={errors.value} data-autofocus inputMode="decimal" />
+          <SimpleGrid cols={2}>
+            <TextInput placeholder={fmt.datePlaceholder} label={t('goals.reportedAt')} value={v.reportedAt} onChange={set('reportedAt')} error={errors.reportedAt} required />
+            <TextInput label={t('goals.reportedBy')} value={v.reportedBy} onChange={set('reportedBy')} />
+            <TextInput label={t('goals.sourceFile')} value={v.file} onChange={set('file')} />
+            <TextInput label={t('goals.sourceLocation')} value={v.location} onChange={set('location')} />
+          </SimpleGrid>
+          <TextInput label={t('goals.printedPercent')} value={v.printed} onChange={set('printed')} error={errors.printed} inputMode="decimal" w={200} />
+          {errors.form && (
+            <Text c="red" size="sm" role="alert">
+              {errors.form}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('goals.addStatus')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusReport[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const mine = reports
+    .filter((r) => r.goalId === goal.id)
+    .sort((a, b) => (a.reportedAt === b.reportedAt ? a.id - b.id : a.reportedAt.localeCompare(b.reportedAt)));
+  const data = mine.map((r) => ({ date: fmt.date(r.reportedAt), status: r.value, target: goal.targetInPeriod }));
+  return (
+    <Modal opened onClose={onClose} title={t('goals.historyFor', { code: goal.code })} size="xl">
+      {mine.length === 0 ? (
+        <Text c="dimmed">{t('goals.noHistory')}</Text>
+      ) : (
+        <Stack>
+          <LineChart
+            h={240}
+            data={data}
+            dataKey="date"
+            connectNulls={false}
+            withLegend
+            valueFormatter={(value) => fmt.number(value, Number.isInteger(value) ? 0 : 1)}
+            series={[
+              { name: 'status', label: t('goals.status'), color: 'indigo.6' },
+              ...(goal.targetInPeriod !== null ? [{ name: 'target', label: t('goals.target'), color: 'gray.6', strokeDasharray: '5 5' }] : []),
+            ]}
+          />
+          <Table fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('goals.reportedAt')}</Table.Th>
+                <Table.Th ta="right">{t('goals.value')}</Table.Th>
+                <Table.Th>{t('goals.reportedBy')}</Table.Th>
+                <Table.Th>{t('goals.source')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {mine.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{fmt.date(r.reportedAt)}</Table.Td>
+                  <Table.Td ta="right">{r.value === null ? t('goals.missingValue') : fmt.number(r.value, Number.isInteger(r.value) ? 0 : 2)}</Table.Td>
+                  <Table.Td>{r.reportedBy || '–'}</Table.Td>
+                  <Table.Td>{[r.source.file, r.source.location].filter(Boolean).join(', ') || t('goals.typedIn')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function percentCell(result: GoalResult | undefined, t: (k: string) => string, fmt: ReturnType<typeof useFormatter>) {
+  if (!result) return '–';
+  if (result.state !== 'ok') return <Text size="xs" c="dimmed">{t(`goals.${result.state}`)}</Text>;
+  return <Text fw={700} size="sm">{fmt.percent(result.displayPercent)}</Text>;
+}
+
+/**
+ * One level's goal table, editable in place: each field saves when it loses focus; text in a
+ * number field is an inline error and nothing is sent.
+ */
+export function GoalTable({ projectId, level, goals, result, statusReports, evaluationDate, onChanged }: GoalTableProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const notifyError = useNotifyError();
+  const warningText = useWarningText();
+  const [statusFor, setStatusFor] = useState<Goal | null>(null);
+  const [historyFor, setHistoryFor] = useState<Goal | null>(null);
+  const byCode = new Map(result.goals.map((g) => [g.code, g]));
+
+  const update = async (goal: Goal, patch: Partial<Omit<Goal, 'id' | 'projectId'>>) => {
+    const r = await safeCall(() => api.goalUpdate({ goalId: goal.id, patch }));
+    if (r.ok) await onChanged();
+    return r;
+  };
+
+  const addGoal = async () => {
+    const used = new Set(goals.map((g) => g.code));
+    let n = goals.length + 1;
+    while (used.has(`${level}${n}`)) n++;
+    const r = await safeCall(() => api.goalCreate({ projectId, goal: { level, code: `${level}${n}` } }));
+    if (!r.ok) notifyError(r.error);
+    else await onChanged();
+  };
+
+  const deleteGoal = (goal: Goal) =>
+    modals.openConfirmModal({
+      title: t('goals.deleteGoal', { code: goal.code }),
+      children: <Text size="sm">{t('goals.deleteConfirm', { code: goal.code })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        const r = await safeCall(() => api.goalDelete({ goalId: goal.id }));
+        if (!r.ok) notifyError(r.error);
+        else await onChanged();
+      },
+    });
+
+  const codeValidate = (v: string) => {
+    const parsed = GoalFieldsSchema.shape.code.safeParse(v);
+    return parsed.success ? null : t('validation.codeRequired');
+  };
+
+  return (
+    <Stack gap="xs" data-testid={`goal-table-${level}`}>
+      <Table.ScrollContainer minWidth={1100}>
+        <Table verticalSpacing={4} horizontalSpacing={6} fz="sm" aria-label={t(`levelGoals.${level}`)}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={72}>{t('goals.code')}</Table.Th>
+              <Table.Th>{t('goals.description')}</Table.Th>
+              <Table.Th w={110}>{t('goals.unit')}</Table.Th>
+              <Table.Th w={110}>{t('goals.targetInPeriod')}</Table.Th>
+              {level === 'C' && <Table.Th w={110}>{t('goals.targetAfterPeriod')}</Table.Th>}
+              <Table.Th w={150}>{t('goals.direction')}</Table.Th>
+              <Table.Th w={170}>{t('goals.status')}</Table.Th>
+              <Table.Th w={90} ta="right">
+                {t('goals.percent')}
+              </Table.Th>
+              <Table.Th w={110}>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {goals.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={level === 'C' ? 9 : 8}>
+                  <Text c="dimmed" size="sm">
+                    {t('goals.noGoals')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {goals.map((goal) => {
+              const status = statusInForce(statusReports, goal.id, evaluationDate);
+              const res = byCode.get(goal.code);
+              const reasons = (res?.warnings ?? []).map(warningText);
+              return (
+                <Table.Tr key={goal.id} data-testid={`goal-${goal.code}`} style={{ verticalAlign: 'top' }}>
+                  <Table.Td>
+                    <EditableText label={null} ariaLabel={`${t('goals.code')} ${goal.code}`} value={goal.code} size="xs" validate={codeValidate} onSave={(code) => update(goal, { code: code.trim() })} />
+                  </Table.Td>
+                  <Table.Td>
+                    <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} />
+                  </Table.Td>
+                  <Table.Td>
+                    <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                  </Table.Td>
+                  <Table.Td>
+                    <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.targetInPeriod')}`} value={goal.targetInPeriod} size="xs" onSave={(targetInPeriod) => update(goal, { targetInPeriod })} />
+                  </Table.Td>
+                  {level === 'C' && (
+                    <Table.Td>
+                      <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.targetAfterPeriod')}`} value={goal.targetAfterPeriod} size="xs" onSave={(targetAfterPeriod) => update(goal, { targetAfterPeriod })} />
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <Stack gap={4}>
+                      <EditableSelect
+                        label={null}
+                        ariaLabel={`${goal.code} ${t('goals.direction')}`}
+                        size="xs"
+                        value={goal.direction}
+                        data={[
+                          { value: 'higher', label: t('goals.higher') },
+                          { value: 'lower', label: t('goals.lower') },
+                        ]}
+                        onSave={(direction) => update(goal, { direction: (direction ?? 'higher') as GoalDirection })}
+                      />
+                      {goal.direction === 'lower' && (
+                        <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.baseline')}`} placeholder={t('goals.baseline')} value={goal.baseline} size="xs" onSave={(baseline) => update(goal, { baseline })} />
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    {status ? (
+                      <div>
+                        <Text size="sm" fw={600}>
+                          {status.value === null ? t('goals.missingValue') : fmt.number(status.value, Number.isInteger(status.value) ? 0 : 2)}
+                          {goal.unit && status.value !== null ? ` ${goal.unit}` : ''}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {fmt.date(status.reportedAt)}
+                          {status.reportedBy ? ` · ${status.reportedBy}` : ''}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={2}>
+                          {[status.source.file, status.source.location].filter(Boolean).join(', ') || t('goals.typedIn')}
+                        </Text>
+                      </div>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        {t('goals.notReported')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" data-testid={`goal-percent-${goal.code}`}>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <WarningIcon reasons={reasons} />
+                      {percentCell(res, t, fmt)}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap">
+                      <Tooltip label={`${t('goals.addStatus')} (${goal.code})`}>
+                        <ActionIcon variant="subtle" aria-label={`${t('goals.addStatus')} ${goal.code}`} onClick={() => setStatusFor(goal)}>
+                          <IconClipboardPlus size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label={t('goals.historyFor', { code: goal.code })}>
+                        <ActionIcon variant="subtle" aria-label={t('goals.historyFor', { code: goal.code })} onClick={() => setHistoryFor(goal)}>
+                          <IconChartLine size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label={t('goals.deleteGoal', { code: goal.code })}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('goals.deleteGoal', { code: goal.code })} onClick={() => deleteGoal(goal)}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between" align="center" wrap="wrap">
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => void addGoal()}>
+          {t('goals.addGoal')}
+        </Button>
+        <Group gap="md" data-testid={`level-average-${level}`}>
+          <Text size="sm">
+            {t('goals.average')}: <b>{fmt.percent(result.displayAverage)}</b>
+          </Text>
+          <LightLabel light={result.light} />
+          <Text size="sm" c="dimmed">
+            {t('goals.reported', { reported: result.reported, total: result.total })}
+          </Text>
+        </Group>
+      </Group>
+      {result.cappingChangesLight && (
+        <Text size="xs" c="orange.8">
+          {t('goals.capping')}
+        </Text>
+      )}
+      {statusFor && (
+        <StatusModal
+          goal={statusFor}
+          evaluationDate={evaluationDate}
+          onClose={() => setStatusFor(null)}
+          onSaved={() => {
+            setStatusFor(null);
+            void onChanged();
+          }}
+        />
+      )}
+      {historyFor && <HistoryModal goal={historyFor} reports={statusReports} onClose={() => setHistoryFor(null)} />}
+    </Stack>
+  );
+}
