@@ -67,7 +67,7 @@ export async function parseFile(
       const parsed = fromGrids([grid], file, 'csv');
       parsed.issues.unshift(...warnings);
       const emptyCsv = parsed.issues.find((i) => i.message.startsWith(EMPTY_TABLE));
-      if (!hasData(parsed) && emptyCsv) throw new ImportFileError(file, emptyCsv.location, emptyCsv.message.slice(EMPTY_TABLE.length));
+      if (!hasData(parsed) && emptyCsv && !parsed.issues.some((i) => i.severity === 'error')) throw new ImportFileError(file, emptyCsv.location, emptyCsv.message.slice(EMPTY_TABLE.length));
       if (!hasData(parsed) && !parsed.issues.some((i) => i.severity === 'error'))
         throw new ImportFileError(file, 'linje 1', 'CSV-filen har ingen kendt overskriftsrække: forventede kolonnerne Kode og Status (mål) eller Respondent (spørgeskemasvar).');
       return parsed;

@@ -230,8 +230,8 @@ export function readGoalTables(grid: Grid, file: string, ctxIssues: ImportIssue[
         source: cols.status !== undefined ? { file, location: grid.place(r, cols.status) } : source,
       });
     }
-    if (count === 0) empty(ctx, header.row, codeCol, `Måltabellen i ${grid.name} har ingen udfyldte rækker under overskriften.`);
-    else found.push(`${grid.name}: ${count} mål`);
+    if (rows.length === 0) empty(ctx, header.row, codeCol, `Måltabellen i ${grid.name} har ingen udfyldte rækker under overskriften.`);
+    else if (count > 0) found.push(`${grid.name}: ${count} mål`);
   }
   return { items, found };
 }

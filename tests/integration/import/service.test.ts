@@ -1,0 +1,204 @@
+import { mkdtempSync, writeFileSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { openPortfolioStore, type PortfolioStore } from '../../../electron/storage';
+import { applyImport, previewImport, type ImportInput } from '../../../electron/import/service';
+import { repoRoot } from '../../helpers/build';
+import { readSeed, SEED_003, SEED_004 } from '../../unit/import/seeds';
+import { pdfFromText, scannedPdf } from './build';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'trafiklys-import-svc-'));
+const enc = (s: string) => new TextEncoder().encode(s);
+
+async function freshStore(): Promise<PortfolioStore> {
+  return openPortfolioStore(path.join(mkdtempSync(path.join(dir, 'db-')), 'p.sqlite'));
+}
+
+/** Imports 003 (as a PDF) into a new project, the way the wizard does. */
+async function importHeadstart(store: PortfolioStore) {
+  const pdf = { name: 'evaluering-003.pdf', bytes: await pdfFromText(readSeed(SEED_003)) };
+  const preview = await previewImport(store, [pdf]);
+  expect(preview.canApply).toBe(true);
+  const result = await applyImport(store, { projectId: preview.projectId, items: preview.items, newEvaluation: { type: 'final', date: '2022-12-02' } });
+  return { pdf, preview, result };
+}
+
+async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('preview and apply', () => {
+  it('applies 003 in one go; importing the same file again changes nothing', async () => {
+    const store = await freshStore();
+    const { pdf, result } = await importHeadstart(store);
+    expect(result.written).toMatchObject({ goal: 9, status: 9, progress: 1, survey: 5 });
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    expect(project).toMatchObject({ grantRecipient: 'Aarhus Kommune', totalBudgetKr: 20_000_000, periodStart: '2019-01-01', periodEnd: '2022-12-31' });
+    const reports = await store.listStatusReports(project.id);
+    const goals = await store.listGoals(project.id);
+    const c2 = reports.find((r) => r.goalId === goals.find((g) => g.code === 'C2')!.id)!;
+    expect(c2).toMatchObject({ value: 45, printedPercent: 88, reportedAt: '2022-12-02', reportedBy: 'Bevillingsmodtager' });
+    expect(c2.source.file).toBe('evaluering-003.pdf');
+    expect(c2.source.location).toMatch(/^side \d+, linje \d+/);
+
+    const before = await store.dataDigest();
+    const again = await previewImport(store, [pdf]);
+    expect(again.projectId).toBe(project.id);
+    expect(again.diff.every((d) => d.change === 'unchanged' || d.change === 'info')).toBe(true);
+    const second = await applyImport(store, { projectId: project.id, items: again.items });
+    expect(second).toMatchObject({ created: 0, updated: 0 });
+    expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+
+  it('adds a later status as a new report and says what a changed target overwrites', async () => {
+    const store = await freshStore();
+    const { result } = await importHeadstart(store);
+    const csv = enc('Kode;Mål i perioden;Status;Dato\nB1;260;240;01.03.2023\n');
+    const p = await previewImport(store, [{ name: 'status-2023.csv', bytes: csv }], { projectId: result.projectId });
+    const goal = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'goal')!;
+    expect(goal).toMatchObject({ change: 'changed', overwrites: true, before: 'mål 256', after: 'mål 260' });
+    const status = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'status')!;
+    expect(status).toMatchObject({ change: 'new', overwrites: false });
+    await applyImport(store, { projectId: p.projectId, items: p.items });
+    const goals = await store.listGoals(p.projectId!);
+    const b1 = goals.find((g) => g.code === 'B1')!;
+    expect(b1.targetInPeriod).toBe(260);
+    expect((await store.listStatusReports(p.projectId!)).filter((r) => r.goalId === b1.id).map((r) => r.value)).toEqual([219, 240]);
+    await store.close();
+  });
+
+  it("imports 004's budget lines, financing and proposed goal codes", async () => {
+    const store = await freshStore();
+    const p = await previewImport(store, [{ name: 'ansøgning.txt', bytes: enc(readSeed(SEED_004)) }], { projectName: 'WLS Midt' });
+    expect(p.projectId).toBeNull();
+    const r = await applyImport(store, { projectId: null, newProjectName: 'WLS Midt', items: p.items });
+    expect(r.written).toMatchObject({ budgetLine: 18, financing: 2, goal: 9 });
+    const lines = await store.listBudgetLines(r.projectId);
+    expect(lines.reduce((s, l) => s + l.amountKr, 0)).toBeCloseTo(14_038_106, 2);
+    expect((await store.listGoals(r.projectId)).find((g) => g.code === 'B6')).toMatchObject({ targetInPeriod: 24 });
+    await store.close();
+  });
+
+  it('a cancelled preview or apply writes nothing', async () => {
+    const store = await freshStore();
+    const before = await store.dataDigest();
+    const controller = new AbortController();
+    const pdf = { name: 'r.pdf', bytes: await pdfFromText(readSeed(SEED_003)) };
+    const preview = previewImport(store, [pdf], { signal: controller.signal, onProgress: (p) => p.message.includes('side 3') && controller.abort() });
+    await expect(preview).rejects.toMatchObject({ code: 'CANCELLED' });
+    const ok = await previewImport(store, [pdf]);
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(applyImport(store, { projectId: null, items: ok.items, newEvaluation: { type: 'final', date: '2022-12-02' }, signal: aborted.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+});
+
+describe('malformed files: a clear error naming the file and the place, and nothing changed', () => {
+  const big = path.join(dir, 'stor.pdf');
+  writeFileSync(big, '%PDF-1.4\n');
+  truncateSync(big, 51 * 1024 * 1024);
+
+  const corpus: { name: string; input: () => Promise<ImportInput>; message: RegExp; location?: RegExp }[] = [
+    { name: 'billede.xlsx', input: async () => ({ name: 'billede.xlsx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]) }), message: /hedder \.xlsx men er ikke en Excel/ },
+    { name: 'tekst.pdf', input: async () => ({ name: 'tekst.pdf', bytes: enc('Dette er ikke en PDF') }), message: /hedder \.pdf men er ikke en PDF/ },
+    { name: 'krypteret.xlsx', input: async () => ({ name: 'krypteret.xlsx', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]) }), message: /adgangskodebeskyttet/ },
+    {
+      name: 'afbrudt.xlsx',
+      input: async () => {
+        const full = await xlsx((wb) => (wb.addWorksheet('Mål').getCell('A1').value = 'Kode'));
+        return { name: 'afbrudt.xlsx', bytes: full.slice(0, Math.floor(full.length / 2)) };
+      },
+      message: /kan ikke læses|beskadiget/,
+    },
+    { name: 'tom.xlsx', input: async () => ({ name: 'tom.xlsx', bytes: await xlsx((wb) => wb.addWorksheet('Ark1')) }), message: /tom/, location: /ark 'Ark1'/ },
+    {
+      name: 'tekst-i-tal.xlsx',
+      input: async () => ({
+        name: 'tekst-i-tal.xlsx',
+        bytes: await xlsx((wb) => {
+          const ws = wb.addWorksheet('Mål');
+          ws.addRow(['Kode', 'Status', 'Dato']);
+          ws.addRow(['B1', 'ca. 40', '02.12.2022']);
+        }),
+      }),
+      message: /"ca\. 40" er ikke et tal/,
+      location: /^Ark 'Mål', celle B2$/,
+    },
+    {
+      name: 'dobbelt.csv',
+      input: async () => ({ name: 'dobbelt.csv', bytes: enc('Kode;Status;Dato\nB1;3;02.12.2022\nB1;4;02.12.2022\n') }),
+      message: /Målkoden B1 optræder to gange/,
+      location: /^linje 3, række 3$|linje 3/,
+    },
+    { name: 'tvetydig.csv', input: async () => ({ name: 'tvetydig.csv', bytes: enc('Kode;Status;Dato\nB1;1.5;02.12.2022\n') }), message: /1\.5/, location: /^linje 2, felt 2$/ },
+    { name: 'tom.pdf', input: async () => ({ name: 'tom.pdf', bytes: await scannedPdf() }), message: /ingen tekst.*scannet/ },
+    { name: 'stor.pdf', input: async () => ({ path: big }), message: /for stor/ },
+    { name: 'mangler.pdf', input: async () => ({ path: path.join(dir, 'mangler.pdf') }), message: /findes ikke/ },
+  ];
+
+  it.each(corpus)('$name', async ({ name, input, message, location }) => {
+    const store = await freshStore();
+    await importHeadstart(store);
+    const before = await store.dataDigest();
+    const preview = await previewImport(store, [await input()]);
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    expect(errors.length, JSON.stringify(preview.issues)).toBeGreaterThan(0);
+    expect(errors[0].file).toBe(name);
+    expect(errors[0].message).toMatch(message);
+    if (location) expect(errors[0].location).toMatch(location);
+    expect(preview.canApply).toBe(false);
+    if (preview.items.length)
+      await expect(applyImport(store, { projectId: preview.projectId, items: preview.items })).rejects.toMatchObject({ code: 'IMPORT_FAILED' });
+    expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+
+  it('a goal code that matches nothing in the project', async () => {
+    const store = await freshStore();
+    await importHeadstart(store);
+    const before = await store.dataDigest();
+    const csv = enc('Kode;Status;Dato\nB1;230;01.03.2023\nB7;5;01.03.2023\n');
+    const p = await previewImport(store, [{ name: 'status.csv', bytes: csv }], { projectName: 'Tiltrækning af talent (Headstart)' });
+    const err = p.issues.find((i) => i.severity === 'error')!;
+    expect(err).toMatchObject({ file: 'status.csv', location: 'linje 3, felt 1' });
+    expect(err.message).toContain('B7');
+    expect(p.canApply).toBe(false);
+    await expect(applyImport(store, { projectId: p.projectId, items: p.items.filter((i) => i.type === 'status') })).rejects.toMatchObject({ code: 'IMPORT_FAILED', message: expect.stringContaining('status.csv') });
+    expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+});
+
+describe('CLI', () => {
+  it('import --dry-run --json prints goals, percents, budget and facts; without --dry-run it writes', () => {
+    const db = path.join(dir, 'cli.sqlite');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'electron', 'cli', 'main.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(run('demo', '--db', db).status).toBe(0);
+    const seed = path.resolve(repoRoot, '..', 'shared', 'seeds', SEED_003);
+    const dry = run('import', seed, '--db', db, '--dry-run', '--json');
+    expect(dry.stderr).toBe('');
+    expect(dry.status).toBe(0);
+    const out = JSON.parse(dry.stdout);
+    expect(out.written).toBe(false);
+    expect(out.goals.find((g: { code: string }) => g.code === 'C2')).toMatchObject({ targetInPeriod: 60, targetAfterPeriod: 0, status: 45, printedPercent: 88, computedPercent: 75 });
+    expect(out.facts).toMatchObject({ caseOfficer: 'Annette Zeh', totalBudgetKr: 20_000_000 });
+    expect(out.progress[0]).toMatchObject({ monthsElapsed: 47, monthsTotal: 47 });
+    expect(out.issues.some((i: { message: string }) => i.message.includes('C2'))).toBe(true);
+    const wet = run('import', seed, '--db', db);
+    expect(wet.status).toBe(0);
+    expect(wet.stdout).toContain('Gemt i én transaktion');
+    const again = run('import', seed, '--db', db, '--json');
+    expect(JSON.parse(again.stdout).result).toMatchObject({ created: 0, updated: 0 });
+    const bad = run('import', path.join(dir, 'findes-ikke.xlsx'), '--db', db);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('findes-ikke.xlsx');
+  });
+});
