@@ -25,11 +25,8 @@ export async function readWorkbookGrids(bytes: Uint8Array, file: string): Promis
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master !== cell) return;
         const v = plain(cell.value);
-        if (v === undefined) {
-          warnings.push({ location: place(rowNumber - 1, colNumber - 1), message: 'Formlen har intet gemt resultat (filen er ikke genberegnet); cellen læses som tom.' });
-          return;
-        }
-        values[colNumber - 1] = v;
+        // A formula without a cached result is an error only where a figure is read from it.
+        values[colNumber - 1] = v === undefined ? { error: 'formel uden gemt resultat; åbn og gem filen i Excel eller LibreOffice' } : v;
       });
       for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
       rows[rowNumber - 1] = values;

@@ -133,8 +133,7 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
           (r) =>
             r.reportedAt === item.reportedAt &&
             sameNumber(r.value, item.value) &&
-            r.source.file === item.source.file &&
-            r.source.location === item.source.location,
+            (item.fromExport || (r.source.file === item.source.file && r.source.location === item.source.location)),
         );
         if (duplicate) {
           out(item, 'unchanged', `Status ${show(item.value)} pr. ${item.reportedAt} fra ${item.source.file} er allerede gemt.`);

@@ -70,6 +70,11 @@ export const StatusItemSchema = z.object({
   printedPercent: Num.nullable(),
   /** status / target-in-period, rounded half up; informational. */
   computedPercent: Num.nullable(),
+  /**
+   * Read from the app's own exported workbook: a copy of a stored report, so it matches a stored
+   * report of the same goal, date and value whatever that report's source.
+   */
+  fromExport: z.boolean().optional(),
 });
 
 export const ProgressItemSchema = z.object({

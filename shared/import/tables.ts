@@ -329,10 +329,10 @@ export function readSurveyAnswers(grid: Grid, file: string, issues: ImportIssue[
   const ctx: Ctx = { grid, file, issues };
   const items: FoundItem[] = [];
   const found: string[] = [];
-  const headerRow = grid.rows.findIndex((row) => row.some((v) => /^respondent/.test(normaliseHeader(v))));
+  const headerRow = grid.rows.findIndex((row) => row.some((v) => /^respondent( ?nr\.?)?$/.test(normaliseHeader(v))));
   if (headerRow < 0) return { items, found };
   const header = grid.rows[headerRow];
-  const respCol = header.findIndex((v) => /^respondent/.test(normaliseHeader(v)));
+  const respCol = header.findIndex((v) => /^respondent( ?nr\.?)?$/.test(normaliseHeader(v)));
   let group = '';
   let scaleRow = -1;
   for (let r = 0; r < headerRow; r++) {

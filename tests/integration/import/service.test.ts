@@ -202,3 +202,29 @@ describe('CLI', () => {
     expect(bad.stdout).toContain('findes-ikke.xlsx');
   });
 });
+
+describe("the app's exported evaluation workbook", () => {
+  it('round trip: exporting the demo and importing it back changes nothing', async () => {
+    const { createDemoPortfolio } = await import('../../../electron/services/demo');
+    const { servicesFor } = await import('../../../electron/services');
+    const { resourcesDir } = await import('../../../electron/resources');
+    const { exportEvaluation } = await import('../../../electron/export');
+    const db = path.join(mkdtempSync(path.join(dir, 'exp-')), 'demo.sqlite');
+    await createDemoPortfolio(db, resourcesDir());
+    const store = await openPortfolioStore(db);
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    const out = path.join(path.dirname(db), 'evaluering.xlsx');
+    await exportEvaluation(servicesFor(store), { projectId: project.id, outPath: out });
+    const before = await store.dataDigest();
+    const preview = await previewImport(store, [{ path: out }]);
+    expect(preview.files[0].kind).toBe('evaluationWorkbook');
+    expect(preview.projectId).toBe(project.id);
+    expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const statuses = preview.items.filter((i) => i.type === 'status');
+    expect(statuses.map((s) => s.type === 'status' && `${s.code}=${s.value}`)).toEqual(['A1=3', 'A2=6', 'A3=62', 'A4=144', 'B1=219', 'B2=87', 'B4=19037', 'C1=99', 'C2=45']);
+    expect(preview.diff.every((d) => d.change === 'unchanged')).toBe(true);
+    await applyImport(store, { projectId: project.id, items: preview.items });
+    expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+});
