@@ -4,6 +4,7 @@ import type { ApiClient, IpcError, IpcResult } from '../../shared/contracts';
 /** Menu commands the Electron main process can send (see electron/preload). */
 export interface AppEvents {
   onMenuCommand(listener: (command: string) => void): () => void;
+  onProgress?(listener: (event: { task: string; phase: string; done: number; total: number }) => void): () => void;
 }
 
 declare global {

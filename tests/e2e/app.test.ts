@@ -1,0 +1,184 @@
+import type { Browser } from 'playwright-core';
+import { callChannel } from '../../electron/ipc/handlers';
+import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
+
+let browser: Browser;
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  app = await startApp(browser);
+});
+afterEach(async () => {
+  await app?.close();
+});
+
+async function headstartEvaluationId(): Promise<number> {
+  const id = await app.projectId('Headstart');
+  const r = await callChannel(app.handlers, 'projectGet', { projectId: id });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.evaluations[0].id;
+}
+
+describe('Trafiklys in Chromium over the real handler table', () => {
+  it("opens the demo: Headstart's Resumé shows 3,8 and green implementation and goal-attainment lights (screenshots of every view)", async () => {
+    const { page } = app;
+    await app.open('#/');
+    await expect.poll(() => page.getByRole('link', { name: 'Tiltrækning af talent (Headstart)' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('count-implementation-green').textContent()).toContain('1');
+    await screenshot(page, '01-portfolio');
+
+    await page.getByRole('link', { name: 'Tiltrækning af talent (Headstart)' }).click();
+    const impl = page.getByTestId('resume-light-implementation');
+    await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3,8');
+    expect(await impl.textContent()).toContain('Grøn');
+    expect(await impl.locator('[data-light]').first().getAttribute('data-light')).toBe('green');
+    const goals = page.getByTestId('resume-light-goals');
+    expect(await goals.textContent()).toContain('Grøn');
+    expect(await goals.locator('[data-light]').first().getAttribute('data-light')).toBe('green');
+    expect(await page.getByTestId('resume-figure-goals').textContent()).toMatch(/^94\s%$/);
+    await screenshot(page, '02-resume');
+
+    const tabs: [string, string][] = [
+      ['Fakta og effektkæde', '03-facts'],
+      ['Implementering', '04-implementation'],
+      ['Målopnåelse', '05-goals'],
+      ['Budget og tid', '06-budget'],
+      ['Effekt', '07-effect'],
+      ['Læring', '08-learning'],
+      ['Historik', '09-history'],
+    ];
+    for (const [tab, name] of tabs) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, name);
+    }
+    // A warning icon says why (C2's printed percent differs from the computed one).
+    await page.getByRole('tab', { name: 'Målopnåelse' }).click();
+    await expect.poll(() => page.getByTestId('goal-C2').getByRole('img', { name: /C2: trykt målopnåelse 88\s%/ }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Sådan scorer vi' }).click();
+    await expect.poll(() => page.getByTestId('bands-final').textContent()).toContain('81–94');
+    await screenshot(page, '10-methodology');
+
+    const midterm = await app.projectId('work-live-stay');
+    await app.open(`#/project/${midterm}/learning`);
+    await expect.poll(() => page.getByTestId('learning-recommendation').count()).toBe(1);
+    await screenshot(page, '11-midterm-learning');
+    await page.getByRole('tab', { name: 'Resumé' }).click();
+    await expect.poll(() => page.getByTestId('resume-light-implementation').textContent()).toContain('Intet lys');
+    await screenshot(page, '12-midterm-resume');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('changes one parameter score: the average and the light change at once, and survive a reload', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    await app.open(`#/project/${id}/implementation`);
+    await expect.poll(() => page.getByTestId('implementation-average').textContent()).toBe('3,8');
+    await page.getByRole('radio', { name: /^Organisering og samarbejde: 1 – / }).check();
+    // 1,4,4,4,4,3 = 20/6 = 3,33 -> 3,3 -> yellow
+    await expect.poll(() => page.getByTestId('implementation-average').textContent()).toBe('3,3');
+    await expect.poll(() => page.getByTestId('implementation-light').textContent()).toBe('Gul');
+    await page.waitForLoadState('networkidle');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('implementation-average').textContent()).toBe('3,3');
+    expect(await page.getByTestId('implementation-light').textContent()).toBe('Gul');
+    expect(await page.getByRole('radio', { name: /^Organisering og samarbejde: 1 – / }).isChecked()).toBe(true);
+    const detail = await callChannel(app.handlers, 'evaluationGet', { evaluationId: await headstartEvaluationId() });
+    expect(detail.ok && detail.value.scores.find((s) => s.parameter === 1)?.score).toBe(1);
+    expect(detail.ok && detail.value.summary.lights.implementation.final).toBe('yellow');
+  });
+
+  it('text typed into a target is an inline error and nothing is saved', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    await app.open(`#/project/${id}/goals`);
+    const target = page.getByRole('textbox', { name: 'B1 Mål i perioden' });
+    await expect.poll(() => target.inputValue()).toBe('256');
+    const auditBefore = await callChannel(app.handlers, 'auditList', { projectId: id, entity: 'goal' });
+    await target.fill('mange');
+    await target.press('Tab');
+    await expect.poll(() => page.getByTestId('goal-B1').getByText(/Skriv et tal/).count()).toBe(1);
+    expect(await target.inputValue()).toBe('mange');
+    await page.waitForTimeout(300);
+    const goals = await callChannel(app.handlers, 'projectGet', { projectId: id });
+    expect(goals.ok && goals.value.goals.find((g) => g.code === 'B1')?.targetInPeriod).toBe(256);
+    const auditAfter = await callChannel(app.handlers, 'auditList', { projectId: id, entity: 'goal' });
+    expect(auditAfter.ok && auditAfter.value.length).toBe(auditBefore.ok && auditBefore.value.length);
+
+    // A proper Danish number is saved and the percent recomputed: 219 / 300 = 73 %.
+    await target.fill('300');
+    await target.press('Tab');
+    await expect.poll(() => page.getByTestId('goal-percent-B1').textContent()).toMatch(/73\s%/);
+  });
+
+  it('overriding a light without a reason is refused by main and the refusal is shown', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    await app.open(`#/project/${id}/goals`);
+    const editor = page.getByTestId('light-decision-goals');
+    await editor.getByRole('textbox', { name: 'Evaluators beslutning' }).or(editor.getByRole('combobox', { name: 'Evaluators beslutning' })).first().click();
+    await page.getByRole('option', { name: 'Rød' }).click();
+    await editor.getByRole('button', { name: 'Gem beslutning' }).click();
+    await expect.poll(() => editor.getByText(/kræver en skriftlig begrundelse/).count()).toBe(1);
+    const detail = await callChannel(app.handlers, 'evaluationGet', { evaluationId: await headstartEvaluationId() });
+    expect(detail.ok && detail.value.summary.lights.goals.final).toBe('green');
+    expect(detail.ok && detail.value.summary.lights.goals.override).toBe(null);
+
+    // With a reason it is accepted; the suggestion is kept beside it.
+    await editor.getByRole('textbox', { name: /Begrundelse/ }).fill('Output-målene er nået sent i perioden.');
+    await editor.getByRole('button', { name: 'Gem beslutning' }).click();
+    await expect.poll(() => editor.getByText('Tilsidesat af evaluator').count()).toBe(1);
+    const after = await callChannel(app.handlers, 'evaluationGet', { evaluationId: await headstartEvaluationId() });
+    expect(after.ok && after.value.summary.lights.goals.final).toBe('red');
+    expect(after.ok && after.value.summary.lights.goals.suggested).toBe('green');
+  });
+
+  it('switches to English: English labels and number and date formats, remembered after a reload', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    await app.open(`#/project/${id}/resume`);
+    await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3,8');
+    await page.getByText('English', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3.8');
+    expect(await page.getByRole('tab', { name: 'Summary' }).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: 'Goal attainment' }).count()).toBe(1);
+    expect(await page.getByTestId('resume-light-implementation').textContent()).toContain('Green');
+    expect(await page.getByTestId('resume-figure-goals').textContent()).toBe('94%');
+    expect(await page.locator('h3').first().textContent()).toContain('2 Dec 2022');
+    await screenshot(page, '13-resume-english');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3.8');
+    await page.getByRole('tab', { name: 'Goal attainment' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'B4 Target in period' }).inputValue()).toBe('19,037');
+    await screenshot(page, '14-goals-english');
+    await app.open('#/');
+    await expect.poll(() => page.getByRole('heading', { name: 'Portfolio' }).count()).toBe(1);
+    await screenshot(page, '15-portfolio-english');
+  });
+
+  it('deletes a project after confirmation and brings it back with undo', async () => {
+    const { page } = app;
+    await app.open('#/');
+    const name = 'Tiltrækning af talent (Headstart)';
+    await expect.poll(() => page.getByRole('link', { name }).count()).toBe(1);
+    await page.getByRole('button', { name: `Slet ${name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Slet' }).click();
+    await expect.poll(() => page.getByRole('link', { name }).count()).toBe(0);
+    await expect.poll(() => page.getByText('1 af 1 projekter vises').count()).toBe(1);
+    await screenshot(page, '16-deleted-undo');
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await expect.poll(() => page.getByRole('link', { name }).count()).toBe(1);
+    await expect.poll(() => page.getByText('2 af 2 projekter vises').count()).toBe(1);
+    const rows = await callChannel(app.handlers, 'portfolioSummaries', {});
+    expect(rows.ok && rows.value.map((r) => r.name)).toContain(name);
+  });
+});
