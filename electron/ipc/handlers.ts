@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { AppServices } from '../services';
 import { toIpcError, zodIssues } from './errors';
 import { exportImplementations } from './exportHandlers';
-import { WrittenFiles, type HostAdapter } from './host';
+import { importImplementations } from './importHandlers';
+import { GrantedPaths, type HostAdapter } from './host';
+import { stageFiles } from './staging';
 
 type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
 
@@ -12,8 +14,12 @@ type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => P
 function implementations(services: AppServices, host: HostAdapter): Impl {
   const { portfolio: svc, store } = services;
   const done = { ok: true as const };
-  const written = new WrittenFiles();
+  const written = new GrantedPaths();
+  const picked = new GrantedPaths();
   const exports = exportImplementations(services, (p) => host.progress({ task: 'export', ...p }));
+  const imports = importImplementations(services, (_id, p) =>
+    host.progress({ task: 'import', phase: p.message, done: Math.round(p.fraction * 100), total: 100 }),
+  );
   return {
     portfolioInfo: () => svc.info(),
     portfolioSummaries: () => svc.portfolioSummaries(),
@@ -143,20 +149,43 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
 
     auditList: (filter) => store.listAudit(filter),
 
-    exportEvaluation: async (input) => {
-      const result = await exports.exportEvaluation(input);
-      written.add(result.path);
-      return result;
+    exportEvaluation: (input) => {
+      written.require(input.outPath, 'Eksport');
+      return exports.exportEvaluation(input);
     },
-    exportPortfolio: async (input) => {
-      const result = await exports.exportPortfolio(input);
-      written.add(result.path);
-      return result;
+    exportPortfolio: (input) => {
+      written.require(input.outPath, 'Eksport');
+      return exports.exportPortfolio(input);
     },
 
-    chooseSavePath: async ({ kind, defaultName }) => ({ path: await host.chooseSavePath(kind, defaultName) }),
+    importPreview: (input) => {
+      for (const path of input.paths) picked.require(path, 'Import');
+      return imports.importPreview(input);
+    },
+    importApply: (input) => imports.importApply(input),
+    importCancel: (input) => imports.importCancel(input),
+    importSaveTemplate: async (input) => {
+      written.require(input.outPath, 'Skabelon');
+      return imports.importSaveTemplate(input);
+    },
+
+    chooseSavePath: async ({ kind, defaultName }) => {
+      const path = await host.chooseSavePath(kind, defaultName);
+      if (path) written.add(path);
+      return { path };
+    },
+    chooseImportFiles: async () => {
+      const paths = await host.chooseImportFiles();
+      for (const path of paths) picked.add(path);
+      return { paths };
+    },
+    stageImportFiles: async ({ files }) => {
+      const paths = await stageFiles(files);
+      for (const path of paths) picked.add(path);
+      return { paths };
+    },
     showInFolder: async ({ path }) => {
-      written.require(path);
+      written.require(path, 'Vis i mappe');
       await host.showInFolder(path);
       return done;
     },

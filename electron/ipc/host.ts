@@ -10,20 +10,26 @@ import { ServiceError } from '../../shared/contracts/core';
 export interface HostAdapter {
   /** Asks the user where to save; null when cancelled. */
   chooseSavePath(kind: SaveKind, defaultName: string): Promise<string | null>;
+  /** Asks the user for files to import; [] when cancelled. */
+  chooseImportFiles(): Promise<string[]>;
   /** Reveals a file the app itself wrote. */
   showInFolder(path: string): Promise<void>;
   /** Pushes progress of a long task to the window. */
   progress(event: ProgressEvent): void;
 }
 
-/** Paths the app has written this session; only those may be revealed in the file manager. */
-export class WrittenFiles {
+/**
+ * Paths the user handed the app this session (picked, dropped, or written by an export). The
+ * renderer may only name those: it cannot make main read or reveal any other file.
+ */
+export class GrantedPaths {
   private readonly paths = new Set<string>();
   add(path: string): void {
     this.paths.add(path);
   }
-  require(path: string): void {
-    if (!this.paths.has(path)) throw new ServiceError('VALIDATION', `Trafiklys har ikke skrevet ${path} i denne session.`);
+  require(path: string, what: string): void {
+    if (!this.paths.has(path))
+      throw new ServiceError('VALIDATION', `${what}: ${path} er ikke valgt af brugeren i denne session.`);
   }
 }
 
@@ -33,6 +39,9 @@ export function headlessHost(folder: string, onProgress: (event: ProgressEvent) 
     async chooseSavePath(_kind, defaultName) {
       mkdirSync(folder, { recursive: true });
       return join(folder, defaultName.replace(/[\\/:*?"<>|]/g, '_'));
+    },
+    async chooseImportFiles() {
+      return [];
     },
     async showInFolder() {},
     progress: onProgress,

@@ -22,6 +22,19 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostAdapter
       if (result.canceled || !result.filePath) return null;
       return /\.xlsx$/i.test(result.filePath) ? result.filePath : `${result.filePath}.xlsx`;
     },
+    async chooseImportFiles() {
+      const win = getWindow();
+      const options = {
+        title: 'Importér rapporter',
+        properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+        filters: [
+          { name: 'Rapporter (xlsx, pdf, docx, csv, txt)', extensions: ['xlsx', 'pdf', 'docx', 'csv', 'txt'] },
+          { name: 'Alle filer', extensions: ['*'] },
+        ],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
     async showInFolder(path) {
       shell.showItemInFolder(path);
     },

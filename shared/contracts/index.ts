@@ -38,6 +38,7 @@ import {
 import type { EvaluationDetail, PortfolioInfo, ProjectDetail, ProjectSummary } from './views';
 import { appContracts } from './appContracts';
 import { exportContracts } from './exportContracts';
+import { importContracts } from './importContracts';
 
 export * from './core';
 export type * from './views';
@@ -237,6 +238,7 @@ export const contracts = {
     output: z.array(AuditEntrySchema),
   }),
   ...exportContracts,
+  ...importContracts,
   ...appContracts,
 } satisfies Record<string, Contract>;
 

@@ -133,9 +133,44 @@ describe('export through the handler table', () => {
     expect(other).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('refuses to write or read a path the user did not choose', async () => {
+    const exported = await callChannel(table, 'exportPortfolio', { outPath: '/tmp/not-chosen.xlsx' });
+    expect(exported).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const preview = await callChannel(table, 'importPreview', { requestId: 'r1', paths: ['/etc/passwd'] });
+    expect(preview).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('answers an export into a missing folder with EXPORT_FAILED naming the folder', async () => {
-    const result = await callChannel(table, 'exportPortfolio', { outPath: '/nonexistent-folder/x.xlsx' });
+    const host = { ...headlessHost('/tmp'), chooseSavePath: async () => '/nonexistent-folder/x.xlsx' };
+    const own = createHandlers(services, host);
+    const chosen = await callChannel(own, 'chooseSavePath', { kind: 'portfolio', defaultName: 'x.xlsx' });
+    expect(chosen).toEqual({ ok: true, value: { path: '/nonexistent-folder/x.xlsx' } });
+    const result = await callChannel(own, 'exportPortfolio', { outPath: '/nonexistent-folder/x.xlsx' });
     expect(result).toMatchObject({ ok: false, error: { code: 'EXPORT_FAILED' } });
     expect(!result.ok && result.error.message).toContain('/nonexistent-folder');
+  });
+});
+
+describe('import through the handler table', () => {
+  it('stages dropped files, previews them and applies the confirmed items once', async () => {
+    const row = await headstart();
+    const csv = 'Kode;Beskrivelse;Mål i perioden;Status;Dato;Rapporteret af\nB1;Antal deltagere;256;240;15.01.2023;Bevillingsmodtager\n';
+    const staged = await callChannel(table, 'stageImportFiles', {
+      files: [{ name: 'status.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') }],
+    });
+    expect(staged.ok).toBe(true);
+    if (!staged.ok) return;
+    expect(staged.value.paths[0]).toMatch(/status\.csv$/);
+    const preview = await callChannel(table, 'importPreview', { requestId: 'p1', paths: staged.value.paths, projectId: row.projectId });
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    const status = preview.value.items.find((i) => i.type === 'status');
+    expect(status).toBeDefined();
+    const apply = await callChannel(table, 'importApply', { requestId: 'a1', projectId: row.projectId, items: [status!] });
+    expect(apply.ok).toBe(true);
+    const digest = await services.store.dataDigest();
+    const again = await callChannel(table, 'importApply', { requestId: 'a2', projectId: row.projectId, items: [status!] });
+    expect(again.ok).toBe(true);
+    expect(await services.store.dataDigest()).toBe(digest);
   });
 });
