@@ -182,7 +182,7 @@ export function ProjectView({
               allowDeselect={false}
               disabled={rounds.length === 0}
               onChange={(v) => v && go({ evaluationId: Number(v) })}
-              w={240}
+              w={290}
             />
             <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setNewRound(true)}>
               {rounds.length ? t('rounds.newFromPrevious') : t('rounds.new')}

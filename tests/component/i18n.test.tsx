@@ -1,0 +1,46 @@
+import da from '../../renderer/src/i18n/da.json';
+import en from '../../renderer/src/i18n/en.json';
+import { createFormatter, parseDate } from '../../renderer/src/format';
+
+function keys(o: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('translations and formats', () => {
+  it('has the same keys in Danish and English', () => {
+    expect(keys(en).sort()).toEqual(keys(da).sort());
+  });
+
+  it('formats numbers, percents and dates per locale', () => {
+    const d = createFormatter('da');
+    const e = createFormatter('en');
+    const sp = (s: string) => s.replace(/\u00A0/g, ' ');
+    expect(d.number(19037)).toBe('19.037');
+    expect(d.number(3.8, 1)).toBe('3,8');
+    expect(sp(d.percent(85.546875))).toBe('86 %');
+    expect(d.date('2022-12-02')).toBe('02.12.2022');
+    expect(e.number(19037)).toBe('19,037');
+    expect(e.number(3.8, 1)).toBe('3.8');
+    expect(e.percent(86)).toBe('86%');
+    expect(e.date('2022-12-02')).toBe('2 Dec 2022');
+    expect(d.percent(null)).toBe('–');
+    expect(d.number(3.85, 1)).toBe('3,9');
+  });
+
+  it('reads numbers and dates as each language writes them', () => {
+    const d = createFormatter('da');
+    const e = createFormatter('en');
+    expect(d.parseNumber('19.037')).toBe(19037);
+    expect(d.parseNumber('3,8')).toBe(3.8);
+    expect(d.parseNumber('')).toBe(null);
+    expect(() => d.parseNumber('mange')).toThrow();
+    expect(e.parseNumber('19,037')).toBe(19037);
+    expect(e.parseNumber('3.8')).toBe(3.8);
+    expect(() => e.parseNumber('3,8')).toThrow();
+    expect(parseDate('02.12.2022')).toBe('2022-12-02');
+    expect(parseDate('2/12/2022')).toBe('2022-12-02');
+    expect(parseDate('2022-12-02')).toBe('2022-12-02');
+    expect(() => parseDate('31.02.2022')).toThrow();
+    expect(parseDate('')).toBe(null);
+  });
+});
