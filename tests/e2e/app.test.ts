@@ -73,6 +73,9 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     await page.getByRole('tab', { name: 'Resumé' }).click();
     await expect.poll(() => page.getByTestId('resume-light-implementation').textContent()).toContain('Intet lys');
     await screenshot(page, '12-midterm-resume');
+    await page.getByRole('tab', { name: 'Budget og tid', exact: true }).click();
+    await expect.poll(() => page.getByTestId('budget-check').count()).toBe(1);
+    await screenshot(page, '12b-midterm-budget');
     expect(app.errors).toEqual([]);
   });
 
@@ -163,6 +166,39 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     await app.open('#/');
     await expect.poll(() => page.getByRole('heading', { name: 'Portfolio' }).count()).toBe(1);
     await screenshot(page, '15-portfolio-english');
+  });
+
+  it('adds a status report and shows the goal history; starts a new round from the previous one', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    await app.open(`#/project/${id}/goals`);
+    await page.getByRole('button', { name: 'Tilføj status B1' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Værdi/ }).fill('tre');
+    await dialog.getByRole('button', { name: 'Tilføj status' }).click();
+    await expect.poll(() => dialog.getByText(/Skriv et tal/).count()).toBe(1);
+    await dialog.getByRole('textbox', { name: /^Værdi/ }).fill('230');
+    await dialog.getByRole('textbox', { name: 'Rapporteret af' }).fill('Bevillingsmodtager');
+    await screenshot(page, '17-add-status');
+    await dialog.getByRole('button', { name: 'Tilføj status' }).click();
+    // 230 / 256 = 89,8 -> 90 %
+    await expect.poll(() => page.getByTestId('goal-percent-B1').textContent()).toMatch(/90\s%/);
+    await page.getByRole('button', { name: 'Statushistorik for B1' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByRole('row').count()).toBe(3);
+    await screenshot(page, '18-status-history');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Ny runde fra forrige' }).click();
+    const round = page.getByRole('dialog');
+    await round.getByRole('textbox', { name: /Evalueringsdato/ }).fill('01.06.2023');
+    await round.getByRole('button', { name: 'Opret runde' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /Resumé: .* 01\.06\.2023/ }).count()).toBe(1);
+    // Scores were copied from the previous round.
+    await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3,8');
+    const project = await callChannel(app.handlers, 'projectGet', { projectId: id });
+    expect(project.ok && project.value.evaluations.length).toBe(2);
+    await screenshot(page, '19-new-round');
+    expect(app.errors).toEqual([]);
   });
 
   it('deletes a project after confirmation and brings it back with undo', async () => {
