@@ -3,6 +3,7 @@ import { IconTrafficLights } from '@tabler/icons-react';
 import { useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiContext } from './api';
+import { MENU_COMMAND_EVENT } from './components/exporting';
 import { rememberLanguage, type Language } from './i18n';
 import { useRoute } from './router';
 import { MethodologyView } from './views/MethodologyView';
@@ -37,6 +38,7 @@ export function App() {
     // Electron's menu ("Hjælp > Sådan scorer vi") sends commands; the browser preview has none.
     return window.appEvents?.onMenuCommand((command) => {
       if (command === 'methodology') navigate({ name: 'methodology' });
+      else window.dispatchEvent(new CustomEvent(MENU_COMMAND_EVENT, { detail: command }));
     });
   }, [navigate]);
 

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { callChannel } from '../../electron/ipc/handlers';
 import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
@@ -198,6 +200,17 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     const project = await callChannel(app.handlers, 'projectGet', { projectId: id });
     expect(project.ok && project.value.evaluations.length).toBe(2);
     await screenshot(page, '19-new-round');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('exports the evaluation workbook to the place main chooses and reports where', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    await app.open(`#/project/${id}/resume`);
+    await page.getByRole('button', { name: 'Eksportér evaluering' }).click();
+    await expect.poll(() => page.getByText('Eksporteret').count(), { timeout: 30_000 }).toBe(1);
+    const files = readdirSync(join(app.dir, 'exports'));
+    expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
     expect(app.errors).toEqual([]);
   });
 

@@ -110,16 +110,18 @@ export interface EditableNumberProps extends BaseProps {
   validate?: (value: number | null) => string | null;
   onSave: (value: number | null) => Promise<IpcResult<unknown>>;
   suffix?: string;
+  /** Group thousands when showing the value (off for years). */
+  grouping?: boolean;
 }
 
 /**
  * A number field typed as text in the user's language ("19.037" / "19,037"). Text that is not a
  * number is an inline error and nothing is sent.
  */
-export function EditableNumber({ label, description, ariaLabel, value, decimals, nullable = true, validate, onSave, disabled, placeholder, w, size = 'sm', suffix, required }: EditableNumberProps) {
+export function EditableNumber({ label, description, ariaLabel, value, decimals, nullable = true, validate, onSave, disabled, placeholder, w, size = 'sm', suffix, required, grouping = true }: EditableNumberProps) {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const show = (v: number | null) => (v === null ? '' : fmt.number(v, decimals ?? (Number.isInteger(v) ? 0 : Math.min(String(v).split('.')[1]?.length ?? 0, 4))));
+  const show = (v: number | null) => (v === null ? '' : !grouping ? String(v) : fmt.number(v, decimals ?? (Number.isInteger(v) ? 0 : Math.min(String(v).split('.')[1]?.length ?? 0, 4))));
   const shown = show(value);
   const { draft, setDraft, dirty, setDirty } = useDraft(shown);
   const [invalid, setInvalid] = useState<string | null>(null);

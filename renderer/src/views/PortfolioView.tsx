@@ -19,13 +19,14 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsSort, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
+import { IconArrowsSort, IconFileSpreadsheet, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../shared/contracts';
 import { ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
 import { LIGHT_KINDS, LIGHTS, type EvaluationType, type Light, type LightKind } from '../../../shared/domain';
 import { safeCall, useApi } from '../api';
+import { useExport, useMenuCommand } from '../components/exporting';
 import { LightLabel } from '../components/Light';
 import { useErrorText, useNotifyError } from '../components/useSave';
 import { useFormatter } from '../format';
@@ -286,6 +287,10 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
   const [filters, setFilters] = useState<Filters>({ search: '', fundingSource: null, caseOfficer: null, evaluationType: null, light: null });
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
   const [creating, setCreating] = useState(false);
+  const exporter = useExport();
+  const { exportPortfolio } = exporter;
+  const runExportPortfolio = useCallback(() => void exportPortfolio(), [exportPortfolio]);
+  useMenuCommand('exportPortfolio', runExportPortfolio);
 
   const load = useCallback(async () => {
     const result = await safeCall(() => api.portfolioSummaries({}));
@@ -362,9 +367,14 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
             {rows ? t('portfolio.showing', { shown: visible.length, total: rows.length }) : t('common.loading')}
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-          {t('portfolio.create')}
-        </Button>
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporter.busy} onClick={() => void exporter.exportPortfolio()}>
+            {t('export.portfolio')}
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            {t('portfolio.create')}
+          </Button>
+        </Group>
       </Group>
 
       {loadError && (

@@ -46,8 +46,8 @@ function Progress() {
   const data = [
     {
       label: t('budget.consumption'),
-      budget: p.budget.displayPercent ?? 0,
-      time: p.time.displayPercent ?? 0,
+      budget: p.budget.displayPercent,
+      time: p.time.displayPercent,
     },
   ];
   return (
@@ -120,7 +120,7 @@ function Progress() {
             withLegend
             withBarValueLabel
             valueFormatter={(v) => fmt.percent(v)}
-            yAxisProps={{ domain: [0, Math.max(100, data[0].budget, data[0].time)] }}
+            yAxisProps={{ domain: [0, Math.max(100, data[0].budget ?? 0, data[0].time ?? 0)] }}
             series={[
               { name: 'budget', label: t('budget.budgetConsumption'), color: 'indigo.6' },
               { name: 'time', label: t('budget.timeConsumption'), color: 'teal.6' },
@@ -193,6 +193,7 @@ function BudgetLines() {
                   size="xs"
                   value={line.year}
                   decimals={0}
+                  grouping={false}
                   nullable={false}
                   validate={(v) => (v === null || !Number.isInteger(v) || v < 1900 || v > 2200 ? t('validation.year') : null)}
                   onSave={(year) => saveLine(line, { year: year ?? line.year })}
@@ -388,7 +389,15 @@ function BudgetCheck() {
       </Text>
       {b.indirectChecks.map((c, i) => (
         <Text key={i} size="sm" c={c.ok ? undefined : 'orange.9'}>
-          {t('budget.indirectChecks')} {c.year}: {c.costType} {fmt.kr(c.actualKr)} ({fmt.percent(c.claimedPercent, Number.isInteger(c.claimedPercent) ? 0 : 2)} → {fmt.kr(c.expectedKr)}) {c.ok ? '✓' : '⚠'}
+          {t('budget.indirectCheck', {
+            year: c.year,
+            costType: c.costType,
+            actual: fmt.kr(c.actualKr),
+            percent: fmt.percent(c.claimedPercent, Number.isInteger(c.claimedPercent) ? 0 : 2),
+            direct: fmt.kr(c.directKr),
+            expected: fmt.kr(c.expectedKr),
+          })}{' '}
+          {c.ok ? '✓' : '⚠'}
         </Text>
       ))}
     </Alert>
@@ -401,7 +410,7 @@ export function BudgetTab() {
     <Stack gap="md">
       <Progress />
       <BudgetCheck />
-      <SimpleGrid cols={2} spacing="md">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         <BudgetLines />
         <Financing />
       </SimpleGrid>

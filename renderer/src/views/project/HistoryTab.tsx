@@ -18,7 +18,7 @@ function short(value: string | null): string {
 }
 
 export function HistoryTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
   const errorText = useErrorText();
@@ -98,7 +98,7 @@ export function HistoryTab() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.at)}</Table.Td>
                   <Table.Td>{r.user}</Table.Td>
                   <Table.Td>{t(`history.entities.${r.entity}`)}</Table.Td>
-                  <Table.Td>{r.field}</Table.Td>
+                  <Table.Td>{i18n.exists(`history.fields.${r.field}`) ? t(`history.fields.${r.field}`) : r.field}</Table.Td>
                   <Table.Td title={r.oldValue ?? undefined} style={{ wordBreak: 'break-word' }}>
                     {short(r.oldValue)}
                   </Table.Td>

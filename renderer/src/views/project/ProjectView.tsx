@@ -1,9 +1,10 @@
 import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, EvaluationType } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
+import { useExport, useMenuCommand } from '../../components/exporting';
 import { useErrorText } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { PROJECT_TABS, type ProjectTab, type Route } from '../../router';
@@ -138,6 +139,13 @@ export function ProjectView({
   const errorText = useErrorText();
   const { state, reload } = useLoadProject(projectId, evaluationId);
   const [newRound, setNewRound] = useState(false);
+  const exporter = useExport();
+  const ready = state.status === 'ready' ? state : null;
+  const { exportEvaluation } = exporter;
+  const runExport = useCallback(() => {
+    if (ready?.evaluation) void exportEvaluation(projectId, ready.evaluation.evaluation.id, ready.project.project.name);
+  }, [exportEvaluation, projectId, ready]);
+  useMenuCommand('exportEvaluation', runExport);
 
   if (state.status === 'loading') return <Loader aria-label={t('common.loading')} />;
   if (state.status === 'error')
@@ -184,6 +192,15 @@ export function ProjectView({
               onChange={(v) => v && go({ evaluationId: Number(v) })}
               w={290}
             />
+            <Button
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={16} />}
+              disabled={!currentId}
+              loading={exporter.busy}
+              onClick={() => void exporter.exportEvaluation(projectId, currentId ?? undefined, project.project.name)}
+            >
+              {t('export.evaluation')}
+            </Button>
             <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setNewRound(true)}>
               {rounds.length ? t('rounds.newFromPrevious') : t('rounds.new')}
             </Button>
