@@ -118,6 +118,16 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     const auditAfter = await callChannel(app.handlers, 'auditList', { projectId: id, entity: 'goal' });
     expect(auditAfter.ok && auditAfter.value.length).toBe(auditBefore.ok && auditBefore.value.length);
 
+    // A grant period that ends before it starts is refused inline too.
+    await page.getByRole('tab', { name: 'Fakta og effektkæde', exact: true }).click();
+    const end = page.getByRole('textbox', { name: 'Bevillingsperiode slut' });
+    await end.fill('01.01.2018');
+    await end.press('Tab');
+    await expect.poll(() => page.getByText('Bevillingsperioden slutter før den starter.').count()).toBe(1);
+    const facts = await callChannel(app.handlers, 'projectGet', { projectId: id });
+    expect(facts.ok && facts.value.project.periodEnd).toBe('2022-12-31');
+    await page.getByRole('tab', { name: 'Målopnåelse', exact: true }).click();
+
     // A proper Danish number is saved and the percent recomputed: 219 / 300 = 73 %.
     await target.fill('300');
     await target.press('Tab');

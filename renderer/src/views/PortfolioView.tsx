@@ -426,8 +426,8 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
       {!rows && !loadError ? (
         <Loader />
       ) : (
-        <Table.ScrollContainer minWidth={1200}>
-          <Table striped highlightOnHover verticalSpacing="xs" fz="sm" aria-label={t('portfolio.title')}>
+        <Table.ScrollContainer minWidth={1040}>
+          <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} fz="sm" aria-label={t('portfolio.title')}>
             <Table.Thead>
               <Table.Tr>
                 {th(t('facts.name'), 'name')}
@@ -459,14 +459,14 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
               )}
               {visible.map((row) => (
                 <Table.Tr key={row.projectId} data-testid={`project-row-${row.projectId}`}>
-                  <Table.Td miw={220} maw={320}>
+                  <Table.Td miw={200} maw={300}>
                     <Anchor href={`#/project/${row.projectId}/resume`} fw={600}>
                       {row.name}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{row.grantRecipient || '–'}</Table.Td>
                   <Table.Td>{row.caseOfficer || '–'}</Table.Td>
-                  <Table.Td maw={200}>{row.fundingSource || '–'}</Table.Td>
+                  <Table.Td maw={170}>{row.fundingSource || '–'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {row.evaluationType ? (
                       <>
