@@ -132,7 +132,7 @@ function SortableTh({
     >
       <button type="button" onClick={() => onSort(sortKey)} title={t('portfolio.sortBy', { column: label })}>
         {label}
-        <Icon size={14} aria-hidden opacity={active ? 1 : 0.4} />
+        {active ? <Icon size={14} aria-hidden /> : <IconArrowsSort size={12} aria-hidden className="tl-sort-idle" />}
       </button>
     </Table.Th>
   );
@@ -426,8 +426,8 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
       {!rows && !loadError ? (
         <Loader />
       ) : (
-        <Table.ScrollContainer minWidth={1040}>
-          <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={8} fz="sm" aria-label={t('portfolio.title')}>
+        <Table.ScrollContainer minWidth={980}>
+          <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={6} fz="sm" aria-label={t('portfolio.title')}>
             <Table.Thead>
               <Table.Tr>
                 {th(t('facts.name'), 'name')}
@@ -459,18 +459,18 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
               )}
               {visible.map((row) => (
                 <Table.Tr key={row.projectId} data-testid={`project-row-${row.projectId}`}>
-                  <Table.Td miw={200} maw={300}>
+                  <Table.Td miw={150} maw={210}>
                     <Anchor href={`#/project/${row.projectId}/resume`} fw={600}>
                       {row.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{row.grantRecipient || '–'}</Table.Td>
-                  <Table.Td>{row.caseOfficer || '–'}</Table.Td>
-                  <Table.Td maw={170}>{row.fundingSource || '–'}</Table.Td>
+                  <Table.Td maw={140}>{row.grantRecipient || '–'}</Table.Td>
+                  <Table.Td maw={120}>{row.caseOfficer || '–'}</Table.Td>
+                  <Table.Td maw={190}>{row.fundingSource || '–'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {row.evaluationType ? (
                       <>
-                        {t(`evaluationType.${row.evaluationType}`)}
+                        {t(`evaluationTypeShort.${row.evaluationType}`)}
                         <Text size="xs" c="dimmed">
                           {fmt.date(row.evaluationDate)}
                         </Text>
@@ -481,14 +481,20 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
                   </Table.Td>
                   {(['implementation', 'goals', 'effect'] as LightKind[]).map((k) => (
                     <Table.Td key={k} style={{ whiteSpace: 'nowrap' }}>
-                      <LightLabel light={row.lights[k]} size="sm" />
+                      {row.lights[k] ? (
+                        <LightLabel light={row.lights[k]} size="sm" />
+                      ) : (
+                        <Text size="sm" c="dimmed" aria-label={t('light.none')} title={t('light.none')}>
+                          –
+                        </Text>
+                      )}
                     </Table.Td>
                   ))}
                   <Table.Td ta="right">
                     {row.implementation.score === null ? '–' : fmt.number(row.implementation.score, 1)}
                     {row.implementation.scored < 6 && (
                       <Text size="xs" c="dimmed">
-                        {t('implementation.scoredOf', { scored: row.implementation.scored, total: 6 })}
+                        {row.implementation.scored}/6
                       </Text>
                     )}
                   </Table.Td>
