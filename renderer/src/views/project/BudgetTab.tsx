@@ -113,6 +113,7 @@ function Progress() {
           </Text>
         </Stack>
         <div role="figure" aria-label={`${t('budget.budgetConsumption')} ${fmt.percent(p.budget.displayPercent)}, ${t('budget.timeConsumption')} ${fmt.percent(p.time.displayPercent)}`}>
+          <div inert>
           <BarChart
             h={200}
             data={data}
@@ -126,6 +127,7 @@ function Progress() {
               { name: 'time', label: t('budget.timeConsumption'), color: 'teal.6' },
             ]}
           />
+          </div>
         </div>
       </SimpleGrid>
       <SimpleGrid cols={3} spacing="sm" mt="md">

@@ -137,6 +137,7 @@ function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusR
         <Text c="dimmed">{t('goals.noHistory')}</Text>
       ) : (
         <Stack>
+          <div inert>
           <LineChart
             h={240}
             data={data}
@@ -149,6 +150,7 @@ function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusR
               ...(goal.targetInPeriod !== null ? [{ name: 'target', label: t('goals.target'), color: 'gray.6', strokeDasharray: '5 5' }] : []),
             ]}
           />
+          </div>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>

@@ -194,15 +194,19 @@ export function ImplementationPanel() {
           </Stack>
         </Paper>
         <Paper withBorder p="xs" aria-label={t('implementation.radar')} role="figure">
+          {/* The scores are in the table beside it; the chart itself takes no keyboard stops. */}
+          <div inert>
           <RadarChart
             h={300}
             data={radarData}
             dataKey="parameter"
             withPolarRadiusAxis
+            accessibilityLayer={false}
             polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90 }}
             polarAngleAxisProps={{ tick: { fontSize: 13, fontWeight: 700 } }}
             series={[{ name: 'score', label: t('implementation.score'), color: 'indigo.6', opacity: 0.3 }]}
           />
+          </div>
         </Paper>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 2, xl: 3 }} spacing="md">
