@@ -65,6 +65,22 @@ export interface ProjectFacts {
   description: string;
 }
 
+/** A fact box with nothing filled in: text empty, numbers and dates missing (never 0). */
+export const EMPTY_FACTS: ProjectFacts = {
+  name: '',
+  grantRecipient: '',
+  projectHolder: '',
+  caseOfficer: '',
+  fundingSource: '',
+  priorityAxis: '',
+  totalBudgetKr: null,
+  periodStart: null,
+  periodEnd: null,
+  partners: '',
+  journalNumber: '',
+  description: '',
+};
+
 export interface Project extends ProjectFacts {
   id: number;
   createdAt: string;

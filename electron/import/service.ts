@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Evaluation, EvaluationType, ProjectFacts } from '../../shared/domain';
+import { EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import { diffItems, EMPTY_STATE, type ProjectState } from '../../shared/import/diff';
 import {
@@ -178,21 +178,6 @@ export interface ApplyInput {
   items: ImportItem[];
   signal?: AbortSignal;
 }
-
-const EMPTY_FACTS: ProjectFacts = {
-  name: '',
-  grantRecipient: '',
-  projectHolder: '',
-  caseOfficer: '',
-  fundingSource: '',
-  priorityAxis: '',
-  totalBudgetKr: null,
-  periodStart: null,
-  periodEnd: null,
-  partners: '',
-  journalNumber: '',
-  description: '',
-};
 
 /**
  * Writes the confirmed items in ONE transaction: all or nothing. A status is added as a new

@@ -1,5 +1,5 @@
 import { contracts, type ContractName, type Contracts, type IpcResult } from '../../shared/contracts';
-import type { ContractInput, ContractOutput } from '../../shared/contracts/core';
+import { ServiceError, type ContractInput, type ContractOutput } from '../../shared/contracts/core';
 import type { z } from 'zod';
 import type { AppServices } from '../services';
 import { toIpcError, zodIssues } from './errors';
@@ -9,6 +9,17 @@ import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 
 type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
+
+/**
+ * The existing item an update names, which must belong to the project or evaluation the
+ * payload names: a mismatched payload must not move an item to another parent.
+ */
+function belongsTo<T extends { id: number }>(items: T[], id: number | undefined, what: string, parent: string): T | undefined {
+  if (id === undefined) return undefined;
+  const found = items.find((i) => i.id === id);
+  if (!found) throw new ServiceError('NOT_FOUND', `${what} (id ${id}) findes ikke i ${parent}.`);
+  return found;
+}
 
 /** What each channel does: validate (done by the wrapper), call one service, return. */
 function implementations(services: AppServices, host: HostAdapter): Impl {
@@ -38,8 +49,9 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
 
     effectChainSave: async ({ projectId, id, column, text, position }) => {
       await svc.requireProject(projectId);
-      const existing = id ? (await store.listEffectChain(projectId)).find((i) => i.id === id) : undefined;
-      const siblings = (await store.listEffectChain(projectId)).filter((i) => i.column === column);
+      const items = await store.listEffectChain(projectId);
+      const existing = belongsTo(items, id, 'Punktet i effektkæden', 'projektet');
+      const siblings = items.filter((i) => i.column === column);
       return store.saveEffectChainItem({
         id,
         projectId,
@@ -76,7 +88,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     },
     statusAdd: async (input) => {
       const goal = await store.getGoal(input.goalId);
-      if (!goal) throw Object.assign(new Error(`Mål ${input.goalId} findes ikke.`), { code: 'NOT_FOUND' });
+      if (!goal) throw new ServiceError('NOT_FOUND', `Målet (id ${input.goalId}) findes ikke.`);
       return store.addStatusReport({
         goalId: input.goalId,
         value: input.value,
@@ -101,6 +113,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
 
     surveySave: async ({ evaluationId, id, item }) => {
       await svc.requireEvaluation(evaluationId);
+      belongsTo(await store.listSurveyIndicators(evaluationId), id, 'Surveyindikatoren', 'evalueringen');
       return store.saveSurveyIndicator({ ...item, id, evaluationId });
     },
     surveyDelete: async ({ id }) => {
@@ -110,7 +123,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     learningSave: async ({ evaluationId, id, kind, title, text, position }) => {
       await svc.requireEvaluation(evaluationId);
       const items = await store.listLearningPoints(evaluationId);
-      const existing = id ? items.find((i) => i.id === id) : undefined;
+      const existing = belongsTo(items, id, 'Læringspunktet', 'evalueringen');
       return store.saveLearningPoint({ id, evaluationId, kind, title, text, position: position ?? existing?.position ?? items.length });
     },
     learningDelete: async ({ id }) => {
@@ -121,7 +134,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     budgetLineSave: async ({ projectId, id, costType, year, amountKr, percentOfDirect, position }) => {
       await svc.requireProject(projectId);
       const items = await store.listBudgetLines(projectId);
-      const existing = id ? items.find((i) => i.id === id) : undefined;
+      const existing = belongsTo(items, id, 'Budgetlinjen', 'projektet');
       return store.saveBudgetLine({
         id,
         projectId,
@@ -139,7 +152,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     financingSave: async ({ projectId, id, name, amountKr, position }) => {
       await svc.requireProject(projectId);
       const items = await store.listFinancing(projectId);
-      const existing = id ? items.find((i) => i.id === id) : undefined;
+      const existing = belongsTo(items, id, 'Finansieringskilden', 'projektet');
       return store.saveFinancing({ id, projectId, name, amountKr, position: position ?? existing?.position ?? items.length });
     },
     financingDelete: async ({ id }) => {

@@ -132,6 +132,19 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+async function confirmExternal(win: BrowserWindow, url: string): Promise<void> {
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'question',
+    buttons: ['Åbn i browser', 'Annuller'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Åbn link',
+    message: 'Vil du åbne linket i din browser?',
+    detail: url,
+  });
+  if (response === 0) await shell.openExternal(url);
+}
+
 function createWindow(): BrowserWindow {
   const bounds = state.bounds ?? { width: 1360, height: 860 };
   const win = new BrowserWindow({
@@ -151,9 +164,10 @@ function createWindow(): BrowserWindow {
     writeAppState(app.getPath('userData'), state);
   };
   win.on('close', remember);
-  // Links in texts open in the user's browser, never inside the app.
+  // Links in texts (imported reports carry many) open in the user's browser, never inside the
+  // app, and only after the user has seen where they lead.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    if (/^https?:\/\//.test(url)) void confirmExternal(win, url);
     return { action: 'deny' };
   });
   if (rendererUrl) void win.loadURL(rendererUrl);

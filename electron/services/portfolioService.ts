@@ -10,7 +10,7 @@ import type {
   Project,
   ProjectFacts,
 } from '../../shared/domain';
-import { IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../../shared/domain';
+import { EMPTY_FACTS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import type { EvaluationDetail, LevelFigure, PortfolioInfo, ProjectDetail, ProjectSummary } from '../../shared/contracts/views';
 import { evaluate } from '../../shared/methodology/evaluate';
@@ -18,21 +18,6 @@ import type { EvaluationSummary, LevelResult } from '../../shared/methodology/ty
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import type { PortfolioStore } from '../storage/store';
 import { buildEvaluationInput } from './evaluationInput';
-
-export const EMPTY_FACTS: ProjectFacts = {
-  name: '',
-  grantRecipient: '',
-  projectHolder: '',
-  caseOfficer: '',
-  fundingSource: '',
-  priorityAxis: '',
-  totalBudgetKr: null,
-  periodStart: null,
-  periodEnd: null,
-  partners: '',
-  journalNumber: '',
-  description: '',
-};
 
 /**
  * The application's use cases over one portfolio store. Thin: it loads rows, asks the pure

@@ -19,6 +19,7 @@ import type {
   SurveyIndicator,
 } from '../../shared/domain';
 import { DEFAULT_PROFILE } from '../../shared/methodology/profile';
+import { MethodologyProfileSchema } from '../../shared/contracts/schemas';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
@@ -350,11 +351,20 @@ function same(a: unknown, b: unknown): boolean {
   return auditText(a) === auditText(b);
 }
 
+/** Constraint failures a user can cause, in words they understand. */
+const CONSTRAINT_MESSAGES: [RegExp, string][] = [
+  [/UNIQUE constraint failed: goals\.project_id, goals\.code/, 'Målkoden findes allerede i projektet. Hvert mål skal have sin egen kode.'],
+  [/UNIQUE constraint failed: projects\.name|idx_projects_live_name|projects_live_name/i, 'Der findes allerede et projekt med det navn.'],
+  [/CHECK constraint failed: .*score/i, 'En score skal være et helt tal fra 1 til 5.'],
+];
+
 function mapError(error: unknown): unknown {
   if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof NestedLockError) return error;
   const code = sqliteCode(error);
   if (code === 'SQLITE_CONSTRAINT') {
     const message = error instanceof Error ? error.message : String(error);
+    const known = CONSTRAINT_MESSAGES.find(([pattern]) => pattern.test(message));
+    if (known) return new ConflictError(known[1]);
     return new ConflictError(`Data overholder ikke databasens regler: ${message.replace(/^SQLITE_CONSTRAINT: /, '')}`);
   }
   if (error instanceof RangeError || error instanceof TypeError) {
@@ -632,11 +642,20 @@ class SqliteStore implements PortfolioStore {
   async getProfile(): Promise<MethodologyProfile> {
     const stored = await this.getSetting(PROFILE_SETTING_KEY);
     if (stored === null) return structuredClone(DEFAULT_PROFILE);
+    let parsed: unknown;
     try {
-      return JSON.parse(stored) as MethodologyProfile;
+      parsed = JSON.parse(stored);
     } catch (error) {
-      throw new Error(`Den gemte metodeprofil kan ikke læses (invalid JSON in settings.${PROFILE_SETTING_KEY}).`, { cause: error });
+      throw new Error(`Den gemte metodeprofil kan ikke læses (ugyldig JSON i settings.${PROFILE_SETTING_KEY}).`, { cause: error });
     }
+    // A profile saved by an older version lacks settings added since: they take their defaults.
+    const merged = { ...structuredClone(DEFAULT_PROFILE), ...(parsed as object) };
+    const result = MethodologyProfileSchema.safeParse(merged);
+    if (!result.success)
+      throw new Error(
+        `Den gemte metodeprofil er ugyldig: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    return result.data as MethodologyProfile;
   }
 
   async setProfile(profile: MethodologyProfile): Promise<void> {

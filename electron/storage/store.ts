@@ -120,10 +120,23 @@ export interface AuditFilter {
   offset?: number;
 }
 
+/** Danish names of the stored entities, for messages a user reads. */
+const ENTITY_NAMES: Record<string, string> = {
+  project: 'Projektet',
+  goal: 'Målet',
+  evaluation: 'Evalueringen',
+  effectChainItem: 'Punktet i effektkæden',
+  surveyIndicator: 'Surveyindikatoren',
+  learningPoint: 'Læringspunktet',
+  budgetLine: 'Budgetlinjen',
+  financingSource: 'Finansieringskilden',
+  status: 'Statusrapporten',
+};
+
 export class NotFoundError extends Error {
   readonly code = 'NOT_FOUND';
   constructor(entity: string, id: number | string) {
-    super(`${entity} ${id} findes ikke (not found).`);
+    super(`${ENTITY_NAMES[entity] ?? entity} (id ${id}) findes ikke. Den kan være slettet i mellemtiden.`);
     this.name = 'NotFoundError';
   }
 }

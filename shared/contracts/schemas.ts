@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PROFILE } from '../methodology/profile';
 
 /**
  * Zod schemas of the domain values that cross the IPC boundary. Inputs are validated in main
@@ -27,12 +28,14 @@ export const LightKindSchema = z.enum(['implementation', 'goals', 'effect']);
 export const GoalDirectionSchema = z.enum(['higher', 'lower']);
 export const EffectChainColumnSchema = z.enum(['activity', 'output', 'effect']);
 export const ParameterSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
-/** A score is an integer 1-5; 0, 6, 3.5 or text are refused. */
+const { min: SCORE_MIN, max: SCORE_MAX } = DEFAULT_PROFILE.scoreRange;
+const scoreMessage = `En score skal være et helt tal fra ${SCORE_MIN} til ${SCORE_MAX}.`;
+/** A score is an integer in the profile's range (1-5); 0, 6, 3.5 or text are refused. */
 export const ScoreSchema = z
-  .number({ message: 'En score skal være et helt tal fra 1 til 5.' })
-  .int({ message: 'En score skal være et helt tal fra 1 til 5.' })
-  .min(1, { message: 'En score skal være et helt tal fra 1 til 5.' })
-  .max(5, { message: 'En score skal være et helt tal fra 1 til 5.' });
+  .number({ message: scoreMessage })
+  .int({ message: scoreMessage })
+  .min(SCORE_MIN, { message: scoreMessage })
+  .max(SCORE_MAX, { message: scoreMessage });
 export const LearningKindSchema = z.enum(['learning', 'recommendation']);
 export const AuditEntitySchema = z.enum([
   'project',
@@ -222,7 +225,9 @@ export const MethodologyProfileSchema = z.object({
     .object({ greenMin: z.number().min(1).max(5), yellowMin: z.number().min(1).max(5) })
     .refine((b) => b.yellowMin <= b.greenMin, { message: 'Gul skal starte under grøn.' }),
   implementationParameterCount: z.number().int().min(1).max(6),
-  scoreRange: z.object({ min: z.number().int(), max: z.number().int() }),
+  scoreRange: z
+    .object({ min: z.number().int(), max: z.number().int() })
+    .refine((r) => r.min < r.max, { message: 'Laveste score skal være under højeste.' }),
   capAt100: z.boolean(),
   burnRatio: z
     .object({ under: z.number().positive(), over: z.number().positive() })

@@ -120,6 +120,45 @@ describe('handler table', () => {
   });
 });
 
+describe('messages a user can act on', () => {
+  it('names a duplicate goal code in words, not as a database constraint', async () => {
+    const row = await headstart();
+    const detail = await callChannel(table, 'projectGet', { projectId: row.projectId });
+    if (!detail.ok) throw new Error(detail.error.message);
+    const b1 = detail.value.goals.find((g) => g.code === 'B1')!;
+    const result = await callChannel(table, 'goalUpdate', { goalId: b1.id, patch: { code: 'B2' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!result.ok && result.error.message).toMatch(/Målkoden findes allerede/);
+    expect(!result.ok && result.error.message).not.toMatch(/constraint/i);
+  });
+
+  it('refuses to move an item to another project through a mismatched payload', async () => {
+    const rows = await callChannel(table, 'portfolioSummaries', {});
+    if (!rows.ok) throw new Error(rows.error.message);
+    const wls = rows.value.find((r) => !r.name.includes('Headstart'))!;
+    const headstartRow = await headstart();
+    const lines = await callChannel(table, 'projectGet', { projectId: wls.projectId });
+    if (!lines.ok) throw new Error(lines.error.message);
+    const line = lines.value.budgetLines[0];
+    const before = await services.store.dataDigest();
+    const moved = await callChannel(table, 'budgetLineSave', {
+      projectId: headstartRow.projectId,
+      id: line.id,
+      costType: line.costType,
+      year: line.year,
+      amountKr: line.amountKr,
+    });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await services.store.dataDigest()).toBe(before);
+  });
+
+  it('says in Danish which thing is missing', async () => {
+    const result = await callChannel(table, 'goalUpdate', { goalId: 99999, patch: { unit: 'stk.' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(!result.ok && result.error.message).toMatch(/^Målet \(id 99999\) findes ikke/);
+  });
+});
+
 describe('export through the handler table', () => {
   it('asks the host where to save, exports there, and reveals only files it wrote', async () => {
     const row = await headstart();
