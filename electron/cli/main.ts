@@ -45,14 +45,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     'Trafiklys – kommandolinje',
     '',
     'Brug: npm run cli -- <kommando> [tilvalg]',
     '',
     'Kommandoer:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Tilføj --help efter en kommando for dens hjælp.',
   ].join('\n');
