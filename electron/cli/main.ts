@@ -35,14 +35,22 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return err.exitCode;
     }
     const code = (err as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      io.err(`Fejl: ${(err as Error).message}\nBrug: npm run cli -- ${command.usage}`);
+    const parseProblem = code ? PARSE_ERRORS[code] : undefined;
+    if (parseProblem) {
+      const detail = /'([^']+)'/.exec((err as Error).message)?.[1] ?? '';
+      io.err(`Fejl: ${parseProblem}${detail ? ` (${detail})` : ''}.\nBrug: npm run cli -- ${command.usage}`);
       return 2;
     }
     io.err(`Fejl: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
 }
+
+const PARSE_ERRORS: Record<string, string> = {
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: 'Ukendt tilvalg',
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: 'Ugyldig værdi til et tilvalg',
+  ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: 'Uventet argument',
+};
 
 function help(): string {
   return [
