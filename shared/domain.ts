@@ -152,6 +152,28 @@ export interface Evaluation {
   createdAt: string;
 }
 
+/** A new evaluation round: nothing reported yet (missing, never 0). */
+export function blankEvaluation(
+  projectId: number,
+  type: EvaluationType,
+  date: string,
+  evaluator = '',
+): Omit<Evaluation, 'id' | 'createdAt'> {
+  return {
+    projectId,
+    type,
+    date,
+    evaluator,
+    budgetSpentKr: null,
+    budgetTotalReportedKr: null,
+    monthsElapsedReported: null,
+    monthsTotalReported: null,
+    progressReportedBy: '',
+    progressReportedAt: null,
+    overallStatus: '',
+  };
+}
+
 /** One of the six implementation parameter scores of an evaluation. */
 export interface ImplementationScore {
   evaluationId: number;

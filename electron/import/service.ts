@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
+import { blankEvaluation, EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import { diffItems, EMPTY_STATE, type ProjectState } from '../../shared/import/diff';
 import {
@@ -283,19 +283,9 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
       const date = input.newEvaluation?.date ?? (progress?.type === 'progress' ? progress.reportedAt : null);
       if (!input.newEvaluation || !date)
         throw new ServiceError('VALIDATION', 'Projektet har ingen evalueringsrunde til budget-, tids- og spørgeskematal: angiv type og dato for en ny evaluering.');
-      evaluation = await tx.createEvaluation({
-        projectId: project.id,
-        type: input.newEvaluation.type,
-        date,
-        evaluator: input.newEvaluation.evaluator ?? '',
-        budgetSpentKr: null,
-        budgetTotalReportedKr: null,
-        monthsElapsedReported: null,
-        monthsTotalReported: null,
-        progressReportedBy: '',
-        progressReportedAt: null,
-        overallStatus: '',
-      });
+      evaluation = await tx.createEvaluation(
+        blankEvaluation(project.id, input.newEvaluation.type, date, input.newEvaluation.evaluator ?? ''),
+      );
       created += 1;
     }
 

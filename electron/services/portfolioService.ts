@@ -10,7 +10,7 @@ import type {
   Project,
   ProjectFacts,
 } from '../../shared/domain';
-import { EMPTY_FACTS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../../shared/domain';
+import { blankEvaluation, EMPTY_FACTS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import type { EvaluationDetail, LevelFigure, PortfolioInfo, ProjectDetail, ProjectSummary } from '../../shared/contracts/views';
 import { evaluate } from '../../shared/methodology/evaluate';
@@ -139,16 +139,7 @@ export class PortfolioService {
       if (from && from.projectId !== input.projectId)
         throw new ServiceError('VALIDATION', 'Den forrige evaluering hører til et andet projekt.');
       const created = await tx.createEvaluation({
-        projectId: input.projectId,
-        type: input.type,
-        date: input.date,
-        evaluator: input.evaluator ?? from?.evaluator ?? '',
-        budgetSpentKr: null,
-        budgetTotalReportedKr: null,
-        monthsElapsedReported: null,
-        monthsTotalReported: null,
-        progressReportedBy: '',
-        progressReportedAt: null,
+        ...blankEvaluation(input.projectId, input.type, input.date, input.evaluator ?? from?.evaluator ?? ''),
         overallStatus: from?.overallStatus ?? '',
       });
       if (from) {
