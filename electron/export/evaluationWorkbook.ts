@@ -87,6 +87,7 @@ interface Thresholds {
   effectYellowMin: string;
   burnUnder: string;
   burnOver: string;
+  budgetTolerance: string;
 }
 
 interface LevelCells {
@@ -253,6 +254,13 @@ class Builder {
     ws.getCell(r, 1).value = 'Advarsel når en trykt procent afviger fra den beregnede med mere end (point)';
     ws.getCell(r, 3).value = profile.consistencyTolerancePoints;
     notes.add(r);
+    r += 2;
+    text(r++, '5. Budget: budget i alt mod finansiering i alt', true);
+    ws.getCell(r, 1).value = 'I balance når forskellen højst er (kr.)';
+    ws.getCell(r, 3).value = profile.budgetToleranceKr;
+    ws.getCell(r, 3).numFmt = FMT.dec2;
+    notes.add(r);
+    const budgetTolerance = `C${r}`;
 
     this.thresholds = {
       implGreenMin: absRef(name, `B${implStart}`),
@@ -263,6 +271,7 @@ class Builder {
       effectYellowMin: absRef(name, effectYellowMin),
       burnUnder: absRef(name, burnUnder),
       burnOver: absRef(name, burnOver),
+      budgetTolerance: absRef(name, budgetTolerance),
     };
     this.mark('threshold.implementation.greenMin', name, `B${implStart}`);
     this.mark('threshold.implementation.yellowMin', name, `B${implStart + 1}`);
@@ -349,7 +358,7 @@ class Builder {
     this.implRounded = rounded;
     addLightFormatting(ws, suggestion);
     this.inForceRow(ws, r, 'implementation');
-    fitColumns(ws, { skipRows: new Set([1, 2]), max: 60, fixed: { 1: 6, 2: 42, 4: 45, 5: 70 } });
+    fitColumns(ws, { skipRows: new Set([1, 2]), max: 60, fixed: { 1: 6, 2: 50, 4: 45, 5: 70 } });
     printSetup(ws, { landscape: true, titleRows: '1:4' });
     freezeRows(ws, 4);
   }
@@ -409,7 +418,7 @@ class Builder {
 
     ws.getRow(startRow).values = cols.map((c) => c.title);
     styleHeaderRow(ws.getRow(startRow), 1, cols.length);
-    ws.getRow(startRow).height = 30;
+    // No fixed height: fitColumns sizes the header row to its wrapped titles.
     const first = startRow + 1;
     const rows = Math.max(1, goals.length);
     const last = first + rows - 1;
@@ -463,11 +472,11 @@ class Builder {
       this.mark(`goal.${goal.code}.percent`, name, P);
       this.mark(`goal.${goal.code}.counted`, name, `${L('counted')}${row}`);
     });
-    addLightFormatting(ws, `${L('percent')}${first}:${L('percent')}${last}`);
+    // Per-goal percents are numbers, not light words: the light is the level's (below the table).
 
-    // Provenance notes under the table (METHODOLOGY.md section 9).
+    // Provenance notes under the table (METHODOLOGY.md section 9), across the table's width.
     let r = last + 1;
-    for (const note of provenanceNotes(goals, statuses)) writeNote(ws, r++, note);
+    for (const note of provenanceNotes(goals, statuses)) writeNote(ws, r++, note, cols.length);
     r++;
 
     const countedRange = `${L('counted')}${first}:${L('counted')}${last}`;
@@ -644,10 +653,11 @@ class Builder {
       reporter
         ? `Note: Budgetforbruget er indrapporteret til evaluator af ${reporter}${evaluation.progressReportedAt ? ` ${formatDanishDate(evaluation.progressReportedAt)}` : ''}. ${reporter} er ansvarlig for, at budgetforbruget er indrapporteret korrekt.`
         : 'Note: Ingen indrapportering af budgetforbrug registreret.',
+      4,
     );
     writeNote(ws, 8, prog.time.reportedDiffers
       ? 'Indrapporterede måneder afviger fra bevillingsperioden; begge vises nedenfor, de indrapporterede bruges.'
-      : 'Tidsforbruget beregnes fra bevillingsperioden, medmindre måneder er indrapporteret.');
+      : 'Tidsforbruget beregnes fra bevillingsperioden, medmindre måneder er indrapporteret.', 4);
     notes.add(7);
     notes.add(8);
 
@@ -701,7 +711,8 @@ class Builder {
     const budgetTotal = `C${r}`;
     ws.getCell(r, 1).value = 'Budget i alt';
     ws.getCell(r, 1).font = { bold: true };
-    ws.getCell(r, 3).value = formula(lines.length ? `ROUND(SUM(C${first}:C${r - 1}),2)` : '0', budget.totalKr);
+    // No lines: empty, not 0 kr. (which would read as a budget that balances an empty financing).
+    ws.getCell(r, 3).value = formula(lines.length ? `ROUND(SUM(C${first}:C${r - 1}),2)` : '""', lines.length ? budget.totalKr : null);
     ws.getCell(r, 3).numFmt = FMT.kr;
     this.mark('budget.linesTotalKr', name, budgetTotal);
     r += 2;
@@ -718,15 +729,24 @@ class Builder {
     const finTotal = `C${r}`;
     ws.getCell(r, 1).value = 'Finansiering i alt';
     ws.getCell(r, 1).font = { bold: true };
-    ws.getCell(r, 3).value = formula(financing.length ? `ROUND(SUM(C${fFirst}:C${r - 1}),2)` : '0', budget.financingTotalKr);
+    ws.getCell(r, 3).value = formula(financing.length ? `ROUND(SUM(C${fFirst}:C${r - 1}),2)` : '""', financing.length ? budget.financingTotalKr : null);
     ws.getCell(r, 3).numFmt = FMT.kr;
     this.mark('budget.financingTotalKr', name, finTotal);
     r++;
     ws.getCell(r, 1).value = 'Forskel (budget minus finansiering)';
     ws.getCell(r, 1).font = { bold: true };
-    ws.getCell(r, 3).value = formula(`ROUND(${budgetTotal}-${finTotal},2)`, budget.differenceKr);
+    const complete = lines.length > 0 && financing.length > 0;
+    ws.getCell(r, 3).value = formula(`IF(OR(${budgetTotal}="",${finTotal}=""),"",ROUND(${budgetTotal}-${finTotal},2))`, complete ? budget.differenceKr : null);
     ws.getCell(r, 3).numFmt = FMT.kr;
     this.mark('budget.differenceKr', name, `C${r}`);
+    // The check, as the engine makes it: balanced only with both lists and within the tolerance.
+    const diff = `C${r}`;
+    ws.getCell(r, 4).value = formula(
+      `IF(${budgetTotal}="","${BUDGET_CHECK.noLines}",IF(${finTotal}="","${BUDGET_CHECK.noFinancing}",IF(ABS(${diff})<=${this.thresholds.budgetTolerance},"${BUDGET_CHECK.balanced}","${BUDGET_CHECK.unbalanced}")))`,
+      budgetCheckText(lines.length > 0, financing.length > 0, budget.balanced),
+    );
+    ws.getCell(r, 4).alignment = { indent: 1 };
+    this.mark('budget.check', name, `D${r}`);
     return r + 1;
   }
 
@@ -758,7 +778,7 @@ class Builder {
       r++;
     }
     if (items.length === 0) ws.getCell(r++, 2).value = 'Ingen spørgeskemaindikatorer registreret.';
-    writeNote(ws, r, 'Positive svar: et af de to mest positive svar på en 5-punktsskala, eller det mest positive på en 3-punktsskala.');
+    writeNote(ws, r, 'Positive svar: et af de to mest positive svar på en 5-punktsskala, eller det mest positive på en 3-punktsskala.', 7);
     notes.add(r);
     r += 2;
     ws.getCell(r, 1).value = '6.2 Indsatsens effektmål';
@@ -777,6 +797,7 @@ class Builder {
       `IF(${C.counted}=0,"",IF(${C.light}="Grøn","Grøn",IF(ROUND(${C.average},0)>=${t.effectYellowMin},"Gul","Rød")))`,
       lightWord(summary.lights.effect.suggested),
     );
+    ws.getCell(r, valueCol).alignment = { horizontal: 'right' };
     addLightFormatting(ws, suggestion);
     this.mark('effect.suggested', name, suggestion);
     this.effectSuggestion = absRef(name, suggestion);
@@ -798,11 +819,15 @@ class Builder {
     writeTitle(ws, `Resumé: ${this.project.project.name}`, this.subtitle);
     const notes = new Set([1, 2]);
     ws.getCell('A3').value = 'Evaluering';
+    // Columns B-E are narrow: the type and the date label each span two of them, so neither is cut.
+    ws.mergeCells('B3:C3');
     ws.getCell('B3').value = TYPE_DA[evaluation.type];
+    ws.mergeCells('D3:E3');
     ws.getCell('D3').value = 'Evalueringsdato';
-    ws.getCell('E3').value = isoToDate(evaluation.date);
-    ws.getCell('E3').numFmt = FMT.date;
-    ws.getCell('E3').alignment = { horizontal: 'left' };
+    ws.getCell('D3').alignment = { horizontal: 'right', indent: 1 };
+    ws.getCell('F3').value = isoToDate(evaluation.date);
+    ws.getCell('F3').numFmt = FMT.date;
+    ws.getCell('F3').alignment = { horizontal: 'left' };
     for (const a of ['A3', 'D3']) ws.getCell(a).font = { bold: true };
 
     const header = RESUME_FIRST_LIGHT_ROW - 1;
@@ -899,7 +924,8 @@ class Builder {
       notes.add(r);
     }
     fitColumns(ws, { skipRows: notes, max: 45, fixed: { 1: 34, 2: 10, 3: 12, 4: 11, 5: 13, 6: 40, 7: 50, 8: 34 } });
-    printSetup(ws, { landscape: true, titleRows: `1:${header}` });
+    // The Resumé is a short table followed by texts: no repeated header rows on later pages.
+    printSetup(ws, { landscape: true });
     freezeRows(ws, header);
   }
 
@@ -986,7 +1012,7 @@ class Builder {
       r++;
     }
     if (items.length === 0) ws.getCell(r++, 3).value = 'Ingen læringspunkter eller anbefalinger registreret.';
-    writeNote(ws, r + 1, 'Anbefalinger formidles kun i forbindelse med midtvejsevalueringer.');
+    writeNote(ws, r + 1, 'Anbefalinger formidles kun i forbindelse med midtvejsevalueringer.', 4);
     ws.getColumn(1).width = 16;
     ws.getColumn(2).width = 14;
     ws.getColumn(3).width = 40;
@@ -998,6 +1024,20 @@ class Builder {
 }
 
 const LIGHT_ORDER: LightKind[] = ['implementation', 'goals', 'effect'];
+
+export const BUDGET_CHECK = {
+  noLines: 'Kan ikke afstemmes: ingen budgetlinjer',
+  noFinancing: 'Kan ikke afstemmes: ingen finansiering',
+  balanced: 'I balance',
+  unbalanced: 'Ikke i balance',
+} as const;
+
+/** The budget check's text, as the workbook's formula writes it. */
+export function budgetCheckText(hasLines: boolean, hasFinancing: boolean, balanced: boolean): string {
+  if (!hasLines) return BUDGET_CHECK.noLines;
+  if (!hasFinancing) return BUDGET_CHECK.noFinancing;
+  return balanced ? BUDGET_CHECK.balanced : BUDGET_CHECK.unbalanced;
+}
 const RESUME_FIRST_LIGHT_ROW = 6;
 
 function notesRows(ws: ExcelJS.Worksheet): Set<number> {

@@ -95,6 +95,9 @@ export async function loadPortfolioRows(services: AppServices, onProgress?: OnPr
           }
         : null,
       goals,
+      overrides: detail
+        ? { implementation: detail.summary.lights.implementation.override, goals: detail.summary.lights.goals.override, effect: detail.summary.lights.effect.override }
+        : undefined,
     });
     if (onProgress && (i % 25 === 0 || i === projects.length - 1)) onProgress({ phase: 'load', done: i + 1, total: projects.length });
   }

@@ -1,10 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { GoalDirection, GoalLevel, Light } from '../../shared/domain';
+import type { EvaluationType, GoalDirection, GoalLevel, Light, LightKind } from '../../shared/domain';
 import type { ProjectSummary } from '../../shared/contracts/views';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import { classifyGoalPercent, goalAttainment, implementationLight, poolLevel, roundHalfUp, type GoalInput } from '../../shared/methodology';
+import { goalBandRows } from '../../shared/methodology/legend';
 import {
   FMT,
+  LIGHT_WORD,
   absRange,
+  absRef,
   addLightFormatting,
   colLetter,
   figureFormat,
@@ -27,6 +31,7 @@ import {
 
 export const PORTFOLIO_SHEET = 'Portefølje';
 export const GOALS_SHEET = 'Mål';
+export const THRESHOLDS_SHEET = 'Tærskler';
 
 export interface PortfolioGoalRow {
   level: GoalLevel;
@@ -43,6 +48,8 @@ export interface PortfolioProjectRow {
   /** Budget and months used by the engine for the latest evaluation; null without evaluation. */
   progress: { budgetTotalKr: number | null; budgetSpentKr: number | null; monthsTotal: number | null; monthsElapsed: number | null } | null;
   goals: PortfolioGoalRow[];
+  /** The evaluator's overrides at the latest evaluation (a light left out or null: none). */
+  overrides?: Partial<Record<LightKind, Light | null>>;
 }
 
 export interface PortfolioWorkbookLayout {
@@ -68,6 +75,7 @@ const COLUMNS = [
   ['type', 'Evaluering'],
   ['date', 'Evalueringsdato'],
   ['score', 'Implementeringsscore'],
+  ['scored', 'Scorede parametre'],
   ['lightImpl', 'Trafiklys implementering'],
   ['lightGoals', 'Trafiklys målopnåelse'],
   ['lightEffect', 'Trafiklys effekt'],
@@ -126,7 +134,7 @@ function goalsSheet(wb: ExcelJS.Workbook, rows: PortfolioProjectRow[], profile: 
       row.getCell(7).numFmt = figureFormat(g.baseline);
       row.getCell(8).numFmt = figureFormat(g.target);
       row.getCell(9).numFmt = figureFormat(g.status);
-      const percent = goalPercent(g);
+      const percent = goalPercent(g, profile);
       const pct =
         g.direction === 'lower'
           ? `IF(H${r}="","${NO_TARGET}",IF(OR(G${r}="",G${r}=H${r}),"${NO_BASELINE}",IF(I${r}="","",(G${r}-I${r})/(G${r}-H${r})*100)))`
@@ -151,21 +159,27 @@ function goalsSheet(wb: ExcelJS.Workbook, rows: PortfolioProjectRow[], profile: 
   return { id: range('A'), source: range('C'), level: range('D'), target: range('H'), status: range('I'), counted: range('K'), inAverage: range('L'), pool: range('M') };
 }
 
-function goalPercent(g: PortfolioGoalRow): number | string | null {
-  if (g.direction === 'lower') {
-    if (g.target === null) return NO_TARGET;
-    if (g.baseline === null || g.baseline === g.target) return NO_BASELINE;
-    return g.status === null ? null : ((g.baseline - g.status) / (g.baseline - g.target)) * 100;
-  }
-  if (g.target === null || g.target === 0) return NO_TARGET;
-  return g.status === null ? null : (g.status / g.target) * 100;
+/** A goal row as the engine's input (the status in force is all the portfolio keeps of it). */
+function goalInput(g: PortfolioGoalRow): GoalInput {
+  return {
+    code: g.code,
+    level: g.level,
+    description: '',
+    unit: '',
+    targetInPeriod: g.target,
+    targetAfterPeriod: null,
+    direction: g.direction,
+    baseline: g.baseline,
+    status: g.status === null ? null : { value: g.status, reportedAt: '', reportedBy: '', printedPercent: null, source: { file: '', location: '' } },
+  };
 }
 
-function pooled(rows: PortfolioProjectRow[], level: GoalLevel) {
-  const goals = rows.flatMap((r) => r.goals).filter((g) => g.level === level && g.direction === 'higher' && g.target !== null && g.target !== 0 && g.status !== null);
-  const status = goals.reduce((s, g) => s + (g.status ?? 0), 0);
-  const target = goals.reduce((s, g) => s + (g.target ?? 0), 0);
-  return { status, target, percent: target === 0 ? null : (status / target) * 100, goals: goals.length };
+/** The engine's attainment of a goal, as the Mål sheet's formula shows it. */
+function goalPercent(g: PortfolioGoalRow, profile: MethodologyProfile): number | string | null {
+  const result = goalAttainment(goalInput(g), profile);
+  if (result.state === 'noTarget') return NO_TARGET;
+  if (result.state === 'noBaseline') return NO_BASELINE;
+  return result.percent;
 }
 
 function projectSheet(
@@ -173,8 +187,10 @@ function projectSheet(
   rows: PortfolioProjectRow[],
   refs: GoalsSheetRefs,
   fundingSource: string | null,
-  capAt100: boolean,
+  profile: MethodologyProfile,
+  thresholds: ThresholdRefs,
 ): PortfolioWorkbookLayout['sheets'][number] {
+  let valueLights = 0;
   ws.getRow(1).values = COLUMNS.map(([, title]) => title);
   styleHeaderRow(ws.getRow(1), 1, COLUMNS.length);
   ws.getRow(1).height = 32;
@@ -192,18 +208,39 @@ function projectSheet(
     c('date').numFmt = FMT.date;
     c('score').value = s.implementation.score;
     c('score').numFmt = FMT.dec1;
-    c('lightImpl').value = lightWord(s.lights.implementation);
-    c('lightGoals').value = lightWord(s.lights.goals);
-    c('lightEffect').value = lightWord(s.lights.effect);
+    c('scored').value = s.evaluationId ? s.implementation.scored : null;
     c('id').value = s.projectId;
     for (const level of ['A', 'B', 'C'] as GoalLevel[]) {
       const figure = s.goals[level === 'A' ? 'activity' : level === 'B' ? 'output' : 'effect'];
       // The project's level average: the mean of its counted goal percents on the Mål sheet.
       const crit = `${refs.id},$${COL.id}${r},${refs.level},"${level}",${refs.inAverage},1`;
       c(level).value = s.evaluationId
-        ? formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.counted},${crit})/COUNTIFS(${crit}))`, figure.percent === null ? null : levelAverageOf(rows[i], level, capAt100))
+        ? formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.counted},${crit})/COUNTIFS(${crit}))`, figure.percent === null ? null : levelAverageOf(rows[i], level, profile))
         : null;
       c(level).numFmt = FMT.pct;
+    }
+    // The lights: formulas on the thresholds sheet where the engine's rule gives the light in
+    // force; the evaluator's overrides (and any light the formula would not reproduce) as values.
+    const ref = (key: ColKey) => `${COL[key]}${r}`;
+    const averages = { A: levelAverageOf(rows[i], 'A', profile), B: levelAverageOf(rows[i], 'B', profile), C: levelAverageOf(rows[i], 'C', profile) };
+    const type = s.evaluationType;
+    const lights: [ColKey, LightKind, string, Light | null][] = [
+      ['lightImpl', 'implementation', implementationLightFormula(ref('score'), ref('scored'), thresholds), s.evaluationId && s.implementation.score !== null && s.implementation.scored >= profile.implementationParameterCount ? implementationLight(s.implementation.score, profile) : null],
+      ['lightGoals', 'goals', goalLightFormula(ref('A'), ref('B'), ref('type'), thresholds), goalLightOf(averages.B ?? averages.A, type, profile)],
+      ['lightEffect', 'effect', effectLightFormula(ref('C'), ref('type'), thresholds), effectLightOf(averages.C, type, profile)],
+    ];
+    for (const [key, kind, text, computed] of lights) {
+      const inForce = s.lights[kind];
+      const override = rows[i].overrides?.[kind] ?? null;
+      if (!override && computed === inForce) {
+        c(key).value = formula(text, lightWord(computed));
+        continue;
+      }
+      valueLights++;
+      c(key).value = lightWord(inForce);
+      c(key).note = override
+        ? `Tilsidesat af evaluator (forslag: ${lightWord(computed) || 'intet lys'}). Værdi, ikke formel.`
+        : 'Beregnet af Trafiklys ved eksporten efter evalueringens egen profil. Værdi, ikke formel.';
     }
     if (p) {
       c('budgetTotal').value = p.budgetTotalKr;
@@ -266,12 +303,15 @@ function projectSheet(
   styleHeaderRow(ws.getRow(r), 1, 5);
   r++;
   const sourceCrit = fundingSource === null ? '' : `,${refs.source},"${fundingSource.replace(/"/g, '""')}"`;
+  const goalInputs = rows.flatMap((x) => x.goals.map(goalInput));
   for (const level of ['A', 'B', 'C'] as GoalLevel[]) {
-    const p = pooled(rows, level);
+    const p = poolLevel(goalInputs, level);
     const crit = `${refs.level},"${level}",${refs.pool},1${sourceCrit}`;
+    // Nothing to pool: empty sums, not "0 of 0".
+    const none = p.goals === 0;
     ws.getCell(r, 1).value = LEVEL_NAME[level];
-    ws.getCell(r, 2).value = formula(`SUMIFS(${refs.status},${crit})`, p.status);
-    ws.getCell(r, 3).value = formula(`SUMIFS(${refs.target},${crit})`, p.target);
+    ws.getCell(r, 2).value = formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.status},${crit}))`, none ? null : p.statusSum);
+    ws.getCell(r, 3).value = formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.target},${crit}))`, none ? null : p.targetSum);
     ws.getCell(r, 4).value = formula(`IF(N(C${r})=0,"",B${r}/C${r}*100)`, p.percent);
     ws.getCell(r, 5).value = formula(`COUNTIFS(${crit})`, p.goals);
     ws.getCell(r, 2).numFmt = FMT.int;
@@ -283,7 +323,16 @@ function projectSheet(
     cells[`pool.${level}.goals`] = `E${r}`;
     r++;
   }
-  writeNote(ws, r, 'Kun mål med målsætning (forskellig fra 0), rapporteret status og "højere er bedre" indgår i puljen. Status er den gældende ved projektets seneste evaluering.');
+  writeNote(ws, r, 'Kun mål med målsætning (forskellig fra 0), rapporteret status og "højere er bedre" indgår i puljen. Status er den gældende ved projektets seneste evaluering.', 10);
+  notes.add(r);
+  r++;
+  writeNote(
+    ws,
+    r,
+    `Trafiklysene er formler efter tærsklerne på arket '${THRESHOLDS_SHEET}' (samme regler som i Trafiklys: målopnåelse efter outputmålenes gennemsnit, ellers aktivitetsmålenes).` +
+      (valueLights ? ` ${valueLights} lys er tilsidesat af evaluator eller beregnet af Trafiklys ved eksporten; de står som værdier med en kommentar.` : ''),
+    10,
+  );
   notes.add(r);
 
   fitColumns(ws, { skipRows: notes, max: 40, min: 9 });
@@ -296,13 +345,110 @@ function pct(part: number | null, whole: number | null): number | null {
   return part === null || whole === null || whole === 0 ? null : (part / whole) * 100;
 }
 
-function levelAverageOf(row: PortfolioProjectRow, level: GoalLevel, capAt100: boolean): number | null {
+/** A project's level average as the engine takes it: the mean of its counted goals (capped by the profile). */
+function levelAverageOf(row: PortfolioProjectRow, level: GoalLevel, profile: MethodologyProfile): number | null {
   const values = row.goals
     .filter((g) => g.level === level)
-    .map(goalPercent)
-    .filter((v): v is number => typeof v === 'number')
-    .map((v) => (capAt100 ? Math.min(v, 100) : v));
+    .map((g) => goalAttainment(goalInput(g), profile))
+    .flatMap((res) => (res.counted && res.percent !== null ? [profile.capAt100 ? Math.min(res.percent, 100) : res.percent] : []));
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+}
+
+function goalLightOf(average: number | null, type: EvaluationType | null, profile: MethodologyProfile): Light | null {
+  return average === null || type === null ? null : classifyGoalPercent(roundHalfUp(average), type, profile).light;
+}
+
+function effectLightOf(average: number | null, type: EvaluationType | null, profile: MethodologyProfile): Light | null {
+  if (average === null || type === null) return null;
+  const shown = roundHalfUp(average);
+  if (classifyGoalPercent(shown, type, profile).light === 'green') return 'green';
+  return shown >= profile.effectYellowMin ? 'yellow' : 'red';
+}
+
+/** Cells of the thresholds sheet the light formulas refer to. */
+interface ThresholdRefs {
+  implGreenMin: string;
+  implYellowMin: string;
+  implRequired: string;
+  /** Per evaluation type (its Danish name), the bands highest first. */
+  bands: Record<EvaluationType, { min: string; light: string }[]>;
+  effectYellowMin: string;
+}
+
+function thresholdsSheet(ws: ExcelJS.Worksheet, profile: MethodologyProfile): ThresholdRefs {
+  const name = ws.name;
+  ws.getCell('A1').value = 'Tærskler for porteføljens trafiklys';
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = 'Fra Trafiklys ved eksporten. Ret en tærskel her, så genberegner projektmappen trafiklysene (tilsidesatte lys står som værdier).';
+  ws.getCell('A2').font = { italic: true, color: { argb: 'FF555555' } };
+  const notes = new Set([1, 2]);
+  let r = 4;
+  ws.getRow(r).values = ['Implementering', 'Samlet score fra'];
+  styleHeaderRow(ws.getRow(r), 1, 2);
+  r++;
+  const implStart = r;
+  for (const [light, min] of [['green', profile.implementationBands.greenMin], ['yellow', profile.implementationBands.yellowMin]] as const) {
+    ws.getCell(r, 1).value = LIGHT_WORD[light];
+    ws.getCell(r, 2).value = min;
+    ws.getCell(r, 2).numFmt = FMT.dec1;
+    r++;
+  }
+  ws.getCell(r, 1).value = LIGHT_WORD.red;
+  ws.getCell(r, 2).value = 'derunder';
+  r++;
+  ws.getCell(r, 1).value = 'Scorede parametre, før scoren får et lys';
+  ws.getCell(r, 2).value = profile.implementationParameterCount;
+  notes.add(r);
+  const implRequired = absRef(name, `B${r}`);
+  addLightFormatting(ws, `A${implStart}:A${r - 1}`);
+  r += 2;
+  const bands = {} as ThresholdRefs['bands'];
+  for (const type of ['final', 'midterm'] as const) {
+    ws.getRow(r).values = [`Målopnåelse, ${TYPE_DA[type].toLowerCase()}`, 'Fra (%)'];
+    styleHeaderRow(ws.getRow(r), 1, 2);
+    r++;
+    const start = r;
+    bands[type] = goalBandRows(profile, type).map((band) => {
+      ws.getCell(r, 1).value = LIGHT_WORD[band.light];
+      ws.getCell(r, 2).value = band.min;
+      ws.getCell(r, 2).numFmt = FMT.pct;
+      r++;
+      return { min: absRef(name, `B${r - 1}`), light: absRef(name, `A${r - 1}`) };
+    });
+    addLightFormatting(ws, `A${start}:A${r - 1}`);
+    r++;
+  }
+  ws.getCell(r, 1).value = 'Effekt: gul fra (%), grøn i et grønt bånd';
+  ws.getCell(r, 2).value = profile.effectYellowMin;
+  ws.getCell(r, 2).numFmt = FMT.pct;
+  notes.add(r);
+  const effectYellowMin = absRef(name, `B${r}`);
+  fitColumns(ws, { skipRows: notes, min: 12, fixed: { 1: 40, 2: 16 } });
+  printSetup(ws, {});
+  return { implGreenMin: absRef(name, `B${implStart}`), implYellowMin: absRef(name, `B${implStart + 1}`), implRequired, bands, effectYellowMin };
+}
+
+function implementationLightFormula(score: string, scored: string, t: ThresholdRefs): string {
+  return `IF(OR(${score}="",N(${scored})<${t.implRequired}),"",IF(ROUND(${score},1)>=${t.implGreenMin},"${LIGHT_WORD.green}",IF(ROUND(${score},1)>=${t.implYellowMin},"${LIGHT_WORD.yellow}","${LIGHT_WORD.red}")))`;
+}
+
+/** The band light of a shown (integer) percent, by the evaluation type in `typeCell`. */
+function bandFormula(shown: string, typeCell: string, t: ThresholdRefs): string {
+  const chain = (bands: { min: string; light: string }[]) => {
+    let f = bands[bands.length - 1].light;
+    for (let i = bands.length - 2; i >= 0; i--) f = `IF(${shown}>=${bands[i].min},${bands[i].light},${f})`;
+    return f;
+  };
+  return `IF(${typeCell}="${TYPE_DA.final}",${chain(t.bands.final)},${chain(t.bands.midterm)})`;
+}
+
+function goalLightFormula(a: string, b: string, typeCell: string, t: ThresholdRefs): string {
+  const basis = `IF(${b}<>"",${b},${a})`;
+  return `IF(AND(${a}="",${b}=""),"",${bandFormula(`ROUND(${basis},0)`, typeCell, t)}&"")`;
+}
+
+function effectLightFormula(c: string, typeCell: string, t: ThresholdRefs): string {
+  return `IF(${c}="","",IF(${bandFormula(`ROUND(${c},0)`, typeCell, t)}="${LIGHT_WORD.green}","${LIGHT_WORD.green}",IF(ROUND(${c},0)>=${t.effectYellowMin},"${LIGHT_WORD.yellow}","${LIGHT_WORD.red}")))`;
 }
 
 export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile): PortfolioWorkbookLayout {
@@ -310,14 +456,15 @@ export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: Me
   wb.creator = 'Trafiklys';
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
-  const taken = new Set<string>([PORTFOLIO_SHEET.toLowerCase(), GOALS_SHEET.toLowerCase()]);
+  const taken = new Set<string>([PORTFOLIO_SHEET.toLowerCase(), GOALS_SHEET.toLowerCase(), THRESHOLDS_SHEET.toLowerCase()]);
   const main = wb.addWorksheet(PORTFOLIO_SHEET);
   const sources = [...new Set(rows.map((r) => r.summary.fundingSource))].sort((a, b) => a.localeCompare(b, 'da'));
   const perSource = sources.length > 1 ? sources.map((s) => ({ source: s, ws: wb.addWorksheet(safeSheetName(s || 'Uden finansieringskilde', taken)) })) : [];
+  const thresholds = thresholdsSheet(wb.addWorksheet(THRESHOLDS_SHEET), profile);
   wb.addWorksheet(GOALS_SHEET);
   const refs = goalsSheet(wb, rows, profile);
-  const sheets = [projectSheet(main, rows, refs, null, profile.capAt100)];
-  for (const { source, ws } of perSource) sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile.capAt100));
+  const sheets = [projectSheet(main, rows, refs, null, profile, thresholds)];
+  for (const { source, ws } of perSource) sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile, thresholds));
   return { workbook: wb, sheets, goalsSheet: GOALS_SHEET };
 }
 

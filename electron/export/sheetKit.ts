@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Light } from '../../shared/domain';
+import { columnLetter } from '../../shared/import/tables';
 
 /**
  * Layout helpers shared by the evaluation and portfolio workbooks: number formats, the
@@ -45,15 +46,9 @@ export function absRange(sheet: string, from: string, to: string): string {
   return `'${sheet.replace(/'/g, "''")}'!$${a[1]}$${a[2]}:$${b[1]}$${b[2]}`;
 }
 
+/** Column letter of a 1-based (ExcelJS) column index; the one implementation is the importer's. */
 export function colLetter(index: number): string {
-  let n = index;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(index - 1);
 }
 
 /** Colours the cells of `ref` green, yellow or red by the light word they hold. */
@@ -105,10 +100,16 @@ export function writeTitle(ws: ExcelJS.Worksheet, title: string, subtitle: strin
   ws.getCell('A2').font = { italic: true, color: { argb: 'FF555555' } };
 }
 
-export function writeNote(ws: ExcelJS.Worksheet, rowNumber: number, text: string): void {
+/**
+ * A note under a table. With `span` > 1 it is merged across that many columns and wraps there,
+ * so it reads as a line or two across the table instead of a narrow block in column A.
+ */
+export function writeNote(ws: ExcelJS.Worksheet, rowNumber: number, text: string, span = 1): void {
+  if (span > 1) ws.mergeCells(rowNumber, 1, rowNumber, span);
   const cell = ws.getCell(rowNumber, 1);
   cell.value = text;
   cell.font = { italic: true, size: 9, color: { argb: 'FF555555' } };
+  if (span > 1) cell.alignment = { wrapText: true, vertical: 'top' };
 }
 
 /** Text length of what a cell shows, roughly, for column fitting. */
@@ -139,7 +140,8 @@ export function fitColumns(ws: ExcelJS.Worksheet, options: { min?: number; max?:
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (options.skipRows?.has(rowNumber)) return;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.isMerged && cell.master !== cell) return;
+      // Merged cells (notes and texts across a table) do not size a single column.
+      if (cell.isMerged) return;
       // Header cells wrap, so a long header does not widen its column beyond a short word.
       const isHeader = cell.border?.bottom?.style === 'thin' && cell.font?.bold;
       const len = isHeader ? Math.min(14, shownLength(cell)) : shownLength(cell);
@@ -154,15 +156,42 @@ export function fitColumns(ws: ExcelJS.Worksheet, options: { min?: number; max?:
   fitRowHeights(ws);
 }
 
+/** Lines a text needs when wrapped at `perLine` characters, breaking at spaces and hyphens. */
+export function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    // Words keep a trailing hyphen ("evaluerings-"), after which a line may break without a space.
+    const words = paragraph.match(/[^\s-]+-?|-/g) ?? [];
+    let n = 1;
+    let used = 0;
+    words.forEach((word, i) => {
+      const gap = used > 0 && !words[i - 1].endsWith('-') ? 1 : 0;
+      if (used > 0 && used + gap + word.length > perLine) {
+        n++;
+        used = 0;
+      }
+      if (used === 0 && word.length > perLine) {
+        n += Math.ceil(word.length / perLine) - 1;
+        used = word.length % perLine || perLine;
+      } else used += (used > 0 ? gap : 0) + word.length;
+    });
+    lines += n;
+  }
+  return lines;
+}
+
 /**
- * Row heights for wrapped text: neither Excel nor LibreOffice grows a row on opening a file
- * that was written without heights, so long texts would overlap the next row.
+ * Row heights for wrapped text, header rows included: neither Excel nor LibreOffice grows a row
+ * on opening a file that was written without heights, so long texts would overlap the next row
+ * (or, in a header, show only their last line).
  */
 export function fitRowHeights(ws: ExcelJS.Worksheet): void {
   ws.eachRow({ includeEmpty: false }, (row) => {
     let lines = 1;
+    let pointsPerLine = 13;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (!cell.alignment?.wrapText) return;
+      if (cell.isMerged && cell.master !== cell) return;
       const text = typeof cell.value === 'string' ? cell.value : cell.value && typeof cell.value === 'object' && 'result' in cell.value ? String(cell.value.result ?? '') : '';
       if (!text) return;
       let width = ws.getColumn(col).width ?? 10;
@@ -173,15 +202,24 @@ export function fitRowHeights(ws: ExcelJS.Worksheet): void {
         });
         width = Math.max(width, ws.getColumn(col).width ?? 10);
       }
-      const perLine = Math.max(1, Math.floor(width * 1.1));
-      const needed = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
-      lines = Math.max(lines, needed);
+      // Bold text is wider; small (note) text narrower and lower.
+      const size = cell.font?.size ?? 11;
+      const factor = (cell.font?.bold ? 0.85 : 0.95) * (11 / size);
+      const perLine = Math.max(1, Math.floor(width * factor) - 1);
+      const needed = wrappedLines(text, perLine);
+      if (needed > lines) {
+        lines = needed;
+        pointsPerLine = size <= 9 ? 11.5 : 14;
+      }
     });
-    if (lines > 1) row.height = Math.min(409, 13 * lines + 3);
+    if (lines > 1) row.height = Math.min(409, pointsPerLine * lines + 4);
   });
 }
 
-/** A4, fit to one page wide, repeated header rows, no protection. */
+/**
+ * A4, fit to one page wide, no protection. `titleRows` repeats a table's header rows on every
+ * page; give it only on sheets that are one table (not on text sheets such as the Resumé).
+ */
 export function printSetup(ws: ExcelJS.Worksheet, options: { landscape?: boolean; titleRows?: string }): void {
   ws.pageSetup = {
     ...ws.pageSetup,

@@ -25,6 +25,18 @@ export function sofficeAvailable(): boolean {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
+/** On CI (process.env.CI set) LibreOffice is installed, so its tests must run there, never skip. */
+export const SOFFICE_REQUIRED = Boolean(process.env.CI);
+
+export const SOFFICE_MISSING =
+  'LibreOffice (soffice) er ikke installeret: apt-get install libreoffice-calc-nogui. På CI (CI er sat) er det en fejl, ikke en overspringning.';
+
+/** Throws on CI when soffice is missing; returns whether the LibreOffice tests can run. */
+export function checkSoffice(available = sofficeAvailable()): boolean {
+  if (!available && SOFFICE_REQUIRED) throw new Error(SOFFICE_MISSING);
+  return available;
+}
+
 /** A recalculated sheet: rows of cell texts as LibreOffice wrote them. */
 export class RecalcSheet {
   constructor(readonly rows: string[][]) {}

@@ -1,4 +1,4 @@
-import type { EvaluationDetail } from '../../../shared/contracts/views';
+import type { EvaluationDetail, ProjectDetail } from '../../../shared/contracts/views';
 import type { Light } from '../../../shared/domain';
 import type { CellResult } from '../../../electron/export/sheetKit';
 
@@ -9,7 +9,7 @@ import type { CellResult } from '../../../electron/export/sheetKit';
 const WORD: Record<Light, string> = { green: 'Grøn', yellow: 'Gul', red: 'Rød' };
 const word = (l: Light | null) => (l ? WORD[l] : '');
 
-export function expectedEvaluationFigures(detail: EvaluationDetail): Record<string, CellResult> {
+export function expectedEvaluationFigures(detail: EvaluationDetail, project: ProjectDetail): Record<string, CellResult> {
   const s = detail.summary;
   const out: Record<string, CellResult> = {};
   for (const level of ['A', 'B', 'C'] as const) {
@@ -47,9 +47,19 @@ export function expectedEvaluationFigures(detail: EvaluationDetail): Record<stri
   out['burnRatio'] = p.burnRatio;
   out['burnFlag'] = p.burnFlag === null ? null : { under: 'Mulig underforbrug', over: 'Mulig overforbrug', ok: 'I balance' }[p.burnFlag];
   out['gapOutputVsTime'] = s.gapOutputVsTime;
-  out['budget.linesTotalKr'] = s.budget.totalKr;
-  out['budget.financingTotalKr'] = s.budget.financingTotalKr;
-  out['budget.differenceKr'] = s.budget.differenceKr;
+  // Without budget lines or financing a total is missing (empty), not 0 kr.
+  const hasLines = project.budgetLines.length > 0;
+  const hasFinancing = project.financing.length > 0;
+  out['budget.linesTotalKr'] = hasLines ? s.budget.totalKr : null;
+  out['budget.financingTotalKr'] = hasFinancing ? s.budget.financingTotalKr : null;
+  out['budget.differenceKr'] = hasLines && hasFinancing ? s.budget.differenceKr : null;
+  out['budget.check'] = !hasLines
+    ? 'Kan ikke afstemmes: ingen budgetlinjer'
+    : !hasFinancing
+      ? 'Kan ikke afstemmes: ingen finansiering'
+      : s.budget.balanced
+        ? 'I balance'
+        : 'Ikke i balance';
   for (const item of detail.survey) {
     out[`survey.${item.id}.share`] = item.n === 0 ? null : (item.positive / item.n) * 100;
     out[`survey.${item.id}.text`] = `${item.positive} ud af ${item.n}`;
