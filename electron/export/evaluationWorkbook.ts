@@ -468,7 +468,7 @@ class Builder {
         res?.state === 'missingValue' ? 'status rapporteret, men tallet mangler' : '',
         ...(res?.warnings ?? []).filter((w) => w.code === 'printedPercentDiffers' || w.code === 'noBaseline').map((w) => w.message),
       ].filter(Boolean);
-      set('remark', remarks.join('; ')).alignment = { wrapText: true, vertical: 'top' };
+      set('remark', remarks.join('; ')).alignment = { wrapText: true, vertical: 'top', indent: 1 };
       this.mark(`goal.${goal.code}.percent`, name, P);
       this.mark(`goal.${goal.code}.counted`, name, `${L('counted')}${row}`);
     });
@@ -772,6 +772,7 @@ class Builder {
       ws.getCell(r, 5).value = formula(`IF(N(D${r})=0,"",C${r}/D${r}*100)`, s.n === 0 ? null : (s.positive / s.n) * 100);
       ws.getCell(r, 5).numFmt = FMT.pct;
       ws.getCell(r, 6).value = formula(`C${r}&" ud af "&D${r}`, formatSurveyIndicator(s.positive, s.n));
+      ws.getCell(r, 6).alignment = { horizontal: 'center' };
       ws.getCell(r, 7).value = `${s.scale}-punkt`;
       this.mark(`survey.${s.id}.share`, name, `E${r}`);
       this.mark(`survey.${s.id}.text`, name, `F${r}`);

@@ -212,7 +212,14 @@ export function fitRowHeights(ws: ExcelJS.Worksheet): void {
         pointsPerLine = size <= 9 ? 11.5 : 14;
       }
     });
-    if (lines > 1) row.height = Math.min(409, pointsPerLine * lines + 4);
+    if (lines > 1) {
+      row.height = Math.min(409, pointsPerLine * lines + 4);
+      // In a tall row every cell starts at the top, so a figure sits beside the first line of
+      // its wrapped description rather than at the bottom of the row.
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (!cell.alignment?.vertical) cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' };
+      });
+    }
   });
 }
 
