@@ -1,9 +1,9 @@
 import { Alert, AppShell, Anchor, Box, Group, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconTrafficLights } from '@tabler/icons-react';
-import { useContext, useEffect } from 'react';
+import { useCallback, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiContext } from './api';
-import { MENU_COMMAND_EVENT } from './components/exporting';
+import { sendMenuCommand, useExport, useMenuCommand } from './components/exporting';
 import { rememberLanguage, type Language } from './i18n';
 import { useRoute } from './router';
 import { MethodologyView } from './views/MethodologyView';
@@ -30,17 +30,31 @@ export function LanguageSwitch() {
   );
 }
 
+/** Menu commands that belong to no view: File > Save template. */
+function GlobalCommands() {
+  const { saveTemplate } = useExport();
+  const run = useCallback(() => void saveTemplate(), [saveTemplate]);
+  useMenuCommand('saveTemplate', run);
+  return null;
+}
+
 export function App() {
   const { t } = useTranslation();
   const [route, navigate] = useRoute();
+  const onMethodology = route.name === 'methodology';
 
   useEffect(() => {
-    // Electron's menu ("Hjælp > Sådan scorer vi") sends commands; the browser preview has none.
+    // Electron's menu ("Hjælp > Sådan scorer vi", "Filer > Importér ...") sends commands; the
+    // browser preview has none.
     return window.appEvents?.onMenuCommand((command) => {
       if (command === 'methodology') navigate({ name: 'methodology' });
-      else window.dispatchEvent(new CustomEvent(MENU_COMMAND_EVENT, { detail: command }));
+      else if ((command === 'import' || command === 'exportPortfolio') && onMethodology) {
+        // The portfolio handles these; it opens the import wizard (or exports) once it is shown.
+        sendMenuCommand(command, true);
+        navigate({ name: 'portfolio' });
+      } else sendMenuCommand(command);
     });
-  }, [navigate]);
+  }, [navigate, onMethodology]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -80,6 +94,7 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        {hasApi && <GlobalCommands />}
         <Box maw={1600} mx="auto">
           {!hasApi ? (
             <Alert color="red" title={t('errors.noApiTitle')}>

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Progress, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +8,56 @@ import { useNotifyError } from './useSave';
 /** Menu commands from Electron's menu, re-broadcast in the window so the view on screen can act. */
 export const MENU_COMMAND_EVENT = 'trafiklys:menu-command';
 
+/** A command for a view that is not on screen yet (e.g. File > Import on the methodology page). */
+let pendingCommand: string | null = null;
+
+/** Sends a menu command to the view on screen; `later` keeps it for the next view that handles it. */
+export function sendMenuCommand(command: string, later = false): void {
+  if (later) pendingCommand = command;
+  else window.dispatchEvent(new CustomEvent(MENU_COMMAND_EVENT, { detail: command }));
+}
+
 export function useMenuCommand(command: string, run: () => void): void {
   useEffect(() => {
     const listener = (e: Event) => {
       if ((e as CustomEvent<string>).detail === command) run();
     };
     window.addEventListener(MENU_COMMAND_EVENT, listener);
+    if (pendingCommand === command) {
+      pendingCommand = null;
+      run();
+    }
     return () => window.removeEventListener(MENU_COMMAND_EVENT, listener);
   }, [command, run]);
+}
+
+/**
+ * Shows a "working" notice with the progress main reports for `task` (Electron only; elsewhere it
+ * stays a spinner), and returns a function that stops listening.
+ */
+function progressNotice(id: string, title: string, task: 'export' | 'import', progressText: (done: number, total: number) => string): () => void {
+  notifications.show({ id, loading: true, title, message: '', autoClose: false, withCloseButton: false });
+  const unsubscribe = window.appEvents?.onProgress?.((event) => {
+    if (event.task !== task || event.total <= 0) return;
+    const value = Math.max(0, Math.min(100, (event.done / event.total) * 100));
+    notifications.update({
+      id,
+      loading: true,
+      title,
+      autoClose: false,
+      withCloseButton: false,
+      message: (
+        <div data-testid="export-progress">
+          <Text size="xs" mb={4}>
+            {event.phase ? `${event.phase} · ` : ''}
+            {progressText(event.done, event.total)}
+          </Text>
+          <Progress value={value} size="sm" aria-label={progressText(event.done, event.total)} />
+        </div>
+      ),
+    });
+  });
+  return () => unsubscribe?.();
 }
 
 function safeName(name: string): string {
@@ -33,16 +75,17 @@ export function useExport() {
   const [busy, setBusy] = useState(false);
 
   const done = useCallback(
-    (path: string) => {
-      const id = `export-${Date.now()}`;
-      notifications.show({
+    (path: string, id: string, title = t('export.done')) => {
+      notifications.update({
         id,
+        loading: false,
+        withCloseButton: true,
         color: 'green',
-        title: t('export.done'),
+        title,
         autoClose: 10000,
         message: (
           <>
-            <div style={{ wordBreak: 'break-all' }}>{path}</div>
+            <div style={{ wordBreak: 'break-all' }} data-testid="saved-path">{path}</div>
             <Button
               size="xs"
               variant="light"
@@ -70,14 +113,20 @@ export function useExport() {
         if (!where.ok) return notifyError(where.error);
         if (!where.value.path) return;
         const outPath = where.value.path;
+        const id = `export-${Date.now()}`;
+        const stop = progressNotice(id, t('export.working'), 'export', (d, n) => t('export.progress', { done: d, total: n }));
         const r = await safeCall(() => api.exportEvaluation({ projectId, evaluationId, outPath }));
-        if (!r.ok) return notifyError(r.error);
-        done(r.value.path);
+        stop();
+        if (!r.ok) {
+          notifications.hide(id);
+          return notifyError(r.error);
+        }
+        done(r.value.path, id);
       } finally {
         setBusy(false);
       }
     },
-    [api, done, notifyError],
+    [api, done, notifyError, t],
   );
 
   const exportPortfolio = useCallback(async () => {
@@ -87,13 +136,40 @@ export function useExport() {
       if (!where.ok) return notifyError(where.error);
       if (!where.value.path) return;
       const outPath = where.value.path;
+      const id = `export-${Date.now()}`;
+      const stop = progressNotice(id, t('export.working'), 'export', (d, n) => t('export.progress', { done: d, total: n }));
       const r = await safeCall(() => api.exportPortfolio({ outPath }));
-      if (!r.ok) return notifyError(r.error);
-      done(r.value.path);
+      stop();
+      if (!r.ok) {
+        notifications.hide(id);
+        return notifyError(r.error);
+      }
+      done(r.value.path, id);
     } finally {
       setBusy(false);
     }
   }, [api, done, notifyError, t]);
 
-  return { busy, exportEvaluation, exportPortfolio };
+  /** File > Save template: the status-report workbook a grant recipient fills in. */
+  const saveTemplate = useCallback(async () => {
+    setBusy(true);
+    try {
+      const where = await safeCall(() => api.chooseSavePath({ kind: 'template', defaultName: 'statusrapport.xlsx' }));
+      if (!where.ok) return notifyError(where.error);
+      if (!where.value.path) return;
+      const outPath = where.value.path;
+      const id = `template-${Date.now()}`;
+      notifications.show({ id, loading: true, title: t('template.save'), message: '', autoClose: false });
+      const r = await safeCall(() => api.importSaveTemplate({ outPath }));
+      if (!r.ok) {
+        notifications.hide(id);
+        return notifyError(r.error);
+      }
+      done(r.value.path, id, t('template.saved'));
+    } finally {
+      setBusy(false);
+    }
+  }, [api, done, notifyError, t]);
+
+  return { busy, exportEvaluation, exportPortfolio, saveTemplate };
 }

@@ -6,18 +6,45 @@ import { safeCall } from '../api';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-/** Translates an error answered by main; the server's own (Danish) message is kept as detail. */
-export function useErrorText(): (error: IpcError) => string {
+/** An error in the UI language: the message to show, and the server's (Danish) text as detail. */
+export interface ErrorParts {
+  message: string;
+  /** The server's own message, when it is not already the message (English UI). */
+  detail: string | null;
+}
+
+/**
+ * Translates an error answered by main. The server speaks Danish: in Danish its message is the
+ * most precise one and is shown as it is; in English the message of the error code is shown
+ * (for VALIDATION with the fields it concerns) and the Danish text is kept as detail.
+ */
+export function useErrorParts(): (error: IpcError) => ErrorParts {
   const { t, i18n } = useTranslation();
   return useCallback(
     (error: IpcError) => {
       const key = `errors.${error.code}`;
-      const generic = i18n.exists(key) ? t(key) : t('errors.INTERNAL');
-      // The server speaks Danish; in Danish its message is the most precise one.
-      if (i18n.language === 'da') return error.message || generic;
-      return error.message ? `${generic} (${error.message})` : generic;
+      const known = i18n.exists(key);
+      const generic = known ? t(key) : t('errors.INTERNAL');
+      if (i18n.language === 'da') return { message: error.message || generic, detail: null };
+      const fields = error.code === 'VALIDATION' ? [...new Set((error.issues ?? []).map((i) => i.path).filter(Boolean))] : [];
+      const message = fields.length ? t('errors.VALIDATION_fields', { count: fields.length, fields: fields.join(', ') }) : generic;
+      const detail = error.message && error.message !== message ? error.message : null;
+      return { message, detail };
     },
     [t, i18n],
+  );
+}
+
+/** The error as one line: in English the translated message with the Danish text as detail. */
+export function useErrorText(): (error: IpcError) => string {
+  const { t } = useTranslation();
+  const parts = useErrorParts();
+  return useCallback(
+    (error: IpcError) => {
+      const p = parts(error);
+      return p.detail ? `${p.message} ${t('errors.detail', { detail: p.detail })}` : p.message;
+    },
+    [parts, t],
   );
 }
 

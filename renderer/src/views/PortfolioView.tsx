@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsSort, IconFileSpreadsheet, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
+import { IconArrowsSort, IconFileImport, IconFileSpreadsheet, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../shared/contracts';
@@ -31,6 +31,7 @@ import { LightLabel } from '../components/Light';
 import { useErrorText, useNotifyError } from '../components/useSave';
 import { useFormatter } from '../format';
 import type { Route } from '../router';
+import { ImportWizard } from './import/ImportWizard';
 
 type SortKey =
   | 'name'
@@ -291,6 +292,9 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
   const { exportPortfolio } = exporter;
   const runExportPortfolio = useCallback(() => void exportPortfolio(), [exportPortfolio]);
   useMenuCommand('exportPortfolio', runExportPortfolio);
+  const [importing, setImporting] = useState(false);
+  const openImport = useCallback(() => setImporting(true), []);
+  useMenuCommand('import', openImport);
 
   const load = useCallback(async () => {
     const result = await safeCall(() => api.portfolioSummaries({}));
@@ -368,6 +372,9 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           </Text>
         </div>
         <Group gap="sm">
+          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
+            {t('import.open')}
+          </Button>
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporter.busy} onClick={() => void exporter.exportPortfolio()}>
             {t('export.portfolio')}
           </Button>
@@ -524,6 +531,17 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
         }}
       />
+      )}
+      {importing && (
+        <ImportWizard
+          opened
+          onClose={() => setImporting(false)}
+          onImported={() => void load()}
+          onOpenProject={(projectId) => {
+            setImporting(false);
+            navigate({ name: 'project', projectId, tab: 'goals', evaluationId: null });
+          }}
+        />
       )}
     </Stack>
   );

@@ -132,7 +132,8 @@ export function ImplementationPanel() {
   const radarData = IMPLEMENTATION_PARAMETERS.map((p) => ({
     parameter: String(p),
     name: PARAMETER_NAMES[p][lang],
-    score: scoreOf(p) ?? 0,
+    // An unscored parameter is left out (null), never drawn as 0; the polygon joins the scored ones.
+    score: scoreOf(p),
   }));
 
   return (
@@ -204,6 +205,7 @@ export function ImplementationPanel() {
             accessibilityLayer={false}
             polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90 }}
             polarAngleAxisProps={{ tick: { fontSize: 13, fontWeight: 700 } }}
+            radarProps={{ connectNulls: true }}
             series={[{ name: 'score', label: t('implementation.score'), color: 'indigo.6', opacity: 0.3 }]}
           />
           </div>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, EvaluationType } from '../../../../shared/domain';
@@ -8,6 +8,7 @@ import { useExport, useMenuCommand } from '../../components/exporting';
 import { useErrorText } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { PROJECT_TABS, type ProjectTab, type Route } from '../../router';
+import { ImportWizard } from '../import/ImportWizard';
 import { BudgetTab } from './BudgetTab';
 import { EffectTab } from './EffectTab';
 import { FactsTab } from './FactsTab';
@@ -146,6 +147,9 @@ export function ProjectView({
     if (ready?.evaluation) void exportEvaluation(projectId, ready.evaluation.evaluation.id, ready.project.project.name);
   }, [exportEvaluation, projectId, ready]);
   useMenuCommand('exportEvaluation', runExport);
+  const [importing, setImporting] = useState(false);
+  const openImport = useCallback(() => setImporting(true), []);
+  useMenuCommand('import', openImport);
 
   if (state.status === 'loading') return <Loader aria-label={t('common.loading')} />;
   if (state.status === 'error')
@@ -192,6 +196,9 @@ export function ProjectView({
               onChange={(v) => v && go({ evaluationId: Number(v) })}
               w={290}
             />
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
+              {t('import.openProject')}
+            </Button>
             <Button
               variant="default"
               leftSection={<IconFileSpreadsheet size={16} />}
@@ -247,6 +254,21 @@ export function ProjectView({
           ))}
         </Tabs>
       </Stack>
+      {importing && (
+        <ImportWizard
+          opened
+          onClose={() => setImporting(false)}
+          project={{ id: projectId, name: project.project.name, evaluationId: currentId }}
+          onImported={(result) => {
+            if (result.projectId === projectId && currentId === null && result.evaluationId !== null) go({ evaluationId: result.evaluationId });
+            void reload();
+          }}
+          onOpenProject={(id) => {
+            setImporting(false);
+            navigate({ name: 'project', projectId: id, tab: 'goals', evaluationId: null });
+          }}
+        />
+      )}
       {newRound && (
         <NewRoundModal
           opened
