@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -296,17 +296,27 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
       const eff = effective.get(item.id) as typeof item;
       const before = percentBefore(item.code);
       const after = percentAfter(eff);
+      const evaluationDate = project?.evaluations.find((e) => e.id === preview.evaluationId)?.date ?? null;
       detail = (
-        <Text size="xs" data-testid={`import-percent-${item.id}`}>
-          {t('goals.percent')}: {before === null ? '–' : fmt.percent(before)} <IconArrowRight size={11} aria-label={t('import.to')} /> {after === null ? '–' : fmt.percent(after)}
-        </Text>
+        <>
+          <Text size="xs" data-testid={`import-percent-${item.id}`}>
+            {t('goals.percent')}: {before === null ? '–' : fmt.percent(before)} <IconArrowRight size={11} aria-label={t('import.to')} /> {after === null ? '–' : fmt.percent(after)}
+          </Text>
+          {evaluationDate && eff.reportedAt && eff.reportedAt > evaluationDate && (
+            <Text size="xs" c="orange.9">
+              {t('import.afterEvaluation', { date: fmt.date(evaluationDate) })}
+            </Text>
+          )}
+        </>
       );
-    } else if (d.before !== null || d.after !== null) {
+    } else if (d.before !== null && d.after !== null) {
       detail = (
         <Text size="xs">
-          {d.before ?? '–'} <IconArrowRight size={11} aria-label={t('import.to')} /> {d.after ?? '–'}
+          {d.before} <IconArrowRight size={11} aria-label={t('import.to')} /> {d.after}
         </Text>
       );
+    } else if (d.after !== null || d.before !== null) {
+      detail = <Text size="xs">{d.after ?? d.before}</Text>;
     }
     return (
       <Stack gap={2}>
@@ -392,25 +402,24 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
     <Stack gap="md">
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="md" wrap="wrap">
-          <Select
+          <Radio.Group
             label={t('import.target')}
-            w={260}
-            allowDeselect={false}
             value={target.mode}
-            data={[
-              ...(thisProject ? [{ value: 'this', label: t('import.targetThis', { name: thisProject.name }) }] : []),
-              { value: 'other', label: t('import.targetOther') },
-              { value: 'new', label: t('import.targetNew') },
-            ]}
             onChange={(v) => {
-              const mode = (v as TargetMode) ?? 'other';
+              const mode = v as TargetMode;
               onTargetChange({
                 mode,
                 projectId: mode === 'this' ? thisProject?.id ?? null : mode === 'other' ? (target.mode === 'other' ? target.projectId : null) : null,
                 newName: target.newName || (mode === 'new' ? preview.projectName : ''),
               });
             }}
-          />
+          >
+            <Group gap="md" mt={6} mb={6}>
+              {thisProject && <Radio value="this" label={t('import.targetThis', { name: thisProject.name })} />}
+              <Radio value="other" label={t('import.targetOther')} />
+              <Radio value="new" label={t('import.targetNew')} />
+            </Group>
+          </Radio.Group>
           {target.mode === 'other' && (
             <Select
               label={t('import.chooseProject')}
@@ -428,7 +437,6 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
               w={380}
               required
               value={target.newName}
-              error={nameMissing ? t('validation.nameRequired') : undefined}
               onChange={(e) => onTargetChange({ ...target, newName: e.currentTarget.value })}
             />
           )}
@@ -496,14 +504,19 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
               <Title order={3} size="h5">
                 {file.file}
               </Title>
-              <Badge variant="light">{t(`import.kinds.${file.kind}`)}</Badge>
+              <Badge variant="light" color={file.kind === 'unknown' ? 'red' : 'blue'}>
+                {t(`import.kinds.${file.kind}`)}
+              </Badge>
               <Text size="xs" c="dimmed">
                 {t('import.itemCount', { count: items.length })}
               </Text>
             </Group>
             {items.length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('import.noItems')}
+              <Text size="sm" c={preview.issues.some((i) => i.file === file.file && i.severity === 'error') ? 'red.8' : 'dimmed'}>
+                {preview.issues
+                  .filter((i) => i.file === file.file && i.severity === 'error' && !i.itemId)
+                  .map((i) => `${i.location ? `${i.location}: ` : ''}${i.message}`)
+                  .join(' ') || t('import.noItems')}
               </Text>
             )}
             {ITEM_TYPE_ORDER.map((type) => {

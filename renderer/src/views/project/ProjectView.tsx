@@ -197,7 +197,7 @@ export function ProjectView({
               w={290}
             />
             <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
-              {t('import.openProject')}
+              {t('import.button')}
             </Button>
             <Button
               variant="default"
