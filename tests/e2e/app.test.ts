@@ -78,6 +78,16 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     await page.getByRole('tab', { name: 'Budget og tid', exact: true }).click();
     await expect.poll(() => page.getByTestId('budget-check').count()).toBe(1);
     await screenshot(page, '12b-midterm-budget');
+    // Unscored parameters are left out of the radar (not drawn at 0).
+    await page.getByRole('tab', { name: 'Implementering', exact: true }).click();
+    await expect.poll(() => page.getByTestId('implementation-scores').count()).toBe(1);
+    await screenshot(page, '12c-midterm-implementation');
+    await page.getByRole('radio', { name: /^Organisering og samarbejde: 4 – / }).check();
+    await page.getByRole('radio', { name: /^Sammenhæng mellem aktiviteter og mål: 3 – / }).check();
+    await page.getByRole('radio', { name: /^Monitorering og opfølgning: 5 – / }).check();
+    await expect.poll(() => page.getByText('Foreløbig: 3 af 6 parametre er scoret').count()).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, '12d-midterm-implementation-partial');
     expect(app.errors).toEqual([]);
   });
 

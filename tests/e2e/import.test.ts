@@ -29,7 +29,7 @@ afterEach(async () => {
 const CSV = 'Kode;Beskrivelse;Mål i perioden;Status;Dato;Rapporteret af\nB1;Antal deltagere;256;240;15.01.2023;Bevillingsmodtager\n';
 
 describe('the import wizard in Chromium over the real handler table', () => {
-  it("imports a CSV into Headstart: the preview shows B1's new status with its place, then Målopnåelse shows it", async () => {
+  it("imports a CSV into Headstart: the preview shows B1's new status with its place, then B1's status history in Målopnåelse has it", async () => {
     const { page } = app;
     const id = await app.projectId('Headstart');
     await app.open(`#/project/${id}/goals`);

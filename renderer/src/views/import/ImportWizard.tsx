@@ -238,7 +238,7 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
       closeOnClickOutside={false}
     >
       <Stack gap="md">
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => (s < step && step !== 2 ? setStep(s) : undefined)}>
+        <Stepper active={step === 2 ? 3 : step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => (s < step && step !== 2 ? setStep(s) : undefined)}>
           <Stepper.Step label={t('import.stepFiles')} description={t('import.stepFilesHelp')} />
           <Stepper.Step label={t('import.stepPreview')} description={t('import.stepPreviewHelp')} />
           <Stepper.Step label={t('import.stepResult')} description={t('import.stepResultHelp')} />

@@ -134,6 +134,8 @@ export function ImplementationPanel() {
     name: PARAMETER_NAMES[p][lang],
     // An unscored parameter is left out (null), never drawn as 0; the polygon joins the scored ones.
     score: scoreOf(p),
+    // An invisible outline at 5 keeps the grid and the scale when nothing is scored yet.
+    scale: 5,
   }));
 
   return (
@@ -205,8 +207,14 @@ export function ImplementationPanel() {
             accessibilityLayer={false}
             polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90 }}
             polarAngleAxisProps={{ tick: { fontSize: 13, fontWeight: 700 } }}
-            radarProps={{ connectNulls: true }}
-            series={[{ name: 'score', label: t('implementation.score'), color: 'indigo.6', opacity: 0.3 }]}
+            radarProps={(series) =>
+              series.name === 'scale' ? { strokeOpacity: 0, fillOpacity: 0, isAnimationActive: false, legendType: 'none' } : { connectNulls: true }
+            }
+            series={[
+              { name: 'scale', color: 'gray.3', opacity: 0 },
+              // With nothing scored there is no polygon to draw (an empty path is invalid SVG).
+              ...(radarData.some((d) => d.score !== null) ? [{ name: 'score', label: t('implementation.score'), color: 'indigo.6', opacity: 0.3 }] : []),
+            ]}
           />
           </div>
         </Paper>
