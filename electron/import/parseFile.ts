@@ -34,10 +34,7 @@ export async function parseFile(
       const { grids, sheetNames, warnings: cellWarnings } = await readWorkbookGrids(bytes, file);
       const parsed = fromGrids(grids, file, 'xlsx');
       const isExport = EVALUATION_WORKBOOK_SHEETS.every((s) => sheetNames.includes(s));
-      if (isExport) {
-        parsed.kind = 'evaluationWorkbook';
-        for (const item of parsed.items) if (item.type === 'status') item.fromExport = true;
-      }
+      if (isExport) parsed.kind = 'evaluationWorkbook';
       parsed.issues.unshift(...warnings, ...cellWarnings.map((w) => ({ severity: 'warning' as const, file, ...w })));
       if (!hasData(parsed) && !parsed.issues.some((i) => i.severity === 'error')) {
         const emptyTables = parsed.issues.filter((i) => i.message.startsWith(EMPTY_TABLE));

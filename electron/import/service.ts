@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { blankEvaluation, EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
-import { diffItems, EMPTY_STATE, type ProjectState } from '../../shared/import/diff';
+import { assignSuggestedCodes, diffItems, EMPTY_STATE, normaliseText, type ProjectState } from '../../shared/import/diff';
 import {
   CONTENT_KIND_LABEL,
   type FilePreview,
@@ -42,6 +42,7 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
   const items: ImportItem[] = [];
   const issues: ImportIssue[] = [];
   const strictFiles = new Set<string>();
+  const recipientFiles = new Set<string>();
   const progress = (fraction: number, file: string, message: string) => options.onProgress?.({ fraction, file, message });
 
   for (let f = 0; f < inputs.length; f++) {
@@ -63,6 +64,7 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
         ids.push(item.id);
       });
       if (STRICT_KINDS.has(parsed.kind)) strictFiles.add(name);
+      if (parsed.kind === 'statusReport') recipientFiles.add(name);
       issues.push(...parsed.issues);
       files.push({ file: name, format: parsed.format, kind: parsed.kind, kindLabel: CONTENT_KIND_LABEL[parsed.kind], itemIds: ids });
     } catch (err) {
@@ -79,8 +81,8 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
   progress(1, '', 'Sammenligner med projektet');
 
   const state = await loadState(store, items, options);
-  renumberSuggestedCodes(items, state);
-  const { diff, issues: diffIssues } = diffItems(items, state, { strictFiles });
+  assignSuggestedCodes(items, state.goals);
+  const { diff, issues: diffIssues } = diffItems(items, state, { strictFiles, recipientFiles });
   issues.push(...diffIssues);
   return {
     files,
@@ -122,6 +124,11 @@ function projectNameFrom(items: ImportItem[]): string | null {
   return fact && fact.type === 'fact' ? String(fact.value).trim() : null;
 }
 
+function grantRecipientFrom(items: ImportItem[]): string | null {
+  const fact = items.find((i) => i.type === 'fact' && i.field === 'grantRecipient' && typeof i.value === 'string' && i.value.trim());
+  return fact && fact.type === 'fact' ? String(fact.value).trim() : null;
+}
+
 async function loadState(
   store: PortfolioStore,
   items: ImportItem[],
@@ -132,6 +139,13 @@ async function loadState(
   if (!project) {
     const name = options.projectName ?? projectNameFrom(items);
     if (name) project = await store.findProjectByName(name);
+    // An application names the project in its own words; its grant recipient finds it when
+    // exactly one project has that recipient.
+    const recipient = options.projectName === undefined ? grantRecipientFrom(items) : null;
+    if (!project && recipient) {
+      const matches = (await store.listProjects()).filter((p) => normaliseText(p.grantRecipient) === normaliseText(recipient));
+      if (matches.length === 1) project = matches[0];
+    }
   }
   if (!project) return EMPTY_STATE;
   const [goals, statusReports, budgetLines, financing, evaluations] = await Promise.all([
@@ -150,21 +164,6 @@ async function loadState(
   }
   const survey = evaluation ? await store.listSurveyIndicators(evaluation.id) : [];
   return { project, goals, statusReports, budgetLines, financing, evaluation, survey };
-}
-
-/** Proposed codes (prose goals) continue after the project's own: B1-B3 exist -> B4, B5 ... */
-function renumberSuggestedCodes(items: ImportItem[], state: ProjectState): void {
-  const used = new Set(state.goals.map((g) => g.code.toUpperCase()));
-  for (const i of items) if (i.type === 'goal' && !i.codeSuggested) used.add(i.code.toUpperCase());
-  const next: Record<string, number> = {};
-  for (const item of items) {
-    if (item.type !== 'goal' || !item.codeSuggested) continue;
-    let n = next[item.level] ?? 1;
-    while (used.has(`${item.level}${n}`)) n++;
-    item.code = `${item.level}${n}`;
-    used.add(item.code);
-    next[item.level] = n + 1;
-  }
 }
 
 export interface ApplyInput {

@@ -1,4 +1,5 @@
 import type { BudgetLine, Evaluation, FinancingSource, Goal, Project, StatusReport, SurveyIndicator } from '../domain';
+import { formatDanishDate } from '../numbers/danishDate';
 import type { FactField, ImportIssue, ImportItem, ItemDiff } from './items';
 
 /**
@@ -30,11 +31,60 @@ export const EMPTY_STATE: ProjectState = {
 export interface DiffOptions {
   /** Files whose goal codes must match the project's goals (status reports), when it has any. */
   strictFiles?: ReadonlySet<string>;
+  /**
+   * Files a grant recipient filled in (the status-report template): their goal texts and targets
+   * are the recipient's shorthand, not the grant's, so a change to a goal is offered unselected.
+   */
+  recipientFiles?: ReadonlySet<string>;
 }
 
 export interface DiffResult {
   diff: ItemDiff[];
   issues: ImportIssue[];
+}
+
+/** Case, spacing, quotes and trailing punctuation don't make two texts different. */
+export const normaliseText = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[”“"'’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.:;,]+$/, '');
+
+const firstWords = (text: string, n: number) => normaliseText(text).split(' ').slice(0, n).join(' ');
+
+/**
+ * Codes for goals read from prose (an application): a goal the project already holds (the same
+ * level and description, or the same target and opening words) keeps its code, so importing an
+ * application into its own project changes nothing; the others continue after the project's own
+ * codes (B1-B3 exist -> B4, B5 ...).
+ */
+export function assignSuggestedCodes(items: ImportItem[], goals: readonly Goal[]): void {
+  const taken = new Set<number>();
+  const used = new Set(goals.map((g) => g.code.toUpperCase()));
+  for (const i of items) if (i.type === 'goal' && !i.codeSuggested) used.add(i.code.toUpperCase());
+  const suggested = items.filter((i): i is Extract<ImportItem, { type: 'goal' }> => i.type === 'goal' && i.codeSuggested);
+  const rest: typeof suggested = [];
+  for (const item of suggested) {
+    const text = normaliseText(item.description);
+    const candidates = goals.filter((g) => g.level === item.level && !taken.has(g.id));
+    const match =
+      candidates.find((g) => normaliseText(g.description) === text) ??
+      candidates.find((g) => sameNumber(g.targetInPeriod, item.targetInPeriod) && item.targetInPeriod !== null && firstWords(g.description, 4) === firstWords(text, 4));
+    if (match) {
+      taken.add(match.id);
+      item.code = match.code.toUpperCase();
+    } else rest.push(item);
+  }
+  const next: Record<string, number> = {};
+  for (const item of rest) {
+    let n = next[item.level] ?? 1;
+    while (used.has(`${item.level}${n}`)) n++;
+    item.code = `${item.level}${n}`;
+    used.add(item.code);
+    next[item.level] = n + 1;
+  }
 }
 
 const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '–' : String(v));
@@ -47,8 +97,12 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
   const goalsByCode = new Map(state.goals.map((g) => [g.code.toUpperCase(), g]));
   const err = (item: ImportItem, message: string) =>
     issues.push({ severity: 'error', file: item.source.file, location: item.source.location, message, itemId: item.id });
-  const out = (item: ImportItem, change: ItemDiff['change'], note: string, before: string | null = null, after: string | null = null) =>
-    diff.push({ itemId: item.id, change, overwrites: change === 'changed', before, after, note });
+  const out = (item: ImportItem, change: ItemDiff['change'], note: string, before: string | null = null, after: string | null = null, selectedByDefault = true) =>
+    diff.push({ itemId: item.id, change, overwrites: change === 'changed', before, after, note, selectedByDefault: selectedByDefault && ['new', 'changed', 'blocked'].includes(change) });
+  const round = state.evaluation;
+  const afterRound = (date: string | null) => round !== null && date !== null && date > round.date;
+  const roundText = round ? `evalueringsrunden pr. ${formatDanishDate(round.date)}` : '';
+  let statusesAfterRound = 0;
 
   // Goals first: statuses may refer to a goal created by the same import.
   const importedGoals = new Map<string, Extract<ImportItem, { type: 'goal' }>>();
@@ -99,6 +153,15 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
     }
     if (item.description && !existing.description) changes.push(`beskrivelse "${item.description}"`);
     if (changes.length === 0) out(item, 'unchanged', `Målet ${code} er som i projektet.`);
+    else if (options.recipientFiles?.has(item.source.file))
+      out(
+        item,
+        'changed',
+        `Statusrapporten beskriver målet ${code} anderledes end projektet; projektets mål bevares, medmindre du vælger punktet.`,
+        before.join('; ') || null,
+        changes.join('; '),
+        false,
+      );
     else out(item, 'changed', `Målet ${code} ændres.`, before.join('; ') || null, changes.join('; '));
   }
 
@@ -122,32 +185,32 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
           out(item, 'blocked', `Status for ${code} har ingen rapporteringsdato; udfyld den for at gemme.`);
           break;
         }
-        const key = `${code}|${item.reportedAt}|${item.value}|${item.source.file}|${item.source.location}`;
+        // A report is its goal, date and value; the file it came from is provenance only, so the
+        // same report from a renamed copy or a second file changes nothing.
+        const key = `${code}|${item.reportedAt}|${item.value}`;
         if (seenStatuses.has(key)) {
           out(item, 'unchanged', 'Samme status optræder tidligere i importen.');
           break;
         }
         seenStatuses.add(key);
         const reports = goal ? state.statusReports.filter((r) => r.goalId === goal.id) : [];
-        const duplicate = reports.find(
-          (r) =>
-            r.reportedAt === item.reportedAt &&
-            sameNumber(r.value, item.value) &&
-            (item.fromExport || (r.source.file === item.source.file && r.source.location === item.source.location)),
-        );
+        const duplicate = reports.find((r) => r.reportedAt === item.reportedAt && sameNumber(r.value, item.value));
         if (duplicate) {
-          out(item, 'unchanged', `Status ${show(item.value)} pr. ${item.reportedAt} fra ${item.source.file} er allerede gemt.`);
+          out(item, 'unchanged', `Status ${show(item.value)} pr. ${formatDanishDate(item.reportedAt)} er allerede gemt (fra ${duplicate.source.file || 'manuel indtastning'}).`);
           break;
         }
         const sameDate = reports.find((r) => r.reportedAt === item.reportedAt);
+        const late = afterRound(item.reportedAt);
+        if (late) statusesAfterRound += 1;
         out(
           item,
           'new',
           `Ny statusrapport for ${code} (tilføjes; tidligere rapporter bevares)` +
-            (sameDate ? `; der findes allerede en rapport pr. ${item.reportedAt} med værdien ${show(sameDate.value)}` : '') +
+            (sameDate ? `; der findes allerede en rapport pr. ${formatDanishDate(item.reportedAt)} med værdien ${show(sameDate.value)}` : '') +
+            (late ? `; dateret efter ${roundText}, så den tæller først i en senere runde` : '') +
             '.',
           null,
-          `${show(item.value)} pr. ${item.reportedAt}`,
+          `${show(item.value)} pr. ${formatDanishDate(item.reportedAt)}`,
         );
         break;
       }
@@ -163,8 +226,18 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
         const before = `budget ${show(e.budgetSpentKr)} af ${show(e.budgetTotalReportedKr)} kr., ${show(e.monthsElapsedReported)} af ${show(e.monthsTotalReported)} måneder`;
         if (stored.every((v, k) => found[k] === null || sameNumber(v, found[k])) && (item.reportedAt === null || item.reportedAt === e.progressReportedAt))
           out(item, 'unchanged', 'Budget- og tidsforbrug er som i evalueringen.');
-        else if (stored.every((v) => v === null)) out(item, 'new', 'Budget- og tidsforbrug udfyldes på evalueringen.', null, after);
-        else out(item, 'changed', 'Budget- og tidsforbrug på evalueringen overskrives.', before, after);
+        else if (stored.every((v) => v === null))
+          out(item, 'new', `Budget- og tidsforbrug udfyldes på ${roundText}${afterRound(item.reportedAt) ? ` (rapporten er dateret ${formatDanishDate(item.reportedAt!)}, efter runden)` : ''}.`, null, after);
+        else if (afterRound(item.reportedAt))
+          out(
+            item,
+            'changed',
+            `Rapporten er dateret ${formatDanishDate(item.reportedAt!)}, efter ${roundText}: runden beholder sine tal, medmindre du vælger punktet (eller starter en ny runde).`,
+            before,
+            after,
+            false,
+          );
+        else out(item, 'changed', `Budget- og tidsforbrug på ${roundText} overskrives.`, before, after);
         break;
       }
       case 'scoreAverage':
@@ -197,6 +270,13 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
       }
     }
   }
+  if (statusesAfterRound > 0)
+    issues.push({
+      severity: 'warning',
+      file: items.find((i) => i.type === 'status' && afterRound(i.reportedAt))!.source.file,
+      location: '',
+      message: `${statusesAfterRound} ${statusesAfterRound === 1 ? 'status er' : 'statusser er'} dateret efter ${roundText} og tæller ikke i den; start en ny evalueringsrunde for at se ${statusesAfterRound === 1 ? 'den' : 'dem'}.`,
+    });
   // Keep the diff in item order.
   const order = new Map(items.map((i, k) => [i.id, k]));
   diff.sort((a, b) => order.get(a.itemId)! - order.get(b.itemId)!);

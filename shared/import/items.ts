@@ -62,19 +62,14 @@ export const StatusItemSchema = z.object({
   ...base,
   type: z.literal('status'),
   code: z.string().regex(/^[ABC]\d{1,3}$/),
-  /** null = reported as missing (blank cell). */
-  value: Num.nullable(),
+  /** Never null: a blank status cell gives a warning, not a "missing" report that would hide an earlier one. */
+  value: Num,
   /** null = the source gives no date: the user must fill it in before it can be saved. */
   reportedAt: IsoDate.nullable(),
   reportedBy: z.string().max(200),
   printedPercent: Num.nullable(),
   /** status / target-in-period, rounded half up; informational. */
   computedPercent: Num.nullable(),
-  /**
-   * Read from the app's own exported workbook: a copy of a stored report, so it matches a stored
-   * report of the same goal, date and value whatever that report's source.
-   */
-  fromExport: z.boolean().optional(),
 });
 
 export const ProgressItemSchema = z.object({
@@ -195,6 +190,12 @@ export const ItemDiffSchema = z.object({
   after: z.string().nullable(),
   /** Why it is blocked or unchanged, or what applying it does. */
   note: z.string(),
+  /**
+   * Whether the preview selects it at first (and the CLI writes it): new, changed and blocked
+   * items are, except changes that need an explicit choice (a status report rewording a goal of
+   * the grant, budget and time from a report dated after the evaluation round).
+   */
+  selectedByDefault: z.boolean(),
 });
 export type ItemDiff = z.infer<typeof ItemDiffSchema>;
 

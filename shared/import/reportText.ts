@@ -248,6 +248,11 @@ function recogniseGoalTables(lines: Line[], items: FoundItem[], issue: IssueFn, 
     const computed = targetIn && status !== null ? roundHalfUp((status / targetIn) * 100) : null;
     if (printed !== null && computed !== null && Math.abs(printed - computed) > 1)
       issue('warning', rowLine, `${code}: trykt målopnåelse ${printed} % afviger fra beregnet ${computed} % (${status} / ${targetIn}).`);
+    count += 1;
+    if (status === null) {
+      issue('warning', rowLine, `${code}: ingen status i tabellen; der gemmes ingen status (tidligere status gælder fortsat).`);
+      continue;
+    }
     if (pending.statusIndexes.length === 0) pending.firstLine = l;
     pending.statusIndexes.push(items.length);
     items.push({
@@ -260,7 +265,6 @@ function recogniseGoalTables(lines: Line[], items: FoundItem[], issue: IssueFn, 
       computedPercent: computed,
       source,
     });
-    count += 1;
   }
   flush(true);
   return count;
@@ -513,7 +517,11 @@ function recogniseFinancing(lines: Line[], items: FoundItem[], issue: IssueFn, s
   if (found === 0) issue('warning', lines[start], 'Afsnittet om finansiering indeholder ingen beløb, der kan læses.');
 }
 
-const BULLET = /^[▪•›\-–*]\s*(.*)$/;
+/**
+ * A bullet as Word, PDF and Symbol/Wingdings fonts write it: • ▪ · ● ◦ ■ ► ➢ ✓ * - –, the private-use
+ * glyphs \uF0A7 and \uF0B7, and the letter "o" of Word's second-level list when a space follows.
+ */
+const BULLET = /^(?:[▪•›·‣●◦■□►➢➤✓*\-–\uF0A7\uF0B7\uF0D8\uF0FC]|o(?=\s))\s*(.*)$/;
 /** Number words that are also articles ("en kernefortælling") are not read as counts in prose. */
 const ARTICLES = new Set(['en', 'et', 'én', 'ét']);
 
@@ -536,7 +544,10 @@ export function countInProse(text: string): number | null {
 
 function recogniseProseGoals(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn): void {
   const start = lines.findIndex((l) => /Effekter og output|^Mål for\b/i.test(l.t));
-  if (start < 0) return;
+  if (start < 0) {
+    issue('warning', null, 'Ansøgningen har intet afsnit "Effekter og output" eller "Mål for ...", så der er ikke læst nogen mål; tilføj dem i appen.');
+    return;
+  }
   const bullets: { parts: string[]; line: Line; last: Line }[] = [];
   let current: { parts: string[]; line: Line; last: Line } | null = null;
   for (let i = start + 1; i < lines.length; i++) {
@@ -574,6 +585,14 @@ function recogniseProseGoals(lines: Line[], items: FoundItem[], issue: IssueFn, 
       source: { file: src(b.line).file, location },
     });
   }
-  if (n > 0)
+  if (n === 0)
+    issue(
+      'warning',
+      lines[start],
+      bullets.length === 0
+        ? 'Afsnittet om mål har ingen punkter (opstilling), så der er ikke læst nogen mål; tilføj dem i appen.'
+        : `Ingen af afsnittets ${bullets.length} punkter nævner et antal, så der er ikke læst nogen mål; tilføj dem i appen.`,
+    );
+  else
     issue('warning', lines[start], `${n} mål læst fra ansøgningens tekst: kode og niveau er foreslået (outputmål B1-B${n}); ret dem før du gemmer.`);
 }

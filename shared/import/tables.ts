@@ -210,19 +210,22 @@ export function readGoalTables(grid: Grid, file: string, ctxIssues: ImportIssue[
         source,
       });
       count += 1;
-      // A row without status and date only names the goal; a date without status is "reported as missing".
-      if (status === null && date === null) continue;
-      if (status === null)
-        ctx.issues.push({ severity: 'warning', file, location: grid.place(r, cols.status!), message: `${code}: status er tom og gemmes som "mangler" (ikke 0).` });
+      // A row without a status only names the goal. A blank status is never stored: a "missing" report
+      // would hide the project's earlier real status in every later round.
+      if (status === null) {
+        if (date !== null && cols.status !== undefined)
+          ctx.issues.push({ severity: 'warning', file, location: grid.place(r, cols.status), message: `${code}: status er tom; der gemmes ingen status (tidligere status gælder fortsat).` });
+        continue;
+      }
       if (date === null && cols.date !== undefined)
         ctx.issues.push({ severity: 'warning', file, location: grid.place(r, cols.date), message: `${code}: dato mangler; udfyld den før status kan gemmes.` });
-      const computed = targetIn && status !== null ? roundHalfUp(((status as number) / (targetIn as number)) * 100) : null;
+      const computed = targetIn ? roundHalfUp(((status as number) / (targetIn as number)) * 100) : null;
       if (printed !== null && computed !== null && Math.abs((printed as number) - computed) > 1)
         ctx.issues.push({ severity: 'warning', file, location: grid.place(r, cols.printed!), message: `${code}: trykt målopnåelse ${printed} % afviger fra beregnet ${computed} %.` });
       items.push({
         type: 'status',
         code,
-        value: status as number | null,
+        value: status as number,
         reportedAt: date as string | null,
         reportedBy,
         printedPercent: printed as number | null,

@@ -57,10 +57,10 @@ function headstartPreview(): ImportPreview {
     ],
     issues: [{ severity: 'warning', file: 'status.xlsx', location: "Ark 'Mål', celle E5", message: 'B1: dato mangler; udfyld den før status kan gemmes.', itemId: 'f1-2' }],
     diff: [
-      { itemId: 'f1-1', change: 'unchanged', overwrites: false, before: null, after: null, note: 'Målet B1 er som i projektet.' },
-      { itemId: 'f1-2', change: 'blocked', overwrites: false, before: null, after: null, note: 'Status for B1 har ingen rapporteringsdato; udfyld den for at gemme.' },
-      { itemId: 'f1-3', change: 'new', overwrites: false, before: null, after: '90 pr. 2023-01-15', note: 'Ny statusrapport for B2.' },
-      { itemId: 'f1-4', change: 'new', overwrites: false, before: null, after: 'Løn 2023: 1.500 kr.', note: 'Ny budgetlinje.' },
+      { itemId: 'f1-1', change: 'unchanged', overwrites: false, before: null, after: null, note: 'Målet B1 er som i projektet.', selectedByDefault: false },
+      { itemId: 'f1-2', change: 'blocked', overwrites: false, before: null, after: null, note: 'Status for B1 har ingen rapporteringsdato; udfyld den for at gemme.', selectedByDefault: true },
+      { itemId: 'f1-3', change: 'new', overwrites: false, before: null, after: '90 pr. 2023-01-15', note: 'Ny statusrapport for B2.', selectedByDefault: true },
+      { itemId: 'f1-4', change: 'new', overwrites: false, before: null, after: 'Løn 2023: 1.500 kr.', note: 'Ny budgetlinje.', selectedByDefault: true },
     ],
     projectId: 1,
     projectName: 'Tiltrækning af talent (Headstart)',
@@ -69,14 +69,14 @@ function headstartPreview(): ImportPreview {
   };
 }
 
-function renderPreview(language: 'da' | 'en' = 'da') {
+function renderPreview(language: 'da' | 'en' = 'da', preview: ImportPreview = headstartPreview()) {
   const { project } = headstartFixture();
   const onApply = vi.fn();
   const onTargetChange = vi.fn();
   const target: ImportTarget = { mode: 'this', projectId: 1, newName: '' };
   renderWithApp(
     <PreviewStep
-      preview={headstartPreview()}
+      preview={preview}
       project={project}
       target={target}
       thisProject={{ id: 1, name: project.project.name }}
@@ -146,6 +146,28 @@ describe('the import preview', () => {
     expect(request.items.map((i: { id: string }) => i.id)).toEqual(['f1-2', 'f1-4']);
     expect(request.items[0]).toMatchObject({ type: 'status', code: 'B1', value: 240, reportedAt: '2023-01-15' });
     expect(request.items[1]).toMatchObject({ type: 'budgetLine', amountKr: 1750.5 });
+  });
+
+  it('offers a change that needs a choice unselected, with the reason, until the user ticks it', async () => {
+    const user = userEvent.setup();
+    const preview = headstartPreview();
+    preview.diff[0] = {
+      itemId: 'f1-1',
+      change: 'changed',
+      overwrites: true,
+      before: 'beskrivelse "Antal deltagere i forløb"',
+      after: 'beskrivelse "Antal deltagere"',
+      note: 'Statusrapporten beskriver målet B1 anderledes end projektet; projektets mål bevares, medmindre du vælger punktet.',
+      selectedByDefault: false,
+    };
+    renderPreview('da', preview);
+    const goal = screen.getByRole('checkbox', { name: /^Medtag B1 Antal deltagere/ }) as HTMLInputElement;
+    expect(goal.checked).toBe(false);
+    expect(text(screen.getByTestId('import-change-f1-1'))).toBe('Ændret');
+    expect(text(screen.getByTestId('import-item-f1-1'))).toContain('projektets mål bevares, medmindre du vælger punktet');
+    expect(screen.getByTestId('import-selected-count').textContent).toBe('3 af 4 punkter valgt');
+    await user.click(goal);
+    expect(screen.getByTestId('import-selected-count').textContent).toBe('4 af 4 punkter valgt');
   });
 
   it('reads corrected numbers the English way in English', async () => {

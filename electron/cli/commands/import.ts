@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { formatDanishNumber } from '../../../shared/numbers/danish';
-import type { ImportItem, ImportPreview } from '../../../shared/import/items';
+import { formatDanishDate } from '../../../shared/numbers/danishDate';
+import type { ImportApplyResult, ImportItem, ImportPreview } from '../../../shared/import/items';
 import { applyImport, previewImport } from '../../import/service';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
@@ -38,8 +39,17 @@ export const importCommand: CliCommand = {
           { projectName, signal: controller.signal },
         );
         const dryRun = Boolean(args.values['dry-run']);
-        let result = null;
-        if (!dryRun && preview.canApply) {
+        // The preview's default selection; items that can't be saved as they are (a status
+        // without date) and changes that need a choice are left out and listed.
+        const chosen = preview.items.filter((i) => {
+          const d = preview.diff.find((x) => x.itemId === i.id);
+          return d !== undefined && d.selectedByDefault && d.change !== 'blocked';
+        });
+        let result: ImportApplyResult | null = null;
+        if (!dryRun && preview.canApply && chosen.length === 0)
+          // Everything is already in the project: nothing to write, and that is not an error.
+          result = { projectId: preview.projectId!, evaluationId: preview.evaluationId, created: 0, updated: 0, unchanged: preview.diff.filter((d) => d.change === 'unchanged').length, written: {} };
+        else if (!dryRun && preview.canApply) {
           const progress = preview.items.find((i) => i.type === 'progress');
           result = await applyImport(services.store, {
             projectId: preview.projectId,
@@ -49,8 +59,7 @@ export const importCommand: CliCommand = {
               type: evaluationType,
               date: (progress?.type === 'progress' && progress.reportedAt) || new Date().toISOString().slice(0, 10),
             },
-            // Items that can't be saved as they are (a status without date) are left out and listed.
-            items: preview.items.filter((i) => preview.diff.find((d) => d.itemId === i.id)?.change !== 'blocked'),
+            items: chosen,
             signal: controller.signal,
           });
         }
@@ -108,7 +117,11 @@ function toJson(p: ImportPreview, dryRun: boolean, result: unknown) {
 
 function text(p: ImportPreview, dryRun: boolean, result: { created: number; updated: number; unchanged: number } | null): string {
   const out: string[] = [];
-  const change = (id: string) => p.diff.find((d) => d.itemId === id)?.change ?? '';
+  const change = (id: string) => {
+    const d = p.diff.find((x) => x.itemId === id);
+    return d ? `${d.change}${d.change === 'changed' && !d.selectedByDefault ? ', ikke valgt' : ''}` : '';
+  };
+  const date = (iso: string | null) => (iso ? formatDanishDate(iso) : '–');
   out.push(`Projekt: ${p.projectName || '(nyt projekt uden navn)'}${p.projectId ? '' : ' (nyt)'}`);
   for (const f of p.files) out.push(`Fil: ${f.file} – ${f.kindLabel} (${f.format}), ${f.itemIds.length} punkter`);
   const facts = p.items.filter((i) => i.type === 'fact');
@@ -125,7 +138,7 @@ function text(p: ImportPreview, dryRun: boolean, result: { created: number; upda
       const st = s?.type === 'status' ? s : null;
       out.push(
         `  ${g.code} (${LEVEL_DA[g.level]}) mål ${n(g.targetInPeriod)}${g.targetAfterPeriod !== null ? ` / efter ${n(g.targetAfterPeriod)}` : ''}` +
-          (st ? `, status ${n(st.value)} pr. ${st.reportedAt ?? '(ingen dato)'}, trykt ${st.printedPercent === null ? '–' : `${n(st.printedPercent)} %`}, beregnet ${st.computedPercent === null ? '–' : `${n(st.computedPercent)} %`}` : '') +
+          (st ? `, status ${n(st.value)} pr. ${st.reportedAt ? date(st.reportedAt) : '(ingen dato)'}, trykt ${st.printedPercent === null ? '–' : `${n(st.printedPercent)} %`}, beregnet ${st.computedPercent === null ? '–' : `${n(st.computedPercent)} %`}` : '') +
           `  [${change(g.id)}${st ? `/${change(st.id)}` : ''}]` +
           `\n      ${g.description}${g.codeSuggested ? ' (kode foreslået)' : ''} (${g.source.location})`,
       );
@@ -133,7 +146,7 @@ function text(p: ImportPreview, dryRun: boolean, result: { created: number; upda
   }
   for (const i of p.items) {
     if (i.type === 'progress')
-      out.push('', `Budget og tid: forbrug ${n(i.budgetSpentKr)} af ${n(i.budgetTotalKr)} kr., ${n(i.monthsElapsed)} af ${n(i.monthsTotal)} måneder pr. ${i.reportedAt ?? '–'}  [${change(i.id)}] (${i.source.location})`);
+      out.push('', `Budget og tid: forbrug ${n(i.budgetSpentKr)} af ${n(i.budgetTotalKr)} kr., ${n(i.monthsElapsed)} af ${n(i.monthsTotal)} måneder pr. ${date(i.reportedAt)}  [${change(i.id)}] (${i.source.location})`);
     if (i.type === 'scoreAverage') out.push('', `Gennemsnitlig implementeringsscore (trykt): ${formatDanishNumber(i.value, 1)} (${i.source.location})`);
   }
   const lines = p.items.filter((i) => i.type === 'budgetLine');
@@ -151,6 +164,14 @@ function text(p: ImportPreview, dryRun: boolean, result: { created: number; upda
     out.push('', 'Spørgeskema:');
     for (const s of survey) if (s.type === 'survey') out.push(`  ${s.group ? `${s.group}: ` : ''}${s.statement}: ${s.positive} ud af ${s.n} (${s.scale}-punkt)  [${change(s.id)}]`);
   }
+  const unselected = p.diff.filter((d) => d.change === 'changed' && !d.selectedByDefault);
+  if (unselected.length) {
+    out.push('', 'Ændringer der kræver et valg (gemmes ikke herfra; vælg dem i appens import):');
+    for (const d of unselected) {
+      const item = p.items.find((i) => i.id === d.itemId)!;
+      out.push(`  ${item.source.file}, ${item.source.location}: ${d.note} (${d.before ?? '–'} -> ${d.after ?? '–'})`);
+    }
+  }
   if (p.issues.length) {
     out.push('', 'Fejl og advarsler:');
     for (const i of p.issues) out.push(`  ${i.severity === 'error' ? 'FEJL' : 'Advarsel'}: ${i.file}${i.location ? `, ${i.location}` : ''}: ${i.message}`);
@@ -158,6 +179,7 @@ function text(p: ImportPreview, dryRun: boolean, result: { created: number; upda
   out.push('');
   if (!p.canApply) out.push('Intet er gemt: ret fejlene og prøv igen.');
   else if (dryRun) out.push('Prøvekørsel (--dry-run): intet er gemt.');
+  else if (result && result.created + result.updated === 0) out.push('Intet nyt at gemme: alt i filerne findes allerede i projektet.');
   else if (result) out.push(`Gemt i én transaktion: ${result.created} oprettet, ${result.updated} opdateret, ${result.unchanged} uændret.`);
   return out.join('\n');
 }

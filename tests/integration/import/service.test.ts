@@ -100,6 +100,113 @@ describe('preview and apply', () => {
   });
 });
 
+/** The demo portfolio in a fresh file, the way the app first opens. */
+async function demoStore(): Promise<PortfolioStore> {
+  const { createDemoPortfolio } = await import('../../../electron/services/demo');
+  const { resourcesDir } = await import('../../../electron/resources');
+  const db = path.join(mkdtempSync(path.join(dir, 'demo-')), 'demo.sqlite');
+  await createDemoPortfolio(db, resourcesDir());
+  return openPortfolioStore(db);
+}
+
+/** A status workbook as a grant recipient fills it in: short goal texts, statuses, budget and time. */
+async function recipientWorkbook(date: Date, rows: [string, string, number, number | null][], progress?: [number, number, number, number]) {
+  return xlsx((wb) => {
+    const ws = wb.addWorksheet('Mål');
+    ws.addRow(['Kode', 'Beskrivelse', 'Mål i perioden', 'Status', 'Dato']);
+    for (const [code, text, target, status] of rows) ws.addRow([code, text, target, status, date]);
+    if (progress) {
+      const p = wb.addWorksheet('Budget og tid');
+      p.addRow(['Totalt budget', 'Forbrug d.d.', 'Måneder i alt', 'Måneder forløbet', 'Dato']);
+      p.addRow([...progress, date]);
+    }
+  });
+}
+
+/** What the preview selects at first: what a user who just presses "Gem" writes. */
+const defaults = (p: Awaited<ReturnType<typeof previewImport>>) => p.items.filter((i) => p.diff.find((d) => d.itemId === i.id)?.selectedByDefault);
+
+describe('what an import may overwrite', () => {
+  it('a blank status cell stores nothing, so the earlier real status still counts', async () => {
+    const store = await demoStore();
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 11, 1)), [
+      ['B1', 'Antal deltagere', 256, null],
+      ['B2', 'Antal virksomheder på karriereportalen', 90, 88],
+    ]);
+    const p = await previewImport(store, [{ name: 'status-dec.xlsx', bytes }], { projectId: project.id });
+    expect(p.items.filter((i) => i.type === 'status').map((i) => i.type === 'status' && i.code)).toEqual(['B2']);
+    expect(p.issues).toContainEqual(expect.objectContaining({ severity: 'warning', file: 'status-dec.xlsx', location: "Ark 'Mål', celle D2", message: expect.stringContaining('B1: status er tom') }));
+    await applyImport(store, { projectId: project.id, items: defaults(p) });
+    const goals = await store.listGoals(project.id);
+    const b1 = goals.find((g) => g.code === 'B1')!;
+    expect((await store.listStatusReports(project.id)).filter((r) => r.goalId === b1.id).map((r) => r.value)).toEqual([219]);
+    await store.close();
+  });
+
+  it('the same status from a renamed copy of a file changes nothing', async () => {
+    const store = await freshStore();
+    const { result } = await importHeadstart(store);
+    const before = await store.dataDigest();
+    const pdf = { name: 'evaluering-003 (kopi).pdf', bytes: await pdfFromText(readSeed(SEED_003)) };
+    const p = await previewImport(store, [pdf], { projectId: result.projectId });
+    const statusDiff = p.diff.filter((d) => p.items.find((i) => i.id === d.itemId)?.type === 'status');
+    expect(statusDiff).toHaveLength(9);
+    expect(statusDiff.every((d) => d.change === 'unchanged' && !d.selectedByDefault)).toBe(true);
+    expect(statusDiff[0].note).toContain('pr. 02.12.2022 er allerede gemt (fra evaluering-003.pdf)');
+    expect(defaults(p)).toEqual([]);
+    expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+
+  it('a report dated after the round: statuses are flagged, budget and time are kept unless chosen', async () => {
+    const store = await demoStore();
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    const bytes = await recipientWorkbook(new Date(Date.UTC(2023, 2, 1)), [['B1', 'Antal deltagere', 256, 240]], [20_000_000, 19_000_000, 47, 47]);
+    const p = await previewImport(store, [{ name: 'status-2023.xlsx', bytes }], { projectId: project.id });
+    const diffOf = (t: string) => p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === t)!;
+    expect(diffOf('status')).toMatchObject({ change: 'new', selectedByDefault: true, note: expect.stringContaining('dateret efter evalueringsrunden pr. 02.12.2022') });
+    expect(diffOf('progress')).toMatchObject({ change: 'changed', overwrites: true, selectedByDefault: false, note: expect.stringContaining('efter evalueringsrunden pr. 02.12.2022') });
+    expect(p.issues).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('1 status er dateret efter evalueringsrunden pr. 02.12.2022 og tæller ikke i den') }));
+    await applyImport(store, { projectId: project.id, items: defaults(p) });
+    const [evaluation] = await store.listEvaluations(project.id);
+    expect(evaluation).toMatchObject({ budgetSpentKr: 20_000_000, progressReportedAt: '2022-12-02' });
+    await store.close();
+  });
+
+  it("a recipient's short goal text is offered, not selected: the grant's description stays", async () => {
+    const store = await demoStore();
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    const b4Before = (await store.listGoals(project.id)).find((g) => g.code === 'B4')!;
+    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 11, 2)), [['B4', 'CV-database', 19037, 19037]]);
+    const p = await previewImport(store, [{ name: 'status.xlsx', bytes }], { projectId: project.id });
+    const goal = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'goal')!;
+    expect(goal).toMatchObject({ change: 'changed', overwrites: true, selectedByDefault: false, after: 'beskrivelse "CV-database"' });
+    expect(goal.note).toContain('projektets mål bevares, medmindre du vælger punktet');
+    expect(defaults(p)).toEqual([]);
+    expect((await store.listGoals(project.id)).find((g) => g.code === 'B4')!.description).toBe(b4Before.description);
+    await store.close();
+  });
+
+  it('an application imported into its own project is found by its grant recipient and duplicates no goal', async () => {
+    const store = await demoStore();
+    const project = (await store.findProjectByName('Tiltrækning af talent – work-live-stay southern denmark'))!;
+    const goalsBefore = await store.listGoals(project.id);
+    const before = await store.dataDigest();
+    const p = await previewImport(store, [{ name: 'ansøgning.txt', bytes: enc(readSeed(SEED_004)) }]);
+    expect(p.projectId).toBe(project.id);
+    const goals = p.items.filter((i) => i.type === 'goal');
+    expect(goals.map((g) => g.type === 'goal' && `${g.code}=${g.targetInPeriod}`)).toEqual(['B1=300', 'B2=3', 'B4=1', 'B5=4', 'B6=3', 'B7=24', 'B8=18', 'B9=4', 'B10=48']);
+    const changes = p.diff.filter((d) => d.change === 'new' || d.change === 'changed');
+    // Only B2's description differs: the demo splits its "150 jobåbninger" into a goal of its own (B3).
+    expect(changes.map((d) => p.items.find((i) => i.id === d.itemId)!).map((i) => i.type === 'goal' && i.code)).toEqual(['B2']);
+    expect(await store.dataDigest()).toBe(before);
+    await applyImport(store, { projectId: p.projectId, items: defaults(p) });
+    expect((await store.listGoals(project.id)).length).toBe(goalsBefore.length);
+    await store.close();
+  });
+});
+
 describe('malformed files: a clear error naming the file and the place, and nothing changed', () => {
   const big = path.join(dir, 'stor.pdf');
   writeFileSync(big, '%PDF-1.4\n');
@@ -192,10 +299,18 @@ describe('CLI', () => {
     expect(out.facts).toMatchObject({ caseOfficer: 'Annette Zeh', totalBudgetKr: 20_000_000 });
     expect(out.progress[0]).toMatchObject({ monthsElapsed: 47, monthsTotal: 47 });
     expect(out.issues.some((i: { message: string }) => i.message.includes('C2'))).toBe(true);
-    const wet = run('import', seed, '--db', db);
+    // The demo holds Headstart as the report prints it: nothing new, and that is no error.
+    const same = run('import', seed, '--db', db);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('Intet nyt at gemme');
+    const csv = path.join(dir, 'status-marts.csv');
+    writeFileSync(csv, 'Kode;Status;Dato\nB1;240;01.03.2023\n');
+    const headstart = ['--project', 'Tiltrækning af talent (Headstart)'];
+    const wet = run('import', csv, '--db', db, ...headstart);
     expect(wet.status).toBe(0);
-    expect(wet.stdout).toContain('Gemt i én transaktion');
-    const again = run('import', seed, '--db', db, '--json');
+    expect(wet.stdout).toContain('status 240 pr. 01.03.2023');
+    expect(wet.stdout).toContain('Gemt i én transaktion: 1 oprettet');
+    const again = run('import', csv, '--db', db, ...headstart, '--json');
     expect(JSON.parse(again.stdout).result).toMatchObject({ created: 0, updated: 0 });
     const bad = run('import', path.join(dir, 'findes-ikke.xlsx'), '--db', db);
     expect(bad.status).toBe(1);

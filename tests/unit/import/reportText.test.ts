@@ -44,6 +44,35 @@ describe('recogniseReportText on the seed texts as they are', () => {
     expect(r.issues.some((i) => i.severity === 'warning' && i.message.includes('svarer ikke til budgettet') && i.location === 'linje 8')).toBe(true);
   });
 
+  it.each([
+    ['\uF0A7', 'Wingdings'],
+    ['\uF0B7', 'Symbol'],
+    ['·', 'middle dot'],
+    ['o', "Word's second level"],
+    ['●', 'black circle'],
+  ])('reads application goals behind a %s bullet (%s)', (glyph) => {
+    const text = ['Ansøgningsskema', 'Effekter og output', `${glyph} Afholdelse af 24 netværksaktiviteter.`, `${glyph}\tOpstart af tre netværksgrupper.`, '5. Budget'].join('\n');
+    const r = recogniseReportText(linesOfText(text), 'a.txt');
+    expect(r.items.filter((i) => i.type === 'goal').map((i) => i.type === 'goal' && [i.targetInPeriod, i.description])).toEqual([
+      [24, 'Afholdelse af 24 netværksaktiviteter.'],
+      [3, 'Opstart af tre netværksgrupper.'],
+    ]);
+  });
+
+  it('says so when an application yields no goals', () => {
+    const none = recogniseReportText(linesOfText(['Ansøgningsskema', 'Projektets formål er at styrke regionen.'].join('\n')), 'a.txt');
+    expect(none.issues).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('der er ikke læst nogen mål') }));
+    const uncounted = recogniseReportText(linesOfText(['Ansøgningsskema', 'Effekter og output', '• Bedre samarbejde i regionen.'].join('\n')), 'a.txt');
+    expect(uncounted.issues).toContainEqual(expect.objectContaining({ severity: 'warning', location: 'linje 2', message: expect.stringContaining('Ingen af afsnittets 1 punkter nævner et antal') }));
+  });
+
+  it('a goal table row without a status stores no status, only a warning', () => {
+    const r = recogniseReportText(linesOfText(['B1: Antal deltagere', '256 –', 'Note: indrapporteret af bevillingsmodtager 02.12.2022.'].join('\n')), 'r.txt');
+    expect(r.items.filter((i) => i.type === 'goal')).toEqual([expect.objectContaining({ code: 'B1', targetInPeriod: 256 })]);
+    expect(r.items.filter((i) => i.type === 'status')).toEqual([]);
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', location: 'linje 2', message: expect.stringContaining('B1: ingen status i tabellen') })]);
+  });
+
   it('keeps a status without a reporting date as undated, with a warning', () => {
     const r = recogniseReportText(linesOfText('A1: Noget 3 2 67 %'), 'x.txt');
     expect(r.items.find((i) => i.type === 'status')).toMatchObject({ value: 2, reportedAt: null });

@@ -45,7 +45,7 @@ export function editableFields(item: ImportItem): FieldDef[] {
     case 'goal':
       return [field('description', 'text', 'goals.description', { width: 320 }), field('targetInPeriod', 'number', 'goals.targetInPeriod', { width: 120 })];
     case 'status':
-      return [field('value', 'number', 'goals.value', { width: 110 }), field('reportedAt', 'date', 'goals.reportedAt', { width: 140, required: true })];
+      return [field('value', 'number', 'goals.value', { width: 110, required: true }), field('reportedAt', 'date', 'goals.reportedAt', { width: 140, required: true })];
     case 'progress':
       return [
         field('budgetSpentKr', 'number', 'budget.spent', { width: 150 }),
@@ -134,10 +134,9 @@ function changeColor(change: ItemDiff['change']): string {
   return { new: 'green', changed: 'blue', unchanged: 'gray', blocked: 'red', info: 'grape' }[change];
 }
 
-/** The default selection: new and changed items (and blocked ones, which must be fixed or deselected). */
+/** The default selection the diff proposes: new and changed items, blocked ones (fix or deselect), not changes that need a choice. */
 function defaultSelection(preview: ImportPreview): Set<string> {
-  const diff = new Map(preview.diff.map((d) => [d.itemId, d]));
-  return new Set(preview.items.filter((i) => ['new', 'changed', 'blocked'].includes(diff.get(i.id)?.change ?? 'new')).map((i) => i.id));
+  return new Set(preview.diff.filter((d) => d.selectedByDefault).map((d) => d.itemId));
 }
 
 function attainment(value: number | null, target: number | null, direction: 'higher' | 'lower' = 'higher', baseline: number | null = null): number | null {
