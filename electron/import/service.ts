@@ -1,3 +1,4 @@
+import { formatDanishNumber } from '../../shared/numbers/danish';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { blankEvaluation, EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
@@ -115,8 +116,8 @@ async function readInput(input: ImportInput, name: string): Promise<Uint8Array> 
 }
 
 function tooLarge(name: string, size: number): ImportFileError {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
-  return new ImportFileError(name, '', `Filen er for stor (${mb(size)} MB); grænsen er ${mb(MAX_IMPORT_BYTES)} MB.`);
+  const mb = (n: number) => formatDanishNumber(n / 1024 / 1024, Number.isInteger(n / 1024 / 1024) ? 0 : 1);
+  return new ImportFileError(name, '', `Filen er for stor (${mb(size)} MB); grænsen er ${mb(MAX_IMPORT_BYTES)} MB pr. fil.`);
 }
 
 function projectNameFrom(items: ImportItem[]): string | null {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_PARAMETERS, type EvaluationType, type Light } from '../../../shared/domain';
 import {
+  DEFAULT_PROFILE,
   EFFECT_LIGHT_MEANINGS,
   GOAL_BAND_MEANINGS,
   goalBandRows,
@@ -79,7 +80,7 @@ export function MethodologyView() {
       <div>
         <Title order={2}>{t('methodology.title')}</Title>
         <Text c="dimmed" size="sm">
-          {t('methodology.profile', { name: profile.name })}
+          {t('methodology.profile', { name: profile.id === DEFAULT_PROFILE.id && profile.name === DEFAULT_PROFILE.name ? t('methodology.standardProfile') : profile.name })}
         </Text>
       </div>
 

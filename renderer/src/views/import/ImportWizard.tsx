@@ -222,6 +222,8 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
   };
 
   const fileErrors = (name: string) => preview?.issues.filter((i) => i.file === name && i.severity === 'error') ?? [];
+  // A file that could not be read at all (wrong type, corrupt, too large) can't be previewed: it must be removed first.
+  const unreadable = (preview?.files ?? []).filter((f) => f.itemIds.length === 0 && fileErrors(f.file).length > 0).map((f) => f.file);
   const working = busy === 'preview' || busy === 'apply';
 
   return (
@@ -386,10 +388,15 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
               </Table>
             )}
             <Group justify="flex-end">
+              {unreadable.length > 0 && (
+                <Text size="sm" c="red.8" mr="auto" data-testid="import-unreadable">
+                  {t('import.removeUnreadable', { count: unreadable.length, files: unreadable.join(', ') })}
+                </Text>
+              )}
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button disabled={!preview || working || files.length === 0} onClick={() => setStep(1)}>
+              <Button disabled={!preview || working || files.length === 0 || unreadable.length > 0} onClick={() => setStep(1)}>
                 {t('import.next')}
               </Button>
             </Group>

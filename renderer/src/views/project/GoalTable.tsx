@@ -233,12 +233,12 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
   return (
     <Stack gap="xs" data-testid={`goal-table-${level}`}>
       <Table.ScrollContainer minWidth={1100}>
-        <Table verticalSpacing={4} horizontalSpacing={6} fz="sm" aria-label={t(`levelGoals.${level}`)}>
+        <Table layout="fixed" verticalSpacing={4} horizontalSpacing={6} fz="sm" aria-label={t(`levelGoals.${level}`)}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={72}>{t('goals.code')}</Table.Th>
               <Table.Th>{t('goals.description')}</Table.Th>
-              <Table.Th w={110}>{t('goals.unit')}</Table.Th>
+              <Table.Th w={150}>{t('goals.unit')}</Table.Th>
               <Table.Th w={110}>{t('goals.targetInPeriod')}</Table.Th>
               {level === 'C' && <Table.Th w={110}>{t('goals.targetAfterPeriod')}</Table.Th>}
               <Table.Th w={150}>{t('goals.direction')}</Table.Th>

@@ -7,15 +7,10 @@ import type { AuditEntity, AuditEntry } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useErrorText } from '../../components/useSave';
 import { useFormatter } from '../../format';
+import { auditFieldLabel, auditValueText } from './historyText';
 import { useProjectData } from './ProjectData';
 
 const ENTITIES: AuditEntity[] = ['project', 'goal', 'status', 'score', 'light', 'evaluation', 'budgetLine', 'financing', 'survey', 'learning', 'effectChain'];
-
-/** Long JSON values (created/deleted rows) are shortened for the table; the title shows them whole. */
-function short(value: string | null): string {
-  if (value === null) return '–';
-  return value.length > 140 ? `${value.slice(0, 140)}…` : value;
-}
 
 export function HistoryTab() {
   const { t, i18n } = useTranslation();
@@ -23,6 +18,9 @@ export function HistoryTab() {
   const fmt = useFormatter();
   const errorText = useErrorText();
   const { project } = useProjectData();
+  const lang = i18n.language === 'en' ? 'en' : 'da';
+  // A key names a text (not a group of texts) in this language.
+  const exists = (key: string) => typeof i18n.getResource(lang, 'translation', key) === 'string';
   const projectId = project.project.id;
   const [entity, setEntity] = useState<AuditEntity | null>(null);
   const [text, setText] = useState('');
@@ -78,7 +76,7 @@ export function HistoryTab() {
                 <Table.Th w={150}>{t('history.at')}</Table.Th>
                 <Table.Th w={110}>{t('history.user')}</Table.Th>
                 <Table.Th w={120}>{t('history.entity')}</Table.Th>
-                <Table.Th w={140}>{t('history.field')}</Table.Th>
+                <Table.Th w={220}>{t('history.field')}</Table.Th>
                 <Table.Th>{t('history.old')}</Table.Th>
                 <Table.Th>{t('history.new')}</Table.Th>
               </Table.Tr>
@@ -93,20 +91,24 @@ export function HistoryTab() {
                   </Table.Td>
                 </Table.Tr>
               )}
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.at)}</Table.Td>
-                  <Table.Td>{r.user}</Table.Td>
-                  <Table.Td>{t(`history.entities.${r.entity}`)}</Table.Td>
-                  <Table.Td>{i18n.exists(`history.fields.${r.field}`) ? t(`history.fields.${r.field}`) : r.field}</Table.Td>
-                  <Table.Td title={r.oldValue ?? undefined} style={{ wordBreak: 'break-word' }}>
-                    {short(r.oldValue)}
-                  </Table.Td>
-                  <Table.Td title={r.newValue ?? undefined} style={{ wordBreak: 'break-word' }}>
-                    {short(r.newValue)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {rows.map((r) => {
+                const before = auditValueText(t, exists, fmt, r.entity, r.oldValue);
+                const after = auditValueText(t, exists, fmt, r.entity, r.newValue);
+                return (
+                  <Table.Tr key={r.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.at)}</Table.Td>
+                    <Table.Td>{r.user}</Table.Td>
+                    <Table.Td>{t(`history.entities.${r.entity}`)}</Table.Td>
+                    <Table.Td title={r.field}>{auditFieldLabel(t, exists, lang, r.entity, r.field)}</Table.Td>
+                    <Table.Td title={before.full || undefined} style={{ wordBreak: 'break-word' }}>
+                      {before.short}
+                    </Table.Td>
+                    <Table.Td title={after.full || undefined} style={{ wordBreak: 'break-word' }}>
+                      {after.short}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

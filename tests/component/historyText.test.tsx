@@ -1,0 +1,40 @@
+import { createI18n } from '../../renderer/src/i18n';
+import { createFormatter } from '../../renderer/src/format';
+import { auditFieldLabel, auditValueText } from '../../renderer/src/views/project/historyText';
+
+function setup(lang: 'da' | 'en') {
+  const i18n = createI18n(lang);
+  const exists = (key: string) => typeof i18n.getResource(lang, 'translation', key) === 'string';
+  return { t: i18n.t.bind(i18n), exists, fmt: createFormatter(lang), lang };
+}
+
+describe('the audit log in words', () => {
+  it('names fields as the app does, per language', () => {
+    const da = setup('da');
+    expect(auditFieldLabel(da.t, da.exists, 'da', 'score', 'score.2')).toBe('2. Sammenhæng mellem aktiviteter og mål: score');
+    expect(auditFieldLabel(da.t, da.exists, 'da', 'light', 'reason.effect')).toBe('Effektvurdering: begrundelse');
+    expect(auditFieldLabel(da.t, da.exists, 'da', 'goal', 'targetInPeriod')).toBe(da.t('goals.targetInPeriod'));
+    expect(auditFieldLabel(da.t, da.exists, 'da', 'project', 'created')).toBe('oprettet');
+    const en = setup('en');
+    expect(auditFieldLabel(en.t, en.exists, 'en', 'score', 'headline.1')).toMatch(/^1\. Organisation and cooperation: headline/);
+  });
+
+  it('shows a created row as its fields with Danish numbers and dates, not JSON', () => {
+    const { t, exists, fmt } = setup('da');
+    const row = JSON.stringify({ id: 7, goalId: 3, value: 19037, reportedAt: '2022-12-02', reportedBy: 'Bevillingsmodtager', printedPercent: null, source: { file: 'a.pdf', location: 'side 2' } });
+    const text = auditValueText(t, exists, fmt, 'status', row);
+    expect(text.full).toBe(`${t('goals.value')}: 19.037; ${t('goals.reportedAt')}: 02.12.2022; ${t('goals.reportedBy')}: Bevillingsmodtager`);
+    expect(text.full).not.toContain('{');
+    const goal = auditValueText(t, exists, fmt, 'goal', JSON.stringify({ id: 1, projectId: 1, level: 'C', code: 'C2', targetInPeriod: 60, direction: 'higher' })).full;
+    expect(goal).toBe(`Niveau: effektmål; ${t('goals.code')}: C2; ${t('goals.targetInPeriod')}: 60; Retning: Højere er bedre`);
+    const learning = auditValueText(t, exists, fmt, 'learning', JSON.stringify({ id: 2, kind: 'learning', title: 'Fastholdelse', text: 'Undervejs ...' })).full;
+    expect(learning).toBe('Art: Læringspunkter; Titel: Fastholdelse; Tekst: Undervejs ...');
+    expect(auditValueText(t, exists, fmt, 'effectChain', JSON.stringify({ column: 'effect', text: 'Øget jobskabelse' })).full).toBe('Kolonne: Effekter; Tekst: Øget jobskabelse');
+    expect(auditValueText(t, exists, fmt, 'light', 'yellow').short).toBe('Gul');
+    expect(auditValueText(t, exists, fmt, 'score', '3.5').short).toBe('3,5');
+    expect(auditValueText(t, exists, fmt, 'score', null).short).toBe('–');
+    const long = auditValueText(t, exists, fmt, 'learning', 'x'.repeat(400));
+    expect(long.short).toHaveLength(161);
+    expect(long.full).toHaveLength(400);
+  });
+});
