@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,8 +30,9 @@ async function main(): Promise<number> {
   }
   const repoRoot = resolve(__dirname, '..', '..');
   const rendererDir = join(repoRoot, 'out', 'renderer');
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    process.stderr.write('Bygger rendereren (electron-vite build) …\n');
+  const built = join(rendererDir, 'index.html');
+  if (!existsSync(built) || newestSource(repoRoot) > statSync(built).mtimeMs) {
+    process.stderr.write(existsSync(built) ? 'Kildekoden er nyere end den byggede renderer; bygger igen (electron-vite build) …\n' : 'Bygger rendereren (electron-vite build) …\n');
     execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
       cwd: repoRoot,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -58,3 +59,17 @@ main().then(
     process.exit(1);
   },
 );
+
+/** The newest modification time of the sources the renderer is built from (renderer/ and shared/). */
+function newestSource(repoRoot: string): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of ['renderer', 'shared']) if (existsSync(join(repoRoot, dir))) walk(join(repoRoot, dir));
+  return newest;
+}

@@ -1,4 +1,5 @@
 import type { BudgetLine, Evaluation, FinancingSource, Goal, Project, StatusReport, SurveyIndicator } from '../domain';
+import { formatDanishNumber } from '../numbers/danish';
 import { formatDanishDate } from '../numbers/danishDate';
 import type { FactField, ImportIssue, ImportItem, ItemDiff } from './items';
 
@@ -87,7 +88,12 @@ export function assignSuggestedCodes(items: ImportItem[], goals: readonly Goal[]
   }
 }
 
-const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '–' : String(v));
+/** A value as the preview shows it: Danish numbers (19.037; 19.500.000,5), '–' for missing. */
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '–';
+  if (typeof v === 'number') return formatDanishNumber(v, Math.min(2, (String(v).split('.')[1] ?? '').length));
+  return String(v);
+};
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const sameNumber = (a: number | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(a - b) < 0.005);
 
@@ -106,6 +112,8 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
 
   // Goals first: statuses may refer to a goal created by the same import.
   const importedGoals = new Map<string, Extract<ImportItem, { type: 'goal' }>>();
+  /** Codes whose goal can't be imported as it is: their statuses can't be either. */
+  const blockedCodes = new Set<string>();
   for (const item of items) {
     if (item.type !== 'goal') continue;
     const code = item.code.toUpperCase();
@@ -130,6 +138,7 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
       if (strict) {
         err(item, `Målkoden ${code} matcher intet mål i projektet "${state.project?.name ?? ''}" (der har ${state.goals.map((g) => g.code).join(', ')}).`);
         out(item, 'blocked', `Kode ${code} findes ikke i projektet.`);
+        blockedCodes.add(code);
       } else out(item, 'new', `Nyt mål ${code}.`, null, `${code}: mål ${show(item.targetInPeriod)}`);
       continue;
     }
@@ -153,6 +162,15 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
     }
     if (item.description && !existing.description) changes.push(`beskrivelse "${item.description}"`);
     if (changes.length === 0) out(item, 'unchanged', `Målet ${code} er som i projektet.`);
+    else if (item.codeSuggested)
+      out(
+        item,
+        'changed',
+        `Målet er genkendt som ${code} ud fra teksten (filen har ingen målkoder) og er formuleret anderledes; projektets mål bevares, medmindre du vælger punktet.`,
+        before.join('; ') || null,
+        changes.join('; '),
+        false,
+      );
     else if (options.recipientFiles?.has(item.source.file))
       out(
         item,
@@ -176,6 +194,10 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
       case 'status': {
         const code = item.code.toUpperCase();
         const goal = goalsByCode.get(code);
+        if (!goal && blockedCodes.has(code)) {
+          out(item, 'blocked', `Målet ${code} kan ikke importeres (se målet), og derfor heller ikke dets status.`);
+          break;
+        }
         if (!goal && !importedGoals.has(code)) {
           err(item, `Status for ${code}: koden matcher intet mål i projektet${state.goals.length ? ` (der har ${state.goals.map((g) => g.code).join(', ')})` : ''}.`);
           out(item, 'blocked', `Kode ${code} findes ikke.`);
@@ -237,26 +259,36 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
             after,
             false,
           );
+        else if (e.progressReportedAt && (item.reportedAt === null || item.reportedAt < e.progressReportedAt))
+          // Older (or undated) figures never replace newer ones unless the user says so.
+          out(
+            item,
+            'changed',
+            `${item.reportedAt ? `Rapporten er dateret ${formatDanishDate(item.reportedAt)}` : 'Rapporten har ingen dato'}, men runden har tal pr. ${formatDanishDate(e.progressReportedAt)}: de nyeste tal bevares, medmindre du vælger punktet.`,
+            before,
+            after,
+            false,
+          );
         else out(item, 'changed', `Budget- og tidsforbrug på ${roundText} overskrives.`, before, after);
         break;
       }
       case 'scoreAverage':
-        out(item, 'info', 'Vises til sammenligning; implementeringsscoren gemmes pr. parameter og beregnes.', null, String(item.value));
+        out(item, 'info', 'Vises til sammenligning; implementeringsscoren gemmes pr. parameter og beregnes.', null, show(item.value));
         break;
       case 'budgetLine': {
         const existing = state.budgetLines.find((b) => b.year === item.year && same(b.costType, item.costType));
-        const after = `${item.costType} ${item.year}: ${item.amountKr} kr.`;
+        const after = `${item.costType} ${item.year}: ${show(item.amountKr)} kr.`;
         if (!existing) out(item, 'new', 'Ny budgetlinje.', null, after);
         else if (sameNumber(existing.amountKr, item.amountKr) && sameNumber(existing.percentOfDirect, item.percentOfDirect))
           out(item, 'unchanged', 'Budgetlinjen er som i projektet.');
-        else out(item, 'changed', 'Budgetlinjen overskrives.', `${existing.amountKr} kr.`, after);
+        else out(item, 'changed', 'Budgetlinjen overskrives.', `${show(existing.amountKr)} kr.`, after);
         break;
       }
       case 'financing': {
         const existing = state.financing.find((f) => same(f.name, item.name));
-        if (!existing) out(item, 'new', 'Ny finansieringskilde.', null, `${item.name}: ${item.amountKr} kr.`);
+        if (!existing) out(item, 'new', 'Ny finansieringskilde.', null, `${item.name}: ${show(item.amountKr)} kr.`);
         else if (sameNumber(existing.amountKr, item.amountKr)) out(item, 'unchanged', 'Finansieringskilden er som i projektet.');
-        else out(item, 'changed', 'Beløbet overskrives.', `${existing.amountKr} kr.`, `${item.amountKr} kr.`);
+        else out(item, 'changed', 'Beløbet overskrives.', `${show(existing.amountKr)} kr.`, `${show(item.amountKr)} kr.`);
         break;
       }
       case 'survey': {

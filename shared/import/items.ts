@@ -32,6 +32,19 @@ export const FACT_FIELDS = [
   'periodStart',
   'periodEnd',
 ] as const;
+
+/** The fact-box fields as the report's FAKTA-BOKS names them (CLI output, messages). */
+export const FACT_LABEL_DA: Record<(typeof FACT_FIELDS)[number], string> = {
+  name: 'Projektnavn',
+  grantRecipient: 'Tilskudsmodtager',
+  projectHolder: 'Projektholder',
+  caseOfficer: 'Sagsbehandler',
+  fundingSource: 'Finansieringskilde',
+  priorityAxis: 'Indsatsområde',
+  totalBudgetKr: 'Samlet budget (kr.)',
+  periodStart: 'Bevillingsperiode, start',
+  periodEnd: 'Bevillingsperiode, slut',
+};
 export const FactFieldSchema = z.enum(FACT_FIELDS);
 export type FactField = z.infer<typeof FactFieldSchema>;
 

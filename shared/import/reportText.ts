@@ -63,6 +63,15 @@ export function recogniseReportText(input: TextLine[], file: string): Recognised
   return { kind, items, issues };
 }
 
+/** From one place to another: "linje 714–720", "side 3, linje 40–44", "side 3, linje 40 – side 4, linje 2". */
+export function spanLocation(from: string, to: string): string {
+  if (from === to) return from;
+  const a = /^(.*linje )(\d+)$/.exec(from);
+  const b = /^(.*linje )(\d+)$/.exec(to);
+  if (a && b && a[1] === b[1]) return `${from}–${b[2]}`;
+  return `${from} – ${to}`;
+}
+
 type IssueFn = (severity: 'error' | 'warning', l: Line | null, message: string) => void;
 type SrcFn = (l: Line) => { file: string; location: string };
 
@@ -206,7 +215,7 @@ function recogniseGoalTables(lines: Line[], items: FoundItem[], issue: IssueFn, 
       figures = figures.slice(figures.length - max);
     } else parts.push(tail.text);
     const rowLine = lines[j];
-    const place = rowLine.location === l.location ? l.location : `${l.location} - ${rowLine.location}`;
+    const place = spanLocation(l.location, rowLine.location);
     if (figures.length < 2) {
       issue('error', rowLine, `Målet ${code}: kun ét tal (${figures.join(' ')}) - kan ikke afgøre, om det er mål eller status.`);
       i = j;
@@ -424,7 +433,7 @@ function recogniseBudgetLines(lines: Line[], items: FoundItem[], issue: IssueFn,
     }
     const rowLabel = joinWrapped([...label, tail.text]);
     const at = firstLabelLine && label.length ? firstLabelLine : l;
-    const place = at === l ? l.location : `${at.location} - ${l.location}`;
+    const place = spanLocation(at.location, l.location);
     label = [];
     firstLabelLine = null;
     const values: number[] = [];
@@ -572,7 +581,7 @@ function recogniseProseGoals(lines: Line[], items: FoundItem[], issue: IssueFn, 
     const target = countInProse(description);
     if (target === null) continue;
     n += 1;
-    const location = b.line === b.last ? b.line.location : `${b.line.location} - ${b.last.location}`;
+    const location = spanLocation(b.line.location, b.last.location);
     items.push({
       type: 'goal',
       level: 'B',
@@ -594,5 +603,9 @@ function recogniseProseGoals(lines: Line[], items: FoundItem[], issue: IssueFn, 
         : `Ingen af afsnittets ${bullets.length} punkter nævner et antal, så der er ikke læst nogen mål; tilføj dem i appen.`,
     );
   else
-    issue('warning', lines[start], `${n} mål læst fra ansøgningens tekst: kode og niveau er foreslået (outputmål B1-B${n}); ret dem før du gemmer.`);
+    issue(
+      'warning',
+      lines[start],
+      `${n} mål læst fra ansøgningens tekst som outputmål med foreslåede koder (mål projektet allerede har, beholder deres kode); ret koden i forhåndsvisningen, hvis et mål er et aktivitets- (A) eller effektmål (C).`,
+    );
 }

@@ -1,6 +1,7 @@
 import { createI18n } from '../../renderer/src/i18n';
 import { createFormatter } from '../../renderer/src/format';
-import { auditFieldLabel, auditValueText } from '../../renderer/src/views/project/historyText';
+import { auditFieldLabel, auditGoalCode, auditValueText } from '../../renderer/src/views/project/historyText';
+import type { AuditEntry, Goal, StatusReport } from '../../shared/domain';
 
 function setup(lang: 'da' | 'en') {
   const i18n = createI18n(lang);
@@ -36,5 +37,18 @@ describe('the audit log in words', () => {
     const long = auditValueText(t, exists, fmt, 'learning', 'x'.repeat(400));
     expect(long.short).toHaveLength(161);
     expect(long.full).toHaveLength(400);
+  });
+
+  it('years stay years, and goal and status rows name their goal, also once deleted', () => {
+    const { t, exists, fmt } = setup('da');
+    expect(auditValueText(t, exists, fmt, 'budgetLine', JSON.stringify({ costType: 'Revision', year: 2021, amountKr: 41328 })).full).toContain('2021; ');
+    const goals = [{ id: 4, code: 'B1' }] as Goal[];
+    const reports = [{ id: 9, goalId: 4 }] as StatusReport[];
+    const entry = (e: Partial<AuditEntry>): AuditEntry => ({ id: 1, at: '', user: '', projectId: 1, entity: 'goal', entityId: null, field: 'created', oldValue: null, newValue: null, ...e });
+    expect(auditGoalCode(entry({ entity: 'status', entityId: 9, field: 'value' }), goals, reports)).toBe('B1');
+    expect(auditGoalCode(entry({ entity: 'status', entityId: 12, newValue: JSON.stringify({ goalId: 4, value: 240 }) }), goals, reports)).toBe('B1');
+    expect(auditGoalCode(entry({ entity: 'goal', entityId: 4, field: 'description' }), goals, reports)).toBe('B1');
+    expect(auditGoalCode(entry({ entity: 'goal', entityId: 77, field: 'deleted', oldValue: JSON.stringify({ id: 77, code: 'C3' }) }), goals, reports)).toBe('C3');
+    expect(auditGoalCode(entry({ entity: 'score', entityId: 1 }), goals, reports)).toBeNull();
   });
 });

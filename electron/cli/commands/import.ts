@@ -1,24 +1,27 @@
 import { resolve } from 'node:path';
 import { formatDanishNumber } from '../../../shared/numbers/danish';
 import { formatDanishDate } from '../../../shared/numbers/danishDate';
-import type { ImportApplyResult, ImportItem, ImportPreview } from '../../../shared/import/items';
+import { FACT_LABEL_DA, type ImportApplyResult, type ImportItem, type ImportPreview } from '../../../shared/import/items';
 import { applyImport, previewImport } from '../../import/service';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
 
 const LEVEL_DA = { A: 'aktivitet', B: 'output', C: 'effekt' } as const;
-const n = (v: number | null, d = 0) => (v === null ? '–' : formatDanishNumber(v, Number.isInteger(v) ? 0 : d));
+/** A number as the report prints it: 19.037, 19.500.000,5; '–' when missing. */
+const n = (v: number | null) => (v === null ? '–' : formatDanishNumber(v, Math.min(2, (String(v).split('.')[1] ?? '').length)));
+const CHANGE_DA = { new: 'ny', changed: 'ændres', unchanged: 'uændret', blocked: 'mangler data', info: 'vises kun' } as const;
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV og spørgeskemasvar; vis fundet og gem det (én transaktion).',
-  usage: 'import FILE... --db FILE [--project NAME] [--evaluation-type final|midterm] [--dry-run] [--json]',
+  usage: 'import FILE... --db FILE [--project NAME] [--evaluation-type final|midterm] [--accept-changes] [--dry-run] [--json]',
   options: {
     db: { type: 'string' },
     project: { type: 'string' },
     'evaluation-type': { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'accept-changes': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   allowPositionals: true,
@@ -40,10 +43,12 @@ export const importCommand: CliCommand = {
         );
         const dryRun = Boolean(args.values['dry-run']);
         // The preview's default selection; items that can't be saved as they are (a status
-        // without date) and changes that need a choice are left out and listed.
+        // without date) are left out and listed, and so are changes that need a choice unless
+        // --accept-changes says to write them too.
+        const acceptChanges = Boolean(args.values['accept-changes']);
         const chosen = preview.items.filter((i) => {
           const d = preview.diff.find((x) => x.itemId === i.id);
-          return d !== undefined && d.selectedByDefault && d.change !== 'blocked';
+          return d !== undefined && d.change !== 'blocked' && (d.selectedByDefault || (acceptChanges && d.change === 'changed'));
         });
         let result: ImportApplyResult | null = null;
         if (!dryRun && preview.canApply && chosen.length === 0)
@@ -63,8 +68,11 @@ export const importCommand: CliCommand = {
             signal: controller.signal,
           });
         }
+        // What the preview found already in the project is "unchanged", whether or not it was sent.
+        if (result) result = { ...result, unchanged: preview.diff.filter((d) => d.change === 'unchanged').length };
+        const written = new Set(result ? chosen.map((i) => i.id) : []);
         if (args.values.json) io.out(JSON.stringify(toJson(preview, dryRun, result), null, 2));
-        else io.out(text(preview, dryRun, result));
+        else io.out(text(preview, dryRun, result, written));
         return preview.canApply ? 0 : 1;
       } finally {
         process.off('SIGINT', onSignal);
@@ -115,11 +123,11 @@ function toJson(p: ImportPreview, dryRun: boolean, result: unknown) {
   };
 }
 
-function text(p: ImportPreview, dryRun: boolean, result: { created: number; updated: number; unchanged: number } | null): string {
+function text(p: ImportPreview, dryRun: boolean, result: { created: number; updated: number; unchanged: number } | null, written: ReadonlySet<string>): string {
   const out: string[] = [];
   const change = (id: string) => {
     const d = p.diff.find((x) => x.itemId === id);
-    return d ? `${d.change}${d.change === 'changed' && !d.selectedByDefault ? ', ikke valgt' : ''}` : '';
+    return d ? `${CHANGE_DA[d.change]}${d.change === 'changed' && !d.selectedByDefault && !written.has(id) ? ', ikke valgt' : ''}` : '';
   };
   const date = (iso: string | null) => (iso ? formatDanishDate(iso) : '–');
   out.push(`Projekt: ${p.projectName || '(nyt projekt uden navn)'}${p.projectId ? '' : ' (nyt)'}`);
@@ -127,7 +135,11 @@ function text(p: ImportPreview, dryRun: boolean, result: { created: number; upda
   const facts = p.items.filter((i) => i.type === 'fact');
   if (facts.length) {
     out.push('', 'Fakta:');
-    for (const f of facts) if (f.type === 'fact') out.push(`  ${f.field}: ${f.value ?? '–'}  [${change(f.id)}] (${f.source.location})`);
+    for (const f of facts)
+      if (f.type === 'fact') {
+        const value = typeof f.value === 'number' ? n(f.value) : f.field === 'periodStart' || f.field === 'periodEnd' ? date(f.value) : (f.value ?? '–');
+        out.push(`  ${FACT_LABEL_DA[f.field]}: ${value}  [${change(f.id)}] (${f.source.location})`);
+      }
   }
   const goals = p.items.filter((i) => i.type === 'goal');
   if (goals.length) {
@@ -152,21 +164,21 @@ function text(p: ImportPreview, dryRun: boolean, result: { created: number; upda
   const lines = p.items.filter((i) => i.type === 'budgetLine');
   if (lines.length) {
     out.push('', 'Budgetlinjer (kr.):');
-    for (const b of lines) if (b.type === 'budgetLine') out.push(`  ${b.year} ${b.costType}: ${n(b.amountKr, 2)}${b.percentOfDirect !== null ? ` (${n(b.percentOfDirect)} % af direkte)` : ''}  [${change(b.id)}]`);
+    for (const b of lines) if (b.type === 'budgetLine') out.push(`  ${b.year} ${b.costType}: ${n(b.amountKr)}${b.percentOfDirect !== null ? ` (${n(b.percentOfDirect)} % af direkte)` : ''}  [${change(b.id)}]`);
   }
   const fin = p.items.filter((i) => i.type === 'financing');
   if (fin.length) {
     out.push('', 'Finansiering (kr.):');
-    for (const f of fin) if (f.type === 'financing') out.push(`  ${f.name}: ${n(f.amountKr, 2)}  [${change(f.id)}]`);
+    for (const f of fin) if (f.type === 'financing') out.push(`  ${f.name}: ${n(f.amountKr)}  [${change(f.id)}]`);
   }
   const survey = p.items.filter((i) => i.type === 'survey');
   if (survey.length) {
     out.push('', 'Spørgeskema:');
     for (const s of survey) if (s.type === 'survey') out.push(`  ${s.group ? `${s.group}: ` : ''}${s.statement}: ${s.positive} ud af ${s.n} (${s.scale}-punkt)  [${change(s.id)}]`);
   }
-  const unselected = p.diff.filter((d) => d.change === 'changed' && !d.selectedByDefault);
+  const unselected = p.diff.filter((d) => d.change === 'changed' && !d.selectedByDefault && !written.has(d.itemId));
   if (unselected.length) {
-    out.push('', 'Ændringer der kræver et valg (gemmes ikke herfra; vælg dem i appens import):');
+    out.push('', 'Ændringer der kræver et valg (gemmes kun med --accept-changes eller når du vælger dem i appens import):');
     for (const d of unselected) {
       const item = p.items.find((i) => i.id === d.itemId)!;
       out.push(`  ${item.source.file}, ${item.source.location}: ${d.note} (${d.before ?? '–'} -> ${d.after ?? '–'})`);

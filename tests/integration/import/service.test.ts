@@ -166,11 +166,48 @@ describe('what an import may overwrite', () => {
     const p = await previewImport(store, [{ name: 'status-2023.xlsx', bytes }], { projectId: project.id });
     const diffOf = (t: string) => p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === t)!;
     expect(diffOf('status')).toMatchObject({ change: 'new', selectedByDefault: true, note: expect.stringContaining('dateret efter evalueringsrunden pr. 02.12.2022') });
-    expect(diffOf('progress')).toMatchObject({ change: 'changed', overwrites: true, selectedByDefault: false, note: expect.stringContaining('efter evalueringsrunden pr. 02.12.2022') });
+    expect(diffOf('progress')).toMatchObject({
+      change: 'changed',
+      overwrites: true,
+      selectedByDefault: false,
+      note: expect.stringContaining('efter evalueringsrunden pr. 02.12.2022'),
+      before: 'budget 20.000.000 af 20.000.000 kr., 47 af 47 måneder',
+      after: 'budget 19.000.000 af 20.000.000 kr., 47 af 47 måneder',
+    });
     expect(p.issues).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('1 status er dateret efter evalueringsrunden pr. 02.12.2022 og tæller ikke i den') }));
     await applyImport(store, { projectId: project.id, items: defaults(p) });
     const [evaluation] = await store.listEvaluations(project.id);
     expect(evaluation).toMatchObject({ budgetSpentKr: 20_000_000, progressReportedAt: '2022-12-02' });
+    await store.close();
+  });
+
+  it('older budget and time figures never replace newer ones unless chosen', async () => {
+    const store = await demoStore();
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 10, 10)), [['B1', 'Antal deltagere', 256, 219]], [20_000_000, 18_250_000.75, 48, 46]);
+    const p = await previewImport(store, [{ name: 'status-nov.xlsx', bytes }], { projectId: project.id });
+    const progress = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'progress')!;
+    expect(progress).toMatchObject({ change: 'changed', selectedByDefault: false, after: 'budget 18.250.000,75 af 20.000.000 kr., 46 af 48 måneder' });
+    expect(progress.note).toBe('Rapporten er dateret 10.11.2022, men runden har tal pr. 02.12.2022: de nyeste tal bevares, medmindre du vælger punktet.');
+    const before = await store.dataDigest();
+    await applyImport(store, { projectId: project.id, items: defaults(p) });
+    const [evaluation] = await store.listEvaluations(project.id);
+    expect(evaluation).toMatchObject({ budgetSpentKr: 20_000_000, monthsTotalReported: 47, progressReportedAt: '2022-12-02' });
+    // B1 219 on 10.11.2022 is a new (older) report; nothing else was written.
+    expect(await store.dataDigest()).not.toBe(before);
+    await store.close();
+  });
+
+  it('a status of a goal code the project lacks is blocked with its goal', async () => {
+    const store = await demoStore();
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 11, 2)), [['B9', 'Noget nyt', 10, 5]]);
+    const p = await previewImport(store, [{ name: 'status.xlsx', bytes }], { projectId: project.id });
+    expect(p.diff.map((d) => [p.items.find((i) => i.id === d.itemId)!.type, d.change])).toEqual([
+      ['goal', 'blocked'],
+      ['status', 'blocked'],
+    ]);
+    expect(p.canApply).toBe(false);
     await store.close();
   });
 
@@ -198,11 +235,13 @@ describe('what an import may overwrite', () => {
     const goals = p.items.filter((i) => i.type === 'goal');
     expect(goals.map((g) => g.type === 'goal' && `${g.code}=${g.targetInPeriod}`)).toEqual(['B1=300', 'B2=3', 'B4=1', 'B5=4', 'B6=3', 'B7=24', 'B8=18', 'B9=4', 'B10=48']);
     const changes = p.diff.filter((d) => d.change === 'new' || d.change === 'changed');
-    // Only B2's description differs: the demo splits its "150 jobåbninger" into a goal of its own (B3).
+    // Only B2's description differs: the demo splits its "150 jobåbninger" into a goal of its own
+    // (B3), so taking the application's wording would count them twice. Offered, not selected.
     expect(changes.map((d) => p.items.find((i) => i.id === d.itemId)!).map((i) => i.type === 'goal' && i.code)).toEqual(['B2']);
+    expect(changes[0]).toMatchObject({ selectedByDefault: false, note: expect.stringContaining('genkendt som B2 ud fra teksten') });
+    expect(defaults(p)).toEqual([]);
     expect(await store.dataDigest()).toBe(before);
-    await applyImport(store, { projectId: p.projectId, items: defaults(p) });
-    expect((await store.listGoals(project.id)).length).toBe(goalsBefore.length);
+    expect((await store.listGoals(project.id)).map((g) => g.description)).toEqual(goalsBefore.map((g) => g.description));
     await store.close();
   });
 });
@@ -315,6 +354,29 @@ describe('CLI', () => {
     const bad = run('import', path.join(dir, 'findes-ikke.xlsx'), '--db', db);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('findes-ikke.xlsx');
+  });
+});
+
+describe('CLI: changes that need a choice', () => {
+  it('are listed and left out, and written with --accept-changes', async () => {
+    const db = path.join(mkdtempSync(path.join(dir, 'cli-accept-')), 'demo.sqlite');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'electron', 'cli', 'main.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(run('demo', '--db', db).status).toBe(0);
+    const file = path.join(path.dirname(db), 'status.xlsx');
+    writeFileSync(file, await recipientWorkbook(new Date(Date.UTC(2022, 11, 2)), [['B4', 'CV-database', 19037, 19037]]));
+    const headstart = ['--project', 'Tiltrækning af talent (Headstart)'];
+    const plain = run('import', file, '--db', db, ...headstart);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('[ændres, ikke valgt/uændret]');
+    expect(plain.stdout).toContain('Ændringer der kræver et valg (gemmes kun med --accept-changes');
+    expect(plain.stdout).toContain('Intet nyt at gemme');
+    const accepted = run('import', file, '--db', db, ...headstart, '--accept-changes');
+    expect(accepted.stdout).toContain('Gemt i én transaktion: 0 oprettet, 1 opdateret');
+    const store = await openPortfolioStore(db);
+    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    expect((await store.listGoals(project.id)).find((g) => g.code === 'B4')!.description).toBe('CV-database');
+    await store.close();
   });
 });
 

@@ -9,7 +9,7 @@ describe('recogniseReportText on the seed texts as they are', () => {
     expect(r.kind).toBe('evaluationReport');
     expect003(r.items, r.issues);
     const b4 = r.items.find((i) => i.type === 'goal' && i.code === 'B4')!;
-    expect(b4.source).toEqual({ file: SEED_003, location: 'linje 714 - linje 720' });
+    expect(b4.source).toEqual({ file: SEED_003, location: 'linje 714–720' });
     const c2 = r.issues.find((i) => i.message.includes('C2'))!;
     expect(c2.location).toBe('linje 971');
   });
@@ -18,7 +18,7 @@ describe('recogniseReportText on the seed texts as they are', () => {
     const r = recogniseReportText(linesOfText(readSeed(SEED_004)), SEED_004);
     expect(r.kind).toBe('application');
     expect004(r.items, r.issues);
-    expect(r.issues.some((i) => i.message.includes('kode og niveau er foreslået'))).toBe(true);
+    expect(r.issues.some((i) => i.message.includes('9 mål læst fra ansøgningens tekst som outputmål med foreslåede koder'))).toBe(true);
   });
 
   it('reports an unreadable figure in a goal table as an error with its place, never a guess', () => {

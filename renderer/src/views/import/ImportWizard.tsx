@@ -62,6 +62,8 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
   const [busy, setBusy] = useState<'reading' | 'preview' | 'apply' | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [result, setResult] = useState<ImportApplyResult | null>(null);
+  /** From the preview: items already in the project, and items found but left out. */
+  const [leftAlone, setLeftAlone] = useState({ unchanged: 0, skipped: 0 });
   const [target, setTarget] = useState<ImportTarget | null>(project ? { mode: 'this', projectId: project.id, newName: '' } : null);
   const [projects, setProjects] = useState<{ id: number; name: string }[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -199,6 +201,12 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
       else setError(r.error);
       return;
     }
+    const sent = new Set(request.items.map((i) => i.id));
+    const diff = preview?.diff ?? [];
+    setLeftAlone({
+      unchanged: diff.filter((d) => d.change === 'unchanged').length,
+      skipped: diff.filter((d) => (d.change === 'new' || d.change === 'changed' || d.change === 'blocked') && !sent.has(d.itemId)).length,
+    });
     setResult(r.value as ImportApplyResult);
     setStep(2);
     onImported(r.value as ImportApplyResult);
@@ -364,7 +372,7 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
                                 {t(`import.kinds.${info.kind}`)}
                               </Badge>
                               <Text size="xs" c="dimmed">
-                                {info.format.toUpperCase()}
+                                {t(`import.formats.${info.format}`)}
                               </Text>
                             </Group>
                           ) : (
@@ -429,7 +437,7 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
         {step === 2 && result && (
           <Stack gap="sm" data-testid="import-result">
             <Alert color="green" title={t('import.resultTitle')}>
-              <Text size="sm">{t('import.resultCounts', { created: result.created, updated: result.updated, unchanged: result.unchanged })}</Text>
+              <Text size="sm">{t('import.resultCounts', { created: result.created, updated: result.updated, unchanged: leftAlone.unchanged, skipped: leftAlone.skipped })}</Text>
             </Alert>
             <Table withTableBorder w="auto" maw={480}>
               <Table.Thead>

@@ -10,7 +10,7 @@ import { useFormatter, type Formatter } from '../../format';
 
 export const ITEM_TYPE_ORDER: readonly ImportItemType[] = ['fact', 'goal', 'status', 'progress', 'scoreAverage', 'budgetLine', 'financing', 'survey'];
 
-type FieldKind = 'number' | 'int' | 'date' | 'text';
+type FieldKind = 'number' | 'int' | 'date' | 'text' | 'code';
 
 interface FieldDef {
   key: string;
@@ -42,8 +42,19 @@ export function editableFields(item: ImportItem): FieldDef[] {
       const kind: FieldKind = item.field === 'totalBudgetKr' ? 'number' : item.field === 'periodStart' || item.field === 'periodEnd' ? 'date' : 'text';
       return [field('value', kind, `facts.${item.field}`, { width: kind === 'text' ? 320 : 150, required: item.field === 'name' })];
     }
-    case 'goal':
-      return [field('description', 'text', 'goals.description', { width: 320 }), field('targetInPeriod', 'number', 'goals.targetInPeriod', { width: 120 })];
+    case 'goal': {
+      const fields = [field('description', 'text', 'goals.description', { width: 320 }), field('targetInPeriod', 'number', 'goals.targetInPeriod', { width: 120 })];
+      // A code the importer proposed (prose goals of an application) can be corrected; its letter is the level.
+      if (item.codeSuggested)
+        fields.unshift(
+          field('code', 'code', 'goals.code', {
+            width: 80,
+            required: true,
+            set: (goal, value) => ({ ...goal, code: String(value), level: String(value)[0] as 'A' | 'B' | 'C' }) as ImportItem,
+          }),
+        );
+      return fields;
+    }
     case 'status':
       return [field('value', 'number', 'goals.value', { width: 110, required: true }), field('reportedAt', 'date', 'goals.reportedAt', { width: 140, required: true })];
     case 'progress':
@@ -84,6 +95,11 @@ function parseValue(fmt: Formatter, t: (key: string, options?: Record<string, un
     let value: string | number | null;
     if (def.kind === 'date') value = fmt.parseDate(text);
     else if (def.kind === 'text') value = text.trim() === '' ? null : text;
+    else if (def.kind === 'code') {
+      const code = text.trim().toUpperCase();
+      if (!/^[ABC]\d{1,3}$/.test(code)) return { ok: false, message: t('validation.goalCode') };
+      value = code;
+    }
     else {
       value = fmt.parseNumber(text);
       if (def.kind === 'int' && value !== null && (!Number.isInteger(value) || value < 0)) return { ok: false, message: t('validation.nonNegativeInt') };
@@ -216,7 +232,11 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
   const nameMissing = target.mode === 'new' && target.newName.trim() === '';
   const projectMissing = target.mode === 'other' && target.projectId === null;
   const blockers: string[] = [];
-  if (fileErrors.length) blockers.push(t('import.blockErrors', { count: fileErrors.length }));
+  // Errors of a cell or line that gave no item can only be fixed in the file; errors of an item can be deselected.
+  const inFile = fileErrors.filter((e) => !e.itemId).length;
+  const ofItems = fileErrors.length - inFile;
+  if (inFile) blockers.push(t('import.blockFileErrors', { count: inFile }));
+  if (ofItems) blockers.push(t('import.blockErrors', { count: ofItems }));
   if (blockedCount) blockers.push(t('import.blockBlocked', { count: blockedCount }));
   if (invalidCount) blockers.push(t('import.blockInvalid', { count: invalidCount }));
   if (nameMissing) blockers.push(t('import.blockName'));
@@ -298,9 +318,16 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
       const evaluationDate = project?.evaluations.find((e) => e.id === preview.evaluationId)?.date ?? null;
       detail = (
         <>
-          <Text size="xs" data-testid={`import-percent-${item.id}`}>
-            {t('goals.percent')}: {before === null ? '–' : fmt.percent(before)} <IconArrowRight size={11} aria-label={t('import.to')} /> {after === null ? '–' : fmt.percent(after)}
-          </Text>
+          {evaluationDate && eff.reportedAt && eff.reportedAt > evaluationDate ? (
+            // Not in force in this round: the round keeps its figure.
+            <Text size="xs" data-testid={`import-percent-${item.id}`}>
+              {t('import.percentLater', { before: before === null ? '–' : fmt.percent(before), after: after === null ? '–' : fmt.percent(after) })}
+            </Text>
+          ) : (
+            <Text size="xs" data-testid={`import-percent-${item.id}`}>
+              {t('goals.percent')}: {before === null ? '–' : fmt.percent(before)} <IconArrowRight size={11} aria-label={t('import.to')} /> {after === null ? '–' : fmt.percent(after)}
+            </Text>
+          )}
           {evaluationDate && eff.reportedAt && eff.reportedAt > evaluationDate && (
             <Text size="xs" c="orange.9">
               {t('import.afterEvaluation', { date: fmt.date(evaluationDate) })}

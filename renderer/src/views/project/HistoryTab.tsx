@@ -7,7 +7,7 @@ import type { AuditEntity, AuditEntry } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useErrorText } from '../../components/useSave';
 import { useFormatter } from '../../format';
-import { auditFieldLabel, auditValueText } from './historyText';
+import { auditFieldLabel, auditGoalCode, auditValueText } from './historyText';
 import { useProjectData } from './ProjectData';
 
 const ENTITIES: AuditEntity[] = ['project', 'goal', 'status', 'score', 'light', 'evaluation', 'budgetLine', 'financing', 'survey', 'learning', 'effectChain'];
@@ -20,6 +20,7 @@ export function HistoryTab() {
   const { project } = useProjectData();
   const lang = i18n.language === 'en' ? 'en' : 'da';
   // A key names a text (not a group of texts) in this language.
+  const goalCode = (entry: AuditEntry) => auditGoalCode(entry, project.goals, project.statusReports);
   const exists = (key: string) => typeof i18n.getResource(lang, 'translation', key) === 'string';
   const projectId = project.project.id;
   const [entity, setEntity] = useState<AuditEntity | null>(null);
@@ -98,7 +99,10 @@ export function HistoryTab() {
                   <Table.Tr key={r.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.at)}</Table.Td>
                     <Table.Td>{r.user}</Table.Td>
-                    <Table.Td>{t(`history.entities.${r.entity}`)}</Table.Td>
+                    <Table.Td>
+                      {t(`history.entities.${r.entity}`)}
+                      {goalCode(r) ? ` ${goalCode(r)}` : ''}
+                    </Table.Td>
                     <Table.Td title={r.field}>{auditFieldLabel(t, exists, lang, r.entity, r.field)}</Table.Td>
                     <Table.Td title={before.full || undefined} style={{ wordBreak: 'break-word' }}>
                       {before.short}

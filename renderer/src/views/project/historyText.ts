@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntity } from '../../../../shared/domain';
+import type { AuditEntity, AuditEntry, Goal, StatusReport } from '../../../../shared/domain';
 import { PARAMETER_NAMES } from '../../../../shared/methodology';
 import type { Formatter } from '../../format';
 
@@ -67,6 +67,7 @@ const ENTITY_ALIASES: Record<string, string> = {
   'financing:name': 'budget.source',
   'effectChain:text': 'learning.itemText',
   'effectChain:column': 'history.keys.column',
+  'status:printedPercent': 'history.keys.printedPercent',
 };
 
 function keyLabel(t: T, exists: (k: string) => boolean, entity: AuditEntity, key: string): string {
@@ -126,8 +127,34 @@ export function auditValueText(t: T, exists: (k: string) => boolean, fmt: Format
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
     full = Object.entries(parsed as Record<string, unknown>)
       .filter(([k, v]) => !HIDDEN.test(k) && v !== null && v !== '' && v !== undefined)
-      .map(([k, v]) => `${keyLabel(t, exists, entity, k)}: ${enumText(t, exists, k, v) ?? scalar(t, fmt, v)}`)
+      .map(([k, v]) => `${keyLabel(t, exists, entity, k)}: ${enumText(t, exists, k, v) ?? (k === 'year' ? String(v) : scalar(t, fmt, v))}`)
       .join('; ');
   } else full = scalar(t, fmt, parsed);
   return { short: full.length > 160 ? `${full.slice(0, 160)}…` : full, full };
+}
+
+function jsonField(value: string | null, key: string): unknown {
+  if (!value?.startsWith('{')) return undefined;
+  try {
+    return (JSON.parse(value) as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The goal a goal or status row is about ("B1"), from the project's goals and reports, or from
+ * the logged row itself when it has been deleted since.
+ */
+export function auditGoalCode(entry: AuditEntry, goals: readonly Goal[], reports: readonly StatusReport[]): string | null {
+  const codeOf = (id: unknown) => goals.find((g) => g.id === id)?.code ?? null;
+  if (entry.entity === 'goal') {
+    const code = codeOf(entry.entityId) ?? jsonField(entry.newValue, 'code') ?? jsonField(entry.oldValue, 'code');
+    return typeof code === 'string' ? code : null;
+  }
+  if (entry.entity === 'status') {
+    const goalId = reports.find((r) => r.id === entry.entityId)?.goalId ?? jsonField(entry.newValue, 'goalId') ?? jsonField(entry.oldValue, 'goalId');
+    return codeOf(goalId);
+  }
+  return null;
 }
