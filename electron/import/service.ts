@@ -65,7 +65,7 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
         ids.push(item.id);
       });
       if (STRICT_KINDS.has(parsed.kind)) strictFiles.add(name);
-      if (parsed.kind === 'statusReport') recipientFiles.add(name);
+      if (parsed.kind === 'statusReport' || parsed.kind === 'goalCsv') recipientFiles.add(name);
       issues.push(...parsed.issues);
       files.push({ file: name, format: parsed.format, kind: parsed.kind, kindLabel: CONTENT_KIND_LABEL[parsed.kind], itemIds: ids });
     } catch (err) {

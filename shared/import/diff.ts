@@ -1,7 +1,7 @@
 import type { BudgetLine, Evaluation, FinancingSource, Goal, Project, StatusReport, SurveyIndicator } from '../domain';
-import { formatDanishNumber } from '../numbers/danish';
 import { formatDanishDate } from '../numbers/danishDate';
 import type { FactField, ImportIssue, ImportItem, ItemDiff } from './items';
+import { danish, msg, type Msg } from './notes';
 
 /**
  * The diff of found items against what a project holds (pure): new, changed (overwrites a
@@ -33,11 +33,13 @@ export interface DiffOptions {
   /** Files whose goal codes must match the project's goals (status reports), when it has any. */
   strictFiles?: ReadonlySet<string>;
   /**
-   * Files a grant recipient filled in (the status-report template): their goal texts and targets
-   * are the recipient's shorthand, not the grant's, so a change to a goal is offered unselected.
+   * Status files (the status-report template, a CSV of goals and statuses): their goal texts and
+   * targets are a reporter's shorthand, not the grant's, so a change to a goal is offered unselected.
    */
   recipientFiles?: ReadonlySet<string>;
 }
+
+type Out = (item: ImportItem, change: ItemDiff['change'], note: Msg | Msg[], before?: Msg[] | null, after?: Msg[] | null, selectedByDefault?: boolean) => void;
 
 export interface DiffResult {
   diff: ItemDiff[];
@@ -88,12 +90,6 @@ export function assignSuggestedCodes(items: ImportItem[], goals: readonly Goal[]
   }
 }
 
-/** A value as the preview shows it: Danish numbers (19.037; 19.500.000,5), '–' for missing. */
-const show = (v: unknown): string => {
-  if (v === null || v === undefined || v === '') return '–';
-  if (typeof v === 'number') return formatDanishNumber(v, Math.min(2, (String(v).split('.')[1] ?? '').length));
-  return String(v);
-};
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const sameNumber = (a: number | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(a - b) < 0.005);
 
@@ -103,8 +99,21 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
   const goalsByCode = new Map(state.goals.map((g) => [g.code.toUpperCase(), g]));
   const err = (item: ImportItem, message: string) =>
     issues.push({ severity: 'error', file: item.source.file, location: item.source.location, message, itemId: item.id });
-  const out = (item: ImportItem, change: ItemDiff['change'], note: string, before: string | null = null, after: string | null = null, selectedByDefault = true) =>
-    diff.push({ itemId: item.id, change, overwrites: change === 'changed', before, after, note, selectedByDefault: selectedByDefault && ['new', 'changed', 'blocked'].includes(change) });
+  const out: Out = (item, change, note, before = null, after = null, selectedByDefault = true) => {
+    const notes = Array.isArray(note) ? note : [note];
+    diff.push({
+      itemId: item.id,
+      change,
+      overwrites: change === 'changed',
+      before: before && danish(before, '; '),
+      after: after && danish(after, '; '),
+      note: danish(notes),
+      noteMsgs: notes,
+      beforeMsgs: before,
+      afterMsgs: after,
+      selectedByDefault: selectedByDefault && ['new', 'changed', 'blocked'].includes(change),
+    });
+  };
   const round = state.evaluation;
   const afterRound = (date: string | null) => round !== null && date !== null && date > round.date;
   const roundText = round ? `evalueringsrunden pr. ${formatDanishDate(round.date)}` : '';
@@ -124,11 +133,11 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
         sameNumber(earlier.targetInPeriod, item.targetInPeriod) &&
         sameNumber(earlier.targetAfterPeriod, item.targetAfterPeriod);
       if (identical) {
-        out(item, 'unchanged', `Samme mål som i ${earlier.source.file} (${earlier.source.location}).`);
+        out(item, 'unchanged', msg('goalSameAsEarlier', { file: earlier.source.file, location: earlier.source.location }));
         continue;
       }
       err(item, `Målkoden ${code} optræder to gange: ${earlier.source.file} (${earlier.source.location}) og ${item.source.file} (${item.source.location}).`);
-      out(item, 'blocked', `Dobbelt målkode ${code}.`);
+      out(item, 'blocked', msg('goalDuplicate', { code }));
       continue;
     }
     importedGoals.set(code, item);
@@ -137,50 +146,35 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
       const strict = options.strictFiles?.has(item.source.file) && state.goals.length > 0;
       if (strict) {
         err(item, `Målkoden ${code} matcher intet mål i projektet "${state.project?.name ?? ''}" (der har ${state.goals.map((g) => g.code).join(', ')}).`);
-        out(item, 'blocked', `Kode ${code} findes ikke i projektet.`);
+        out(item, 'blocked', msg('goalUnknownCode', { code }));
         blockedCodes.add(code);
-      } else out(item, 'new', `Nyt mål ${code}.`, null, `${code}: mål ${show(item.targetInPeriod)}`);
+      } else out(item, 'new', msg('goalNew', { code }), null, [msg('valueNewGoal', { code, value: item.targetInPeriod })]);
       continue;
     }
-    const changes: string[] = [];
-    const before: string[] = [];
+    const changes: Msg[] = [];
+    const before: Msg[] = [];
     if (item.level !== existing.level) {
-      changes.push(`niveau ${item.level}`);
-      before.push(`niveau ${existing.level}`);
+      changes.push(msg('valueLevel', { level: item.level }));
+      before.push(msg('valueLevel', { level: existing.level }));
     }
     if (item.targetInPeriod !== null && !sameNumber(item.targetInPeriod, existing.targetInPeriod)) {
-      changes.push(`mål ${show(item.targetInPeriod)}`);
-      before.push(`mål ${show(existing.targetInPeriod)}`);
+      changes.push(msg('valueTarget', { value: item.targetInPeriod }));
+      before.push(msg('valueTarget', { value: existing.targetInPeriod }));
     }
     if (item.targetAfterPeriod !== null && !sameNumber(item.targetAfterPeriod, existing.targetAfterPeriod)) {
-      changes.push(`mål efter perioden ${show(item.targetAfterPeriod)}`);
-      before.push(`mål efter perioden ${show(existing.targetAfterPeriod)}`);
+      changes.push(msg('valueTargetAfter', { value: item.targetAfterPeriod }));
+      before.push(msg('valueTargetAfter', { value: existing.targetAfterPeriod }));
     }
     if (item.description && existing.description && !same(item.description, existing.description)) {
-      changes.push(`beskrivelse "${item.description}"`);
-      before.push(`beskrivelse "${existing.description}"`);
+      changes.push(msg('valueDescription', { text: item.description }));
+      before.push(msg('valueDescription', { text: existing.description }));
     }
-    if (item.description && !existing.description) changes.push(`beskrivelse "${item.description}"`);
-    if (changes.length === 0) out(item, 'unchanged', `Målet ${code} er som i projektet.`);
-    else if (item.codeSuggested)
-      out(
-        item,
-        'changed',
-        `Målet er genkendt som ${code} ud fra teksten (filen har ingen målkoder) og er formuleret anderledes; projektets mål bevares, medmindre du vælger punktet.`,
-        before.join('; ') || null,
-        changes.join('; '),
-        false,
-      );
-    else if (options.recipientFiles?.has(item.source.file))
-      out(
-        item,
-        'changed',
-        `Statusrapporten beskriver målet ${code} anderledes end projektet; projektets mål bevares, medmindre du vælger punktet.`,
-        before.join('; ') || null,
-        changes.join('; '),
-        false,
-      );
-    else out(item, 'changed', `Målet ${code} ændres.`, before.join('; ') || null, changes.join('; '));
+    if (item.description && !existing.description) changes.push(msg('valueDescription', { text: item.description }));
+    const beforeOrNull = before.length ? before : null;
+    if (changes.length === 0) out(item, 'unchanged', msg('goalUnchanged', { code }));
+    else if (item.codeSuggested) out(item, 'changed', msg('goalRecognisedDiffers', { code }), beforeOrNull, changes, false);
+    else if (options.recipientFiles?.has(item.source.file)) out(item, 'changed', msg('goalRecipientDiffers', { code }), beforeOrNull, changes, false);
+    else out(item, 'changed', msg('goalChanged', { code }), beforeOrNull, changes);
   }
 
   const seenStatuses = new Set<string>();
@@ -195,30 +189,36 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
         const code = item.code.toUpperCase();
         const goal = goalsByCode.get(code);
         if (!goal && blockedCodes.has(code)) {
-          out(item, 'blocked', `Målet ${code} kan ikke importeres (se målet), og derfor heller ikke dets status.`);
+          out(item, 'blocked', msg('statusGoalBlocked', { code }));
           break;
         }
         if (!goal && !importedGoals.has(code)) {
           err(item, `Status for ${code}: koden matcher intet mål i projektet${state.goals.length ? ` (der har ${state.goals.map((g) => g.code).join(', ')})` : ''}.`);
-          out(item, 'blocked', `Kode ${code} findes ikke.`);
+          out(item, 'blocked', msg('statusUnknownCode', { code }));
           break;
         }
         if (!item.reportedAt) {
-          out(item, 'blocked', `Status for ${code} har ingen rapporteringsdato; udfyld den for at gemme.`);
+          out(item, 'blocked', msg('statusNoDate', { code }));
           break;
         }
         // A report is its goal, date and value; the file it came from is provenance only, so the
         // same report from a renamed copy or a second file changes nothing.
         const key = `${code}|${item.reportedAt}|${item.value}`;
         if (seenStatuses.has(key)) {
-          out(item, 'unchanged', 'Samme status optræder tidligere i importen.');
+          out(item, 'unchanged', msg('statusRepeated'));
           break;
         }
         seenStatuses.add(key);
         const reports = goal ? state.statusReports.filter((r) => r.goalId === goal.id) : [];
         const duplicate = reports.find((r) => r.reportedAt === item.reportedAt && sameNumber(r.value, item.value));
         if (duplicate) {
-          out(item, 'unchanged', `Status ${show(item.value)} pr. ${formatDanishDate(item.reportedAt)} er allerede gemt (fra ${duplicate.source.file || 'manuel indtastning'}).`);
+          out(
+            item,
+            'unchanged',
+            duplicate.source.file
+              ? msg('statusStored', { value: item.value, date: item.reportedAt, file: duplicate.source.file })
+              : msg('statusStoredManual', { value: item.value, date: item.reportedAt }),
+          );
           break;
         }
         const sameDate = reports.find((r) => r.reportedAt === item.reportedAt);
@@ -227,77 +227,61 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
         out(
           item,
           'new',
-          `Ny statusrapport for ${code} (tilføjes; tidligere rapporter bevares)` +
-            (sameDate ? `; der findes allerede en rapport pr. ${formatDanishDate(item.reportedAt)} med værdien ${show(sameDate.value)}` : '') +
-            (late ? `; dateret efter ${roundText}, så den tæller først i en senere runde` : '') +
-            '.',
+          [
+            msg('statusNew', { code }),
+            ...(sameDate ? [msg('statusSameDate', { date: item.reportedAt, value: sameDate.value })] : []),
+            ...(late ? [msg('statusAfterRound', { dateRound: round!.date })] : []),
+          ],
           null,
-          `${show(item.value)} pr. ${formatDanishDate(item.reportedAt)}`,
+          [msg('valueStatus', { value: item.value, date: item.reportedAt })],
         );
         break;
       }
       case 'progress': {
         const e = state.evaluation;
-        const after = `budget ${show(item.budgetSpentKr)} af ${show(item.budgetTotalKr)} kr., ${show(item.monthsElapsed)} af ${show(item.monthsTotal)} måneder`;
+        const after = [msg('valueProgress', { spent: item.budgetSpentKr, total: item.budgetTotalKr, elapsed: item.monthsElapsed, months: item.monthsTotal })];
         if (!e) {
-          out(item, 'new', 'Gemmes på en ny evalueringsrunde.', null, after);
+          out(item, 'new', msg('progressNewRound'), null, after);
           break;
         }
         const stored = [e.budgetSpentKr, e.budgetTotalReportedKr, e.monthsElapsedReported, e.monthsTotalReported];
         const found = [item.budgetSpentKr, item.budgetTotalKr, item.monthsElapsed, item.monthsTotal];
-        const before = `budget ${show(e.budgetSpentKr)} af ${show(e.budgetTotalReportedKr)} kr., ${show(e.monthsElapsedReported)} af ${show(e.monthsTotalReported)} måneder`;
+        const before = [msg('valueProgress', { spent: e.budgetSpentKr, total: e.budgetTotalReportedKr, elapsed: e.monthsElapsedReported, months: e.monthsTotalReported })];
+        const dates = { date: item.reportedAt, dateRound: e.date, dateStored: e.progressReportedAt };
         if (stored.every((v, k) => found[k] === null || sameNumber(v, found[k])) && (item.reportedAt === null || item.reportedAt === e.progressReportedAt))
-          out(item, 'unchanged', 'Budget- og tidsforbrug er som i evalueringen.');
-        else if (stored.every((v) => v === null))
-          out(item, 'new', `Budget- og tidsforbrug udfyldes på ${roundText}${afterRound(item.reportedAt) ? ` (rapporten er dateret ${formatDanishDate(item.reportedAt!)}, efter runden)` : ''}.`, null, after);
-        else if (afterRound(item.reportedAt))
-          out(
-            item,
-            'changed',
-            `Rapporten er dateret ${formatDanishDate(item.reportedAt!)}, efter ${roundText}: runden beholder sine tal, medmindre du vælger punktet (eller starter en ny runde).`,
-            before,
-            after,
-            false,
-          );
+          out(item, 'unchanged', msg('progressUnchanged'));
+        else if (stored.every((v) => v === null)) out(item, 'new', msg(afterRound(item.reportedAt) ? 'progressFillsAfterRound' : 'progressFills', dates), null, after);
+        else if (afterRound(item.reportedAt)) out(item, 'changed', msg('progressAfterRound', dates), before, after, false);
         else if (e.progressReportedAt && (item.reportedAt === null || item.reportedAt < e.progressReportedAt))
           // Older (or undated) figures never replace newer ones unless the user says so.
-          out(
-            item,
-            'changed',
-            `${item.reportedAt ? `Rapporten er dateret ${formatDanishDate(item.reportedAt)}` : 'Rapporten har ingen dato'}, men runden har tal pr. ${formatDanishDate(e.progressReportedAt)}: de nyeste tal bevares, medmindre du vælger punktet.`,
-            before,
-            after,
-            false,
-          );
-        else out(item, 'changed', `Budget- og tidsforbrug på ${roundText} overskrives.`, before, after);
+          out(item, 'changed', msg(item.reportedAt ? 'progressOlder' : 'progressUndated', dates), before, after, false);
+        else out(item, 'changed', msg('progressOverwrites', dates), before, after);
         break;
       }
       case 'scoreAverage':
-        out(item, 'info', 'Vises til sammenligning; implementeringsscoren gemmes pr. parameter og beregnes.', null, show(item.value));
+        out(item, 'info', msg('scoreAverageInfo'), null, [msg('valueText', { value: item.value })]);
         break;
       case 'budgetLine': {
         const existing = state.budgetLines.find((b) => b.year === item.year && same(b.costType, item.costType));
-        const after = `${item.costType} ${item.year}: ${show(item.amountKr)} kr.`;
-        if (!existing) out(item, 'new', 'Ny budgetlinje.', null, after);
-        else if (sameNumber(existing.amountKr, item.amountKr) && sameNumber(existing.percentOfDirect, item.percentOfDirect))
-          out(item, 'unchanged', 'Budgetlinjen er som i projektet.');
-        else out(item, 'changed', 'Budgetlinjen overskrives.', `${show(existing.amountKr)} kr.`, after);
+        const after = [msg('valueBudgetLine', { costType: item.costType, year: item.year, amount: item.amountKr })];
+        if (!existing) out(item, 'new', msg('budgetLineNew'), null, after);
+        else if (sameNumber(existing.amountKr, item.amountKr) && sameNumber(existing.percentOfDirect, item.percentOfDirect)) out(item, 'unchanged', msg('budgetLineUnchanged'));
+        else out(item, 'changed', msg('budgetLineChanged'), [msg('valueAmount', { amount: existing.amountKr })], after);
         break;
       }
       case 'financing': {
         const existing = state.financing.find((f) => same(f.name, item.name));
-        if (!existing) out(item, 'new', 'Ny finansieringskilde.', null, `${item.name}: ${show(item.amountKr)} kr.`);
-        else if (sameNumber(existing.amountKr, item.amountKr)) out(item, 'unchanged', 'Finansieringskilden er som i projektet.');
-        else out(item, 'changed', 'Beløbet overskrives.', `${show(existing.amountKr)} kr.`, `${show(item.amountKr)} kr.`);
+        if (!existing) out(item, 'new', msg('financingNew'), null, [msg('valueFinancing', { name: item.name, amount: item.amountKr })]);
+        else if (sameNumber(existing.amountKr, item.amountKr)) out(item, 'unchanged', msg('financingUnchanged'));
+        else out(item, 'changed', msg('financingChanged'), [msg('valueAmount', { amount: existing.amountKr })], [msg('valueAmount', { amount: item.amountKr })]);
         break;
       }
       case 'survey': {
         const existing = state.survey.find((s) => same(s.group, item.group) && same(s.statement, item.statement));
-        const after = `${item.positive} ud af ${item.n} (${item.scale}-punkt)`;
-        if (!existing) out(item, 'new', state.evaluation ? 'Ny spørgeskemaindikator.' : 'Ny spørgeskemaindikator på en ny evalueringsrunde.', null, after);
-        else if (existing.positive === item.positive && existing.n === item.n && existing.scale === item.scale)
-          out(item, 'unchanged', 'Indikatoren er som i evalueringen.');
-        else out(item, 'changed', 'Indikatoren overskrives.', `${existing.positive} ud af ${existing.n}`, after);
+        const after = [msg('valueSurvey', { positive: item.positive, n: item.n, scale: item.scale })];
+        if (!existing) out(item, 'new', msg(state.evaluation ? 'surveyNew' : 'surveyNewRound'), null, after);
+        else if (existing.positive === item.positive && existing.n === item.n && existing.scale === item.scale) out(item, 'unchanged', msg('surveyUnchanged'));
+        else out(item, 'changed', msg('surveyChanged'), [msg('valueSurveyShort', { positive: existing.positive, n: existing.n })], after);
         break;
       }
     }
@@ -318,20 +302,22 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
 function diffFact(
   item: Extract<ImportItem, { type: 'fact' }>,
   state: ProjectState,
-  out: (item: ImportItem, change: ItemDiff['change'], note: string, before?: string | null, after?: string | null) => void,
+  out: Out,
 ): void {
   const p = state.project;
-  if (item.value === null) return out(item, 'info', 'Feltet er tomt i kilden.');
-  if (!p) return out(item, 'new', 'Udfyldes på det nye projekt.', null, show(item.value));
+  // Dates are named so that they are shown as dates in either language.
+  const value = (v: unknown) => [item.field === 'periodStart' || item.field === 'periodEnd' ? msg('valueDate', { date: v as string | null }) : msg('valueText', { value: v as string | number | null })];
+  if (item.value === null) return out(item, 'info', msg('factEmptyInSource'));
+  if (!p) return out(item, 'new', msg('factNewProject'), null, value(item.value));
   const field: FactField = item.field;
   const current = p[field];
   if (field === 'name') {
     return same(String(current), String(item.value))
-      ? out(item, 'unchanged', 'Projektnavnet er det samme.')
-      : out(item, 'info', `Projektnavnet ændres ikke ved import (projektet hedder "${current}").`, show(current), show(item.value));
+      ? out(item, 'unchanged', msg('factSameName'))
+      : out(item, 'info', msg('factNameKept', { name: String(current) }), value(current), value(item.value));
   }
   const equal = typeof item.value === 'number' ? sameNumber(current as number | null, item.value) : same(String(current ?? ''), String(item.value));
-  if (equal) return out(item, 'unchanged', 'Som i projektet.');
-  if (current === null || current === '') return out(item, 'new', 'Feltet er tomt i projektet og udfyldes.', null, show(item.value));
-  return out(item, 'changed', 'Feltet overskrives.', show(current), show(item.value));
+  if (equal) return out(item, 'unchanged', msg('factUnchanged'));
+  if (current === null || current === '') return out(item, 'new', msg('factFills'), null, value(item.value));
+  return out(item, 'changed', msg('factOverwrites'), value(current), value(item.value));
 }

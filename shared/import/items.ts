@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MsgSchema } from './notes';
 
 /**
  * What an import finds: items with their source location (METHODOLOGY.md section 9), problems
@@ -209,6 +210,10 @@ export const ItemDiffSchema = z.object({
    * the grant, budget and time from a report dated after the evaluation round).
    */
   selectedByDefault: z.boolean(),
+  /** The same note, before and after as keyed messages, for the UI's other languages. */
+  noteMsgs: z.array(MsgSchema),
+  beforeMsgs: z.array(MsgSchema).nullable(),
+  afterMsgs: z.array(MsgSchema).nullable(),
 });
 export type ItemDiff = z.infer<typeof ItemDiffSchema>;
 

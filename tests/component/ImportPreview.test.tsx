@@ -1,10 +1,27 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import type { ImportPreview } from '../../shared/import/items';
+import type { ImportPreview, ItemDiff } from '../../shared/import/items';
+import { danish, msg, type Msg } from '../../shared/import/notes';
 import { ErrorAlert, ImportWizard } from '../../renderer/src/views/import/ImportWizard';
 import { PreviewStep, type ImportTarget } from '../../renderer/src/views/import/PreviewStep';
 import { headstartFixture, mockApi, renderWithApp } from './render';
+
+/** A diff entry as main makes it: the Danish texts from the same keyed messages. */
+function diffEntry(itemId: string, change: ItemDiff['change'], notes: Msg[], before: Msg[] | null = null, after: Msg[] | null = null, selected?: boolean): ItemDiff {
+  return {
+    itemId,
+    change,
+    overwrites: change === 'changed',
+    note: danish(notes),
+    before: before && danish(before, '; '),
+    after: after && danish(after, '; '),
+    noteMsgs: notes,
+    beforeMsgs: before,
+    afterMsgs: after,
+    selectedByDefault: selected ?? ['new', 'changed', 'blocked'].includes(change),
+  };
+}
 
 /** A preview as main answers it for a status workbook read against Headstart. */
 function headstartPreview(): ImportPreview {
@@ -57,10 +74,10 @@ function headstartPreview(): ImportPreview {
     ],
     issues: [{ severity: 'warning', file: 'status.xlsx', location: "Ark 'Mål', celle E5", message: 'B1: dato mangler; udfyld den før status kan gemmes.', itemId: 'f1-2' }],
     diff: [
-      { itemId: 'f1-1', change: 'unchanged', overwrites: false, before: null, after: null, note: 'Målet B1 er som i projektet.', selectedByDefault: false },
-      { itemId: 'f1-2', change: 'blocked', overwrites: false, before: null, after: null, note: 'Status for B1 har ingen rapporteringsdato; udfyld den for at gemme.', selectedByDefault: true },
-      { itemId: 'f1-3', change: 'new', overwrites: false, before: null, after: '90 pr. 2023-01-15', note: 'Ny statusrapport for B2.', selectedByDefault: true },
-      { itemId: 'f1-4', change: 'new', overwrites: false, before: null, after: 'Løn 2023: 1.500 kr.', note: 'Ny budgetlinje.', selectedByDefault: true },
+      diffEntry('f1-1', 'unchanged', [msg('goalUnchanged', { code: 'B1' })]),
+      diffEntry('f1-2', 'blocked', [msg('statusNoDate', { code: 'B1' })]),
+      diffEntry('f1-3', 'new', [msg('statusNew', { code: 'B2' })], null, [msg('valueStatus', { value: 90, date: '2023-01-15' })]),
+      diffEntry('f1-4', 'new', [msg('budgetLineNew')], null, [msg('valueBudgetLine', { costType: 'Løn', year: 2023, amount: 1500 })]),
     ],
     projectId: 1,
     projectName: 'Tiltrækning af talent (Headstart)',
@@ -151,15 +168,14 @@ describe('the import preview', () => {
   it('offers a change that needs a choice unselected, with the reason, until the user ticks it', async () => {
     const user = userEvent.setup();
     const preview = headstartPreview();
-    preview.diff[0] = {
-      itemId: 'f1-1',
-      change: 'changed',
-      overwrites: true,
-      before: 'beskrivelse "Antal deltagere i forløb"',
-      after: 'beskrivelse "Antal deltagere"',
-      note: 'Statusrapporten beskriver målet B1 anderledes end projektet; projektets mål bevares, medmindre du vælger punktet.',
-      selectedByDefault: false,
-    };
+    preview.diff[0] = diffEntry(
+      'f1-1',
+      'changed',
+      [msg('goalRecipientDiffers', { code: 'B1' })],
+      [msg('valueDescription', { text: 'Antal deltagere i forløb' })],
+      [msg('valueDescription', { text: 'Antal deltagere' })],
+      false,
+    );
     renderPreview('da', preview);
     const goal = screen.getByRole('checkbox', { name: /^Medtag B1 Antal deltagere/ }) as HTMLInputElement;
     expect(goal.checked).toBe(false);
@@ -174,6 +190,11 @@ describe('the import preview', () => {
     const user = userEvent.setup();
     const { onApply } = renderPreview('en');
     expect((screen.getByRole('textbox', { name: 'Løn 2023 Amount (DKK)' }) as HTMLInputElement).value).toBe('1,500');
+    // Main's notes in English, numbers and dates the English way.
+    expect(text(screen.getByTestId('import-item-f1-4'))).toContain('Løn 2023: DKK 1,500');
+    expect(text(screen.getByTestId('import-item-f1-4'))).toContain('New budget line.');
+    expect(text(screen.getByTestId('import-item-f1-2'))).toContain('The status of B1 has no reporting date; fill it in to save it.');
+    expect(text(screen.getByTestId('import-item-f1-2'))).not.toContain('rapporteringsdato');
     await user.click(screen.getByRole('checkbox', { name: /^Include Status B1/ }));
     const amount = screen.getByRole('textbox', { name: 'Løn 2023 Amount (DKK)' });
     await user.clear(amount);

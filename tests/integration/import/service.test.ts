@@ -165,7 +165,7 @@ describe('what an import may overwrite', () => {
     const bytes = await recipientWorkbook(new Date(Date.UTC(2023, 2, 1)), [['B1', 'Antal deltagere', 256, 240]], [20_000_000, 19_000_000, 47, 47]);
     const p = await previewImport(store, [{ name: 'status-2023.xlsx', bytes }], { projectId: project.id });
     const diffOf = (t: string) => p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === t)!;
-    expect(diffOf('status')).toMatchObject({ change: 'new', selectedByDefault: true, note: expect.stringContaining('dateret efter evalueringsrunden pr. 02.12.2022') });
+    expect(diffOf('status')).toMatchObject({ change: 'new', selectedByDefault: true, note: expect.stringContaining('Dateret efter evalueringsrunden pr. 02.12.2022') });
     expect(diffOf('progress')).toMatchObject({
       change: 'changed',
       overwrites: true,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../../shared/contracts';
 import type { EvaluationType } from '../../../../shared/domain';
 import type { ImportIssue, ImportItem, ImportItemType, ImportPreview, ItemDiff } from '../../../../shared/import/items';
+import { fill, NOTES_DA, type Msg } from '../../../../shared/import/notes';
 import { roundHalfUp } from '../../../../shared/methodology/rounding';
 import { useFormatter, type Formatter } from '../../format';
 
@@ -146,6 +147,18 @@ export interface PreviewStepProps {
   actions?: ReactNode;
 }
 
+/** A note of main's diff in the UI's language, numbers and dates in its format. */
+function sayNote(english: boolean, getEnglish: (key: string) => unknown, fmt: Formatter, msgs: Msg[] | null, danishText: string | null, separator: string): string | null {
+  if (msgs === null) return danishText;
+  return msgs
+    .map((m) => {
+      const translated = english ? getEnglish(`import.notes.${m.key}`) : undefined;
+      const template = typeof translated === 'string' ? translated : NOTES_DA[m.key];
+      return fill(template, m.params, (n) => fmt.number(n, Math.min(2, (String(n).split('.')[1] ?? '').length)), fmt.date);
+    })
+    .join(separator);
+}
+
 function changeColor(change: ItemDiff['change']): string {
   return { new: 'green', changed: 'blue', unchanged: 'gray', blocked: 'red', info: 'grape' }[change];
 }
@@ -163,7 +176,7 @@ function attainment(value: number | null, target: number | null, direction: 'hig
 
 /** Step 2 of the import wizard: every item found, where, and what it changes; nothing is written here. */
 export function PreviewStep({ preview, project, target, thisProject, projects, onTargetChange, onApply, busy, actions }: PreviewStepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormatter();
   const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(preview));
   const [drafts, setDrafts] = useState<Record<string, Record<string, string>>>({});
@@ -305,6 +318,9 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
     }
   };
 
+  const say = (msgs: Msg[] | null, danishText: string | null, separator: string) =>
+    sayNote(i18n.language === 'en', (key) => i18n.getResource('en', 'translation', key), fmt, msgs, danishText, separator);
+
   const changeCell = (item: ImportItem) => {
     const d = diffOf.get(item.id);
     if (!d) return null;
@@ -338,12 +354,18 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
     } else if (d.before !== null && d.after !== null) {
       detail = (
         <Text size="xs">
-          {d.before} <IconArrowRight size={11} aria-label={t('import.to')} /> {d.after}
+          {say(d.beforeMsgs, d.before, '; ')} <IconArrowRight size={11} aria-label={t('import.to')} /> {say(d.afterMsgs, d.after, '; ')}
         </Text>
       );
     } else if (d.after !== null || d.before !== null) {
-      detail = <Text size="xs">{d.after ?? d.before}</Text>;
+      detail = <Text size="xs">{d.after !== null ? say(d.afterMsgs, d.after, '; ') : say(d.beforeMsgs, d.before, '; ')}</Text>;
     }
+    // A status dated after the round says so above, in the UI's words.
+    const note = say(
+      d.noteMsgs.filter((m) => m.key !== 'statusAfterRound'),
+      d.note,
+      ' ',
+    );
     return (
       <Stack gap={2}>
         <Group gap={4}>
@@ -357,9 +379,9 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
           )}
         </Group>
         {detail}
-        {d.note && (
-          <Text size="xs" c="dimmed" lang="da">
-            {d.note}
+        {note && (
+          <Text size="xs" c="dimmed">
+            {note}
           </Text>
         )}
       </Stack>
