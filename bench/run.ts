@@ -1,3 +1,4 @@
+import { formatDanishNumber } from '../shared/numbers/danish';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     const db = join(dir, 'bench.sqlite');
     let t = performance.now();
     await generatePortfolio(db, { projects: PROJECTS, seed: 2000, batch: 250 });
-    console.log(`Genereret portefølje: ${PROJECTS} projekter på ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`Genereret portefølje: ${formatDanishNumber(PROJECTS)} projekter på ${formatDanishNumber((performance.now() - t) / 1000, 1)} s`);
 
     const services = await createAppServices({ dbPath: db });
     try {
@@ -55,11 +56,11 @@ async function main(): Promise<void> {
       const baselineMs = performance.now() - t;
 
       console.log(`Celler i porteføljeprojektmappen: ${totalCells.toLocaleString('da-DK')} (${shape.map((s) => `${s.name}: ${s.cells}`).join(', ')})`);
-      console.log(`exportPortfolio (indlæsning + beregning + opbygning + skrivning): ${(exportMs / 1000).toFixed(2)} s`);
-      console.log(`  heraf indlæsning og beregning af ${PROJECTS} projekter (målt separat): ${(loadMs / 1000).toFixed(2)} s`);
-      console.log(`exceljs alene, samme antal celler (tal): ${(baselineMs / 1000).toFixed(2)} s`);
-      console.log(`Forhold eksport / exceljs alene: ${(exportMs / baselineMs).toFixed(2)}`);
-      console.log(`Forhold eksport uden indlæsning / exceljs alene: ${((exportMs - loadMs) / baselineMs).toFixed(2)}`);
+      console.log(`exportPortfolio (indlæsning + beregning + opbygning + skrivning): ${formatDanishNumber(exportMs / 1000, 2)} s`);
+      console.log(`  heraf indlæsning og beregning af ${formatDanishNumber(PROJECTS)} projekter (målt separat): ${formatDanishNumber(loadMs / 1000, 2)} s`);
+      console.log(`exceljs alene, samme antal celler (tal): ${formatDanishNumber(baselineMs / 1000, 2)} s`);
+      console.log(`Forhold eksport / exceljs alene: ${formatDanishNumber(exportMs / baselineMs, 2)}`);
+      console.log(`Forhold eksport uden indlæsning / exceljs alene: ${formatDanishNumber((exportMs - loadMs) / baselineMs, 2)}`);
     } finally {
       await services.close();
     }
