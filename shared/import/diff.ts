@@ -1,5 +1,4 @@
 import type { BudgetLine, Evaluation, FinancingSource, Goal, Project, StatusReport, SurveyIndicator } from '../domain';
-import { formatDanishDate } from '../numbers/danishDate';
 import type { FactField, ImportIssue, ImportItem, ItemDiff } from './items';
 import { danish, msg, type Msg } from './notes';
 
@@ -97,8 +96,8 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
   const issues: ImportIssue[] = [];
   const diff: ItemDiff[] = [];
   const goalsByCode = new Map(state.goals.map((g) => [g.code.toUpperCase(), g]));
-  const err = (item: ImportItem, message: string) =>
-    issues.push({ severity: 'error', file: item.source.file, location: item.source.location, message, itemId: item.id });
+  const err = (item: ImportItem, m: Msg) =>
+    issues.push({ severity: 'error', file: item.source.file, location: item.source.location, message: danish([m]), itemId: item.id, msg: m });
   const out: Out = (item, change, note, before = null, after = null, selectedByDefault = true) => {
     const notes = Array.isArray(note) ? note : [note];
     diff.push({
@@ -116,7 +115,6 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
   };
   const round = state.evaluation;
   const afterRound = (date: string | null) => round !== null && date !== null && date > round.date;
-  const roundText = round ? `evalueringsrunden pr. ${formatDanishDate(round.date)}` : '';
   let statusesAfterRound = 0;
 
   // Goals first: statuses may refer to a goal created by the same import.
@@ -136,7 +134,7 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
         out(item, 'unchanged', msg('goalSameAsEarlier', { file: earlier.source.file, location: earlier.source.location }));
         continue;
       }
-      err(item, `Målkoden ${code} optræder to gange: ${earlier.source.file} (${earlier.source.location}) og ${item.source.file} (${item.source.location}).`);
+      err(item, msg('issueDuplicateCode', { code, file: earlier.source.file, location: earlier.source.location, otherFile: item.source.file, otherLocation: item.source.location }));
       out(item, 'blocked', msg('goalDuplicate', { code }));
       continue;
     }
@@ -145,7 +143,7 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
     if (!existing) {
       const strict = options.strictFiles?.has(item.source.file) && state.goals.length > 0;
       if (strict) {
-        err(item, `Målkoden ${code} matcher intet mål i projektet "${state.project?.name ?? ''}" (der har ${state.goals.map((g) => g.code).join(', ')}).`);
+        err(item, msg('issueCodeNotInProject', { code, project: state.project?.name ?? '', codes: state.goals.map((g) => g.code).join(', ') }));
         out(item, 'blocked', msg('goalUnknownCode', { code }));
         blockedCodes.add(code);
       } else out(item, 'new', msg('goalNew', { code }), null, [msg('valueNewGoal', { code, value: item.targetInPeriod })]);
@@ -193,7 +191,7 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
           break;
         }
         if (!goal && !importedGoals.has(code)) {
-          err(item, `Status for ${code}: koden matcher intet mål i projektet${state.goals.length ? ` (der har ${state.goals.map((g) => g.code).join(', ')})` : ''}.`);
+          err(item, state.goals.length ? msg('issueStatusCodeNotInProject', { code, codes: state.goals.map((g) => g.code).join(', ') }) : msg('issueStatusCodeUnknown', { code }));
           out(item, 'blocked', msg('statusUnknownCode', { code }));
           break;
         }
@@ -286,13 +284,16 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
       }
     }
   }
-  if (statusesAfterRound > 0)
+  if (statusesAfterRound > 0) {
+    const m = msg(statusesAfterRound === 1 ? 'issueStatusesAfterRound_one' : 'issueStatusesAfterRound_other', { count: statusesAfterRound, dateRound: round!.date });
     issues.push({
       severity: 'warning',
       file: items.find((i) => i.type === 'status' && afterRound(i.reportedAt))!.source.file,
       location: '',
-      message: `${statusesAfterRound} ${statusesAfterRound === 1 ? 'status er' : 'statusser er'} dateret efter ${roundText} og tæller ikke i den; start en ny evalueringsrunde for at se ${statusesAfterRound === 1 ? 'den' : 'dem'}.`,
+      message: danish([m]),
+      msg: m,
     });
+  }
   // Keep the diff in item order.
   const order = new Map(items.map((i, k) => [i.id, k]));
   diff.sort((a, b) => order.get(a.itemId)! - order.get(b.itemId)!);

@@ -161,6 +161,8 @@ export const ImportIssueSchema = z.object({
   message: z.string(),
   /** The item the issue is about, if any. */
   itemId: z.string().optional(),
+  /** The message keyed, for the UI's other languages (issues of the comparison; readers' issues are Danish only). */
+  msg: MsgSchema.optional(),
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 

@@ -59,6 +59,13 @@ export const NOTES_DA = {
   factUnchanged: 'Som i projektet.',
   factFills: 'Feltet er tomt i projektet og udfyldes.',
   factOverwrites: 'Feltet overskrives.',
+  // Problems the comparison finds (issues)
+  issueDuplicateCode: 'Målkoden {{code}} optræder to gange: {{file}} ({{location}}) og {{otherFile}} ({{otherLocation}}).',
+  issueCodeNotInProject: 'Målkoden {{code}} matcher intet mål i projektet "{{project}}" (der har {{codes}}).',
+  issueStatusCodeUnknown: 'Status for {{code}}: koden matcher intet mål i projektet.',
+  issueStatusCodeNotInProject: 'Status for {{code}}: koden matcher intet mål i projektet (der har {{codes}}).',
+  issueStatusesAfterRound_one: '1 status er dateret efter evalueringsrunden pr. {{dateRound}} og tæller ikke i den; start en ny evalueringsrunde for at se den.',
+  issueStatusesAfterRound_other: '{{count}} statusser er dateret efter evalueringsrunden pr. {{dateRound}} og tæller ikke i den; start en ny evalueringsrunde for at se dem.',
   // Values shown before -> after
   valueLevel: 'niveau {{level}}',
   valueTarget: 'mål {{value}}',

@@ -321,6 +321,8 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
   const say = (msgs: Msg[] | null, danishText: string | null, separator: string) =>
     sayNote(i18n.language === 'en', (key) => i18n.getResource('en', 'translation', key), fmt, msgs, danishText, separator);
 
+  const issueText = (issue: ImportIssue) => (issue.msg ? say([issue.msg], issue.message, ' ') : issue.message);
+
   const changeCell = (item: ImportItem) => {
     const d = diffOf.get(item.id);
     if (!d) return null;
@@ -435,7 +437,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
           </Group>
           {(issuesOf.get(item.id) ?? []).map((issue, i) => (
             <Text key={i} size="xs" c={issue.severity === 'error' ? 'red.8' : 'orange.8'} mt={2}>
-              {issue.message}
+              {issueText(issue)}
             </Text>
           ))}
         </Table.Td>
@@ -536,7 +538,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
                     {issue.file}
                     {issue.location ? `, ${issue.location}` : ''}
                   </b>
-                  : {issue.message}
+                  : {issueText(issue)}
                 </Text>
               </Group>
             ))}
@@ -563,7 +565,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
               <Text size="sm" c={preview.issues.some((i) => i.file === file.file && i.severity === 'error') ? 'red.8' : 'dimmed'}>
                 {preview.issues
                   .filter((i) => i.file === file.file && i.severity === 'error' && !i.itemId)
-                  .map((i) => `${i.location ? `${i.location}: ` : ''}${i.message}`)
+                  .map((i) => `${i.location ? `${i.location}: ` : ''}${issueText(i)}`)
                   .join(' ') || t('import.noItems')}
               </Text>
             )}
