@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Light } from '../../shared/domain';
 import { columnLetter } from '../../shared/import/tables';
+import { shownDecimals } from '../../shared/numbers/danish';
 
 /**
  * Layout helpers shared by the evaluation and portfolio workbooks: number formats, the
@@ -22,7 +23,7 @@ export const FMT = {
 /** Number format for a reported figure: thousands grouping, decimals only where it has them. */
 export function figureFormat(value: number | null): string {
   if (value === null || Number.isInteger(value)) return FMT.int;
-  const decimals = Math.min(4, (String(value).split('.')[1] ?? '').length);
+  const decimals = shownDecimals(value, 4);
   return `#,##0.${'0'.repeat(Math.max(1, decimals))}`;
 }
 

@@ -91,7 +91,7 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
     issues,
     diff,
     projectId: state.project?.id ?? null,
-    projectName: state.project?.name ?? options.projectName ?? projectNameFrom(items) ?? '',
+    projectName: state.project?.name ?? options.projectName ?? factFrom(items, 'name') ?? '',
     evaluationId: state.evaluation?.id ?? null,
     canApply: items.length > 0 && !issues.some((i) => i.severity === 'error'),
   };
@@ -120,13 +120,9 @@ function tooLarge(name: string, size: number): ImportFileError {
   return new ImportFileError(name, '', `Filen er for stor (${mb(size)} MB); grænsen er ${mb(MAX_IMPORT_BYTES)} MB pr. fil.`);
 }
 
-function projectNameFrom(items: ImportItem[]): string | null {
-  const fact = items.find((i) => i.type === 'fact' && i.field === 'name' && typeof i.value === 'string' && i.value.trim());
-  return fact && fact.type === 'fact' ? String(fact.value).trim() : null;
-}
-
-function grantRecipientFrom(items: ImportItem[]): string | null {
-  const fact = items.find((i) => i.type === 'fact' && i.field === 'grantRecipient' && typeof i.value === 'string' && i.value.trim());
+/** A text fact the files give (the project's name, its grant recipient), if any. */
+function factFrom(items: ImportItem[], field: 'name' | 'grantRecipient'): string | null {
+  const fact = items.find((i) => i.type === 'fact' && i.field === field && typeof i.value === 'string' && i.value.trim());
   return fact && fact.type === 'fact' ? String(fact.value).trim() : null;
 }
 
@@ -138,11 +134,11 @@ async function loadState(
   let project = options.projectId !== undefined ? await store.getProject(options.projectId) : null;
   if (options.projectId !== undefined && !project) throw new ServiceError('NOT_FOUND', `Projekt ${options.projectId} findes ikke.`);
   if (!project) {
-    const name = options.projectName ?? projectNameFrom(items);
+    const name = options.projectName ?? factFrom(items, 'name');
     if (name) project = await store.findProjectByName(name);
     // An application names the project in its own words; its grant recipient finds it when
     // exactly one project has that recipient.
-    const recipient = options.projectName === undefined ? grantRecipientFrom(items) : null;
+    const recipient = options.projectName === undefined ? factFrom(items, 'grantRecipient') : null;
     if (!project && recipient) {
       const matches = (await store.listProjects()).filter((p) => normaliseText(p.grantRecipient) === normaliseText(recipient));
       if (matches.length === 1) project = matches[0];
@@ -220,7 +216,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     const patch: Partial<ProjectFacts> = {};
     for (const f of facts) if (f.field !== 'name') (patch as Record<string, unknown>)[f.field] = f.value;
     if (!project) {
-      const name = (input.newProjectName ?? projectNameFrom(input.items) ?? '').trim();
+      const name = (input.newProjectName ?? factFrom(input.items, 'name') ?? '').trim();
       if (!name) throw new ServiceError('VALIDATION', 'Angiv et navn til det nye projekt (filerne nævner intet projektnavn).');
       if (await tx.findProjectByName(name)) throw new ServiceError('CONFLICT', `Der findes allerede et projekt med navnet "${name}"; vælg det i stedet.`);
       const merged = { ...EMPTY_FACTS, ...patch, name };

@@ -245,7 +245,7 @@ export const contracts = {
 export type Contracts = typeof contracts;
 export type ContractName = keyof Contracts;
 
-/** The client the preload exposes as `window.api`: one async function per contract. */
+/** The client the preload exposes to the renderer as `api`: one async function per contract. */
 export type ApiClient = {
   [K in ContractName]: (input: ContractInput<Contracts[K]>) => Promise<IpcResult<ContractOutput<Contracts[K]>>>;
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDanishNumber } from '../numbers/danish';
+import { formatDanishNumber, shownDecimals } from '../numbers/danish';
 import { formatDanishDate } from '../numbers/danishDate';
 
 /**
@@ -107,7 +107,7 @@ export function formatParam(name: string, value: string | number | null, number:
 }
 
 /** Up to two decimals, as many as the number has: 19.037, 19.500.000,5. */
-export const danishNumber = (n: number): string => formatDanishNumber(n, Math.min(2, (String(n).split('.')[1] ?? '').length));
+export const danishNumber = (n: number): string => formatDanishNumber(n, shownDecimals(n));
 
 /** Fills a template's {{name}} placeholders. */
 export function fill(template: string, params: NoteParams | undefined, number: (n: number) => string, date: (iso: string) => string): string {

@@ -169,6 +169,11 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
+/** The decimals a number has, at most `max`: 19037 -> 0, 19500000.5 -> 1, 0.123456 -> max. */
+export function shownDecimals(value: number, max = 2): number {
+  return Math.min(max, (String(value).split('.')[1] ?? '').length);
+}
+
 /** "19.037", "3,8", "-1.234,50": dot groups thousands, comma marks decimals, half-up rounding. */
 export function formatDanishNumber(value: number, decimals = 0): string {
   if (!Number.isFinite(value)) throw new RangeError(`Kan ikke formatere ${String(value)} som et tal`);

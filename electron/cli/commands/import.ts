@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { formatDanishNumber } from '../../../shared/numbers/danish';
+import { danishNumber } from '../../../shared/import/notes';
 import { formatDanishDate } from '../../../shared/numbers/danishDate';
 import { FACT_LABEL_DA, type ImportApplyResult, type ImportItem, type ImportPreview } from '../../../shared/import/items';
 import { applyImport, previewImport } from '../../import/service';
@@ -9,7 +10,7 @@ import { openExistingServices } from '../open';
 
 const LEVEL_DA = { A: 'aktivitet', B: 'output', C: 'effekt' } as const;
 /** A number as the report prints it: 19.037, 19.500.000,5; '–' when missing. */
-const n = (v: number | null) => (v === null ? '–' : formatDanishNumber(v, Math.min(2, (String(v).split('.')[1] ?? '').length)));
+const n = (v: number | null) => (v === null ? '–' : danishNumber(v));
 const CHANGE_DA = { new: 'ny', changed: 'ændres', unchanged: 'uændret', blocked: 'mangler data', info: 'vises kun' } as const;
 
 export const importCommand: CliCommand = {

@@ -3,6 +3,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/contracts';
+import { shownDecimals } from '../../../shared/numbers/danish';
 import { useFormatter } from '../format';
 import { useSave, type SaveState } from './useSave';
 
@@ -121,7 +122,7 @@ export interface EditableNumberProps extends BaseProps {
 export function EditableNumber({ label, description, ariaLabel, value, decimals, nullable = true, validate, onSave, disabled, placeholder, w, size = 'sm', suffix, required, grouping = true }: EditableNumberProps) {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const show = (v: number | null) => (v === null ? '' : !grouping ? String(v) : fmt.number(v, decimals ?? (Number.isInteger(v) ? 0 : Math.min(String(v).split('.')[1]?.length ?? 0, 4))));
+  const show = (v: number | null) => (v === null ? '' : !grouping ? String(v) : fmt.number(v, decimals ?? shownDecimals(v, 4)));
   const shown = show(value);
   const { draft, setDraft, dirty, setDirty } = useDraft(shown);
   const [invalid, setInvalid] = useState<string | null>(null);

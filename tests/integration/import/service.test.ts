@@ -60,9 +60,9 @@ describe('preview and apply', () => {
     const { result } = await importHeadstart(store);
     const csv = enc('Kode;Mål i perioden;Status;Dato\nB1;260;240;01.03.2023\n');
     const p = await previewImport(store, [{ name: 'status-2023.csv', bytes: csv }], { projectId: result.projectId });
-    const goal = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'goal')!;
+    const goal = diffOfType(p, 'goal');
     expect(goal).toMatchObject({ change: 'changed', overwrites: true, before: 'mål 256', after: 'mål 260' });
-    const status = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'status')!;
+    const status = diffOfType(p, 'status');
     expect(status).toMatchObject({ change: 'new', overwrites: false });
     await applyImport(store, { projectId: p.projectId, items: p.items });
     const goals = await store.listGoals(p.projectId!);
@@ -123,18 +123,33 @@ async function recipientWorkbook(date: Date, rows: [string, string, number, numb
   });
 }
 
+type Preview = Awaited<ReturnType<typeof previewImport>>;
+
 /** What the preview selects at first: what a user who just presses "Gem" writes. */
-const defaults = (p: Awaited<ReturnType<typeof previewImport>>) => p.items.filter((i) => p.diff.find((d) => d.itemId === i.id)?.selectedByDefault);
+const defaults = (p: Preview) => p.items.filter((i) => p.diff.find((d) => d.itemId === i.id)?.selectedByDefault);
+
+/** The diff entry of the first item of a type. */
+const diffOfType = (p: Preview, type: string) => p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === type)!;
+
+/** A recipient's workbook previewed against Headstart in a fresh demo portfolio. */
+async function previewAgainstHeadstart(file: string, ...workbook: Parameters<typeof recipientWorkbook>) {
+  const store = await demoStore();
+  const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+  const bytes = await recipientWorkbook(...workbook);
+  const p = await previewImport(store, [{ name: file, bytes }], { projectId: project.id });
+  return { store, project, p };
+}
+
+/** The CLI as a user runs it, on plain Node. */
+const runCli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'electron', 'cli', 'main.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
 
 describe('what an import may overwrite', () => {
   it('a blank status cell stores nothing, so the earlier real status still counts', async () => {
-    const store = await demoStore();
-    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
-    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 11, 1)), [
+    const { store, project, p } = await previewAgainstHeadstart('status-dec.xlsx', new Date(Date.UTC(2022, 11, 1)), [
       ['B1', 'Antal deltagere', 256, null],
       ['B2', 'Antal virksomheder på karriereportalen', 90, 88],
     ]);
-    const p = await previewImport(store, [{ name: 'status-dec.xlsx', bytes }], { projectId: project.id });
     expect(p.items.filter((i) => i.type === 'status').map((i) => i.type === 'status' && i.code)).toEqual(['B2']);
     expect(p.issues).toContainEqual(expect.objectContaining({ severity: 'warning', file: 'status-dec.xlsx', location: "Ark 'Mål', celle D2", message: expect.stringContaining('B1: status er tom') }));
     await applyImport(store, { projectId: project.id, items: defaults(p) });
@@ -160,11 +175,8 @@ describe('what an import may overwrite', () => {
   });
 
   it('a report dated after the round: statuses are flagged, budget and time are kept unless chosen', async () => {
-    const store = await demoStore();
-    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
-    const bytes = await recipientWorkbook(new Date(Date.UTC(2023, 2, 1)), [['B1', 'Antal deltagere', 256, 240]], [20_000_000, 19_000_000, 47, 47]);
-    const p = await previewImport(store, [{ name: 'status-2023.xlsx', bytes }], { projectId: project.id });
-    const diffOf = (t: string) => p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === t)!;
+    const { store, project, p } = await previewAgainstHeadstart('status-2023.xlsx', new Date(Date.UTC(2023, 2, 1)), [['B1', 'Antal deltagere', 256, 240]], [20_000_000, 19_000_000, 47, 47]);
+    const diffOf = (t: string) => diffOfType(p, t);
     expect(diffOf('status')).toMatchObject({ change: 'new', selectedByDefault: true, note: expect.stringContaining('Dateret efter evalueringsrunden pr. 02.12.2022') });
     expect(diffOf('progress')).toMatchObject({
       change: 'changed',
@@ -182,11 +194,8 @@ describe('what an import may overwrite', () => {
   });
 
   it('older budget and time figures never replace newer ones unless chosen', async () => {
-    const store = await demoStore();
-    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
-    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 10, 10)), [['B1', 'Antal deltagere', 256, 219]], [20_000_000, 18_250_000.75, 48, 46]);
-    const p = await previewImport(store, [{ name: 'status-nov.xlsx', bytes }], { projectId: project.id });
-    const progress = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'progress')!;
+    const { store, project, p } = await previewAgainstHeadstart('status-nov.xlsx', new Date(Date.UTC(2022, 10, 10)), [['B1', 'Antal deltagere', 256, 219]], [20_000_000, 18_250_000.75, 48, 46]);
+    const progress = diffOfType(p, 'progress');
     expect(progress).toMatchObject({ change: 'changed', selectedByDefault: false, after: 'budget 18.250.000,75 af 20.000.000 kr., 46 af 48 måneder' });
     expect(progress.note).toBe('Rapporten er dateret 10.11.2022, men runden har tal pr. 02.12.2022: de nyeste tal bevares, medmindre du vælger punktet.');
     const before = await store.dataDigest();
@@ -199,10 +208,7 @@ describe('what an import may overwrite', () => {
   });
 
   it('a status of a goal code the project lacks is blocked with its goal', async () => {
-    const store = await demoStore();
-    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
-    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 11, 2)), [['B9', 'Noget nyt', 10, 5]]);
-    const p = await previewImport(store, [{ name: 'status.xlsx', bytes }], { projectId: project.id });
+    const { store, p } = await previewAgainstHeadstart('status.xlsx', new Date(Date.UTC(2022, 11, 2)), [['B9', 'Noget nyt', 10, 5]]);
     expect(p.diff.map((d) => [p.items.find((i) => i.id === d.itemId)!.type, d.change])).toEqual([
       ['goal', 'blocked'],
       ['status', 'blocked'],
@@ -212,12 +218,11 @@ describe('what an import may overwrite', () => {
   });
 
   it("a recipient's short goal text is offered, not selected: the grant's description stays", async () => {
-    const store = await demoStore();
-    const project = (await store.findProjectByName('Tiltrækning af talent (Headstart)'))!;
+    const { store, project, p } = await previewAgainstHeadstart('status.xlsx', new Date(Date.UTC(2022, 11, 2)), [['B4', 'CV-database', 19037, 19037]]);
+    // The preview writes nothing: the stored description is the demo's own.
     const b4Before = (await store.listGoals(project.id)).find((g) => g.code === 'B4')!;
-    const bytes = await recipientWorkbook(new Date(Date.UTC(2022, 11, 2)), [['B4', 'CV-database', 19037, 19037]]);
-    const p = await previewImport(store, [{ name: 'status.xlsx', bytes }], { projectId: project.id });
-    const goal = p.diff.find((d) => p.items.find((i) => i.id === d.itemId)?.type === 'goal')!;
+    expect(b4Before.description).not.toBe('CV-database');
+    const goal = diffOfType(p, 'goal');
     expect(goal).toMatchObject({ change: 'changed', overwrites: true, selectedByDefault: false, after: 'beskrivelse "CV-database"' });
     expect(goal.note).toContain('projektets mål bevares, medmindre du vælger punktet');
     expect(defaults(p)).toEqual([]);
@@ -325,8 +330,7 @@ describe('malformed files: a clear error naming the file and the place, and noth
 describe('CLI', () => {
   it('import --dry-run --json prints goals, percents, budget and facts; without --dry-run it writes', () => {
     const db = path.join(dir, 'cli.sqlite');
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'electron', 'cli', 'main.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const run = runCli;
     expect(run('demo', '--db', db).status).toBe(0);
     const seed = path.resolve(repoRoot, '..', 'shared', 'seeds', SEED_003);
     const dry = run('import', seed, '--db', db, '--dry-run', '--json');
@@ -360,8 +364,7 @@ describe('CLI', () => {
 describe('CLI: changes that need a choice', () => {
   it('are listed and left out, and written with --accept-changes', async () => {
     const db = path.join(mkdtempSync(path.join(dir, 'cli-accept-')), 'demo.sqlite');
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'electron', 'cli', 'main.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const run = runCli;
     expect(run('demo', '--db', db).status).toBe(0);
     const file = path.join(path.dirname(db), 'status.xlsx');
     writeFileSync(file, await recipientWorkbook(new Date(Date.UTC(2022, 11, 2)), [['B4', 'CV-database', 19037, 19037]]));

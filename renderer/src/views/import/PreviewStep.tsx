@@ -6,6 +6,7 @@ import type { ProjectDetail } from '../../../../shared/contracts';
 import type { EvaluationType } from '../../../../shared/domain';
 import type { ImportIssue, ImportItem, ImportItemType, ImportPreview, ItemDiff } from '../../../../shared/import/items';
 import { fill, NOTES_DA, type Msg } from '../../../../shared/import/notes';
+import { shownDecimals } from '../../../../shared/numbers/danish';
 import { roundHalfUp } from '../../../../shared/methodology/rounding';
 import { useFormatter, type Formatter } from '../../format';
 
@@ -85,7 +86,7 @@ function showValue(fmt: Formatter, def: FieldDef, value: string | number | null)
   if (value === null) return '';
   if (def.kind === 'date') return typeof value === 'string' ? fmt.dateInput(value) : String(value);
   if (def.kind === 'int') return String(value);
-  if (def.kind === 'number' && typeof value === 'number') return fmt.number(value, Number.isInteger(value) ? 0 : Math.min(String(value).split('.')[1]?.length ?? 0, 4));
+  if (def.kind === 'number' && typeof value === 'number') return fmt.number(value, shownDecimals(value, 4));
   return String(value);
 }
 
@@ -154,7 +155,7 @@ function sayNote(english: boolean, getEnglish: (key: string) => unknown, fmt: Fo
     .map((m) => {
       const translated = english ? getEnglish(`import.notes.${m.key}`) : undefined;
       const template = typeof translated === 'string' ? translated : NOTES_DA[m.key];
-      return fill(template, m.params, (n) => fmt.number(n, Math.min(2, (String(n).split('.')[1] ?? '').length)), fmt.date);
+      return fill(template, m.params, (n) => fmt.number(n, shownDecimals(n)), fmt.date);
     })
     .join(separator);
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntity, AuditEntry, Goal, StatusReport } from '../../../../shared/domain';
 import { PARAMETER_NAMES } from '../../../../shared/methodology';
+import { shownDecimals } from '../../../../shared/numbers/danish';
 import type { Formatter } from '../../format';
 
 /**
@@ -101,7 +102,7 @@ function enumText(t: T, exists: (k: string) => boolean, key: string, value: unkn
 
 function scalar(t: T, fmt: Formatter, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'number') return fmt.number(value, Math.min(2, (String(value).split('.')[1] ?? '').length));
+  if (typeof value === 'number') return fmt.number(value, shownDecimals(value));
   if (typeof value === 'boolean') return value ? '✓' : '–';
   if (typeof value === 'string') {
     if (LIGHTS.has(value)) return t(`light.${value}`);
