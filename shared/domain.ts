@@ -272,3 +272,41 @@ export interface AuditEntry {
   oldValue: string | null;
   newValue: string | null;
 }
+
+/**
+ * The evaluator's prose per section of the written report (seed 003): a conclusion for each place
+ * where 003 has prose beyond what other fields already hold (the Resumé's text per light is
+ * `LightDecision.text`, chapter 3 is `Evaluation.overallStatus`, each parameter has its own
+ * headline and justification, learning points are their own rows).
+ */
+export type EvaluationTextKey =
+  | 'facts' // 2 Fakta om projektet: purpose and background
+  | 'implementation' // 4 Implementering: the section's overall conclusion
+  | 'activityGoals' // 5.1 Fremdrift ift. aktiviteter: the text under the activity goal table
+  | 'progress' // 5.1 Budget- og tidsforbrug: the text under the budget and time table
+  | 'outputGoals' // 5.2 Målopnåelse ift. output: the text under the output goal table
+  | 'effect' // 6 Effektvurdering: the evaluator's assessment
+  | 'learning'; // 7 Anbefalinger og læring: the introduction
+export const EVALUATION_TEXT_KEYS: readonly EvaluationTextKey[] = [
+  'facts',
+  'implementation',
+  'activityGoals',
+  'progress',
+  'outputGoals',
+  'effect',
+  'learning',
+];
+/** Every key present; an unwritten text is ''. */
+export type EvaluationTexts = Record<EvaluationTextKey, string>;
+
+/**
+ * Sign-off of an evaluation round: a draft until the evaluator finalises it; a final round is
+ * locked (scores, lights, texts and figures cannot change) until it is reopened with a reason.
+ */
+export type EvaluationState = 'draft' | 'final';
+export interface EvaluationSignOff {
+  state: EvaluationState;
+  /** When and by whom it was finalised (ISO timestamp and user name); null/'' for a draft. */
+  finalizedAt: string | null;
+  finalizedBy: string;
+}
