@@ -355,9 +355,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
 
     const { budgetLines, financing, survey, learning, effectChain } = state;
     const next = { budgetLine: budgetLines.length, financing: financing.length, survey: survey.length, learning: learning.length };
-    // New effect chain items follow the column's last one, in the file's order.
-    const chainNext: Record<string, number> = {};
-    for (const e of effectChain) chainNext[e.column] = (chainNext[e.column] ?? 0) + 1;
+    // New effect chain items follow the last one, in the file's order (a column keeps its order).
+    let chainNext = effectChain.reduce((max, e) => Math.max(max, e.position + 1), 0);
     for (const { item } of todo) {
       check();
       switch (item.type) {
@@ -446,7 +445,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
           break;
         }
         case 'effectChain':
-          await tx.saveEffectChainItem({ projectId: project.id, column: item.column, text: item.text, position: (chainNext[item.column] = (chainNext[item.column] ?? 0) + 1) - 1 });
+          await tx.saveEffectChainItem({ projectId: project.id, column: item.column, text: item.text, position: chainNext++ });
           created += 1;
           break;
         default:
