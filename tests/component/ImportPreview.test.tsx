@@ -318,7 +318,7 @@ describe('one bad item does not block the rest', () => {
     const { onApply } = renderPreview('da', preview);
     const apply = screen.getByRole('button', { name: 'Importér' }) as HTMLButtonElement;
     expect(apply.disabled).toBe(true);
-    expect(screen.getByTestId('import-blockers').textContent).toContain('1 sted i filerne kan ikke læses');
+    expect(screen.getByTestId('import-blockers').textContent).toContain('Noget i filerne kan ikke læses (1 sted)');
     await user.click(screen.getByRole('checkbox', { name: 'Udelad det, der ikke kan læses (1 sted), og importér resten' }));
     await waitFor(() => expect(apply.disabled).toBe(false));
     await user.click(apply);
@@ -449,7 +449,9 @@ describe('the import wizard: a new project', () => {
     expect(input).toMatchObject({ newProject: true });
     expect(input.projectId).toBeUndefined();
     await waitFor(() => expect(text(screen.getByTestId('import-change-f1-1'))).toBe('Ny'));
-    // The name is the files' own, which the portfolio already has: asked to change it.
+    // The files name no project: a name is asked (not the compared project's); a taken one is refused.
+    expect(screen.getByTestId('import-blockers').textContent).toContain('Giv det nye projekt et navn.');
+    await user.type(screen.getByRole('textbox', { name: /Navn på det nye projekt/ }), 'Tiltrækning af talent (Headstart)');
     expect(screen.getByTestId('import-blockers').textContent).toContain('Der findes allerede et projekt med navnet');
   });
 });

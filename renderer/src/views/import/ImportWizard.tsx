@@ -243,7 +243,8 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
       title={
         <Group gap="xs">
           <IconFileImport size={20} aria-hidden />
-          <Text fw={700}>{project ? t('import.titleProject', { name: project.name }) : t('import.title')}</Text>
+          {/* Named for the project only while the import goes to it. */}
+          <Text fw={700}>{project && (target?.mode ?? 'this') === 'this' ? t('import.titleProject', { name: project.name }) : t('import.title')}</Text>
         </Group>
       }
       closeOnClickOutside={false}

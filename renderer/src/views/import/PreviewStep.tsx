@@ -196,8 +196,15 @@ export function useSayNote() {
   return { say, label };
 }
 
-function changeColor(change: ItemDiff['change']): string {
-  return { new: 'green', changed: 'blue', unchanged: 'gray', blocked: 'red', info: 'grape' }[change];
+/** The project name the files give (a fact), or the name main proposed for a new project. */
+function filesProjectName(preview: ImportPreview): string {
+  const fact = preview.items.find((i) => i.type === 'fact' && i.field === 'name' && typeof i.value === 'string' && i.value.trim());
+  if (fact?.type === 'fact') return String(fact.value).trim();
+  return preview.projectId === null ? preview.projectName : '';
+}
+
+function changeColor(change: ItemDiff['change'] | 'error'): string {
+  return { new: 'green', changed: 'blue', unchanged: 'gray', blocked: 'red', error: 'red', info: 'grape' }[change];
 }
 
 /** The default selection the diff proposes: new and changed items, blocked ones (fix or deselect), not changes that need a choice. */
@@ -287,12 +294,17 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
   };
   const hasError = (id: string) => issuesOf(id).some((i) => i.severity === 'error');
 
+  /** Blocked for a reason no correction here can fix (only leaving it out helps). */
+  const unfixable = (id: string): boolean => {
+    const d = diffOf.get(id);
+    return d?.change === 'blocked' && d.noteMsgs.some((m) => UNFIXABLE.has(m.key));
+  };
   /** A blocked item stays blocked until what it lacks is given (a date), unless only leaving it out can help. */
   const stillBlocked = (id: string): boolean => {
     const d = diffOf.get(id);
     if (d?.change !== 'blocked') return false;
     const keys = d.noteMsgs.map((m) => m.key as string);
-    if (keys.some((k) => UNFIXABLE.has(k))) return true;
+    if (unfixable(id)) return true;
     const item = effective.get(id)!;
     return keys.includes('statusNoDate') && item.type === 'status' && item.reportedAt === null;
   };
@@ -304,7 +316,17 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
 
   const places = placeErrors(preview);
   const withErrors = chosen.filter((i) => hasError(i.id)).length;
-  const blockedCount = chosen.filter((i) => stillBlocked(i.id) && !hasError(i.id)).length;
+  const blockedCount = chosen.filter((i) => stillBlocked(i.id) && !hasError(i.id) && !unfixable(i.id)).length;
+  const unfixableCount = chosen.filter((i) => unfixable(i.id) && !hasError(i.id)).length;
+  // What can't be read: whole files, and places (cells, lines) that gave no item.
+  const unreadableFiles = new Set(places.filter((e) => (preview.files.find((f) => f.file === e.file)?.itemIds.length ?? 0) === 0).map((e) => e.file));
+  const placeCount = places.filter((e) => !unreadableFiles.has(e.file)).length;
+  const unreadable = [
+    unreadableFiles.size ? t('import.unreadableFiles', { count: unreadableFiles.size }) : '',
+    placeCount ? t('import.unreadablePlaces', { count: placeCount }) : '',
+  ]
+    .filter(Boolean)
+    .join(t('import.and'));
   const invalidCount = chosen.filter((i) => fieldErrors.has(i.id)).length + Object.keys(fileDateErrors).length;
   const needsEvaluation =
     preview.evaluationId === null && !chosenEffective.some((i) => i.type === 'evaluation') && chosenEffective.some((i) => ROUND_TYPES.has(i.type));
@@ -330,9 +352,10 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
   const blockers: string[] = [];
   // A place that gave no item (a cell that can't be read, a file that can't be opened) is left out
   // only when the user says so; an item with an error is deselected (or corrected).
-  if (places.length && !skipPlaceErrors) blockers.push(t('import.blockFileErrors', { count: places.length }));
+  if (places.length && !skipPlaceErrors) blockers.push(t('import.blockFileErrors', { what: unreadable }));
   if (withErrors) blockers.push(t('import.blockErrors', { count: withErrors }));
   if (blockedCount) blockers.push(t('import.blockBlocked', { count: blockedCount }));
+  if (unfixableCount) blockers.push(t('import.blockUnfixable', { count: unfixableCount }));
   if (invalidCount) blockers.push(t('import.blockInvalid', { count: invalidCount }));
   if (nameMissing) blockers.push(t('import.blockName'));
   if (nameTaken) blockers.push(t('import.blockNameTaken', { name: newName }));
@@ -402,7 +425,8 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
     const d = diffOf.get(item.id);
     if (!d) return null;
     const fixed = d.change === 'blocked' && !stillBlocked(item.id) && !hasError(item.id);
-    const change = fixed ? (d.overwrites ? 'changed' : 'new') : d.change;
+    const failing = d.change === 'blocked' && !fixed && (hasError(item.id) || unfixable(item.id));
+    const change = fixed ? (d.overwrites ? 'changed' : 'new') : failing ? 'error' : d.change;
     let detail: ReactNode = null;
     if (item.type === 'status') {
       const effect = effectOf(item);
@@ -527,7 +551,8 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
               onTargetChange({
                 mode,
                 projectId: mode === 'this' ? (thisProject?.id ?? null) : mode === 'other' ? (target.mode === 'other' ? target.projectId : null) : null,
-                newName: target.newName || (mode === 'new' ? preview.projectName : ''),
+                // The files' own name for the new project, not the name of the project compared with.
+                newName: target.newName || (mode === 'new' ? filesProjectName(preview) : ''),
               });
             }}
           >
@@ -611,7 +636,7 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
               <Checkbox
                 mt="xs"
                 data-testid="import-skip-errors"
-                label={t('import.skipPlaceErrors', { count: places.length })}
+                label={t('import.skipPlaceErrors', { what: unreadable })}
                 checked={skipPlaceErrors}
                 onChange={(e) => setSkipPlaceErrors(e.currentTarget.checked)}
               />
@@ -641,7 +666,7 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
                 <Group gap="md" align="flex-start" wrap="nowrap">
                   <TextInput
                     size="xs"
-                    w={170}
+                    w={230}
                     label={t('import.fileDate')}
                     placeholder={fmt.datePlaceholder}
                     value={fileDates[file.file] ?? ''}
