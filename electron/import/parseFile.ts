@@ -3,6 +3,7 @@ import { recogniseReportText } from '../../shared/import/reportText';
 import { linesOfText } from '../../shared/import/text';
 import { CsvParseError, parseCsv } from '../../shared/import/csv';
 import { csvPlace, EMPTY_TABLE, readTables, type Grid } from '../../shared/import/tables';
+import { readEvaluationWorkbook } from '../../shared/import/evaluationWorkbook';
 import { detectFormat } from './detect';
 import { ImportFileError } from './errors';
 import { readWorkbookGrids } from './xlsx';
@@ -32,9 +33,9 @@ export async function parseFile(
   switch (detected.format) {
     case 'xlsx': {
       const { grids, sheetNames, warnings: cellWarnings } = await readWorkbookGrids(bytes, file);
-      const parsed = fromGrids(grids, file, 'xlsx');
       const isExport = EVALUATION_WORKBOOK_SHEETS.every((s) => sheetNames.includes(s));
-      if (isExport) parsed.kind = 'evaluationWorkbook';
+      // The app's own workbook is read by its own sheets, so that everything it holds comes back.
+      const parsed = isExport ? fromEvaluationWorkbook(grids, sheetNames, file) : fromGrids(grids, file, 'xlsx');
       parsed.issues.unshift(...warnings, ...cellWarnings.map((w) => ({ severity: 'warning' as const, file, ...w })));
       if (!hasData(parsed) && !parsed.issues.some((i) => i.severity === 'error')) {
         const emptyTables = parsed.issues.filter((i) => i.message.startsWith(EMPTY_TABLE));
@@ -79,6 +80,14 @@ export async function parseFile(
     case 'docx':
       return fromText(await docxLines(bytes, file), file, 'docx', warnings);
   }
+}
+
+function fromEvaluationWorkbook(grids: Grid[], sheetNames: string[], file: string): ParsedFile {
+  const r = readEvaluationWorkbook(
+    grids.map((grid, k) => ({ sheet: sheetNames[k], grid })),
+    file,
+  );
+  return { file, format: 'xlsx', kind: 'evaluationWorkbook', items: r.items, issues: r.issues, found: r.found };
 }
 
 /** Anything beyond the project's name. */

@@ -3,9 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { blankEvaluation, EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
-import { assignSuggestedCodes, diffItems, EMPTY_STATE, normaliseText, type ProjectState } from '../../shared/import/diff';
+import { assignSuggestedCodes, basisOf, diffItems, diffOptionsOf, emptyState, normaliseText, type DiffOptions, type ProjectState } from '../../shared/import/diff';
+import { danish, msg } from '../../shared/import/notes';
 import {
   CONTENT_KIND_LABEL,
+  type ContentKind,
+  type EvaluationItem,
   type FilePreview,
   type ImportApplyResult,
   type ImportIssue,
@@ -25,13 +28,15 @@ export interface PreviewOptions {
   /** Diff against this project; otherwise the one named by --project / the file, or a new one. */
   projectId?: number;
   projectName?: string;
+  /** The files go to a new project: diff against nothing (even where a project has the files' name). */
+  newProject?: boolean;
+  /** The date of statuses the files give none (the CLI's --report-date); the wizard asks per file. */
+  reportDate?: string;
   /** Progress and survey items go to this evaluation; otherwise the project's latest. */
   evaluationId?: number;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 }
-
-const STRICT_KINDS = new Set(['statusReport', 'goalCsv', 'evaluationWorkbook']);
 
 /**
  * Reads the files and shows what they hold against the project, writing nothing. Each file's
@@ -42,8 +47,6 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
   const files: FilePreview[] = [];
   const items: ImportItem[] = [];
   const issues: ImportIssue[] = [];
-  const strictFiles = new Set<string>();
-  const recipientFiles = new Set<string>();
   const progress = (fraction: number, file: string, message: string) => options.onProgress?.({ fraction, file, message });
 
   for (let f = 0; f < inputs.length; f++) {
@@ -64,8 +67,6 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
         items.push(item);
         ids.push(item.id);
       });
-      if (STRICT_KINDS.has(parsed.kind)) strictFiles.add(name);
-      if (parsed.kind === 'statusReport' || parsed.kind === 'goalCsv') recipientFiles.add(name);
       issues.push(...parsed.issues);
       files.push({ file: name, format: parsed.format, kind: parsed.kind, kindLabel: CONTENT_KIND_LABEL[parsed.kind], itemIds: ids });
     } catch (err) {
@@ -79,11 +80,12 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
     }
   }
   throwIfAborted(options.signal);
+  if (options.reportDate) issues.push(...dateUndated(items, files, options.reportDate));
   progress(1, '', 'Sammenligner med projektet');
 
   const state = await loadState(store, items, options);
   assignSuggestedCodes(items, state.goals);
-  const { diff, issues: diffIssues } = diffItems(items, state, { strictFiles, recipientFiles });
+  const { diff, issues: diffIssues } = diffItems(items, state, diffOptionsOf(files));
   issues.push(...diffIssues);
   return {
     files,
@@ -94,7 +96,25 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
     projectName: state.project?.name ?? options.projectName ?? factFrom(items, 'name') ?? '',
     evaluationId: state.evaluation?.id ?? null,
     canApply: items.length > 0 && !issues.some((i) => i.severity === 'error'),
+    basis: basisOf(state),
   };
+}
+
+/** Gives undated statuses the date the user named, and says so per file. */
+function dateUndated(items: ImportItem[], files: FilePreview[], date: string): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  for (const f of files) {
+    let count = 0;
+    for (const item of items)
+      if (item.type === 'status' && item.reportedAt === null && item.source.file === f.file) {
+        item.reportedAt = date;
+        count += 1;
+      }
+    if (count === 0) continue;
+    const m = msg(count === 1 ? 'issueStatusDateGiven_one' : 'issueStatusDateGiven_other', { count, date });
+    issues.push({ severity: 'warning', file: f.file, location: '', message: danish([m]), msg: m });
+  }
+  return issues;
 }
 
 async function readInput(input: ImportInput, name: string): Promise<Uint8Array> {
@@ -129,8 +149,10 @@ function factFrom(items: ImportItem[], field: 'name' | 'grantRecipient'): string
 async function loadState(
   store: PortfolioStore,
   items: ImportItem[],
-  options: { projectId?: number; projectName?: string; evaluationId?: number },
+  options: { projectId?: number; projectName?: string; newProject?: boolean; evaluationId?: number },
 ): Promise<ProjectState> {
+  const profile = await store.getProfile();
+  if (options.newProject) return emptyState(profile);
   let project = options.projectId !== undefined ? await store.getProject(options.projectId) : null;
   if (options.projectId !== undefined && !project) throw new ServiceError('NOT_FOUND', `Projekt ${options.projectId} findes ikke.`);
   if (!project) {
@@ -144,23 +166,62 @@ async function loadState(
       if (matches.length === 1) project = matches[0];
     }
   }
-  if (!project) return EMPTY_STATE;
-  const [goals, statusReports, budgetLines, financing, evaluations] = await Promise.all([
+  if (!project) return emptyState(profile);
+  const [goals, statusReports, budgetLines, financing, evaluations, effectChain] = await Promise.all([
     store.listGoals(project.id),
     store.listStatusReports(project.id),
     store.listBudgetLines(project.id),
     store.listFinancing(project.id),
     store.listEvaluations(project.id),
+    store.listEffectChain(project.id),
   ]);
   let evaluation: Evaluation | null = null;
-  if (options.evaluationId !== undefined) {
+  const round = items.find((i): i is EvaluationItem => i.type === 'evaluation');
+  if (round) {
+    // The app's own workbook names its round: that round, or a new one, whichever round is open.
+    evaluation = evaluations.find((e) => e.type === round.evaluationType && e.date === round.date) ?? null;
+  } else if (options.evaluationId !== undefined) {
     evaluation = evaluations.find((e) => e.id === options.evaluationId) ?? null;
     if (!evaluation) throw new ServiceError('NOT_FOUND', `Evaluering ${options.evaluationId} hører ikke til projektet "${project.name}".`);
   } else {
     evaluation = evaluations.reduce<Evaluation | null>((best, e) => (!best || e.date > best.date || (e.date === best.date && e.id > best.id) ? e : best), null);
   }
-  const survey = evaluation ? await store.listSurveyIndicators(evaluation.id) : [];
-  return { project, goals, statusReports, budgetLines, financing, evaluation, survey };
+  const [survey, scores, lights, learning] = evaluation
+    ? await Promise.all([
+        store.listSurveyIndicators(evaluation.id),
+        store.listScores(evaluation.id),
+        store.listLightDecisions(evaluation.id),
+        store.listLearningPoints(evaluation.id),
+      ])
+    : [[], [], [], []];
+  return { project, goals, statusReports, budgetLines, financing, effectChain, evaluation, survey, scores, lights, learning, profile };
+}
+
+/** Types stored on an evaluation round: applying them needs one. */
+const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 'light', 'learning']);
+
+/**
+ * The diff of the items the user sent, refused as a whole when any of them can't be stored as
+ * it is (an error, a figure out of range, a status without date): the preview is stateless, so
+ * what is sent is checked again.
+ */
+function checked(items: ImportItem[], state: ProjectState, options: DiffOptions) {
+  const { diff, issues } = diffItems(items, state, options);
+  const errors = issues.filter((i) => i.severity === 'error');
+  const blocked = diff.filter((d) => d.change === 'blocked');
+  if (errors.length || blocked.length) {
+    const lines = [
+      ...errors.map((e) => `${e.file}${e.location ? `, ${e.location}` : ''}: ${e.message}`),
+      ...blocked
+        .filter((b) => !errors.some((e) => e.itemId === b.itemId))
+        .map((b) => {
+          const item = items.find((i) => i.id === b.itemId)!;
+          return `${item.source.file}${item.source.location ? `, ${item.source.location}` : ''}: ${b.note}`;
+        }),
+    ];
+    throw new ServiceError('IMPORT_FAILED', `Importen er ikke gemt:\n${lines.join('\n')}`);
+  }
+  return diff;
 }
 
 export interface ApplyInput {
@@ -172,38 +233,38 @@ export interface ApplyInput {
   newEvaluation?: { type: EvaluationType; date: string; evaluator?: string };
   /** The items the user confirmed, as corrected in the preview. */
   items: ImportItem[];
+  /**
+   * The previewed files' kinds (the preview's `files`): a status file's goal codes must match the
+   * project's, and apply decides that as the preview did. Without it every file counts as a report.
+   */
+  files?: { file: string; kind: ContentKind }[];
   signal?: AbortSignal;
 }
 
 /**
- * Writes the confirmed items in ONE transaction: all or nothing. A status is added as a new
- * status report (history is kept); an item the project already holds is skipped, so applying
- * the same file twice changes nothing the second time.
+ * Writes the confirmed items in ONE transaction: all or nothing. Everything sent is checked
+ * first, before the transaction begins (figures, dates, codes, a name for a new project, a round
+ * for round figures), so an import is refused before anything is written, never written and then
+ * failed. A status is added as a new status report (history is kept); an item the project already
+ * holds is skipped, so applying the same file twice changes nothing the second time.
  */
 export async function applyImport(store: PortfolioStore, input: ApplyInput): Promise<ImportApplyResult> {
   throwIfAborted(input.signal);
   if (input.items.length === 0) throw new ServiceError('VALIDATION', 'Intet at importere: ingen punkter er valgt.');
+  const where = { projectId: input.projectId ?? undefined, newProject: input.projectId === null, evaluationId: input.evaluationId ?? undefined };
+  if (input.projectId !== null && !(await store.getProject(input.projectId))) throw new ServiceError('NOT_FOUND', `Projekt ${input.projectId} findes ikke.`);
+  await preflight(store, input, await loadState(store, input.items, where));
+  throwIfAborted(input.signal);
+
   return store.transaction(async (tx) => {
     const check = () => {
       // Cancelling rolls the whole transaction back.
       if (input.signal?.aborted) throw cancelled();
     };
-    let project = input.projectId !== null ? await tx.getProject(input.projectId) : null;
-    if (input.projectId !== null && !project) throw new ServiceError('NOT_FOUND', `Projekt ${input.projectId} findes ikke.`);
-    const state = await loadState(tx, [], { projectId: project?.id, evaluationId: input.evaluationId ?? undefined });
-    const { diff, issues } = diffItems(input.items, project ? state : EMPTY_STATE);
-    const errors = issues.filter((i) => i.severity === 'error');
-    const blocked = diff.filter((d) => d.change === 'blocked');
-    if (errors.length || blocked.length) {
-      const lines = [
-        ...errors.map((e) => `${e.file}${e.location ? `, ${e.location}` : ''}: ${e.message}`),
-        ...blocked.filter((b) => !errors.some((e) => e.itemId === b.itemId)).map((b) => {
-          const item = input.items.find((i) => i.id === b.itemId)!;
-          return `${item.source.file}${item.source.location ? `, ${item.source.location}` : ''}: ${b.note}`;
-        }),
-      ];
-      throw new ServiceError('IMPORT_FAILED', `Importen er ikke gemt:\n${lines.join('\n')}`);
-    }
+    // Again inside: another window may have written since (the store serialises writes).
+    const state = await loadState(tx, input.items, where);
+    const diff = checked(input.items, state, diffOptionsOf(input.files ?? []));
+    let project = state.project;
     const byId = new Map(input.items.map((i) => [i.id, i]));
     const todo = diff.filter((d) => d.change === 'new' || d.change === 'changed').map((d) => ({ d, item: byId.get(d.itemId)! }));
     const written: ImportApplyResult['written'] = {};
@@ -216,19 +277,12 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     const patch: Partial<ProjectFacts> = {};
     for (const f of facts) if (f.field !== 'name') (patch as Record<string, unknown>)[f.field] = f.value;
     if (!project) {
-      const name = (input.newProjectName ?? factFrom(input.items, 'name') ?? '').trim();
-      if (!name) throw new ServiceError('VALIDATION', 'Angiv et navn til det nye projekt (filerne nævner intet projektnavn).');
+      const name = newProjectName(input);
       if (await tx.findProjectByName(name)) throw new ServiceError('CONFLICT', `Der findes allerede et projekt med navnet "${name}"; vælg det i stedet.`);
-      const merged = { ...EMPTY_FACTS, ...patch, name };
-      if (merged.periodStart && merged.periodEnd && merged.periodEnd < merged.periodStart)
-        throw new ServiceError('IMPORT_FAILED', 'Bevillingsperioden slutter før den starter.');
-      project = await tx.createProject(merged);
+      project = await tx.createProject({ ...EMPTY_FACTS, ...patch, name });
       created += 1;
       for (const f of facts) count(f.type);
     } else if (Object.keys(patch).length > 0) {
-      const start = patch.periodStart ?? project.periodStart;
-      const end = patch.periodEnd ?? project.periodEnd;
-      if (start && end && end < start) throw new ServiceError('IMPORT_FAILED', 'Bevillingsperioden slutter før den starter.');
       project = await tx.updateProject(project.id, patch);
       updated += 1;
       for (const f of facts) count(f.type);
@@ -248,6 +302,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
           ...(item.unit ? { unit: item.unit } : {}),
           ...(item.targetInPeriod !== null ? { targetInPeriod: item.targetInPeriod } : {}),
           ...(item.targetAfterPeriod !== null ? { targetAfterPeriod: item.targetAfterPeriod } : {}),
+          ...(item.direction !== undefined ? { direction: item.direction } : {}),
+          ...(item.baseline !== undefined ? { baseline: item.baseline } : {}),
         });
         goals[goals.indexOf(existing)] = changedGoal;
         updated += 1;
@@ -261,8 +317,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
             unit: item.unit,
             targetInPeriod: item.targetInPeriod,
             targetAfterPeriod: item.targetAfterPeriod,
-            direction: 'higher',
-            baseline: null,
+            direction: item.direction ?? 'higher',
+            baseline: item.baseline ?? null,
             position: goals.length,
           }),
         );
@@ -272,23 +328,36 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     }
     check();
 
+    // The round: the one the workbook names (created when the project lacks it), the open one,
+    // or a new one with the type and date the user gave.
     let evaluation = state.evaluation;
-    const needsEvaluation = todo.some((t) => t.item.type === 'progress' || t.item.type === 'survey');
-    if (needsEvaluation && !evaluation) {
-      const progress = input.items.find((i) => i.type === 'progress');
-      const date = input.newEvaluation?.date ?? (progress?.type === 'progress' ? progress.reportedAt : null);
-      if (!input.newEvaluation || !date)
-        throw new ServiceError('VALIDATION', 'Projektet har ingen evalueringsrunde til budget-, tids- og spørgeskematal: angiv type og dato for en ny evaluering.');
-      evaluation = await tx.createEvaluation(
-        blankEvaluation(project.id, input.newEvaluation.type, date, input.newEvaluation.evaluator ?? ''),
-      );
+    const roundItem = todo.find((t) => t.item.type === 'evaluation')?.item as EvaluationItem | undefined;
+    if (roundItem && !evaluation) {
+      evaluation = await tx.createEvaluation({
+        ...blankEvaluation(project.id, roundItem.evaluationType, roundItem.date, roundItem.evaluator),
+        overallStatus: roundItem.overallStatus,
+      });
+      created += 1;
+      count('evaluation');
+    } else if (roundItem && evaluation) {
+      evaluation = await tx.updateEvaluation(evaluation.id, {
+        ...(roundItem.evaluator.trim() ? { evaluator: roundItem.evaluator } : {}),
+        ...(roundItem.overallStatus.trim() ? { overallStatus: roundItem.overallStatus } : {}),
+      });
+      updated += 1;
+      count('evaluation');
+    }
+    if (!evaluation && todo.some((t) => ROUND_TYPES.has(t.item.type))) {
+      const round = newRound(input)!;
+      evaluation = await tx.createEvaluation(blankEvaluation(project.id, round.type, round.date, round.evaluator));
       created += 1;
     }
 
-    const budgetLines = state.budgetLines;
-    const financing = state.financing;
-    const survey = state.survey;
-    for (const { d, item } of todo) {
+    const { budgetLines, financing, survey, learning, effectChain } = state;
+    const next = { budgetLine: budgetLines.length, financing: financing.length, survey: survey.length, learning: learning.length };
+    // New effect chain items follow the last one, in the file's order (a column keeps its order).
+    let chainNext = effectChain.reduce((max, e) => Math.max(max, e.position + 1), 0);
+    for (const { item } of todo) {
       check();
       switch (item.type) {
         case 'status': {
@@ -324,7 +393,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
             year: item.year,
             amountKr: item.amountKr,
             percentOfDirect: item.percentOfDirect,
-            position: existing?.position ?? budgetLines.length + created,
+            position: existing?.position ?? next.budgetLine++,
           });
           if (existing) updated += 1;
           else created += 1;
@@ -332,7 +401,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
         }
         case 'financing': {
           const existing = financing.find((f) => f.name.trim().toLowerCase() === item.name.trim().toLowerCase());
-          await tx.saveFinancing({ id: existing?.id, projectId: project.id, name: item.name, amountKr: item.amountKr, position: existing?.position ?? financing.length + created });
+          await tx.saveFinancing({ id: existing?.id, projectId: project.id, name: item.name, amountKr: item.amountKr, position: existing?.position ?? next.financing++ });
           if (existing) updated += 1;
           else created += 1;
           break;
@@ -347,16 +416,41 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
             positive: item.positive,
             n: item.n,
             scale: item.scale,
-            position: existing?.position ?? survey.length + created,
+            position: existing?.position ?? next.survey++,
           });
           if (existing) updated += 1;
           else created += 1;
           break;
         }
+        case 'score': {
+          const existing = state.scores.find((x) => x.parameter === item.parameter);
+          await tx.setScore({ evaluationId: evaluation!.id, parameter: item.parameter, score: item.score, headline: item.headline, text: item.text });
+          if (existing) updated += 1;
+          else created += 1;
+          break;
+        }
+        case 'light': {
+          const existing = state.lights.find((x) => x.kind === item.kind);
+          // As a loaded portfolio document: the suggestion is the engine's, computed when read.
+          await tx.setLightDecision({ evaluationId: evaluation!.id, kind: item.kind, suggested: existing?.suggested ?? null, override: item.override, reason: item.reason, text: item.text });
+          if (existing) updated += 1;
+          else created += 1;
+          break;
+        }
+        case 'learning': {
+          const existing = learning.find((x) => x.kind === item.kind && x.title.trim().toLowerCase() === item.title.trim().toLowerCase());
+          await tx.saveLearningPoint({ id: existing?.id, evaluationId: evaluation!.id, kind: item.kind, title: item.title, text: item.text, position: existing?.position ?? next.learning++ });
+          if (existing) updated += 1;
+          else created += 1;
+          break;
+        }
+        case 'effectChain':
+          await tx.saveEffectChainItem({ projectId: project.id, column: item.column, text: item.text, position: chainNext++ });
+          created += 1;
+          break;
         default:
           continue;
       }
-      void d;
       count(item.type);
     }
     check();
@@ -369,4 +463,31 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
       written,
     };
   });
+}
+
+function newProjectName(input: ApplyInput): string {
+  const name = (input.newProjectName ?? factFrom(input.items, 'name') ?? '').trim();
+  if (!name) throw new ServiceError('VALIDATION', 'Angiv et navn til det nye projekt (filerne nævner intet projektnavn).');
+  return name;
+}
+
+/** The type and date of a new round, from the user (never today's date by itself). */
+function newRound(input: ApplyInput): { type: EvaluationType; date: string; evaluator: string } | null {
+  const progress = input.items.find((i) => i.type === 'progress');
+  const date = input.newEvaluation?.date ?? (progress?.type === 'progress' ? progress.reportedAt : null);
+  return input.newEvaluation && date ? { type: input.newEvaluation.type, date, evaluator: input.newEvaluation.evaluator ?? '' } : null;
+}
+
+/** Every reason the import would fail, found before the transaction begins. */
+async function preflight(store: PortfolioStore, input: ApplyInput, state: ProjectState): Promise<void> {
+  const diff = checked(input.items, state, diffOptionsOf(input.files ?? []));
+  if (!state.project) {
+    const name = newProjectName(input);
+    if (await store.findProjectByName(name)) throw new ServiceError('CONFLICT', `Der findes allerede et projekt med navnet "${name}"; vælg det i stedet.`);
+  }
+  const byId = new Map(input.items.map((i) => [i.id, i]));
+  const todo = diff.filter((d) => d.change === 'new' || d.change === 'changed').map((d) => byId.get(d.itemId)!);
+  const hasRound = state.evaluation !== null || todo.some((i) => i.type === 'evaluation');
+  if (!hasRound && todo.some((i) => ROUND_TYPES.has(i.type)) && !newRound(input))
+    throw new ServiceError('VALIDATION', 'Projektet har ingen evalueringsrunde til budget-, tids- og spørgeskematal, scorer og trafiklys: angiv type og dato for en ny evaluering.');
 }

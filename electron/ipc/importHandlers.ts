@@ -33,12 +33,12 @@ export function importImplementations(
     }
   };
   return {
-    importPreview: ({ requestId, paths, projectId, projectName, evaluationId }: In<'importPreview'>) =>
+    importPreview: ({ requestId, paths, projectId, projectName, newProject, evaluationId }: In<'importPreview'>) =>
       track(requestId, (signal) =>
         previewImport(
           services.store,
           paths.map((path) => ({ path })),
-          { projectId, projectName, evaluationId, signal, onProgress: (p) => onProgress?.(requestId, p) },
+          { projectId, projectName, newProject, evaluationId, signal, onProgress: (p) => onProgress?.(requestId, p) },
         ),
       ),
     importApply: ({ requestId, ...input }: In<'importApply'>) => track(requestId, (signal) => applyImport(services.store, { ...input, signal })),

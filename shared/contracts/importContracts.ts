@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from './core';
 import { Id } from './schemas';
-import { ImportItemSchema, ImportPreviewSchema } from '../import/items';
+import { ContentKindSchema, ImportItemSchema, ImportPreviewSchema } from '../import/items';
 
 /** Identifies one run of the wizard, so that it can be cancelled and its progress told apart. */
 const RequestId = z.string().min(1).max(100);
@@ -32,9 +32,12 @@ export const importContracts = {
         /** Diff against this project; otherwise the project the files name, or a new one. */
         projectId: Id.optional(),
         projectName: z.string().min(1).max(500).optional(),
+        /** The files go to a new project: compare with nothing, whatever project has their name. */
+        newProject: z.boolean().optional(),
         evaluationId: Id.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => !(v.newProject && v.projectId !== undefined), { message: 'Et nyt projekt kan ikke også være et eksisterende projekt.', path: ['newProject'] }),
     output: ImportPreviewSchema,
   }),
   importApply: defineContract({
@@ -49,6 +52,8 @@ export const importContracts = {
         /** Needed when progress or survey items are applied to a project without an evaluation. */
         newEvaluation: z.object({ type: z.enum(['midterm', 'final']), date: IsoDate, evaluator: z.string().max(200).optional() }).strict().optional(),
         items: z.array(ImportItemSchema).min(1, { message: 'Vælg mindst ét punkt at importere.' }).max(20_000),
+        /** The previewed files' kinds, so that apply checks the items as the preview did. */
+        files: z.array(z.object({ file: z.string().max(1000), kind: ContentKindSchema }).strict()).max(50).optional(),
       })
       .strict(),
     output: ImportApplyResultSchema,

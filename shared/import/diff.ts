@@ -1,6 +1,21 @@
-import type { BudgetLine, Evaluation, FinancingSource, Goal, Project, StatusReport, SurveyIndicator } from '../domain';
-import type { FactField, ImportIssue, ImportItem, ItemDiff } from './items';
+import type {
+  BudgetLine,
+  EffectChainItem,
+  Evaluation,
+  FinancingSource,
+  Goal,
+  ImplementationScore,
+  LearningPoint,
+  LightDecision,
+  Project,
+  StatusReport,
+  SurveyIndicator,
+} from '../domain';
+import { DEFAULT_PROFILE, type MethodologyProfile } from '../methodology/profile';
+import { effectNote, statusEffects } from './attainment';
+import type { ContentKind, FactField, ImportBasis, ImportIssue, ImportItem, ItemDiff } from './items';
 import { danish, msg, type Msg } from './notes';
+import { validateItems } from './validate';
 
 /**
  * The diff of found items against what a project holds (pure): new, changed (overwrites a
@@ -14,19 +29,51 @@ export interface ProjectState {
   statusReports: StatusReport[];
   budgetLines: BudgetLine[];
   financing: FinancingSource[];
+  effectChain: EffectChainItem[];
+  /** The round progress, survey, scores, lights and learning points go to; null = a new one. */
   evaluation: Evaluation | null;
   survey: SurveyIndicator[];
+  scores: ImplementationScore[];
+  lights: LightDecision[];
+  learning: LearningPoint[];
+  profile: MethodologyProfile;
 }
 
-export const EMPTY_STATE: ProjectState = {
+/** A new project: nothing stored yet, weighed with the portfolio's profile. */
+export const emptyState = (profile: MethodologyProfile = DEFAULT_PROFILE): ProjectState => ({
   project: null,
   goals: [],
   statusReports: [],
   budgetLines: [],
   financing: [],
+  effectChain: [],
   evaluation: null,
   survey: [],
-};
+  scores: [],
+  lights: [],
+  learning: [],
+  profile,
+});
+
+export const EMPTY_STATE: ProjectState = emptyState();
+
+/** What the preview sends along for the renderer's live checks (statusEffects, validateItems). */
+export function basisOf(state: ProjectState): ImportBasis {
+  const goalOf = new Map(state.goals.map((g) => [g.id, g]));
+  return {
+    profile: state.profile,
+    round: state.evaluation ? { type: state.evaluation.type, date: state.evaluation.date } : null,
+    goals: state.goals.map((g) => ({ code: g.code.toUpperCase(), level: g.level, targetInPeriod: g.targetInPeriod, direction: g.direction, baseline: g.baseline })),
+    // In the order they were stored: of two reports of a date, the later one is in force.
+    reports: [...state.statusReports]
+      .sort((a, b) => a.id - b.id)
+      .flatMap((r) => {
+        const g = goalOf.get(r.goalId);
+        return g ? [{ code: g.code.toUpperCase(), value: r.value, reportedAt: r.reportedAt }] : [];
+      }),
+    period: { start: state.project?.periodStart ?? null, end: state.project?.periodEnd ?? null },
+  };
+}
 
 export interface DiffOptions {
   /** Files whose goal codes must match the project's goals (status reports), when it has any. */
@@ -36,6 +83,16 @@ export interface DiffOptions {
    * targets are a reporter's shorthand, not the grant's, so a change to a goal is offered unselected.
    */
   recipientFiles?: ReadonlySet<string>;
+}
+
+/** What each kind of file may do (the same for the preview and for apply, which is told the files' kinds). */
+export function diffOptionsOf(files: readonly { file: string; kind: ContentKind }[]): DiffOptions {
+  const STRICT: ContentKind[] = ['statusReport', 'goalCsv', 'evaluationWorkbook'];
+  const RECIPIENT: ContentKind[] = ['statusReport', 'goalCsv'];
+  return {
+    strictFiles: new Set(files.filter((f) => STRICT.includes(f.kind)).map((f) => f.file)),
+    recipientFiles: new Set(files.filter((f) => RECIPIENT.includes(f.kind)).map((f) => f.file)),
+  };
 }
 
 type Out = (item: ImportItem, change: ItemDiff['change'], note: Msg | Msg[], before?: Msg[] | null, after?: Msg[] | null, selectedByDefault?: boolean) => void;
@@ -168,6 +225,14 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
       before.push(msg('valueDescription', { text: existing.description }));
     }
     if (item.description && !existing.description) changes.push(msg('valueDescription', { text: item.description }));
+    if (item.direction !== undefined && item.direction !== existing.direction) {
+      changes.push(msg('valueDirection', { direction: item.direction }));
+      before.push(msg('valueDirection', { direction: existing.direction }));
+    }
+    if (item.baseline !== undefined && !sameNumber(item.baseline, existing.baseline)) {
+      changes.push(msg('valueBaseline', { value: item.baseline }));
+      before.push(msg('valueBaseline', { value: existing.baseline }));
+    }
     const beforeOrNull = before.length ? before : null;
     if (changes.length === 0) out(item, 'unchanged', msg('goalUnchanged', { code }));
     else if (item.codeSuggested) out(item, 'changed', msg('goalRecognisedDiffers', { code }), beforeOrNull, changes, false);
@@ -220,16 +285,12 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
           break;
         }
         const sameDate = reports.find((r) => r.reportedAt === item.reportedAt);
-        const late = afterRound(item.reportedAt);
-        if (late) statusesAfterRound += 1;
+        if (afterRound(item.reportedAt)) statusesAfterRound += 1;
+        // What it does to the attainment is added below, once the default selection is known.
         out(
           item,
           'new',
-          [
-            msg('statusNew', { code }),
-            ...(sameDate ? [msg('statusSameDate', { date: item.reportedAt, value: sameDate.value })] : []),
-            ...(late ? [msg('statusAfterRound', { dateRound: round!.date })] : []),
-          ],
+          [msg('statusNew', { code }), ...(sameDate ? [msg('statusSameDate', { date: item.reportedAt, value: sameDate.value })] : [])],
           null,
           [msg('valueStatus', { value: item.value, date: item.reportedAt })],
         );
@@ -282,7 +343,92 @@ export function diffItems(items: ImportItem[], state: ProjectState, options: Dif
         else out(item, 'changed', msg('surveyChanged'), [msg('valueSurveyShort', { positive: existing.positive, n: existing.n })], after);
         break;
       }
+      case 'evaluation': {
+        const e = state.evaluation;
+        const found = { evaluationType: item.evaluationType, date: item.date };
+        if (!e) {
+          out(item, 'new', msg('evaluationNew', found), null, [msg('valueEvaluation', { ...found, text: item.evaluator })]);
+          break;
+        }
+        const before: Msg[] = [];
+        const after: Msg[] = [];
+        if (item.evaluator.trim() && !same(item.evaluator, e.evaluator)) {
+          before.push(msg('valueEvaluation', { ...found, text: e.evaluator }));
+          after.push(msg('valueEvaluation', { ...found, text: item.evaluator }));
+        }
+        if (item.overallStatus.trim() && normaliseText(item.overallStatus) !== normaliseText(e.overallStatus)) {
+          before.push(msg('valueOverallStatus', { text: e.overallStatus }));
+          after.push(msg('valueOverallStatus', { text: item.overallStatus }));
+        }
+        if (after.length === 0) out(item, 'unchanged', msg('evaluationFound', found));
+        else out(item, 'changed', [msg('evaluationFound', found), msg('evaluationChanged', { date: e.date })], before, after);
+        break;
+      }
+      case 'score': {
+        const stored = state.scores.find((x) => x.parameter === item.parameter);
+        const after = [msg('valueScore', { value: item.score, text: item.headline })];
+        const empty = item.score === null && !item.headline.trim() && !item.text.trim();
+        if (stored && stored.score === item.score && same(stored.headline, item.headline) && same(stored.text, item.text)) out(item, 'unchanged', msg('scoreUnchanged'));
+        else if (!stored || (stored.score === null && !stored.headline && !stored.text)) {
+          if (empty) out(item, 'unchanged', msg('scoreUnchanged'));
+          else out(item, 'new', msg(state.evaluation ? 'roundItemNew' : 'roundItemNewRound'), null, after);
+        } else out(item, 'changed', msg('scoreChanged'), [msg('valueScore', { value: stored.score, text: stored.headline })], after);
+        break;
+      }
+      case 'light': {
+        const stored = state.lights.find((x) => x.kind === item.kind);
+        const show = (l: { override: LightDecision['override']; reason: string; text: string }) => [
+          l.override ? msg('valueLightOverride', { light: l.override, reason: l.reason, text: l.text }) : msg('valueLightSuggested', { text: l.text }),
+        ];
+        const equal = stored && stored.override === item.override && same(stored.text, item.text) && (!item.override || same(stored.reason, item.reason));
+        if (equal || (!stored && !item.override && !item.text.trim())) out(item, 'unchanged', msg('lightUnchanged'));
+        else if (!stored) out(item, 'new', msg(state.evaluation ? 'roundItemNew' : 'roundItemNewRound'), null, show(item));
+        else out(item, 'changed', msg('lightChanged'), show(stored), show(item));
+        break;
+      }
+      case 'learning': {
+        const stored = state.learning.find((x) => x.kind === item.kind && same(x.title, item.title));
+        const after = [msg('valueLearning', { title: item.title, text: item.text })];
+        if (!stored) out(item, 'new', msg(state.evaluation ? 'roundItemNew' : 'roundItemNewRound'), null, after);
+        else if (normaliseText(stored.text) === normaliseText(item.text)) out(item, 'unchanged', msg('learningUnchanged'));
+        else out(item, 'changed', msg('learningChanged'), [msg('valueLearning', { title: stored.title, text: stored.text })], after);
+        break;
+      }
+      case 'effectChain': {
+        const stored = state.effectChain.find((x) => x.column === item.column && normaliseText(x.text) === normaliseText(item.text));
+        if (stored) out(item, 'unchanged', msg('effectChainUnchanged'));
+        else out(item, 'new', msg('effectChainNew'), null, [msg('valueText', { value: item.text })]);
+        break;
+      }
     }
+  }
+
+  const entryOf = new Map(diff.map((d) => [d.itemId, d]));
+  // Figures that can't be stored as they are: an error on the item, which is then blocked (fix
+  // it in the preview, or leave it out). Only what would be written is checked.
+  const writes = new Set(diff.filter((d) => d.change === 'new' || d.change === 'changed' || d.change === 'blocked').map((d) => d.itemId));
+  const figureIssues = validateItems(items, basisOf(state)).filter((i) => i.itemId && writes.has(i.itemId));
+  issues.push(...figureIssues);
+  for (const id of new Set(figureIssues.map((i) => i.itemId!))) {
+    const d = entryOf.get(id)!;
+    // A change that was offered unselected stays unselected: it is left out unless chosen and fixed.
+    d.change = 'blocked';
+    if (!d.noteMsgs.some((m) => m.key === 'itemInvalid')) d.noteMsgs = [msg('itemInvalid'), ...d.noteMsgs];
+    d.note = danish(d.noteMsgs);
+  }
+
+  // What each status does to its goal's attainment, with the items the preview selects at first
+  // (the wizard says it again, live, for the user's own selection).
+  const selected = items.filter((i) => {
+    const d = entryOf.get(i.id);
+    return d !== undefined && d.selectedByDefault && d.change !== 'blocked';
+  });
+  for (const [id, effect] of statusEffects(selected, basisOf(state))) {
+    const note = effectNote(effect);
+    const d = entryOf.get(id);
+    if (!note || !d) continue;
+    d.noteMsgs = [...d.noteMsgs, note];
+    d.note = danish(d.noteMsgs);
   }
   if (statusesAfterRound > 0) {
     const m = msg(statusesAfterRound === 1 ? 'issueStatusesAfterRound_one' : 'issueStatusesAfterRound_other', { count: statusesAfterRound, dateRound: round!.date });

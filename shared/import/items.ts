@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MethodologyProfileSchema } from '../contracts/schemas';
 import { MsgSchema } from './notes';
 
 /**
@@ -32,6 +33,9 @@ export const FACT_FIELDS = [
   'totalBudgetKr',
   'periodStart',
   'periodEnd',
+  'journalNumber',
+  'partners',
+  'description',
 ] as const;
 
 /** The fact-box fields as the report's FAKTA-BOKS names them (CLI output, messages). */
@@ -45,6 +49,9 @@ export const FACT_LABEL_DA: Record<(typeof FACT_FIELDS)[number], string> = {
   totalBudgetKr: 'Samlet budget (kr.)',
   periodStart: 'Bevillingsperiode, start',
   periodEnd: 'Bevillingsperiode, slut',
+  journalNumber: 'Journalnummer',
+  partners: 'Partnere',
+  description: 'Overordnet projektbeskrivelse',
 };
 export const FactFieldSchema = z.enum(FACT_FIELDS);
 export type FactField = z.infer<typeof FactFieldSchema>;
@@ -70,6 +77,12 @@ export const GoalItemSchema = z.object({
   targetAfterPeriod: Num.nullable(),
   /** True where the importer proposed code and level (prose goals of an application). */
   codeSuggested: z.boolean(),
+  /**
+   * Only where the file says so (the app's own evaluation workbook): otherwise a new goal is
+   * higher-is-better without a baseline, and a stored goal keeps its own.
+   */
+  direction: z.enum(['higher', 'lower']).optional(),
+  baseline: Num.nullable().optional(),
 });
 
 export const StatusItemSchema = z.object({
@@ -130,6 +143,55 @@ export const SurveyItemSchema = z.object({
   scale: z.union([z.literal(3), z.literal(5)]),
 });
 
+/** The evaluation round a file belongs to (the app's own evaluation workbook): found by type and date, or created. */
+export const EvaluationItemSchema = z.object({
+  ...base,
+  type: z.literal('evaluation'),
+  evaluationType: z.enum(['midterm', 'final']),
+  date: IsoDate,
+  evaluator: z.string().max(200),
+  /** Overordnet status; '' = the file has none (nothing is overwritten). */
+  overallStatus: Text,
+});
+
+const Parameter = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
+
+/** One implementation parameter's score with its headline and justification. */
+export const ScoreItemSchema = z.object({
+  ...base,
+  type: z.literal('score'),
+  parameter: Parameter,
+  /** null = not scored; checked against the profile's score range before anything is written. */
+  score: Num.nullable(),
+  headline: Text,
+  text: Text,
+});
+
+/** The evaluator's decision on one light: override (with its reason) and the short text. */
+export const LightItemSchema = z.object({
+  ...base,
+  type: z.literal('light'),
+  kind: z.enum(['implementation', 'goals', 'effect']),
+  override: z.enum(['green', 'yellow', 'red']).nullable(),
+  reason: Text,
+  text: Text,
+});
+
+export const LearningItemSchema = z.object({
+  ...base,
+  type: z.literal('learning'),
+  kind: z.enum(['learning', 'recommendation']),
+  title: z.string().max(500),
+  text: Text,
+});
+
+export const EffectChainItemSchema = z.object({
+  ...base,
+  type: z.literal('effectChain'),
+  column: z.enum(['activity', 'output', 'effect']),
+  text: Text.min(1),
+});
+
 export const ImportItemSchema = z.discriminatedUnion('type', [
   FactItemSchema,
   GoalItemSchema,
@@ -139,6 +201,11 @@ export const ImportItemSchema = z.discriminatedUnion('type', [
   BudgetLineItemSchema,
   FinancingItemSchema,
   SurveyItemSchema,
+  EvaluationItemSchema,
+  ScoreItemSchema,
+  LightItemSchema,
+  LearningItemSchema,
+  EffectChainItemSchema,
 ]);
 export type ImportItem = z.infer<typeof ImportItemSchema>;
 export type FactItem = z.infer<typeof FactItemSchema>;
@@ -149,6 +216,11 @@ export type ScoreAverageItem = z.infer<typeof ScoreAverageItemSchema>;
 export type BudgetLineItem = z.infer<typeof BudgetLineItemSchema>;
 export type FinancingItem = z.infer<typeof FinancingItemSchema>;
 export type SurveyItem = z.infer<typeof SurveyItemSchema>;
+export type EvaluationItem = z.infer<typeof EvaluationItemSchema>;
+export type ScoreItem = z.infer<typeof ScoreItemSchema>;
+export type LightItem = z.infer<typeof LightItemSchema>;
+export type LearningItem = z.infer<typeof LearningItemSchema>;
+export type EffectChainImportItem = z.infer<typeof EffectChainItemSchema>;
 export type ImportItemType = ImportItem['type'];
 
 /** An item as a recogniser produces it, before the file-wide id is given. */
@@ -219,6 +291,32 @@ export const ItemDiffSchema = z.object({
 });
 export type ItemDiff = z.infer<typeof ItemDiffSchema>;
 
+/**
+ * What the preview weighs statuses and figures against, so that the renderer can say what an
+ * edited or (de)selected item will do with the same pure functions main uses
+ * (`statusEffects`, `validateItems`): the project's goals and statuses, the evaluation round
+ * and the methodology profile.
+ */
+export const ImportBasisSchema = z.object({
+  profile: MethodologyProfileSchema,
+  /** The round statuses count in; null = the project has none (the latest status counts). */
+  round: z.object({ type: z.enum(['midterm', 'final']), date: IsoDate }).nullable(),
+  goals: z.array(
+    z.object({
+      code: z.string(),
+      level: z.enum(['A', 'B', 'C']),
+      targetInPeriod: Num.nullable(),
+      direction: z.enum(['higher', 'lower']),
+      baseline: Num.nullable(),
+    }),
+  ),
+  /** The stored statuses of those goals, in the order they were stored. */
+  reports: z.array(z.object({ code: z.string(), value: Num.nullable(), reportedAt: IsoDate })),
+  /** The stored grant period (a file's start or end is checked against the other). */
+  period: z.object({ start: IsoDate.nullable(), end: IsoDate.nullable() }),
+});
+export type ImportBasis = z.infer<typeof ImportBasisSchema>;
+
 export const FilePreviewSchema = z.object({
   file: z.string(),
   format: FileFormatSchema,
@@ -238,8 +336,13 @@ export const ImportPreviewSchema = z.object({
   projectName: z.string(),
   /** The evaluation round progress and survey items go to; null = a new one is created. */
   evaluationId: z.number().int().nullable(),
-  /** False while any error remains: nothing can be applied then. */
+  /**
+   * True when nothing has an error: everything found can be applied as it is. With errors,
+   * the items without them can still be applied once the ones with errors are left out
+   * (deselected in the wizard, `--skip-errors` in the CLI): see `leftOutOf`.
+   */
   canApply: z.boolean(),
+  basis: ImportBasisSchema,
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

@@ -29,7 +29,12 @@ export const NOTES_DA = {
   statusStoredManual: 'Status {{value}} pr. {{date}} er allerede gemt (indtastet i Trafiklys).',
   statusNew: 'Ny statusrapport for {{code}} (tilføjes; tidligere rapporter bevares).',
   statusSameDate: 'Der findes allerede en rapport pr. {{date}} med værdien {{value}}.',
-  statusAfterRound: 'Dateret efter evalueringsrunden pr. {{dateRound}}, så den tæller først i en senere runde.',
+  // What a status does to the attainment of the round it counts in (statusEffects)
+  attainmentChanges: 'Målopnåelse {{percentBefore}} → {{percentAfter}}.',
+  attainmentOlder: 'Ældre end status i kraft ({{value}} pr. {{date}}): gemmes som historik; målopnåelsen er uændret ({{percent}}).',
+  attainmentSuperseded: 'En nyere status i importen ({{value}} pr. {{date}}) gælder: denne gemmes som historik; målopnåelsen bliver {{percent}}.',
+  attainmentAfterRound:
+    'Dateret efter evalueringsrunden pr. {{dateRound}}: gemmes som historik; målopnåelsen i runden er uændret ({{percent}}); fra en senere runde {{percentLater}}.',
   // Budget and time
   progressNewRound: 'Gemmes på en ny evalueringsrunde.',
   progressUnchanged: 'Budget- og tidsforbrug er som i evalueringen.',
@@ -59,6 +64,36 @@ export const NOTES_DA = {
   factUnchanged: 'Som i projektet.',
   factFills: 'Feltet er tomt i projektet og udfyldes.',
   factOverwrites: 'Feltet overskrives.',
+  // The app's own evaluation workbook: the round, scores, lights, learning points, effect chain
+  evaluationNew: 'Ny evalueringsrunde: {{evaluationType}} pr. {{date}}.',
+  evaluationFound: 'Evalueringsrunden ({{evaluationType}} pr. {{date}}) findes i projektet.',
+  evaluationChanged: 'Evaluator og overordnet status på evalueringsrunden pr. {{date}} overskrives.',
+  roundItemNew: 'Gemmes på evalueringsrunden.',
+  roundItemNewRound: 'Gemmes på den nye evalueringsrunde.',
+  scoreUnchanged: 'Scoren er som i evalueringen.',
+  scoreChanged: 'Scoren, konklusionen og begrundelsen overskrives.',
+  lightUnchanged: 'Trafiklysbeslutningen er som i evalueringen.',
+  lightChanged: 'Trafiklysbeslutningen overskrives.',
+  learningUnchanged: 'Punktet er som i evalueringen.',
+  learningChanged: 'Teksten overskrives.',
+  effectChainNew: 'Nyt punkt i effektkæden.',
+  effectChainUnchanged: 'Punktet findes i effektkæden.',
+  // Figures that can't be stored as they are (validateItems): refused before anything is written
+  itemInvalid: 'Kan ikke importeres, som det er: se fejlen.',
+  figureNotNumber: '{{field}}: tallet kan ikke bruges (uendeligt eller ikke et tal).',
+  figureTooLarge: '{{field}}: {{value}} er større end {{max}}, det højeste Trafiklys tager imod.',
+  figureNegative: '{{field}}: {{value}} er negativt.',
+  figureNegativeGoal: '{{field}} for {{code}}: {{value}} er negativt; negative mål og statusser kræver et mål, hvor lavere er bedre, med en baseline.',
+  figureTargetTooSmall: 'Målsætningen for {{code}} er {{value}}: målopnåelsen kan ikke beregnes af så lille et mål (mindst {{min}}, eller 0 for intet mål).',
+  figureBaselineTooClose: 'Baseline {{baseline}} og målsætning {{value}} for {{code}} ligger for tæt: målopnåelsen kan ikke beregnes (forskellen skal være mindst {{min}}).',
+  figurePercentNotFinite: 'Målopnåelsen for {{code}} kan ikke beregnes (status {{value}} af målsætningen {{target}}).',
+  figureMustBePositive: '{{field}}: {{value}} skal være mindst {{min}}, fordi en procent beregnes af det.',
+  figureNotInteger: '{{field}}: {{value}} skal være et helt tal.',
+  figureSurveyPositive: '{{positive}} positive svar er flere end de {{n}} besvarelser.',
+  figureScoreRange: 'Scoren for parameter {{parameter}} er {{value}}: den skal være et helt tal fra {{min}} til {{max}}.',
+  figureOverrideReason: 'Trafiklyset for {{kind}} er tilsidesat uden begrundelse; en tilsidesættelse kræver en skriftlig begrundelse.',
+  figureDate: '{{field}}: "{{text}}" er ikke en gyldig dato.',
+  figurePeriod: 'Bevillingsperioden slutter {{dateEnd}}, før den starter {{dateStart}}.',
   // Problems the comparison finds (issues)
   issueDuplicateCode: 'Målkoden {{code}} optræder to gange: {{file}} ({{location}}) og {{otherFile}} ({{otherLocation}}).',
   issueCodeNotInProject: 'Målkoden {{code}} matcher intet mål i projektet "{{project}}" (der har {{codes}}).',
@@ -66,6 +101,8 @@ export const NOTES_DA = {
   issueStatusCodeNotInProject: 'Status for {{code}}: koden matcher intet mål i projektet (der har {{codes}}).',
   issueStatusesAfterRound_one: '1 status er dateret efter evalueringsrunden pr. {{dateRound}} og tæller ikke i den; start en ny evalueringsrunde for at se den.',
   issueStatusesAfterRound_other: '{{count}} statusser er dateret efter evalueringsrunden pr. {{dateRound}} og tæller ikke i den; start en ny evalueringsrunde for at se dem.',
+  issueStatusDateGiven_one: '1 status uden dato i filen får datoen {{date}}, som er angivet ved importen.',
+  issueStatusDateGiven_other: '{{count}} statusser uden dato i filen får datoen {{date}}, som er angivet ved importen.',
   // Values shown before -> after
   valueLevel: 'niveau {{level}}',
   valueTarget: 'mål {{value}}',
@@ -81,7 +118,55 @@ export const NOTES_DA = {
   valueSurveyShort: '{{positive}} ud af {{n}}',
   valueText: '{{value}}',
   valueDate: '{{date}}',
+  valueDirection: '{{direction}}',
+  valueBaseline: 'baseline {{value}}',
+  valueEvaluation: '{{evaluationType}} pr. {{date}}, evaluator {{text}}',
+  valueOverallStatus: 'overordnet status "{{text}}"',
+  valueScore: 'score {{value}}: "{{text}}"',
+  valueLightSuggested: 'det foreslåede lys gælder; "{{text}}"',
+  valueLightOverride: 'tilsidesat til {{light}} ("{{reason}}"); "{{text}}"',
+  valueLearning: '"{{title}}": "{{text}}"',
 } as const satisfies Record<string, string>;
+
+/**
+ * Parameters whose value is a key (a field, a light, an evaluation type ...): shown as its label
+ * in the UI's language (Danish here, `import.labels.<param>.<value>` in en.json).
+ */
+export const LABELS_DA = {
+  field: {
+    target: 'Målsætning i projektperioden',
+    targetAfter: 'Målsætning efter projektperioden',
+    baseline: 'Baseline',
+    status: 'Status',
+    printedPercent: 'Trykt procent',
+    budgetSpent: 'Forbrug d.d.',
+    budgetTotal: 'Totalt budget',
+    monthsElapsed: 'Forløbne måneder',
+    monthsTotal: 'Måneder i alt',
+    totalBudget: 'Samlet budget (kr.)',
+    amount: 'Beløb (kr.)',
+    percentOfDirect: 'Andel af direkte udgifter',
+    surveyN: 'Antal besvarelser',
+    surveyPositive: 'Positive svar',
+    date: 'Dato',
+    periodStart: 'Bevillingsperiode, start',
+    periodEnd: 'Bevillingsperiode, slut',
+    evaluationDate: 'Evalueringsdato',
+  },
+  evaluationType: { final: 'slutevaluering', midterm: 'midtvejsevaluering' },
+  light: { green: 'grøn', yellow: 'gul', red: 'rød' },
+  kind: { implementation: 'implementering', goals: 'målopnåelse', effect: 'effektvurdering' },
+  direction: { higher: 'højere er bedre', lower: 'lavere er bedre' },
+} as const;
+export type LabelParam = keyof typeof LABELS_DA;
+export type FigureField = keyof typeof LABELS_DA.field;
+const isLabelParam = (name: string): name is LabelParam => Object.prototype.hasOwnProperty.call(LABELS_DA, name);
+
+/** The Danish label of a labelled parameter's value (the value itself where there is none). */
+export function labelDa(param: string, value: string): string {
+  if (!isLabelParam(param)) return value;
+  return (LABELS_DA[param] as Record<string, string>)[value] ?? value;
+}
 
 export type NoteKey = keyof typeof NOTES_DA;
 export const NOTE_KEYS = Object.keys(NOTES_DA) as NoteKey[];
@@ -97,12 +182,33 @@ export type Msg = z.infer<typeof MsgSchema>;
 
 export const msg = (key: NoteKey, params?: NoteParams): Msg => (params ? { key, params } : { key });
 
-/** How a parameter is shown, given the locale's number and date formatters. */
-export function formatParam(name: string, value: string | number | null, number: (n: number) => string, date: (iso: string) => string): string {
+/** Optional formatters of a locale beyond numbers and dates. */
+export interface FillExtras {
+  /** A percent on the 0-100 scale: "86 %" (default: the number and " %"). */
+  percent?: (n: number) => string;
+  /** The label of a labelled parameter's value (default: the Danish label). */
+  label?: (param: LabelParam, value: string) => string;
+}
+
+/**
+ * How a parameter is shown, given the locale's formatters: `year` as it is, `percent...` as a
+ * percent, `date...` ISO dates as dates, labelled parameters (LABELS_DA) as their label.
+ */
+export function formatParam(
+  name: string,
+  value: string | number | null,
+  number: (n: number) => string,
+  date: (iso: string) => string,
+  extras: FillExtras = {},
+): string {
   if (value === null || value === '') return '–';
   if (name === 'year') return String(value);
-  if (typeof value === 'number') return number(value);
+  if (typeof value === 'number') {
+    if (name.startsWith('percent')) return extras.percent ? extras.percent(value) : `${number(value)} %`;
+    return number(value);
+  }
   if (name.startsWith('date') && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
+  if (isLabelParam(name)) return extras.label ? extras.label(name, value) : labelDa(name, value);
   return value;
 }
 
@@ -110,11 +216,29 @@ export function formatParam(name: string, value: string | number | null, number:
 export const danishNumber = (n: number): string => formatDanishNumber(n, shownDecimals(n));
 
 /** Fills a template's {{name}} placeholders. */
-export function fill(template: string, params: NoteParams | undefined, number: (n: number) => string, date: (iso: string) => string): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => formatParam(name, params?.[name] ?? null, number, date));
+export function fill(
+  template: string,
+  params: NoteParams | undefined,
+  number: (n: number) => string,
+  date: (iso: string) => string,
+  extras: FillExtras = {},
+): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => formatParam(name, params?.[name] ?? null, number, date, extras));
+}
+
+/**
+ * An ISO date as 02.12.2022; anything else as it is. Messages are made in output paths (and
+ * about figures that may be wrong, such as 2022-02-31), where a formatter must not throw.
+ */
+export function danishDate(iso: string): string {
+  try {
+    return formatDanishDate(iso);
+  } catch {
+    return iso;
+  }
 }
 
 /** The Danish text of messages: notes joined by a space, values by "; ". */
 export function danish(msgs: readonly Msg[], separator = ' '): string {
-  return msgs.map((m) => fill(NOTES_DA[m.key], m.params, danishNumber, formatDanishDate)).join(separator);
+  return msgs.map((m) => fill(NOTES_DA[m.key], m.params, danishNumber, danishDate)).join(separator);
 }

@@ -174,9 +174,14 @@ export function shownDecimals(value: number, max = 2): number {
   return Math.min(max, (String(value).split('.')[1] ?? '').length);
 }
 
-/** "19.037", "3,8", "-1.234,50": dot groups thousands, comma marks decimals, half-up rounding. */
+/**
+ * "19.037", "3,8", "-1.234,50": dot groups thousands, comma marks decimals, half-up rounding.
+ * Total: imports refuse non-finite figures before anything is stored, but a formatter runs in
+ * output paths (after a commit, in a workbook, on screen), where throwing would report a saved
+ * import as failed; a value that is not a number is shown as missing ("–"), as the renderer does.
+ */
 export function formatDanishNumber(value: number, decimals = 0): string {
-  if (!Number.isFinite(value)) throw new RangeError(`Kan ikke formatere ${String(value)} som et tal`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return MISSING_TEXT;
   const rounded = roundHalfUp(value, decimals);
   const scaled = Math.round(shiftDecimal(Math.abs(rounded), decimals));
   const allDigits = BigInt(scaled).toString().padStart(decimals + 1, '0');
@@ -191,10 +196,10 @@ export const MISSING_TEXT = '\u2013';
 
 /** "86 %"; null (not computable) -> "–". */
 export function formatDanishPercent(value: number | null, decimals = 0): string {
-  return value === null ? MISSING_TEXT : `${formatDanishNumber(value, decimals)} %`;
+  return value === null || !Number.isFinite(value) ? MISSING_TEXT : `${formatDanishNumber(value, decimals)} %`;
 }
 
 /** "7.019.053 kr."; null -> "–". */
 export function formatDanishKr(value: number | null, decimals = 0): string {
-  return value === null ? MISSING_TEXT : `${formatDanishNumber(value, decimals)} kr.`;
+  return value === null || !Number.isFinite(value) ? MISSING_TEXT : `${formatDanishNumber(value, decimals)} kr.`;
 }

@@ -1,4 +1,4 @@
-import { NOTE_KEYS } from '../../shared/import/notes';
+import { LABELS_DA, NOTE_KEYS } from '../../shared/import/notes';
 import da from '../../renderer/src/i18n/da.json';
 import en from '../../renderer/src/i18n/en.json';
 import { createFormatter, parseDate } from '../../renderer/src/format';
@@ -11,7 +11,8 @@ describe('translations and formats', () => {
   it('has the same keys in Danish and English', () => {
     // The import notes' Danish texts live with the diff that makes them (shared/import/notes.ts).
     const danishNotes = NOTE_KEYS.map((k) => `import.notes.${k}`);
-    expect(keys(en).sort()).toEqual([...keys(da), ...danishNotes].sort());
+    const danishLabels = keys(LABELS_DA, 'import.labels.');
+    expect(keys(en).sort()).toEqual([...keys(da), ...danishNotes, ...danishLabels].sort());
   });
 
   it('formats numbers, percents and dates per locale', () => {

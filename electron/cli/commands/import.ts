@@ -1,35 +1,41 @@
 import { resolve } from 'node:path';
-import { formatDanishNumber } from '../../../shared/numbers/danish';
-import { danishNumber } from '../../../shared/import/notes';
-import { formatDanishDate } from '../../../shared/numbers/danishDate';
-import { FACT_LABEL_DA, type ImportApplyResult, type ImportItem, type ImportPreview } from '../../../shared/import/items';
-import { applyImport, previewImport } from '../../import/service';
+import { DateParseError, parseDanishDate } from '../../../shared/numbers/danishDate';
+import { FACT_LABEL_DA, type ImportApplyResult, type ImportItem, type ImportPreview, type ItemDiff } from '../../../shared/import/items';
+import { leftOutOf, type LeftOutEntry } from '../../../shared/import/leftOut';
+import { applyImport, previewImport, type ApplyInput } from '../../import/service';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
+import { importCliText, type ImportCliText } from '../importText';
 
-const LEVEL_DA = { A: 'aktivitet', B: 'output', C: 'effekt' } as const;
-/** A number as the report prints it: 19.037, 19.500.000,5; '–' when missing. */
-const n = (v: number | null) => (v === null ? '–' : danishNumber(v));
-const CHANGE_DA = { new: 'ny', changed: 'ændres', unchanged: 'uændret', blocked: 'mangler data', info: 'vises kun' } as const;
+/** Types stored on an evaluation round (as applyImport writes them). */
+const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 'light', 'learning']);
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV og spørgeskemasvar; vis fundet og gem det (én transaktion).',
-  usage: 'import FILE... --db FILE [--project NAME] [--evaluation-type final|midterm] [--accept-changes] [--dry-run] [--json]',
+  summary:
+    'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV, spørgeskemasvar og Trafiklys-projektmapper; vis fundet og gem det (én transaktion).',
+  usage:
+    'import FILE... --db FILE [--project NAME] [--report-date DD.MM.ÅÅÅÅ] [--evaluation-type final|midterm] [--evaluation-date DD.MM.ÅÅÅÅ] [--accept-changes] [--skip-errors] [--dry-run] [--json]',
   options: {
     db: { type: 'string' },
     project: { type: 'string' },
+    'report-date': { type: 'string' },
     'evaluation-type': { type: 'string' },
+    'evaluation-date': { type: 'string' },
     'dry-run': { type: 'boolean' },
     'accept-changes': { type: 'boolean' },
+    'skip-errors': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   allowPositionals: true,
   async run(args, io) {
-    if (args.positionals.length === 0) throw new CliError('Angiv mindst én fil at importere.', 2);
-    const evaluationType = args.values['evaluation-type'] ?? 'final';
-    if (evaluationType !== 'final' && evaluationType !== 'midterm') throw new CliError('--evaluation-type skal være final eller midterm.', 2);
+    const say = importCliText();
+    if (args.positionals.length === 0) throw new CliError(say('needFiles'), 2);
+    const evaluationType = args.values['evaluation-type'];
+    if (evaluationType !== undefined && evaluationType !== 'final' && evaluationType !== 'midterm') throw new CliError(say('badEvaluationType'), 2);
+    const reportDate = dateOption(args.values['report-date'], '--report-date', say);
+    const evaluationDate = dateOption(args.values['evaluation-date'], '--evaluation-date', say);
     const services = await openExistingServices(resolve(requireString(args, 'db')));
     try {
       const projectName = typeof args.values.project === 'string' ? args.values.project : undefined;
@@ -40,41 +46,45 @@ export const importCommand: CliCommand = {
         const preview = await previewImport(
           services.store,
           args.positionals.map((p) => ({ path: resolve(p) })),
-          { projectName, signal: controller.signal },
+          { projectName, reportDate, signal: controller.signal },
         );
         const dryRun = Boolean(args.values['dry-run']);
-        // The preview's default selection; items that can't be saved as they are (a status
-        // without date) are left out and listed, and so are changes that need a choice unless
-        // --accept-changes says to write them too.
+        const skipErrors = Boolean(args.values['skip-errors']);
         const acceptChanges = Boolean(args.values['accept-changes']);
+        // The preview's default selection. What can't be saved as it is (an error, a status
+        // without date) is left out and listed; changes that need a choice are written only
+        // with --accept-changes. Errors stop the import unless --skip-errors leaves them out.
+        const withErrors = new Set(preview.issues.filter((i) => i.severity === 'error' && i.itemId).map((i) => i.itemId!));
         const chosen = preview.items.filter((i) => {
           const d = preview.diff.find((x) => x.itemId === i.id);
-          return d !== undefined && d.change !== 'blocked' && (d.selectedByDefault || (acceptChanges && d.change === 'changed'));
+          return d !== undefined && d.change !== 'blocked' && !withErrors.has(i.id) && (d.selectedByDefault || (acceptChanges && d.change === 'changed'));
         });
+        const errorCount = preview.issues.filter((i) => i.severity === 'error').length;
+        const stopped = errorCount > 0 && !skipErrors;
+        const leftOut = leftOutOf(preview, new Set(chosen.map((i) => i.id)));
+        const writes = chosen.filter((i) => ['new', 'changed'].includes(preview.diff.find((d) => d.itemId === i.id)!.change));
+
         let result: ImportApplyResult | null = null;
-        if (!dryRun && preview.canApply && chosen.length === 0)
-          // Everything is already in the project: nothing to write, and that is not an error.
-          result = { projectId: preview.projectId!, evaluationId: preview.evaluationId, created: 0, updated: 0, unchanged: preview.diff.filter((d) => d.change === 'unchanged').length, written: {} };
-        else if (!dryRun && preview.canApply) {
-          const progress = preview.items.find((i) => i.type === 'progress');
+        let round: { type: 'final' | 'midterm'; date: string; fromOption: boolean } | null = null;
+        if (!dryRun && !stopped && writes.length > 0) {
+          round = newRound(preview, writes, evaluationType, evaluationDate, say);
           result = await applyImport(services.store, {
             projectId: preview.projectId,
             newProjectName: projectName,
             evaluationId: preview.evaluationId,
-            newEvaluation: {
-              type: evaluationType,
-              date: (progress?.type === 'progress' && progress.reportedAt) || new Date().toISOString().slice(0, 10),
-            },
+            ...(round ? { newEvaluation: { type: round.type, date: round.date } } : {}),
             items: chosen,
+            files: preview.files.map((f) => ({ file: f.file, kind: f.kind })),
             signal: controller.signal,
-          });
+          } satisfies ApplyInput);
         }
         // What the preview found already in the project is "unchanged", whether or not it was sent.
         if (result) result = { ...result, unchanged: preview.diff.filter((d) => d.change === 'unchanged').length };
         const written = new Set(result ? chosen.map((i) => i.id) : []);
-        if (args.values.json) io.out(JSON.stringify(toJson(preview, dryRun, result), null, 2));
-        else io.out(text(preview, dryRun, result, written));
-        return preview.canApply ? 0 : 1;
+        const outcome: Outcome = { dryRun, stopped, errorCount, result, round, leftOut, nothingToWrite: !dryRun && !stopped && writes.length === 0 };
+        if (args.values.json) io.out(JSON.stringify(toJson(preview, outcome), null, 2));
+        else io.out(text(preview, outcome, written, say));
+        return stopped ? 1 : 0;
       } finally {
         process.off('SIGINT', onSignal);
       }
@@ -84,15 +94,63 @@ export const importCommand: CliCommand = {
   },
 };
 
-function toJson(p: ImportPreview, dryRun: boolean, result: unknown) {
+interface Outcome {
+  dryRun: boolean;
+  /** Errors and no --skip-errors: nothing written. */
+  stopped: boolean;
+  errorCount: number;
+  result: ImportApplyResult | null;
+  round: { type: 'final' | 'midterm'; date: string; fromOption: boolean } | null;
+  leftOut: LeftOutEntry[];
+  nothingToWrite: boolean;
+}
+
+function dateOption(value: unknown, option: string, say: ImportCliText): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseDanishDate(String(value));
+  } catch (err) {
+    if (err instanceof DateParseError) throw new CliError(say('badDate', { option, reason: err.message }), 2);
+    throw err;
+  }
+}
+
+/**
+ * The round the items go to when the project has none and the files name none: its type and
+ * date from the options, or the date of the file's budget and time figures; never guessed.
+ */
+function newRound(
+  preview: ImportPreview,
+  writes: ImportItem[],
+  type: string | boolean | string[] | boolean[] | undefined,
+  date: string | undefined,
+  say: ImportCliText,
+): { type: 'final' | 'midterm'; date: string; fromOption: boolean } | null {
+  if (preview.evaluationId !== null || writes.some((i) => i.type === 'evaluation') || !writes.some((i) => ROUND_TYPES.has(i.type))) return null;
+  const progress = writes.find((i) => i.type === 'progress');
+  const found = date ?? (progress?.type === 'progress' ? progress.reportedAt : null);
+  const missing = [type === undefined ? '--evaluation-type final|midterm' : '', found ? '' : '--evaluation-date DD.MM.ÅÅÅÅ'].filter(Boolean).join(' og ');
+  if (missing) throw new CliError(say('needRound', { missing }), 2);
+  return { type: type as 'final' | 'midterm', date: found!, fromOption: date !== undefined };
+}
+
+function toJson(p: ImportPreview, o: Outcome) {
   const change = (id: string) => p.diff.find((d) => d.itemId === id)?.change ?? null;
   const of = <T extends ImportItem['type']>(t: T) => p.items.filter((i): i is Extract<ImportItem, { type: T }> => i.type === t);
   const statusOf = (code: string) => of('status').find((s) => s.code === code);
+  const rest = <T extends { id: string; type: string }>({ id: _id, type: _t, ...r }: T) => r;
   return {
     project: { id: p.projectId, name: p.projectName },
-    dryRun,
-    written: !dryRun && p.canApply,
-    result,
+    dryRun: o.dryRun,
+    /** Whether the import went through (and wrote what was new; maybe nothing). */
+    written: !o.dryRun && !o.stopped,
+    // Nothing new is a result too: 0 written, not an error.
+    result:
+      o.result ??
+      (o.nothingToWrite
+        ? { projectId: p.projectId, evaluationId: p.evaluationId, created: 0, updated: 0, unchanged: p.diff.filter((d) => d.change === 'unchanged').length, written: {} }
+        : null),
+    newEvaluation: o.round,
     files: p.files.map((f) => ({ file: f.file, format: f.format, kind: f.kind, label: f.kindLabel, items: f.itemIds.length })),
     facts: Object.fromEntries(of('fact').map((f) => [f.field, f.value])),
     goals: of('goal').map((g) => {
@@ -114,85 +172,197 @@ function toJson(p: ImportPreview, dryRun: boolean, result: unknown) {
         statusChange: s ? change(s.id) : null,
       };
     }),
-    progress: of('progress').map(({ id: _id, type: _t, ...rest }) => rest),
+    statuses: of('status').map((s) => ({ ...rest(s), change: change(s.id), note: p.diff.find((d) => d.itemId === s.id)?.note ?? null })),
+    progress: of('progress').map(rest),
     scoreAverage: of('scoreAverage')[0]?.value ?? null,
-    budgetLines: of('budgetLine').map(({ id: _id, type: _t, ...rest }) => rest),
-    financing: of('financing').map(({ id: _id, type: _t, ...rest }) => rest),
-    survey: of('survey').map(({ id: _id, type: _t, ...rest }) => rest),
+    budgetLines: of('budgetLine').map(rest),
+    financing: of('financing').map(rest),
+    survey: of('survey').map(rest),
+    evaluation: of('evaluation').map(rest)[0] ?? null,
+    scores: of('score').map(rest),
+    lights: of('light').map(rest),
+    learning: of('learning').map(rest),
+    effectChain: of('effectChain').map(rest),
+    leftOut: o.leftOut,
     issues: p.issues,
     diff: p.diff,
   };
 }
 
-function text(p: ImportPreview, dryRun: boolean, result: { created: number; updated: number; unchanged: number } | null, written: ReadonlySet<string>): string {
-  const out: string[] = [];
-  const change = (id: string) => {
-    const d = p.diff.find((x) => x.itemId === id);
-    return d ? `${CHANGE_DA[d.change]}${d.change === 'changed' && !d.selectedByDefault && !written.has(id) ? ', ikke valgt' : ''}` : '';
-  };
-  const date = (iso: string | null) => (iso ? formatDanishDate(iso) : '–');
-  out.push(`Projekt: ${p.projectName || '(nyt projekt uden navn)'}${p.projectId ? '' : ' (nyt)'}`);
-  for (const f of p.files) out.push(`Fil: ${f.file} – ${f.kindLabel} (${f.format}), ${f.itemIds.length} punkter`);
-  const facts = p.items.filter((i) => i.type === 'fact');
-  if (facts.length) {
-    out.push('', 'Fakta:');
-    for (const f of facts)
-      if (f.type === 'fact') {
-        const value = typeof f.value === 'number' ? n(f.value) : f.field === 'periodStart' || f.field === 'periodEnd' ? date(f.value) : (f.value ?? '–');
-        out.push(`  ${FACT_LABEL_DA[f.field]}: ${value}  [${change(f.id)}] (${f.source.location})`);
-      }
+/** What an item is, in the left-out list. */
+function itemLabel(item: ImportItem, say: ImportCliText): string {
+  switch (item.type) {
+    case 'fact':
+      return say('item_fact', { label: FACT_LABEL_DA[item.field] });
+    case 'goal':
+      return say('item_goal', { code: item.code });
+    case 'status':
+      return say('item_status', { code: item.code });
+    case 'progress':
+      return say('item_progress');
+    case 'scoreAverage':
+      return say('item_scoreAverage');
+    case 'budgetLine':
+      return say('item_budgetLine', { costType: item.costType, year: item.year });
+    case 'financing':
+      return say('item_financing', { name: item.name });
+    case 'survey':
+      return say('item_survey', { statement: item.statement });
+    case 'evaluation':
+      return say('item_evaluation');
+    case 'score':
+      return say('item_score', { parameter: item.parameter });
+    case 'light':
+      return say('item_light', { kind: item.kind });
+    case 'learning':
+      return say('item_learning', { title: item.title });
+    case 'effectChain':
+      return say('item_effectChain', { text: item.text });
   }
-  const goals = p.items.filter((i) => i.type === 'goal');
+}
+
+function text(p: ImportPreview, o: Outcome, written: ReadonlySet<string>, say: ImportCliText): string {
+  const out: string[] = [];
+  const diffOf = new Map(p.diff.map((d) => [d.itemId, d]));
+  const change = (id: string) => {
+    const d = diffOf.get(id);
+    return d ? `${say(`change_${d.change}` as const)}${d.change === 'changed' && !d.selectedByDefault && !written.has(id) ? say('notChosen') : ''}` : '';
+  };
+  const tag = (id: string) => say('changeTag', { change: change(id) });
+  const place = (location: string) => say('placeTag', { place: location });
+  /** The attainment notes of a status: what it does to its goal in the round (the diff's). */
+  const effect = (d: ItemDiff | undefined) => {
+    const msgs = d?.noteMsgs.filter((m) => m.key.startsWith('attainment')) ?? [];
+    return msgs.length ? [say('effect', { note: say.notes(msgs, null) })] : [];
+  };
+  const where = (file: string, location: string) => `${file}${location ? `, ${location}` : ''}`;
+  const of = <T extends ImportItem['type']>(t: T) => p.items.filter((i): i is Extract<ImportItem, { type: T }> => i.type === t);
+
+  out.push(p.projectName ? say(p.projectId ? 'project' : 'projectNew', { name: p.projectName }) : say('projectUnnamed'));
+  for (const f of p.files) out.push(say('file', { file: f.file, kind: f.kindLabel, format: f.format, count: f.itemIds.length }));
+  const facts = of('fact');
+  if (facts.length) {
+    out.push('', say('factsHeader'));
+    for (const f of facts) {
+      const value = typeof f.value === 'number' ? say.number(f.value) : f.field === 'periodStart' || f.field === 'periodEnd' ? say.date(f.value) : (f.value || '–');
+      out.push(say('fact', { label: FACT_LABEL_DA[f.field], value, change: change(f.id), place: f.source.location }));
+    }
+  }
+  const round = of('evaluation')[0];
+  if (round) {
+    out.push('', say('roundHeader'));
+    out.push(say('round', { type: say(`type_${round.evaluationType}` as const), date: round.date }) + (round.evaluator ? say('roundEvaluator', { name: round.evaluator }) : '') + tag(round.id));
+    for (const i of p.items)
+      if (i.type === 'score' || i.type === 'light' || i.type === 'learning')
+        out.push(say('roundItem', { label: itemLabel(i, say), change: change(i.id), place: i.source.location }));
+  }
+  const goals = of('goal');
+  const shown = new Set<string>();
   if (goals.length) {
-    out.push('', 'Mål:');
+    out.push('', say('goalsHeader'));
     for (const g of goals) {
-      if (g.type !== 'goal') continue;
-      const s = p.items.find((i) => i.type === 'status' && i.code === g.code);
-      const st = s?.type === 'status' ? s : null;
+      const st = of('status').find((s) => s.code === g.code && !shown.has(s.id));
+      if (st) shown.add(st.id);
+      const status = st
+        ? say(st.reportedAt ? 'goalStatus' : 'goalStatusUndated', {
+            value: st.value,
+            date: st.reportedAt,
+            printed: st.printedPercent === null ? null : `${say.number(st.printedPercent)} %`,
+          })
+        : '';
       out.push(
-        `  ${g.code} (${LEVEL_DA[g.level]}) mål ${n(g.targetInPeriod)}${g.targetAfterPeriod !== null ? ` / efter ${n(g.targetAfterPeriod)}` : ''}` +
-          (st ? `, status ${n(st.value)} pr. ${st.reportedAt ? date(st.reportedAt) : '(ingen dato)'}, trykt ${st.printedPercent === null ? '–' : `${n(st.printedPercent)} %`}, beregnet ${st.computedPercent === null ? '–' : `${n(st.computedPercent)} %`}` : '') +
-          `  [${change(g.id)}${st ? `/${change(st.id)}` : ''}]` +
-          `\n      ${g.description}${g.codeSuggested ? ' (kode foreslået)' : ''} (${g.source.location})`,
+        say('goal', { code: g.code, level: say(`level_${g.level}` as const), target: g.targetInPeriod }) +
+          (g.targetAfterPeriod !== null ? say('goalAfter', { value: g.targetAfterPeriod }) : '') +
+          status +
+          say('changeTag', { change: `${change(g.id)}${st ? `/${change(st.id)}` : ''}` }),
+        say('goalText', { text: g.description }) + (g.codeSuggested ? say('codeSuggested') : '') + place(g.source.location),
+        ...(st ? effect(diffOf.get(st.id)) : []),
       );
     }
   }
+  const statuses = of('status').filter((s) => !shown.has(s.id));
+  if (statuses.length) {
+    out.push('', say('statusesHeader'));
+    for (const s of statuses)
+      out.push(
+        say('status', {
+          code: s.code,
+          value: s.value,
+          date: s.reportedAt,
+          printed: s.printedPercent === null ? null : `${say.number(s.printedPercent)} %`,
+          change: change(s.id),
+          place: s.source.location,
+        }),
+        ...effect(diffOf.get(s.id)),
+      );
+  }
   for (const i of p.items) {
     if (i.type === 'progress')
-      out.push('', `Budget og tid: forbrug ${n(i.budgetSpentKr)} af ${n(i.budgetTotalKr)} kr., ${n(i.monthsElapsed)} af ${n(i.monthsTotal)} måneder pr. ${date(i.reportedAt)}  [${change(i.id)}] (${i.source.location})`);
-    if (i.type === 'scoreAverage') out.push('', `Gennemsnitlig implementeringsscore (trykt): ${formatDanishNumber(i.value, 1)} (${i.source.location})`);
+      out.push('', say('progress', { spent: i.budgetSpentKr, total: i.budgetTotalKr, elapsed: i.monthsElapsed, months: i.monthsTotal, date: i.reportedAt, change: change(i.id), place: i.source.location }));
+    if (i.type === 'scoreAverage') out.push('', say('scoreAverage', { value: i.value, place: i.source.location }));
   }
-  const lines = p.items.filter((i) => i.type === 'budgetLine');
+  const lines = of('budgetLine');
   if (lines.length) {
-    out.push('', 'Budgetlinjer (kr.):');
-    for (const b of lines) if (b.type === 'budgetLine') out.push(`  ${b.year} ${b.costType}: ${n(b.amountKr)}${b.percentOfDirect !== null ? ` (${n(b.percentOfDirect)} % af direkte)` : ''}  [${change(b.id)}]`);
+    out.push('', say('budgetHeader'));
+    for (const b of lines)
+      out.push(say('budgetLine', { year: b.year, costType: b.costType, amount: b.amountKr }) + (b.percentOfDirect !== null ? say('budgetPercent', { value: b.percentOfDirect }) : '') + tag(b.id));
   }
-  const fin = p.items.filter((i) => i.type === 'financing');
+  const fin = of('financing');
   if (fin.length) {
-    out.push('', 'Finansiering (kr.):');
-    for (const f of fin) if (f.type === 'financing') out.push(`  ${f.name}: ${n(f.amountKr)}  [${change(f.id)}]`);
+    out.push('', say('financingHeader'));
+    for (const f of fin) out.push(say('financing', { name: f.name, amount: f.amountKr, change: change(f.id) }));
   }
-  const survey = p.items.filter((i) => i.type === 'survey');
+  const survey = of('survey');
   if (survey.length) {
-    out.push('', 'Spørgeskema:');
-    for (const s of survey) if (s.type === 'survey') out.push(`  ${s.group ? `${s.group}: ` : ''}${s.statement}: ${s.positive} ud af ${s.n} (${s.scale}-punkt)  [${change(s.id)}]`);
+    out.push('', say('surveyHeader'));
+    for (const s of survey)
+      out.push(say('survey', { statement: s.group ? `${s.group}: ${s.statement}` : s.statement, positive: s.positive, n: s.n, scale: s.scale, change: change(s.id) }));
   }
   const unselected = p.diff.filter((d) => d.change === 'changed' && !d.selectedByDefault && !written.has(d.itemId));
   if (unselected.length) {
-    out.push('', 'Ændringer der kræver et valg (gemmes kun med --accept-changes eller når du vælger dem i appens import):');
+    out.push('', say('unselectedHeader'));
     for (const d of unselected) {
       const item = p.items.find((i) => i.id === d.itemId)!;
-      out.push(`  ${item.source.file}, ${item.source.location}: ${d.note} (${d.before ?? '–'} -> ${d.after ?? '–'})`);
+      out.push(
+        say('unselected', {
+          file: item.source.file,
+          place: item.source.location,
+          note: say.notes(d.noteMsgs, d.note),
+          before: say.notes(d.beforeMsgs, d.before, '; '),
+          after: say.notes(d.afterMsgs, d.after, '; '),
+        }),
+      );
     }
   }
   if (p.issues.length) {
-    out.push('', 'Fejl og advarsler:');
-    for (const i of p.issues) out.push(`  ${i.severity === 'error' ? 'FEJL' : 'Advarsel'}: ${i.file}${i.location ? `, ${i.location}` : ''}: ${i.message}`);
+    out.push('', say('issuesHeader'));
+    for (const i of p.issues) out.push(say(i.severity === 'error' ? 'error' : 'warning', { where: where(i.file, i.location), message: i.msg ? say.notes([i.msg], i.message) : i.message }));
+  }
+  // What is not written, per file and place, and why; after the errors it explains.
+  if (o.leftOut.length) {
+    out.push('', say('leftOutHeader', { count: o.leftOut.length }));
+    for (const e of o.leftOut) {
+      const why = e.reasons.map((r) => (r.msg ? say.notes([r.msg], r.message) : r.message)).join(' ');
+      const item = e.itemId ? p.items.find((i) => i.id === e.itemId) : undefined;
+      const wholeFile = !item && (p.files.find((f) => f.file === e.file)?.itemIds.length ?? 0) === 0;
+      out.push(
+        item
+          ? say('leftOut', { where: where(e.file, e.location), what: itemLabel(item, say), why })
+          : say(wholeFile ? 'leftOutFile' : 'leftOutPlace', { where: where(e.file, e.location), why }),
+      );
+    }
   }
   out.push('');
-  if (!p.canApply) out.push('Intet er gemt: ret fejlene og prøv igen.');
-  else if (dryRun) out.push('Prøvekørsel (--dry-run): intet er gemt.');
-  else if (result && result.created + result.updated === 0) out.push('Intet nyt at gemme: alt i filerne findes allerede i projektet.');
-  else if (result) out.push(`Gemt i én transaktion: ${result.created} oprettet, ${result.updated} opdateret, ${result.unchanged} uændret.`);
+  if (o.round && o.result)
+    out.push(say('newRound', { evaluationType: o.round.type, date: o.round.date, source: say(o.round.fromOption ? 'roundFromOption' : 'roundFromProgress') }));
+  if (o.stopped) out.push(say('stoppedByErrors', { count: o.errorCount }));
+  else if (o.dryRun) out.push(say('dryRun'));
+  else if (o.nothingToWrite) out.push(say(o.leftOut.length ? 'nothingLeft' : 'nothingNew'));
+  else if (o.result)
+    out.push(
+      o.leftOut.length
+        ? say('savedLeftOut', { created: o.result.created, updated: o.result.updated, unchanged: o.result.unchanged, count: o.leftOut.length })
+        : say('saved', { created: o.result.created, updated: o.result.updated, unchanged: o.result.unchanged }),
+    );
   return out.join('\n');
 }

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { openPortfolioStore, type PortfolioStore } from '../../../electron/storage';
 import { applyImport, previewImport, type ImportInput } from '../../../electron/import/service';
+import type { AppServices } from '../../../electron/services';
 import { repoRoot } from '../../helpers/build';
 import { readSeed, SEED_003, SEED_004 } from '../../unit/import/seeds';
 import { pdfFromText, scannedPdf } from './build';
@@ -405,6 +406,96 @@ describe("the app's exported evaluation workbook", () => {
     expect(preview.diff.every((d) => d.change === 'unchanged')).toBe(true);
     await applyImport(store, { projectId: project.id, items: preview.items });
     expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+
+  const HEADSTART_NAME = 'Tiltrækning af talent (Headstart)';
+
+  /** What a project and its round hold, without ids, timestamps and provenance places. */
+  async function contents(services: AppServices, projectId: number) {
+    const detail = await services.portfolio.projectDetail(projectId);
+    const [round] = detail.evaluations;
+    const evaluation = await services.portfolio.evaluationDetail(round.id);
+    const { id: _i, createdAt: _c, updatedAt: _u, ...facts } = detail.project;
+    const { id: _e, projectId: _p, createdAt: _ec, ...roundFields } = evaluation.evaluation;
+    const { statusInForce } = await import('../../../shared/methodology/statusInForce');
+    return {
+      facts,
+      effectChain: detail.effectChain.map((e) => [e.column, e.text]),
+      goals: detail.goals.map((g) => {
+        const s = statusInForce(detail.statusReports, g.id, round.date);
+        return [g.code, g.level, g.description, g.unit, g.targetInPeriod, g.targetAfterPeriod, g.direction, g.baseline, s && [s.value, s.reportedAt, s.reportedBy, s.printedPercent]];
+      }),
+      // The workbook lists budget lines by year, so their order in the project is not kept.
+      budgetLines: detail.budgetLines.map((b) => [b.costType, b.year, b.amountKr, b.percentOfDirect]).sort((a, b) => `${a[1]}${a[0]}`.localeCompare(`${b[1]}${b[0]}`)),
+      financing: detail.financing.map((f) => [f.name, f.amountKr]),
+      round: roundFields,
+      scores: evaluation.scores.map((x) => [x.parameter, x.score, x.headline, x.text]),
+      lights: evaluation.lights.map((l) => [l.kind, l.suggested, l.override, l.reason, l.text]),
+      survey: evaluation.survey.map((x) => [x.group, x.statement, x.positive, x.n, x.scale]),
+      learning: evaluation.learning.map((x) => [x.kind, x.title, x.text]),
+      // The engine's figures of the round: percents, averages, lights, budget and time, warnings.
+      summary: evaluation.summary,
+    };
+  }
+
+  it('round trip into a fresh portfolio as a new project brings back everything the workbook holds, with identical figures', async () => {
+    const { createDemoPortfolio } = await import('../../../electron/services/demo');
+    const { servicesFor } = await import('../../../electron/services');
+    const { resourcesDir } = await import('../../../electron/resources');
+    const { exportEvaluation } = await import('../../../electron/export');
+    const folder = mkdtempSync(path.join(dir, 'trip-'));
+    const db = path.join(folder, 'demo.sqlite');
+    await createDemoPortfolio(db, resourcesDir());
+    const demo = servicesFor(await openPortfolioStore(db));
+    const fresh = servicesFor(await freshStore());
+    for (const project of await demo.store.listProjects()) {
+      const out = path.join(folder, `evaluering-${project.id}.xlsx`);
+      await exportEvaluation(demo, { projectId: project.id, outPath: out });
+      const p = await previewImport(fresh.store, [{ path: out }], { newProject: true });
+      expect(p.issues.filter((i) => i.severity === 'error'), project.name).toEqual([]);
+      expect(p.diff.every((d) => d.change === 'new' || d.change === 'unchanged'), project.name).toBe(true);
+      const r = await applyImport(fresh.store, { projectId: null, items: defaults(p), files: p.files });
+      // Headstart's round is scored and decided; WLS's scores and lights are empty (nothing to write).
+      expect(r.written).toMatchObject(project.name === HEADSTART_NAME ? { evaluation: 1, score: 6, light: 3, survey: 5, learning: 4, effectChain: 12 } : { evaluation: 1, budgetLine: 18, financing: 2 });
+      const expected = await contents(demo, project.id);
+      const actual = await contents(fresh, r.projectId);
+      // Provenance: the grant recipient still reported the statuses; the place is the workbook's cell.
+      expect(actual).toEqual(expected);
+
+      // And again, from the new project's own export: the same figures.
+      const again = path.join(folder, `igen-${project.id}.xlsx`);
+      await exportEvaluation(fresh, { projectId: r.projectId, outPath: again });
+      const before = await fresh.store.dataDigest();
+      const same = await previewImport(fresh.store, [{ path: again }], { projectId: r.projectId });
+      expect(same.diff.filter((d) => d.change !== 'unchanged').map((d) => d.note)).toEqual([]);
+      await applyImport(fresh.store, { projectId: r.projectId, items: same.items, files: same.files });
+      expect(await fresh.store.dataDigest()).toBe(before);
+    }
+    await demo.close();
+    await fresh.close();
+  });
+
+  it('a cell of the workbook that cannot be read is an error with its sheet and cell; the rest of the workbook can still be applied', async () => {
+    const { servicesFor } = await import('../../../electron/services');
+    const { exportEvaluation } = await import('../../../electron/export');
+    const store = await demoStore();
+    const project = (await store.findProjectByName(HEADSTART_NAME))!;
+    const out = path.join(mkdtempSync(path.join(dir, 'bad-cell-')), 'evaluering.xlsx');
+    await exportEvaluation(servicesFor(store), { projectId: project.id, outPath: out });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // Someone typed in the exported workbook: a score in words, a light that is no light.
+    wb.getWorksheet('Implementering')!.getCell('C6').value = 'fire';
+    wb.getWorksheet('Resumé')!.getCell('E7').value = 'Blå';
+    await wb.xlsx.writeFile(out);
+    const p = await previewImport(store, [{ path: out }], { projectId: project.id });
+    expect(p.issues.filter((i) => i.severity === 'error').map((i) => [i.location, i.message])).toEqual([
+      ["Ark 'Implementering', celle C6", expect.stringContaining('Parameter 2: score: "fire" er ikke et tal')],
+      ["Ark 'Resumé', celle E7", 'Trafiklyset "Blå" er ikke Grøn, Gul eller Rød.'],
+    ]);
+    expect(p.items.filter((i) => i.type === 'score').map((i) => i.type === 'score' && i.parameter)).toEqual([1, 3, 4, 5, 6]);
+    expect(p.items.filter((i) => i.type === 'light').map((i) => i.type === 'light' && i.kind)).toEqual(['implementation', 'effect']);
     await store.close();
   });
 });

@@ -141,7 +141,15 @@ describe('formatters', () => {
     expect(formatDanishNumber(-0.001, 2)).toBe('0,00');
     expect(formatDanishNumber(999.9996, 3)).toBe('1.000,000');
     expect(formatDanishNumber(Number.MAX_SAFE_INTEGER)).toBe('9.007.199.254.740.991');
-    expect(() => formatDanishNumber(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('never throws: a value that is not a finite number is shown as missing, as on screen', () => {
+    // Output paths (the CLI after a commit, the workbook) must not fail on a figure the import let through.
+    for (const v of [Number.NaN, Infinity, -Infinity]) {
+      expect(formatDanishNumber(v)).toBe('\u2013');
+      expect(formatDanishPercent(v)).toBe('\u2013');
+      expect(formatDanishKr(v, 2)).toBe('\u2013');
+    }
   });
 
   it('formats percent, kr and missing values', () => {

@@ -2,13 +2,14 @@ import { ActionIcon, Alert, Badge, Button, Group, List, Modal, Paper, Stack, Ste
 import { IconFileImport, IconFolderOpen, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IpcError, ProjectDetail } from '../../../../shared/contracts';
-import type { ImportApplyResult, ImportPreview } from '../../../../shared/import/items';
+import type { IpcError } from '../../../../shared/contracts';
+import type { ImportApplyResult, ImportItem, ImportPreview } from '../../../../shared/import/items';
+import { leftOutOf, type LeftOutEntry } from '../../../../shared/import/leftOut';
 import { safeCall, useApi } from '../../api';
 import { TaskProgressBar, useTaskProgress } from '../../components/progress';
 import { useErrorParts } from '../../components/useSave';
 import { isElectron, MAX_IMPORT_BYTES, newRequestId, readFileBytes, toBase64 } from './files';
-import { ITEM_TYPE_ORDER, PreviewStep, type ApplyRequest, type ImportTarget } from './PreviewStep';
+import { ITEM_TYPE_ORDER, PreviewStep, useSayNote, type ApplyRequest, type ImportTarget } from './PreviewStep';
 
 export interface ImportWizardProps {
   opened: boolean;
@@ -57,13 +58,12 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
   const [files, setFiles] = useState<StagedFile[]>([]);
   const [localProblems, setLocalProblems] = useState<string[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [previewProject, setPreviewProject] = useState<ProjectDetail | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState<'reading' | 'preview' | 'apply' | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [result, setResult] = useState<ImportApplyResult | null>(null);
-  /** From the preview: items already in the project, and items found but left out. */
-  const [leftAlone, setLeftAlone] = useState({ unchanged: 0, skipped: 0 });
+  /** From the preview: items already in the project, items not chosen, and what was left out and why. */
+  const [leftAlone, setLeftAlone] = useState<{ unchanged: number; skipped: number; leftOut: LeftOutEntry[]; items: ImportItem[] }>({ unchanged: 0, skipped: 0, leftOut: [], items: [] });
   const [target, setTarget] = useState<ImportTarget | null>(project ? { mode: 'this', projectId: project.id, newName: '' } : null);
   const [projects, setProjects] = useState<{ id: number; name: string }[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -98,7 +98,8 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
           requestId: id,
           paths,
           ...(nextTarget && nextTarget.mode !== 'new' && nextTarget.projectId !== null ? { projectId: nextTarget.projectId } : {}),
-          ...(nextTarget?.mode === 'new' && nextTarget.newName.trim() ? { projectName: nextTarget.newName.trim() } : {}),
+          // A new project is compared with nothing, even where a project has the files' name.
+          ...(nextTarget?.mode === 'new' ? { newProject: true } : {}),
           ...(nextTarget?.mode === 'this' && project?.evaluationId ? { evaluationId: project.evaluationId } : {}),
         }),
       );
@@ -115,10 +116,6 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
       // Opened from the portfolio: the files name the project (or a new one is proposed).
       const resolved: ImportTarget = nextTarget ?? (value.projectId !== null ? { mode: 'other', projectId: value.projectId, newName: '' } : { mode: 'new', projectId: null, newName: value.projectName });
       if (!nextTarget) setTarget(resolved);
-      if (value.projectId !== null && resolved.mode !== 'new') {
-        const detail = await safeCall(() => api.projectGet({ projectId: value.projectId! }));
-        setPreviewProject(detail.ok ? detail.value : null);
-      } else setPreviewProject(null);
     },
     [api, project],
   );
@@ -203,9 +200,13 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
     }
     const sent = new Set(request.items.map((i) => i.id));
     const diff = preview?.diff ?? [];
+    const leftOut = preview ? leftOutOf(preview, sent) : [];
+    const leftOutIds = new Set(leftOut.map((e) => e.itemId));
     setLeftAlone({
       unchanged: diff.filter((d) => d.change === 'unchanged').length,
-      skipped: diff.filter((d) => (d.change === 'new' || d.change === 'changed' || d.change === 'blocked') && !sent.has(d.itemId)).length,
+      skipped: diff.filter((d) => (d.change === 'new' || d.change === 'changed' || d.change === 'blocked') && !sent.has(d.itemId) && !leftOutIds.has(d.itemId)).length,
+      leftOut,
+      items: preview?.items ?? [],
     });
     setResult(r.value as ImportApplyResult);
     setStep(2);
@@ -230,7 +231,7 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
   };
 
   const fileErrors = (name: string) => preview?.issues.filter((i) => i.file === name && i.severity === 'error') ?? [];
-  // A file that could not be read at all (wrong type, corrupt, too large) can't be previewed: it must be removed first.
+  // A file that can't be read at all (wrong type, corrupt, too large) is left out; the others go on.
   const unreadable = (preview?.files ?? []).filter((f) => f.itemIds.length === 0 && fileErrors(f.file).length > 0).map((f) => f.file);
   const working = busy === 'preview' || busy === 'apply';
 
@@ -242,7 +243,8 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
       title={
         <Group gap="xs">
           <IconFileImport size={20} aria-hidden />
-          <Text fw={700}>{project ? t('import.titleProject', { name: project.name }) : t('import.title')}</Text>
+          {/* Named for the project only while the import goes to it. */}
+          <Text fw={700}>{project && (target?.mode ?? 'this') === 'this' ? t('import.titleProject', { name: project.name }) : t('import.title')}</Text>
         </Group>
       }
       closeOnClickOutside={false}
@@ -398,13 +400,13 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
             <Group justify="flex-end">
               {unreadable.length > 0 && (
                 <Text size="sm" c="red.8" mr="auto" data-testid="import-unreadable">
-                  {t('import.removeUnreadable', { count: unreadable.length, files: unreadable.join(', ') })}
+                  {t('import.unreadableLeftOut', { count: unreadable.length, files: unreadable.join(', ') })}
                 </Text>
               )}
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button disabled={!preview || working || files.length === 0 || unreadable.length > 0} onClick={() => setStep(1)}>
+              <Button disabled={!preview || working || files.length === 0 || preview.items.length === 0} onClick={() => setStep(1)}>
                 {t('import.next')}
               </Button>
             </Group>
@@ -414,7 +416,6 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
         {step === 1 && preview && target && (
           <PreviewStep
             preview={preview}
-            project={previewProject}
             target={target}
             thisProject={project ? { id: project.id, name: project.name } : null}
             projects={projects}
@@ -439,6 +440,7 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
             <Alert color="green" title={t('import.resultTitle')}>
               <Text size="sm">{t('import.resultCounts', { created: result.created, updated: result.updated, unchanged: leftAlone.unchanged, skipped: leftAlone.skipped })}</Text>
             </Alert>
+            {leftAlone.leftOut.length > 0 && <LeftOutList entries={leftAlone.leftOut} items={leftAlone.items} />}
             <Table withTableBorder w="auto" maw={480}>
               <Table.Thead>
                 <Table.Tr>
@@ -467,5 +469,30 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
         )}
       </Stack>
     </Modal>
+  );
+}
+
+/** What the import left out, per file and place, and why (the result step). */
+function LeftOutList({ entries, items }: { entries: LeftOutEntry[]; items: ImportItem[] }) {
+  const { t } = useTranslation();
+  const { say } = useSayNote();
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return (
+    <Alert color="orange" title={t('import.leftOutTitle', { count: entries.length })} data-testid="import-left-out">
+      <List size="sm" spacing={2}>
+        {entries.map((e, k) => {
+          const item = e.itemId ? byId.get(e.itemId) : undefined;
+          return (
+            <List.Item key={k}>
+              <b>
+                {e.file}
+                {e.location ? `, ${e.location}` : ''}
+              </b>
+              {item ? ` (${t(`import.types.${item.type}`)})` : ''}: {e.reasons.map((r) => (r.msg ? say([r.msg], r.message) : r.message)).join(' ')}
+            </List.Item>
+          );
+        })}
+      </List>
+    </Alert>
   );
 }

@@ -2,15 +2,37 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, Radio, Select, Stack, Tab
 import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectDetail } from '../../../../shared/contracts';
 import type { EvaluationType } from '../../../../shared/domain';
 import type { ImportIssue, ImportItem, ImportItemType, ImportPreview, ItemDiff } from '../../../../shared/import/items';
-import { fill, NOTES_DA, type Msg } from '../../../../shared/import/notes';
+import { EFFECT_NOTE_KEYS, effectNote, statusEffects, type StatusEffect } from '../../../../shared/import/attainment';
+import { placeErrors } from '../../../../shared/import/leftOut';
+import { fill, labelDa, NOTES_DA, type LabelParam, type Msg } from '../../../../shared/import/notes';
+import { isFigureIssue, validateItems } from '../../../../shared/import/validate';
+import { PARAMETER_NAMES } from '../../../../shared/methodology/legend';
 import { shownDecimals } from '../../../../shared/numbers/danish';
-import { roundHalfUp } from '../../../../shared/methodology/rounding';
 import { useFormatter, type Formatter } from '../../format';
 
-export const ITEM_TYPE_ORDER: readonly ImportItemType[] = ['fact', 'goal', 'status', 'progress', 'scoreAverage', 'budgetLine', 'financing', 'survey'];
+export const ITEM_TYPE_ORDER: readonly ImportItemType[] = [
+  'fact',
+  'evaluation',
+  'goal',
+  'status',
+  'progress',
+  'scoreAverage',
+  'score',
+  'light',
+  'budgetLine',
+  'financing',
+  'survey',
+  'learning',
+  'effectChain',
+];
+
+/** Types stored on an evaluation round: a project without one needs a new round for them. */
+const ROUND_TYPES: ReadonlySet<ImportItemType> = new Set(['progress', 'survey', 'score', 'light', 'learning']);
+
+/** Why main blocked an item that no correction in the preview can fix (only leaving it out helps). */
+const UNFIXABLE: ReadonlySet<string> = new Set(['goalDuplicate', 'goalUnknownCode', 'statusGoalBlocked', 'statusUnknownCode']);
 
 type FieldKind = 'number' | 'int' | 'date' | 'text' | 'code';
 
@@ -77,7 +99,13 @@ export function editableFields(item: ImportItem): FieldDef[] {
       return [field('name', 'text', 'budget.source', { width: 240, required: true }), field('amountKr', 'number', 'budget.amount', { width: 150, required: true })];
     case 'survey':
       return [field('positive', 'int', 'effect.positive', { width: 100, required: true }), field('n', 'int', 'effect.n', { width: 100, required: true })];
+    case 'score':
+      return [field('score', 'int', 'implementation.score', { width: 90 })];
     case 'scoreAverage':
+    case 'evaluation':
+    case 'light':
+    case 'learning':
+    case 'effectChain':
       return [];
   }
 }
@@ -101,12 +129,11 @@ function parseValue(fmt: Formatter, t: (key: string, options?: Record<string, un
       const code = text.trim().toUpperCase();
       if (!/^[ABC]\d{1,3}$/.test(code)) return { ok: false, message: t('validation.goalCode') };
       value = code;
-    }
-    else {
+    } else {
       value = fmt.parseNumber(text);
       if (def.kind === 'int' && value !== null && (!Number.isInteger(value) || value < 0)) return { ok: false, message: t('validation.nonNegativeInt') };
     }
-    if (value === null && def.required) return { ok: false, message: def.kind === 'date' ? t('import.needsDate') : t('validation.required') };
+    if (value === null && def.required && def.kind !== 'date') return { ok: false, message: t('validation.required') };
     if (value === null && def.kind === 'text') value = '';
     return { ok: true, value };
   } catch {
@@ -130,12 +157,11 @@ export interface ApplyRequest {
   evaluationId?: number | null;
   newEvaluation?: { type: EvaluationType; date: string };
   items: ImportItem[];
+  files: { file: string; kind: ImportPreview['files'][number]['kind'] }[];
 }
 
 export interface PreviewStepProps {
   preview: ImportPreview;
-  /** The project the diff is against, for the attainment before the import. */
-  project?: ProjectDetail | null;
   target: ImportTarget;
   /** The project the wizard was opened from (offers "this project"). */
   thisProject?: { id: number; name: string } | null;
@@ -148,20 +174,37 @@ export interface PreviewStepProps {
   actions?: ReactNode;
 }
 
-/** A note of main's diff in the UI's language, numbers and dates in its format. */
-function sayNote(english: boolean, getEnglish: (key: string) => unknown, fmt: Formatter, msgs: Msg[] | null, danishText: string | null, separator: string): string | null {
-  if (msgs === null) return danishText;
-  return msgs
-    .map((m) => {
-      const translated = english ? getEnglish(`import.notes.${m.key}`) : undefined;
-      const template = typeof translated === 'string' ? translated : NOTES_DA[m.key];
-      return fill(template, m.params, (n) => fmt.number(n, shownDecimals(n)), fmt.date);
-    })
-    .join(separator);
+/** Main's keyed messages in the UI's language, numbers, percents, dates and labels in its format. */
+export function useSayNote() {
+  const { i18n } = useTranslation();
+  const fmt = useFormatter();
+  const english = i18n.language === 'en';
+  const label = (param: LabelParam, value: string): string => {
+    const translated = english ? i18n.getResource('en', 'translation', `import.labels.${param}.${value}`) : undefined;
+    return typeof translated === 'string' ? translated : labelDa(param, value);
+  };
+  const say = (msgs: readonly Msg[] | null, danishText: string | null, separator = ' '): string | null => {
+    if (msgs === null) return danishText;
+    return msgs
+      .map((m) => {
+        const translated = english ? i18n.getResource('en', 'translation', `import.notes.${m.key}`) : undefined;
+        const template = typeof translated === 'string' ? translated : NOTES_DA[m.key];
+        return fill(template, m.params, (n) => fmt.number(n, shownDecimals(n)), fmt.date, { percent: (n) => fmt.percent(n), label });
+      })
+      .join(separator);
+  };
+  return { say, label };
 }
 
-function changeColor(change: ItemDiff['change']): string {
-  return { new: 'green', changed: 'blue', unchanged: 'gray', blocked: 'red', info: 'grape' }[change];
+/** The project name the files give (a fact), or the name main proposed for a new project. */
+function filesProjectName(preview: ImportPreview): string {
+  const fact = preview.items.find((i) => i.type === 'fact' && i.field === 'name' && typeof i.value === 'string' && i.value.trim());
+  if (fact?.type === 'fact') return String(fact.value).trim();
+  return preview.projectId === null ? preview.projectName : '';
+}
+
+function changeColor(change: ItemDiff['change'] | 'error'): string {
+  return { new: 'green', changed: 'blue', unchanged: 'gray', blocked: 'red', error: 'red', info: 'grape' }[change];
 }
 
 /** The default selection the diff proposes: new and changed items, blocked ones (fix or deselect), not changes that need a choice. */
@@ -169,21 +212,19 @@ function defaultSelection(preview: ImportPreview): Set<string> {
   return new Set(preview.diff.filter((d) => d.selectedByDefault).map((d) => d.itemId));
 }
 
-function attainment(value: number | null, target: number | null, direction: 'higher' | 'lower' = 'higher', baseline: number | null = null): number | null {
-  if (value === null || target === null) return null;
-  if (direction === 'lower') return baseline === null || baseline === target ? null : roundHalfUp(((baseline - value) / (baseline - target)) * 100);
-  return target === 0 ? null : roundHalfUp((value / target) * 100);
-}
-
 /** Step 2 of the import wizard: every item found, where, and what it changes; nothing is written here. */
-export function PreviewStep({ preview, project, target, thisProject, projects, onTargetChange, onApply, busy, actions }: PreviewStepProps) {
+export function PreviewStep({ preview, target, thisProject, projects, onTargetChange, onApply, busy, actions }: PreviewStepProps) {
   const { t, i18n } = useTranslation();
   const fmt = useFormatter();
+  const { say, label } = useSayNote();
   const [selected, setSelected] = useState<Set<string>>(() => defaultSelection(preview));
   const [drafts, setDrafts] = useState<Record<string, Record<string, string>>>({});
+  const [fileDates, setFileDates] = useState<Record<string, string>>({});
+  const [skipPlaceErrors, setSkipPlaceErrors] = useState(false);
   const [shownPreview, setShownPreview] = useState(preview);
-  const [evalType, setEvalType] = useState<EvaluationType>('midterm');
-  const [evalDate, setEvalDate] = useState(fmt.dateInput(new Date().toISOString().slice(0, 10)));
+  // The new round's type and date are asked, never assumed (null = not chosen or typed yet).
+  const [evalType, setEvalType] = useState<EvaluationType | null>(null);
+  const [evalDate, setEvalDate] = useState<string | null>(null);
   if (shownPreview !== preview) {
     // A new preview (another target project): its own default selection; corrections are kept.
     setShownPreview(preview);
@@ -191,11 +232,27 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
   }
 
   const diffOf = useMemo(() => new Map(preview.diff.map((d) => [d.itemId, d])), [preview]);
-  const issuesOf = useMemo(() => {
+  /** Main's problems of each item; a figure's are replaced by the live check of the selected items. */
+  const mainIssuesOf = useMemo(() => {
     const m = new Map<string, ImportIssue[]>();
     for (const i of preview.issues) if (i.itemId) m.set(i.itemId, [...(m.get(i.itemId) ?? []), i]);
     return m;
   }, [preview]);
+
+  /** The date given for the undated statuses of each file, read. */
+  const { fileDateIso, fileDateErrors } = useMemo(() => {
+    const fileDateIso: Record<string, string> = {};
+    const fileDateErrors: Record<string, string> = {};
+    for (const [file, text] of Object.entries(fileDates)) {
+      try {
+        const iso = fmt.parseDate(text);
+        if (iso) fileDateIso[file] = iso;
+      } catch {
+        fileDateErrors[file] = t('validation.dateFormat', { format: fmt.datePlaceholder });
+      }
+    }
+    return { fileDateIso, fileDateErrors };
+  }, [fileDates, fmt, t]);
 
   // Each item with the user's corrections applied, and the problems of its fields.
   const { effective, fieldErrors } = useMemo(() => {
@@ -204,57 +261,106 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
     for (const item of preview.items) {
       let next = item;
       const errors: Record<string, string> = {};
-      for (const def of editableFields(item)) {
+      const defs = editableFields(item);
+      for (const def of defs) {
         const draft = drafts[item.id]?.[def.key];
-        const parsed: Parsed = draft === undefined ? { ok: true, value: def.get(item) } : parseValue(fmt, t, def, draft);
+        if (draft === undefined) continue;
+        const parsed = parseValue(fmt, t, def, draft);
         if (!parsed.ok) errors[def.key] = parsed.message;
-        else {
-          if (draft !== undefined) next = def.set(next, parsed.value);
-          if (def.required && parsed.value === null && diffOf.get(item.id)?.change === 'blocked')
-            errors[def.key] = def.kind === 'date' ? t('import.needsDate') : t('validation.required');
-        }
+        else next = def.set(next, parsed.value);
       }
+      // A status the file gives no date gets the date given for the file, unless typed on the item.
+      if (next.type === 'status' && next.reportedAt === null && fileDateIso[item.source.file]) next = { ...next, reportedAt: fileDateIso[item.source.file] };
+      for (const def of defs)
+        if (!errors[def.key] && def.required && def.get(next) === null && diffOf.get(item.id)?.change === 'blocked')
+          errors[def.key] = def.kind === 'date' ? t('import.needsDate') : t('validation.required');
       effective.set(item.id, next);
       if (Object.keys(errors).length) fieldErrors.set(item.id, errors);
     }
     return { effective, fieldErrors };
-  }, [preview, drafts, fmt, t, diffOf]);
+  }, [preview, drafts, fileDateIso, fmt, t, diffOf]);
 
-  /** A blocked item stays blocked until its missing date is filled in. */
+  const chosen = useMemo(() => preview.items.filter((i) => selected.has(i.id)), [preview, selected]);
+  const chosenEffective = useMemo(() => chosen.map((i) => effective.get(i.id)!), [chosen, effective]);
+  /** The same checks main makes before it writes, on what would be sent. */
+  const liveIssues = useMemo(() => {
+    const m = new Map<string, ImportIssue[]>();
+    for (const i of validateItems(chosenEffective, preview.basis)) m.set(i.itemId!, [...(m.get(i.itemId!) ?? []), i]);
+    return m;
+  }, [chosenEffective, preview.basis]);
+  const issuesOf = (id: string): ImportIssue[] => {
+    const main = mainIssuesOf.get(id) ?? [];
+    return selected.has(id) ? [...main.filter((i) => !isFigureIssue(i)), ...(liveIssues.get(id) ?? [])] : main;
+  };
+  const hasError = (id: string) => issuesOf(id).some((i) => i.severity === 'error');
+
+  /** Blocked for a reason no correction here can fix (only leaving it out helps). */
+  const unfixable = (id: string): boolean => {
+    const d = diffOf.get(id);
+    return d?.change === 'blocked' && d.noteMsgs.some((m) => UNFIXABLE.has(m.key));
+  };
+  /** A blocked item stays blocked until what it lacks is given (a date), unless only leaving it out can help. */
   const stillBlocked = (id: string): boolean => {
-    if (diffOf.get(id)?.change !== 'blocked') return false;
+    const d = diffOf.get(id);
+    if (d?.change !== 'blocked') return false;
+    const keys = d.noteMsgs.map((m) => m.key as string);
+    if (unfixable(id)) return true;
     const item = effective.get(id)!;
-    if (item.type === 'status' || item.type === 'progress') return item.reportedAt === null;
-    return true;
+    return keys.includes('statusNoDate') && item.type === 'status' && item.reportedAt === null;
   };
 
-  const chosen = preview.items.filter((i) => selected.has(i.id));
-  const fileErrors = preview.issues.filter((i) => i.severity === 'error' && (!i.itemId || selected.has(i.itemId)));
-  const blockedCount = chosen.filter((i) => stillBlocked(i.id)).length;
-  const invalidCount = chosen.filter((i) => fieldErrors.has(i.id)).length;
-  const needsEvaluation = preview.evaluationId === null && chosen.some((i) => i.type === 'progress' || i.type === 'survey');
+  /** What each status would do to its goal's attainment, with the user's selection and corrections. */
+  const effects = useMemo(() => statusEffects(chosenEffective, preview.basis), [chosenEffective, preview.basis]);
+  const effectOf = (item: ImportItem): StatusEffect | undefined =>
+    selected.has(item.id) ? effects.get(item.id) : statusEffects([...chosenEffective, effective.get(item.id)!], preview.basis).get(item.id);
+
+  const places = placeErrors(preview);
+  const withErrors = chosen.filter((i) => hasError(i.id)).length;
+  const blockedCount = chosen.filter((i) => stillBlocked(i.id) && !hasError(i.id) && !unfixable(i.id)).length;
+  const unfixableCount = chosen.filter((i) => unfixable(i.id) && !hasError(i.id)).length;
+  // What can't be read: whole files, and places (cells, lines) that gave no item.
+  const unreadableFiles = new Set(places.filter((e) => (preview.files.find((f) => f.file === e.file)?.itemIds.length ?? 0) === 0).map((e) => e.file));
+  const placeCount = places.filter((e) => !unreadableFiles.has(e.file)).length;
+  const unreadable = [
+    unreadableFiles.size ? t('import.unreadableFiles', { count: unreadableFiles.size }) : '',
+    placeCount ? t('import.unreadablePlaces', { count: placeCount }) : '',
+  ]
+    .filter(Boolean)
+    .join(t('import.and'));
+  const invalidCount = chosen.filter((i) => fieldErrors.has(i.id)).length + Object.keys(fileDateErrors).length;
+  const needsEvaluation =
+    preview.evaluationId === null && !chosenEffective.some((i) => i.type === 'evaluation') && chosenEffective.some((i) => ROUND_TYPES.has(i.type));
+  // The round's date: as typed; otherwise the date of the budget and time figures, or the date
+  // given for the file's statuses (shown in the field, so nothing is assumed unseen).
+  const progress = chosenEffective.find((i): i is Extract<ImportItem, { type: 'progress' }> => i.type === 'progress' && i.reportedAt !== null);
+  const suggestedDate = progress?.reportedAt ?? Object.values(fileDateIso)[0] ?? null;
+  const evalDateText = evalDate ?? (suggestedDate ? fmt.dateInput(suggestedDate) : '');
   let evalIso: string | null = null;
   let evalDateError: string | null = null;
   if (needsEvaluation) {
     try {
-      evalIso = fmt.parseDate(evalDate);
+      evalIso = fmt.parseDate(evalDateText);
       if (!evalIso) evalDateError = t('validation.required');
     } catch {
       evalDateError = t('validation.dateFormat', { format: fmt.datePlaceholder });
     }
   }
-  const nameMissing = target.mode === 'new' && target.newName.trim() === '';
+  const newName = target.newName.trim();
+  const nameMissing = target.mode === 'new' && newName === '';
+  const nameTaken = target.mode === 'new' && newName !== '' && projects.some((p) => p.name.trim().toLowerCase() === newName.toLowerCase());
   const projectMissing = target.mode === 'other' && target.projectId === null;
   const blockers: string[] = [];
-  // Errors of a cell or line that gave no item can only be fixed in the file; errors of an item can be deselected.
-  const inFile = fileErrors.filter((e) => !e.itemId).length;
-  const ofItems = fileErrors.length - inFile;
-  if (inFile) blockers.push(t('import.blockFileErrors', { count: inFile }));
-  if (ofItems) blockers.push(t('import.blockErrors', { count: ofItems }));
+  // A place that gave no item (a cell that can't be read, a file that can't be opened) is left out
+  // only when the user says so; an item with an error is deselected (or corrected).
+  if (places.length && !skipPlaceErrors) blockers.push(t('import.blockFileErrors', { what: unreadable }));
+  if (withErrors) blockers.push(t('import.blockErrors', { count: withErrors }));
   if (blockedCount) blockers.push(t('import.blockBlocked', { count: blockedCount }));
+  if (unfixableCount) blockers.push(t('import.blockUnfixable', { count: unfixableCount }));
   if (invalidCount) blockers.push(t('import.blockInvalid', { count: invalidCount }));
   if (nameMissing) blockers.push(t('import.blockName'));
+  if (nameTaken) blockers.push(t('import.blockNameTaken', { name: newName }));
   if (projectMissing) blockers.push(t('import.blockProject'));
+  if (needsEvaluation && !evalType) blockers.push(t('import.blockEvaluationType'));
   if (evalDateError) blockers.push(t('import.blockEvaluation'));
   if (chosen.length === 0) blockers.push(t('import.blockNothing'));
 
@@ -262,10 +368,11 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
     if (blockers.length) return;
     onApply({
       projectId: target.mode === 'new' ? null : target.projectId,
-      ...(target.mode === 'new' ? { newProjectName: target.newName.trim() } : {}),
+      ...(target.mode === 'new' ? { newProjectName: newName } : {}),
       ...(preview.evaluationId !== null && target.mode !== 'new' ? { evaluationId: preview.evaluationId } : {}),
-      ...(needsEvaluation && evalIso ? { newEvaluation: { type: evalType, date: evalIso } } : {}),
-      items: chosen.map((i) => effective.get(i.id)!),
+      ...(needsEvaluation && evalIso && evalType ? { newEvaluation: { type: evalType, date: evalIso } } : {}),
+      items: chosenEffective,
+      files: preview.files.map((f) => ({ file: f.file, kind: f.kind })),
     });
   };
 
@@ -280,23 +387,6 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
     });
 
   const setDraft = (id: string, key: string, text: string) => setDrafts((d) => ({ ...d, [id]: { ...d[id], [key]: text } }));
-
-  const goalByCode = (code: string) => project?.goals.find((g) => g.code.toUpperCase() === code.toUpperCase()) ?? null;
-  const percentBefore = (code: string): number | null => {
-    const goal = goalByCode(code);
-    if (!goal || !project) return null;
-    const latest = project.statusReports
-      .filter((r) => r.goalId === goal.id)
-      .reduce<(typeof project.statusReports)[number] | null>((best, r) => (!best || r.reportedAt >= best.reportedAt ? r : best), null);
-    return latest ? attainment(latest.value, goal.targetInPeriod, goal.direction, goal.baseline) : null;
-  };
-  const percentAfter = (item: Extract<ImportItem, { type: 'status' }>): number | null => {
-    const goalItem = preview.items.find((i) => i.type === 'goal' && i.code.toUpperCase() === item.code.toUpperCase() && selected.has(i.id));
-    const stored = goalByCode(item.code);
-    const targetValue = goalItem && goalItem.type === 'goal' ? (effective.get(goalItem.id) as typeof goalItem).targetInPeriod : stored?.targetInPeriod ?? null;
-    if (targetValue === null && stored === null) return item.computedPercent;
-    return attainment(item.value, targetValue, stored?.direction, stored?.baseline ?? null);
-  };
 
   const itemLabel = (item: ImportItem): string => {
     switch (item.type) {
@@ -316,44 +406,42 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
         return item.name;
       case 'survey':
         return `${item.group ? `${item.group}: ` : ''}${item.statement}`;
+      case 'evaluation':
+        return `${t(`evaluationType.${item.evaluationType}`)} ${fmt.date(item.date)}${item.evaluator ? ` · ${item.evaluator}` : ''}`;
+      case 'score':
+        return `${item.parameter}. ${PARAMETER_NAMES[item.parameter][i18n.language === 'en' ? 'en' : 'da']}`;
+      case 'light':
+        return `${t('implementation.light')}: ${label('kind', item.kind)}`;
+      case 'learning':
+        return `${t(item.kind === 'learning' ? 'learning.title' : 'learning.recommendations')}: ${item.title}`;
+      case 'effectChain':
+        return item.text;
     }
   };
 
-  const say = (msgs: Msg[] | null, danishText: string | null, separator: string) =>
-    sayNote(i18n.language === 'en', (key) => i18n.getResource('en', 'translation', key), fmt, msgs, danishText, separator);
-
-  const issueText = (issue: ImportIssue) => (issue.msg ? say([issue.msg], issue.message, ' ') : issue.message);
+  const issueText = (issue: ImportIssue) => (issue.msg ? say([issue.msg], issue.message) : issue.message);
 
   const changeCell = (item: ImportItem) => {
     const d = diffOf.get(item.id);
     if (!d) return null;
-    const blocked = d.change === 'blocked' && stillBlocked(item.id);
-    const change = d.change === 'blocked' && !blocked ? 'new' : d.change;
+    const fixed = d.change === 'blocked' && !stillBlocked(item.id) && !hasError(item.id);
+    const failing = d.change === 'blocked' && !fixed && (hasError(item.id) || unfixable(item.id));
+    const change = fixed ? (d.overwrites ? 'changed' : 'new') : failing ? 'error' : d.change;
     let detail: ReactNode = null;
     if (item.type === 'status') {
-      const eff = effective.get(item.id) as typeof item;
-      const before = percentBefore(item.code);
-      const after = percentAfter(eff);
-      const evaluationDate = project?.evaluations.find((e) => e.id === preview.evaluationId)?.date ?? null;
-      detail = (
-        <>
-          {evaluationDate && eff.reportedAt && eff.reportedAt > evaluationDate ? (
-            // Not in force in this round: the round keeps its figure.
-            <Text size="xs" data-testid={`import-percent-${item.id}`}>
-              {t('import.percentLater', { before: before === null ? '–' : fmt.percent(before), after: after === null ? '–' : fmt.percent(after) })}
-            </Text>
-          ) : (
-            <Text size="xs" data-testid={`import-percent-${item.id}`}>
-              {t('goals.percent')}: {before === null ? '–' : fmt.percent(before)} <IconArrowRight size={11} aria-label={t('import.to')} /> {after === null ? '–' : fmt.percent(after)}
-            </Text>
-          )}
-          {evaluationDate && eff.reportedAt && eff.reportedAt > evaluationDate && (
-            <Text size="xs" c="orange.9">
-              {t('import.afterEvaluation', { date: fmt.date(evaluationDate) })}
-            </Text>
-          )}
-        </>
-      );
+      const effect = effectOf(item);
+      const note = effect ? effectNote(effect) : null;
+      if (note)
+        detail = (
+          <Text size="xs" c={effect?.kind === 'inForce' ? undefined : 'orange.9'} data-testid={`import-percent-${item.id}`}>
+            {effect?.kind === 'inForce' && (
+              <>
+                {t('goals.percent')}: {fmt.percent(effect.before)} <IconArrowRight size={11} aria-label={t('import.to')} /> {fmt.percent(effect.after)}
+              </>
+            )}
+            {effect?.kind !== 'inForce' && say([note], null)}
+          </Text>
+        );
     } else if (d.before !== null && d.after !== null) {
       detail = (
         <Text size="xs">
@@ -363,11 +451,10 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
     } else if (d.after !== null || d.before !== null) {
       detail = <Text size="xs">{d.after !== null ? say(d.afterMsgs, d.after, '; ') : say(d.beforeMsgs, d.before, '; ')}</Text>;
     }
-    // A status dated after the round says so above, in the UI's words.
+    // What a status does to the attainment is said above, live; a fixed figure is no longer invalid.
     const note = say(
-      d.noteMsgs.filter((m) => m.key !== 'statusAfterRound'),
+      d.noteMsgs.filter((m) => !EFFECT_NOTE_KEYS.has(m.key) && !(fixed && m.key === 'itemInvalid')),
       d.note,
-      ' ',
     );
     return (
       <Stack gap={2}>
@@ -375,7 +462,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
           <Badge size="sm" variant="light" color={changeColor(change)} data-testid={`import-change-${item.id}`}>
             {t(`import.change.${change}`)}
           </Badge>
-          {d.overwrites && (
+          {d.overwrites && change !== 'blocked' && (
             <Badge size="sm" variant="outline" color="orange">
               {t('import.overwrites')}
             </Badge>
@@ -392,15 +479,17 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
   };
 
   const itemRow = (item: ImportItem) => {
-    const label = itemLabel(item);
+    const itemText = itemLabel(item);
     const errors = fieldErrors.get(item.id) ?? {};
     const isSelected = selected.has(item.id);
     const d = diffOf.get(item.id);
+    const flagged = isSelected && (stillBlocked(item.id) || hasError(item.id));
+    const fileDate = item.type === 'status' && item.reportedAt === null ? fileDateIso[item.source.file] : undefined;
     return (
-      <Table.Tr key={item.id} data-testid={`import-item-${item.id}`} bg={isSelected && stillBlocked(item.id) ? 'red.0' : undefined}>
+      <Table.Tr key={item.id} data-testid={`import-item-${item.id}`} bg={flagged ? 'red.0' : undefined}>
         <Table.Td w={36}>
           <Checkbox
-            aria-label={t('import.selectItem', { item: label, place: item.source.location })}
+            aria-label={t('import.selectItem', { item: itemText, place: item.source.location })}
             checked={isSelected}
             disabled={d?.change === 'info'}
             onChange={(e) => toggle([item.id], e.currentTarget.checked)}
@@ -412,8 +501,8 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
           </Text>
         </Table.Td>
         <Table.Td>
-          <Text size="sm" fw={600} mb={4}>
-            {label}
+          <Text size="sm" fw={600} mb={4} style={{ overflowWrap: 'anywhere' }}>
+            {itemText}
           </Text>
           <Group gap="xs" align="flex-start" wrap="wrap">
             {editableFields(item).map((def) => {
@@ -425,9 +514,9 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
                   size="xs"
                   w={def.width}
                   label={t(def.label)}
-                  aria-label={`${label} ${t(def.label)}`}
+                  aria-label={`${itemText} ${t(def.label)}`}
                   value={text}
-                  placeholder={def.kind === 'date' ? fmt.datePlaceholder : undefined}
+                  placeholder={def.kind === 'date' ? (def.key === 'reportedAt' && fileDate ? fmt.dateInput(fileDate) : fmt.datePlaceholder) : undefined}
                   inputMode={def.kind === 'number' || def.kind === 'int' ? 'decimal' : undefined}
                   error={isSelected ? errors[def.key] : undefined}
                   disabled={!isSelected}
@@ -436,8 +525,8 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
               );
             })}
           </Group>
-          {(issuesOf.get(item.id) ?? []).map((issue, i) => (
-            <Text key={i} size="xs" c={issue.severity === 'error' ? 'red.8' : 'orange.8'} mt={2}>
+          {issuesOf(item.id).map((issue, i) => (
+            <Text key={i} size="xs" c={issue.severity === 'error' ? 'red.8' : 'orange.8'} mt={2} data-testid={`import-item-issue-${item.id}`}>
               {issueText(issue)}
             </Text>
           ))}
@@ -448,6 +537,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
   };
 
   const projectOptions = projects.filter((p) => p.id !== thisProject?.id).map((p) => ({ value: String(p.id), label: p.name }));
+  const hasErrors = preview.issues.some((i) => i.severity === 'error');
 
   return (
     <Stack gap="md">
@@ -460,8 +550,9 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
               const mode = v as TargetMode;
               onTargetChange({
                 mode,
-                projectId: mode === 'this' ? thisProject?.id ?? null : mode === 'other' ? (target.mode === 'other' ? target.projectId : null) : null,
-                newName: target.newName || (mode === 'new' ? preview.projectName : ''),
+                projectId: mode === 'this' ? (thisProject?.id ?? null) : mode === 'other' ? (target.mode === 'other' ? target.projectId : null) : null,
+                // The files' own name for the new project, not the name of the project compared with.
+                newName: target.newName || (mode === 'new' ? filesProjectName(preview) : ''),
               });
             }}
           >
@@ -488,33 +579,36 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
               w={380}
               required
               value={target.newName}
+              error={nameTaken ? t('import.nameTaken') : undefined}
               onChange={(e) => onTargetChange({ ...target, newName: e.currentTarget.value })}
             />
           )}
         </Group>
         {needsEvaluation && (
-          <Group align="flex-end" gap="md" mt="sm" data-testid="import-new-evaluation">
+          <Group align="flex-start" gap="md" mt="sm" data-testid="import-new-evaluation">
             <Select
               label={t('import.newEvaluationType')}
               w={220}
+              required
               allowDeselect={false}
+              placeholder={t('import.newEvaluationTypePlaceholder')}
               value={evalType}
               data={[
                 { value: 'midterm', label: t('evaluationType.midterm') },
                 { value: 'final', label: t('evaluationType.final') },
               ]}
-              onChange={(v) => setEvalType((v as EvaluationType) ?? 'midterm')}
+              onChange={(v) => setEvalType((v as EvaluationType | null) ?? null)}
             />
             <TextInput
               label={t('evaluation.date')}
               w={160}
               required
               placeholder={fmt.datePlaceholder}
-              value={evalDate}
+              value={evalDateText}
               error={evalDateError}
               onChange={(e) => setEvalDate(e.currentTarget.value)}
             />
-            <Text size="xs" c="dimmed" maw={420}>
+            <Text size="xs" c="dimmed" maw={420} mt={24}>
               {t('import.newEvaluationHelp')}
             </Text>
           </Group>
@@ -522,12 +616,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
       </Paper>
 
       {preview.issues.length > 0 && (
-        <Alert
-          color={preview.issues.some((i) => i.severity === 'error') ? 'red' : 'orange'}
-          icon={<IconAlertTriangle />}
-          title={t('import.issues', { count: preview.issues.length })}
-          data-testid="import-issues"
-        >
+        <Alert color={hasErrors ? 'red' : 'orange'} icon={<IconAlertTriangle />} title={t('import.issues', { count: preview.issues.length })} data-testid="import-issues">
           <Stack gap={4}>
             {preview.issues.map((issue, i) => (
               <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
@@ -543,15 +632,25 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
                 </Text>
               </Group>
             ))}
+            {places.length > 0 && (
+              <Checkbox
+                mt="xs"
+                data-testid="import-skip-errors"
+                label={t('import.skipPlaceErrors', { what: unreadable })}
+                checked={skipPlaceErrors}
+                onChange={(e) => setSkipPlaceErrors(e.currentTarget.checked)}
+              />
+            )}
           </Stack>
         </Alert>
       )}
 
       {preview.files.map((file) => {
         const items = preview.items.filter((i) => file.itemIds.includes(i.id));
+        const undated = items.filter((i) => i.type === 'status' && i.reportedAt === null).length;
         return (
           <Stack key={file.file} gap="xs" data-testid={`import-file-${file.file}`}>
-            <Group gap="xs">
+            <Group gap="xs" align="flex-end" wrap="wrap">
               <Title order={3} size="h5">
                 {file.file}
               </Title>
@@ -562,6 +661,27 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
                 {t('import.itemCount', { count: items.length })}
               </Text>
             </Group>
+            {undated > 0 && (
+              <Paper withBorder p="xs" bg="yellow.0" data-testid={`import-file-date-${file.file}`}>
+                <Group gap="md" align="flex-start" wrap="nowrap">
+                  <TextInput
+                    size="xs"
+                    w={230}
+                    label={t('import.fileDate')}
+                    placeholder={fmt.datePlaceholder}
+                    value={fileDates[file.file] ?? ''}
+                    error={fileDateErrors[file.file]}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setFileDates((d) => ({ ...d, [file.file]: value }));
+                    }}
+                  />
+                  <Text size="xs" mt={22}>
+                    {t('import.fileDateHelp', { count: undated })}
+                  </Text>
+                </Group>
+              </Paper>
+            )}
             {items.length === 0 && (
               <Text size="sm" c={preview.issues.some((i) => i.file === file.file && i.severity === 'error') ? 'red.8' : 'dimmed'}>
                 {preview.issues
