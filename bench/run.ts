@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { createAppServices } from '../electron/services';
 import { buildPortfolioWorkbook, exportPortfolio, loadPortfolioRows } from '../electron/export';
-import { generatePortfolio } from '../tests/integration/export/generatePortfolio';
+import { generatePortfolio } from '../electron/generate/portfolio';
 
 /**
  * `npm run bench`: exports a generated portfolio of 2,000 projects and, in the same run, times
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   try {
     const db = join(dir, 'bench.sqlite');
     let t = performance.now();
-    await generatePortfolio(db, { projects: PROJECTS, seed: 2000, batch: 250 });
+    await generatePortfolio(db, { projects: PROJECTS, seed: 2000 });
     console.log(`Genereret portefølje: ${formatDanishNumber(PROJECTS)} projekter på ${formatDanishNumber((performance.now() - t) / 1000, 1)} s`);
 
     const services = await createAppServices({ dbPath: db });
