@@ -35,8 +35,8 @@ export function runProcess(command: string, args: string[], options: { stdoutFd?
 }
 
 /** A TypeScript script of the bench on Node with tsx as a loader (one process, the measured one). */
-export function runScript(script: string, args: string[]): Promise<ChildRun> {
-  return runProcess(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args]);
+export function runScript(script: string, args: string[], env?: NodeJS.ProcessEnv): Promise<ChildRun> {
+  return runProcess(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], { env });
 }
 
 /** `npm run --silent cli -- ...` as a user runs it (--silent only drops npm's banner from stdout). */

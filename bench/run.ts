@@ -202,7 +202,9 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
 
   const counts = await countRows(db);
   log(`  (højeste RSS i bench-processen: ${formatDanishNumber(maxRssBytes() / 1e6)} MB)`);
-  return { projects, ...counts, databaseBytes: statSync(db).size, figures };
+  // In the order of the issue's table, whatever order they were measured in.
+  const order = (f: Figure) => FIGURES.findIndex((spec) => spec.id === f.id);
+  return { projects, ...counts, databaseBytes: statSync(db).size, figures: figures.sort((a, b) => order(a) - order(b)) };
 }
 
 async function countRows(db: string): Promise<{ goals: number; statusReports: number; evaluations: number }> {
