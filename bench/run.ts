@@ -1,72 +1,298 @@
-import { formatDanishNumber } from '../shared/numbers/danish';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import ExcelJS from 'exceljs';
 import { createAppServices } from '../electron/services';
-import { buildPortfolioWorkbook, exportPortfolio, loadPortfolioRows } from '../electron/export';
-import { generatePortfolio } from '../tests/integration/export/generatePortfolio';
+import { Db } from '../electron/storage/sqlite';
+import { callChannel, createHandlers } from '../electron/ipc/handlers';
+import { headlessHost } from '../electron/ipc/host';
+import type { ProjectSummary } from '../shared/contracts/views';
+import { formatDanishNumber } from '../shared/numbers/danish';
+import { maxRssBytes, repoRoot, runChild, runNpmCli } from './child';
+import { figure, FIGURES, formatFigureLines, formatValue, median, type Figure } from './figures';
+import { chromiumAvailable, ensureRendererBuild, measureFirstPaint } from './rendererPaint';
+import { writeStatusWorkbooks } from './statusWorkbooks';
 
 /**
- * `npm run bench`: exports a generated portfolio of 2,000 projects and, in the same run, times
- * exceljs alone writing the same number of cells (plain numbers, same sheets), so the ratio
- * shows what the export adds over the file format's own cost.
+ * `npm run bench`: every figure of issue 12's table at 500, 2,000 and 5,000 projects, measured
+ * on what exists today, each with its baseline and ratio where the issue gives one. A portfolio
+ * is generated once per size (`npm run cli -- generate`, itself a figure) into a temp folder
+ * and reused by every figure; the import runs on a copy. Prints the figures in Danish formats
+ * and writes them as JSON (bench/results/latest.json, or BENCH_OUT).
+ *
+ * Settings (environment):
+ *   BENCH_SIZES=500,2000,5000   portfolio sizes
+ *   BENCH_RUNS=3                runs of each repeated figure (median)
+ *   BENCH_IMPORT_FILES=1000     status workbooks for the import figure
+ *   BENCH_SEED=12               generator seed
+ *   BENCH_OUT=FILE              where the JSON goes
+ *   BENCH_REBUILD=0             use out/renderer as it is instead of rebuilding a stale one
+ *
+ * No targets are asserted: the figures are for people (and the later optimisation) to read.
  */
-const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 2000);
+
+const env = (name: string, fallback: string) => process.env[name] ?? fallback;
+const SIZES = env('BENCH_SIZES', '500,2000,5000').split(',').map((s) => Number(s.trim()));
+const RUNS = Number(env('BENCH_RUNS', '3'));
+const IMPORT_FILES = Number(env('BENCH_IMPORT_FILES', '1000'));
+const SEED = Number(env('BENCH_SEED', '12'));
+const OUT = resolve(env('BENCH_OUT', join(repoRoot, 'bench', 'results', 'latest.json')));
+const REBUILD = env('BENCH_REBUILD', '1') !== '0';
+/** Projects opened for the open-project figure (spread over the portfolio). */
+const OPENED = 15;
+
+interface SizeResult {
+  projects: number;
+  goals: number;
+  statusReports: number;
+  evaluations: number;
+  databaseBytes: number;
+  figures: Figure[];
+}
+
+const load = () => os.loadavg()[0];
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await fn();
+  return [value, performance.now() - started];
+}
+
+async function measureSize(projects: number, dir: string, workbooksDir: string): Promise<SizeResult> {
+  const figures: Figure[] = [];
+  const add = (f: Figure) => {
+    figures.push(f);
+    log(`  ${f.label}: ${formatValue(f.unit, f.value)}${f.ratio !== undefined ? ` (${formatDanishNumber(f.ratio, 2)}x)` : ''}`);
+  };
+  const db = join(dir, `portefolje-${projects}.sqlite`);
+
+  // Generate, as a user runs it.
+  const loadBefore = load();
+  const generated = await runNpmCli(['generate', '--projects', String(projects), '--db', db, '--seed', String(SEED)]);
+  if (generated.code !== 0) throw new Error(`generate sluttede med kode ${generated.code}: ${generated.stderr}`);
+  add(figure('generate', generated.ms, `npm run cli -- generate --projects ${projects} --seed ${SEED} som egen proces (tsx, ingen bygget CLI); bulk-indlæsning i én transaktion.`, { details: { loadBefore, loadAfter: load() } }));
+
+  const services = await createAppServices({ dbPath: db });
+  const handlers = createHandlers(services, headlessHost(join(dir, 'eksport')));
+  let summaries: ProjectSummary[] = [];
+  try {
+    // Portfolio summary in-process, as the portfolio view's call does it today.
+    const runs: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const [value, ms] = await timed(() => services.portfolio.portfolioSummaries());
+      summaries = value;
+      runs.push(ms);
+    }
+    const perProject = median(runs) / projects;
+    add(figure('portfolioSummary', median(runs), `PortfolioService.portfolioSummaries() over ${projects} projekter i samme proces, median af ${RUNS} kørsler (den første med kold SQLite-cache).`, { runs, details: { msPerProject: perProject } }));
+
+    // Open one project, as the project view does: projectGet, then evaluationGet of the latest round.
+    const ids = summaries.map((s) => s.projectId);
+    const picked = Array.from({ length: Math.min(OPENED, ids.length) }, (_, i) => ids[Math.floor((i * ids.length) / Math.min(OPENED, ids.length))]);
+    const opens: number[] = [];
+    for (const projectId of picked) {
+      const [, ms] = await timed(async () => {
+        const project = await callChannel(handlers, 'projectGet', { projectId });
+        if (!project.ok) throw new Error(project.error.message);
+        const rounds = [...project.value.evaluations].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
+        const latest = rounds[rounds.length - 1];
+        if (latest) {
+          const evaluation = await callChannel(handlers, 'evaluationGet', { evaluationId: latest.id });
+          if (!evaluation.ok) throw new Error(evaluation.error.message);
+        }
+      });
+      opens.push(ms);
+    }
+    add(figure('openProject', median(opens), `projectGet + evaluationGet af seneste runde gennem IPC-håndteringstabellen (uden Electrons transport), ${picked.length} projekter spredt over porteføljen, median.`, { runs: opens }));
+
+    // What crosses IPC for the portfolio view's first screen: today the whole summaries result.
+    const [call, callMs] = await timed(() => callChannel(handlers, 'portfolioSummaries', {}));
+    if (!call.ok) throw new Error(call.error.message);
+    const bytes = Buffer.byteLength(JSON.stringify(call), 'utf8');
+    add(figure('ipcPayload', bytes, 'Bytes i JSON-teksten af svaret på portfolio:summaries (hele resultatet, som i dag sendes til første skærmbillede), gennem håndteringstabellen.', { details: { rows: call.value.length, bytesPerProject: bytes / projects, callMs } }));
+  } finally {
+    await services.close();
+  }
+
+  // Filter and sort: today in the renderer, over the full array. The renderer's own functions,
+  // run here in Node on the same rows (React's re-render of the rows is not in it).
+  const { filterRows, sortRows } = await import('../renderer/src/views/PortfolioView');
+  const filterSort: number[] = [];
+  const sortAll: number[] = [];
+  let shown = 0;
+  for (let r = 0; r < Math.max(RUNS, 5); r++) {
+    let t = performance.now();
+    const filtered = filterRows(summaries, { search: 'kommune', fundingSource: null, caseOfficer: null, evaluationType: null, light: 'red' });
+    shown = sortRows(filtered, 'output', 'desc', 'da-DK').length;
+    filterSort.push(performance.now() - t);
+    t = performance.now();
+    sortRows(summaries, 'name', 'asc', 'da-DK');
+    sortAll.push(performance.now() - t);
+  }
+  const worst = Math.max(median(filterSort), median(sortAll));
+  add(
+    figure('filterSort', worst, 'Rendererens filterRows + sortRows (PortfolioView.tsx) i Node over hele rækken af resuméer: den langsomste af "søg kommune + rødt lys, sortér efter output %" og "sortér alle efter navn" (dansk sortering), median. Rækkernes genoptegning i React er ikke med.', {
+      details: { filterAndSortMs: median(filterSort), sortAllByNameMs: median(sortAll), rowsAfterFilter: shown },
+    }),
+  );
+
+  // The CLI summary as a whole process, and what starting the CLI alone costs.
+  const started = await runNpmCli(['--help']);
+  const cliRuns: number[] = [];
+  const jsonFile = join(dir, `summary-${projects}.json`);
+  for (let r = 0; r < RUNS; r++) {
+    const fd = openSync(jsonFile, 'w');
+    let run;
+    try {
+      run = await runNpmCli(['summary', '--db', db, '--json'], fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (run.code !== 0) throw new Error(`summary sluttede med kode ${run.code}: ${run.stderr}`);
+    cliRuns.push(run.ms);
+  }
+  const printed = (JSON.parse(readFileSync(jsonFile, 'utf8')) as unknown[]).length;
+  if (printed !== projects) throw new Error(`summary --json gav ${printed} rækker, ikke ${projects}`);
+  add(figure('cliSummary', median(cliRuns), `npm run --silent cli -- summary --db FIL --json som egen proces (npm + tsx; der er ingen bygget CLI), stdout til en fil, median af ${RUNS}.`, { runs: cliRuns, details: { cliStartMs: started.ms, outputBytes: readFileSync(jsonFile).length } }));
+
+  // Portfolio export against exceljs alone writing the same cells, each in a fresh process.
+  const exported = await runChild<{ ms: number; maxRssBytes: number; fileBytes: number; sheets: { name: string; cells: number; columns: number }[] }>('bench/children/exportPortfolio.ts', [db, join(dir, `portefolje-${projects}.xlsx`)]);
+  const baseline = await runChild<{ ms: number; maxRssBytes: number }>('bench/children/exceljsWrite.ts', [join(dir, `grundlinje-${projects}.xlsx`), JSON.stringify(exported.sheets)]);
+  const cells = exported.sheets.reduce((n, s) => n + s.cells, 0);
+  add(
+    figure('exportRatio', exported.ms, 'exportPortfolio (indlæsning, beregning, opbygning, skrivning) i en ny proces mod exceljs alene (Workbook + writeFile, samme antal celler og kolonner pr. ark, tal) i en anden ny proces.', {
+      baseline: { label: 'exceljs alene', value: baseline.ms },
+      details: { cells, sheets: exported.sheets.map((s) => `${s.name}: ${s.cells}`).join('; '), fileBytes: exported.fileBytes },
+    }),
+  );
+  add(figure('exportMemory', exported.maxRssBytes, 'Højeste RSS (process.resourceUsage().maxRSS) i eksportens egen proces, indlæsning af tsx medregnet; grundlinjen er exceljs-processens.', { baseline: { label: 'exceljs alene', value: baseline.maxRssBytes } }));
+
+  // CLI import of status workbooks against exceljs reading the same files, on a copy.
+  const files = await writeStatusWorkbooks(workbooksDir, { seed: SEED, projects, files: IMPORT_FILES });
+  const importDb = join(dir, `import-${projects}.sqlite`);
+  copyFileSync(db, importDb);
+  const read = await runChild<{ ms: number; files: number }>('bench/children/exceljsRead.ts', [workbooksDir]);
+  const imported = await runChild<{ ms: number; files: number; failed: string[] }>('bench/children/importFolder.ts', [importDb, workbooksDir]);
+  if (imported.failed.length) throw new Error(`Importen fejlede:\n${imported.failed.slice(0, 5).join('\n')}`);
+  const written = (await countStatuses(importDb)) - (await countStatuses(db));
+  add(
+    figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando, én runCli pr. fil i én proces: i dag tager CLI'en ét projekts filer pr. kørsel, ikke en mappe; opstarten af hver kørsel er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer i en ny proces.`, {
+      baseline: { label: 'exceljs læser filerne', value: read.ms },
+      details: { files: files.length, statusReportsWritten: written },
+    }),
+  );
+
+  // First paint of the portfolio view in Chromium.
+  if (chromiumAvailable()) {
+    const paints = await measureFirstPaint(db, RUNS, `bench-portefolje-${projects}`);
+    const paint = median(paints.map((p) => p.paintMs));
+    const data = median(paints.map((p) => p.dataMs));
+    add(figure('rendererPaint', paint, `Produktionsbygget renderer i Chromium over den rigtige håndteringstabel (browserbroen): fra navigation til billedet efter at den første projektrække står i DOM, median af ${RUNS}.`, { runs: paints.map((p) => p.paintMs), details: { dataArrivedMs: data, afterDataMs: paint - data } }));
+    add(figure('rendererRows', paints[0].projectRows, 'Projektrækker (data-testid="project-row-…") i DOM ved første maling.', { details: { tableRows: paints[0].tableRows } }));
+  } else {
+    const why = 'Chromium findes ikke (/usr/bin/chromium eller CHROMIUM_PATH); ikke målt.';
+    add(figure('rendererPaint', null, why));
+    add(figure('rendererRows', null, why));
+  }
+
+  const counts = await countRows(db);
+  log(`  (højeste RSS i bench-processen: ${formatDanishNumber(maxRssBytes() / 1e6)} MB)`);
+  // In the order of the issue's table, whatever order they were measured in.
+  const order = (f: Figure) => FIGURES.findIndex((spec) => spec.id === f.id);
+  return { projects, ...counts, databaseBytes: statSync(db).size, figures: figures.sort((a, b) => order(a) - order(b)) };
+}
+
+async function countRows(db: string): Promise<{ goals: number; statusReports: number; evaluations: number }> {
+  const conn = await Db.open(db, { readonly: true });
+  try {
+    const n = async (table: string) => (await conn.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
+    return { goals: await n('goals'), statusReports: await n('status_reports'), evaluations: await n('evaluations') };
+  } finally {
+    await conn.close();
+  }
+}
+
+async function countStatuses(db: string): Promise<number> {
+  return (await countRows(db)).statusReports;
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return 'ukendt';
+  }
+}
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'trafiklys-bench-'));
+  const dir = mkdtempSync(join(os.tmpdir(), 'trafiklys-bench-'));
+  const startedAt = new Date().toISOString();
+  const renderer = chromiumAvailable() ? ensureRendererBuild(REBUILD) : 'no chromium';
+  const sizes: SizeResult[] = [];
+  const loadAtStart = os.loadavg();
   try {
-    const db = join(dir, 'bench.sqlite');
-    let t = performance.now();
-    await generatePortfolio(db, { projects: PROJECTS, seed: 2000, batch: 250 });
-    console.log(`Genereret portefølje: ${formatDanishNumber(PROJECTS)} projekter på ${formatDanishNumber((performance.now() - t) / 1000, 1)} s`);
-
-    const services = await createAppServices({ dbPath: db });
-    try {
-      t = performance.now();
-      await exportPortfolio(services, { outPath: join(dir, 'portefolje.xlsx') });
-      const exportMs = performance.now() - t;
-
-      // Same workbook again, untimed, to count its cells per sheet.
-      t = performance.now();
-      const rows = await loadPortfolioRows(services);
-      const loadMs = performance.now() - t;
-      const workbook = buildPortfolioWorkbook(rows, await services.store.getProfile());
-      const shape = workbook.worksheets.map((ws) => {
-        let cells = 0;
-        ws.eachRow((row) => row.eachCell(() => cells++));
-        return { name: ws.name, cells, columns: ws.columnCount };
-      });
-      const totalCells = shape.reduce((n, s) => n + s.cells, 0);
-
-      t = performance.now();
-      const baseline = new ExcelJS.Workbook();
-      for (const s of shape) {
-        const ws = baseline.addWorksheet(s.name);
-        const columns = Math.max(1, s.columns);
-        for (let i = 0, r = 1; i < s.cells; r++) {
-          const values: number[] = [];
-          for (let c = 0; c < columns && i < s.cells; c++, i++) values.push(r * 31 + c);
-          ws.addRow(values);
-        }
-      }
-      await baseline.xlsx.writeFile(join(dir, 'baseline.xlsx'));
-      const baselineMs = performance.now() - t;
-
-      console.log(`Celler i porteføljeprojektmappen: ${totalCells.toLocaleString('da-DK')} (${shape.map((s) => `${s.name}: ${s.cells}`).join(', ')})`);
-      console.log(`exportPortfolio (indlæsning + beregning + opbygning + skrivning): ${formatDanishNumber(exportMs / 1000, 2)} s`);
-      console.log(`  heraf indlæsning og beregning af ${formatDanishNumber(PROJECTS)} projekter (målt separat): ${formatDanishNumber(loadMs / 1000, 2)} s`);
-      console.log(`exceljs alene, samme antal celler (tal): ${formatDanishNumber(baselineMs / 1000, 2)} s`);
-      console.log(`Forhold eksport / exceljs alene: ${formatDanishNumber(exportMs / baselineMs, 2)}`);
-      console.log(`Forhold eksport uden indlæsning / exceljs alene: ${formatDanishNumber((exportMs - loadMs) / baselineMs, 2)}`);
-    } finally {
-      await services.close();
+    for (const projects of SIZES) {
+      log(`Portefølje med ${formatDanishNumber(projects)} projekter …`);
+      // The same workbooks serve every size of at least IMPORT_FILES projects.
+      const workbooks = join(dir, `statusrapporter-${Math.min(projects, IMPORT_FILES)}`);
+      sizes.push(await measureSize(projects, dir, workbooks));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  const result = {
+    bench: 'trafiklys issue 12',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: {
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryBytes: os.totalmem(),
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg(),
+    },
+    settings: { sizes: SIZES, runs: RUNS, importFiles: IMPORT_FILES, seed: SEED, renderer },
+    units: { ms: 'millisekunder', bytes: 'bytes (1 MB = 1.000.000 bytes)', count: 'antal' },
+    sizes,
+  };
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+  print(result.sizes, result.machine, OUT);
+}
+
+function print(sizes: SizeResult[], machine: { cpus: number; cpuModel: string; loadAverageAtStart: number[]; node: string }, out: string): void {
+  const lines: string[] = [];
+  lines.push(`Trafiklys, issue 12: målt på ${machine.cpus} kerner (${machine.cpuModel}), Node ${machine.node}, belastning ved start ${formatDanishNumber(machine.loadAverageAtStart[0], 1)}.`);
+  for (const s of sizes) {
+    lines.push('');
+    lines.push(`${formatDanishNumber(s.projects)} projekter, ${formatDanishNumber(s.goals)} mål, ${formatDanishNumber(s.statusReports)} statusrapporter, ${formatDanishNumber(s.evaluations)} evalueringer (${formatDanishNumber(s.databaseBytes / 1e6)} MB database):`);
+    lines.push(...formatFigureLines(s.figures));
+  }
+  if (sizes.length > 1) {
+    lines.push('', 'Sådan vokser det:');
+    const header = ['Mål', ...sizes.map((s) => `${formatDanishNumber(s.projects)} projekter`)];
+    const rows = FIGURES.map((spec) => [
+      spec.label,
+      ...sizes.map((s) => {
+        const f = s.figures.find((x) => x.id === spec.id);
+        if (!f || f.value === null) return '–';
+        return f.target.of === 'ratio' && f.ratio !== undefined ? `${formatDanishNumber(f.ratio, 2)}x` : formatValue(f.unit, f.value);
+      }),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const r of [header, widths.map((w) => '-'.repeat(w)), ...rows]) lines.push(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  }
+  lines.push('', `Alle tal og hvordan de er målt: ${out}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -61,9 +61,9 @@ export async function openPortfolioStore(path: string, options: OpenPortfolioSto
 }
 
 // ---------------------------------------------------------------------------------------------
-// Field mapping
+// Field mapping (exported for bulkLoad.ts, which writes the same rows in bulk)
 
-type FieldKind =
+export type FieldKind =
   /** text; undefined -> '' */
   | 'text'
   /** nullable value; undefined -> null */
@@ -76,14 +76,14 @@ type FieldKind =
   | 'money'
   | 'moneyRequired';
 
-interface FieldSpec {
+export interface FieldSpec {
   key: string;
   col: string;
   kind: FieldKind;
   defaultValue?: SqlValue;
 }
 
-interface EntityDef {
+export interface EntityDef {
   table: string;
   entity: AuditEntity;
   label: string;
@@ -92,12 +92,12 @@ interface EntityDef {
   parentKey: string;
 }
 
-type Row = Record<string, SqlValue>;
+export type Row = Record<string, SqlValue>;
 type Obj = Record<string, unknown>;
 
-const f = (key: string, col: string, kind: FieldKind, defaultValue?: SqlValue): FieldSpec => ({ key, col, kind, defaultValue });
+export const f = (key: string, col: string, kind: FieldKind, defaultValue?: SqlValue): FieldSpec => ({ key, col, kind, defaultValue });
 
-const PROJECT_FIELDS: FieldSpec[] = [
+export const PROJECT_FIELDS: FieldSpec[] = [
   f('name', 'name', 'required'),
   f('grantRecipient', 'grant_recipient', 'text'),
   f('projectHolder', 'project_holder', 'text'),
@@ -112,7 +112,7 @@ const PROJECT_FIELDS: FieldSpec[] = [
   f('description', 'description', 'text'),
 ];
 
-const EFFECT_CHAIN: EntityDef = {
+export const EFFECT_CHAIN: EntityDef = {
   table: 'effect_chain_items',
   entity: 'effectChain',
   label: 'effectChainItem',
@@ -126,7 +126,7 @@ const EFFECT_CHAIN: EntityDef = {
   ],
 };
 
-const GOALS: EntityDef = {
+export const GOALS: EntityDef = {
   table: 'goals',
   entity: 'goal',
   label: 'goal',
@@ -146,7 +146,7 @@ const GOALS: EntityDef = {
   ],
 };
 
-const EVALUATIONS: EntityDef = {
+export const EVALUATIONS: EntityDef = {
   table: 'evaluations',
   entity: 'evaluation',
   label: 'evaluation',
@@ -167,7 +167,7 @@ const EVALUATIONS: EntityDef = {
   ],
 };
 
-const SURVEY: EntityDef = {
+export const SURVEY: EntityDef = {
   table: 'survey_indicators',
   entity: 'survey',
   label: 'surveyIndicator',
@@ -184,7 +184,7 @@ const SURVEY: EntityDef = {
   ],
 };
 
-const LEARNING: EntityDef = {
+export const LEARNING: EntityDef = {
   table: 'learning_points',
   entity: 'learning',
   label: 'learningPoint',
@@ -199,7 +199,7 @@ const LEARNING: EntityDef = {
   ],
 };
 
-const BUDGET: EntityDef = {
+export const BUDGET: EntityDef = {
   table: 'budget_lines',
   entity: 'budgetLine',
   label: 'budgetLine',
@@ -215,7 +215,7 @@ const BUDGET: EntityDef = {
   ],
 };
 
-const FINANCING: EntityDef = {
+export const FINANCING: EntityDef = {
   table: 'financing_sources',
   entity: 'financing',
   label: 'financingSource',
@@ -249,7 +249,7 @@ function krToOre(kr: unknown, key: string): number | null {
 }
 
 /** Domain value -> SQL value for one field. */
-function toSql(spec: FieldSpec, value: unknown): SqlValue {
+export function toSql(spec: FieldSpec, value: unknown): SqlValue {
   if (isMoney(spec.kind)) return krToOre(value, spec.key);
   if (value === undefined) {
     if (spec.defaultValue !== undefined) return spec.defaultValue;
@@ -279,7 +279,7 @@ function mapRow<T>(fields: FieldSpec[], row: Row, extra: Obj = {}): T {
   return { ...out, ...extra } as T;
 }
 
-function mapProject(row: Row): Project {
+export function mapProject(row: Row): Project {
   return mapRow<Project>(PROJECT_FIELDS, row, { createdAt: row.created_at, updatedAt: row.updated_at });
 }
 
@@ -336,7 +336,7 @@ function mapAudit(row: Row): AuditEntry {
 }
 
 /** Audit text of a value: null stays null, objects become JSON. */
-function auditText(value: unknown): string | null {
+export function auditText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
@@ -358,7 +358,7 @@ const CONSTRAINT_MESSAGES: [RegExp, string][] = [
   [/CHECK constraint failed: .*score/i, 'En score skal være et helt tal fra 1 til 5.'],
 ];
 
-function mapError(error: unknown): unknown {
+export function mapError(error: unknown): unknown {
   if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof NestedLockError) return error;
   const code = sqliteCode(error);
   if (code === 'SQLITE_CONSTRAINT') {

@@ -16,7 +16,10 @@ describe('the audit log in words', () => {
     expect(auditFieldLabel(da.t, da.exists, 'da', 'light', 'reason.effect')).toBe('Effektvurdering: begrundelse');
     expect(auditFieldLabel(da.t, da.exists, 'da', 'goal', 'targetInPeriod')).toBe(da.t('goals.targetInPeriod'));
     expect(auditFieldLabel(da.t, da.exists, 'da', 'project', 'created')).toBe('oprettet');
+    // `npm run cli -- generate` logs one row per project for all it wrote.
+    expect(auditFieldLabel(da.t, da.exists, 'da', 'project', 'generated')).toBe('genereret (syntetisk, med mål, statusser og evalueringer)');
     const en = setup('en');
+    expect(auditFieldLabel(en.t, en.exists, 'en', 'project', 'generated')).toBe('generated (synthetic, with goals, statuses and evaluations)');
     expect(auditFieldLabel(en.t, en.exists, 'en', 'score', 'headline.1')).toMatch(/^1\. Organisation and cooperation: headline/);
   });
 

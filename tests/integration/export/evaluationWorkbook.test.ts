@@ -27,7 +27,7 @@ import type { GoalInput } from '../../../shared/methodology/types';
 import { runCli } from '../../../electron/cli/main';
 import { checkSoffice, recalcWorkbooks, sofficeAvailable, SOFFICE_MISSING, SOFFICE_REQUIRED, type RecalcResult } from '../../helpers/recalc';
 import { expectedEvaluationFigures, sameFigure } from './expected';
-import { generatePortfolio } from './generatePortfolio';
+import { generatePortfolio } from '../../../electron/generate/portfolio';
 
 interface ExportedEvaluation {
   label: string;

@@ -1,0 +1,46 @@
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatDanishNumber } from '../../../shared/numbers/danish';
+import { DEFAULT_SEED, generatePortfolio } from '../../generate/portfolio';
+import type { CliCommand } from '../types';
+import { CliError, requireString } from '../types';
+
+/** Larger portfolios are possible in code; on the command line this guards against a typo. */
+const MAX_PROJECTS = 100_000;
+
+function wholeNumber(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new CliError(`--${name} skal være et helt tal fra ${formatDanishNumber(min)} til ${formatDanishNumber(max)}, ikke "${value}".`, 2);
+  return n;
+}
+
+export const generateCommand: CliCommand = {
+  name: 'generate',
+  summary: 'Opret en syntetisk portefølje til test og måling (ca. 30 mål og 300 statusrapporter pr. projekt) i en ny databasefil; samme frø giver samme portefølje.',
+  usage: 'generate --projects N --db FILE [--seed S]',
+  options: { projects: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' } },
+  async run(args, io) {
+    const projects = wholeNumber(requireString(args, 'projects'), 'projects', 1, MAX_PROJECTS)!;
+    const seed = wholeNumber(args.values.seed as string | undefined, 'seed', 0, 2 ** 32 - 1) ?? DEFAULT_SEED;
+    const db = resolve(requireString(args, 'db'));
+    // A synthetic portfolio never goes into a real one.
+    if (existsSync(db)) throw new CliError(`${db} findes allerede; en syntetisk portefølje oprettes kun i en ny fil.`);
+    let result: Awaited<ReturnType<typeof generatePortfolio>>;
+    try {
+      result = await generatePortfolio(db, { projects, seed });
+    } catch (err) {
+      // The file did not exist before: a failed run leaves none behind.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+      throw err;
+    }
+    const { counts, ms } = result;
+    const n = (v: number) => formatDanishNumber(v);
+    io.out(
+      `Syntetisk portefølje (frø ${seed}) oprettet i ${db}: ${n(counts.projects)} projekter, ${n(counts.goals)} mål, ` +
+        `${n(counts.statusReports)} statusrapporter, ${n(counts.evaluations)} evalueringer på ${formatDanishNumber(ms / 1000, 1)} s.`,
+    );
+    return 0;
+  },
+};
