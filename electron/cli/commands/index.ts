@@ -3,6 +3,7 @@ import { demoCommand } from './demo';
 import { summaryCommand } from './summary';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { reportCommand } from './report';
 
 /** Every CLI command. A feature adds its command here (one line). */
-export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand, importCommand];
+export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand, reportCommand, importCommand];
