@@ -193,7 +193,8 @@ export function reportDocDefinition(report: Report): TDocumentDefinitions {
       ],
       margin: [MARGIN.left, 28, MARGIN.right, 0],
     }),
-    footer: (page: number, pages: number) => ({ text: L.page(page, pages), alignment: 'center', fontSize: 8, color: C.muted, margin: [0, 22, 0, 0] }),
+    // The title page has no page number (as in the DOCX, whose first page has its own footer).
+    footer: (page: number, pages: number) => (page === 1 ? null : { text: L.page(page, pages), alignment: 'center', fontSize: 8, color: C.muted, margin: [0, 22, 0, 0] }),
     // A heading or caption never ends a page: it moves to the next with what follows it.
     pageBreakBefore: (node, queries) => Boolean(node.headlineLevel) && queries.getFollowingNodesOnPage().every((n) => n.headlineLevel),
     defaultStyle: { font: REPORT_FONT, fontSize: 9.5, lineHeight: 1.25, color: C.ink },
