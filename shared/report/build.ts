@@ -259,7 +259,7 @@ class Builder {
     blocks.push({
       kind: 'paragraph',
       role: 'lead',
-      text: I.overall(impl.rounded === null ? '–' : formatDanishNumber(impl.rounded, 1), this.lightWord(impl.light)),
+      text: impl.rounded === null ? I.overallNone : I.overall(formatDanishNumber(impl.rounded, 1), this.lightWord(impl.light)),
     });
     blocks.push(...this.warningsFor('implementation'));
     for (const p of IMPLEMENTATION_PARAMETERS) {
@@ -268,8 +268,13 @@ class Builder {
       blocks.push({ kind: 'heading', level: 3, text: `${p}. ${PARAMETER_NAMES[p][this.lang]}` });
       const meaning = value !== null && value in SCORE_MEANINGS ? SCORE_MEANINGS[value as ScoreValue][this.lang] : '';
       blocks.push({ kind: 'paragraph', role: 'intro', text: value === null ? I.noScore : I.score(formatDanishNumber(value, 0), meaning) });
-      blocks.push(...this.prose(score?.headline ?? '', 'lead'));
-      blocks.push(...this.prose(score?.text ?? ''));
+      const headline = score?.headline ?? '';
+      const text = score?.text ?? '';
+      // A parameter with neither headline nor justification needs one placeholder, not two.
+      if (headline.trim() || text.trim()) {
+        blocks.push(...this.prose(headline, 'lead'));
+        blocks.push(...this.prose(text));
+      } else blocks.push(...this.prose(''));
     }
     blocks.push(...this.prose(this.input.texts.implementation));
     return { id: 'implementation', number: '', title: this.L.chapter.implementation, blocks };

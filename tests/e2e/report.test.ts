@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { callChannel } from '../../electron/ipc/handlers';
 import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
 
 let browser: Browser;
@@ -54,6 +55,18 @@ describe('Filer > Eksportér evalueringsrapport', () => {
     const bytes = readFileSync(join(app.dir, 'exports', files[0]));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('on a project without a round, the menu says there is nothing to report on and opens no dialog', async () => {
+    const { page } = app;
+    const created = await callChannel(app.handlers, 'projectCreate', { facts: { name: 'Nyt projekt uden runde' } });
+    if (!created.ok) throw new Error(created.error.message);
+    await app.open(`#/project/${created.value.id}/resume`);
+    await expect.poll(() => page.getByRole('button', { name: 'Evalueringsrapport' }).isDisabled()).toBe(true);
+    await page.evaluate(() => (window as unknown as { menu: (c: string) => void }).menu('exportReport'));
+    await expect.poll(() => page.getByText('Projektet har ingen evalueringsrunde at lave en rapport af.').count()).toBe(1);
+    expect(await page.getByRole('dialog', { name: 'Eksportér evalueringsrapport' }).count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
 

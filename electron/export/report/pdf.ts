@@ -32,7 +32,14 @@ const STYLES: Record<string, Style> = {
   th: { fontSize: 8.5, bold: true, fillColor: C.headerFill },
   td: { fontSize: 8.5 },
   tocTitle: { fontSize: 18, bold: true, color: C.accent, margin: [0, 0, 0, 16] },
+  furniture: {},
 };
+
+/**
+ * The style of the page header and footer. pdfmake lists their nodes among a page's "following
+ * nodes", so the keep-with-next rule must skip them or a heading at the foot of a page stays there.
+ */
+const FURNITURE = 'furniture';
 
 function tableWidths(columns: { weight: number }[]): number[] {
   const available = PDF_CONTENT_WIDTH - columns.length * 2 * CELL_PADDING - (columns.length + 1);
@@ -67,7 +74,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Content {
   const t: Content = {
     table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths: tableWidths(block.columns), body },
     layout: gridLayout,
-    margin: [0, 0, 0, 4],
+    margin: [0, 0, 0, 9],
   };
   const caption: Content = { text: block.caption, style: 'caption', headlineLevel: 4 };
   // A short table stays on one page with its caption; a long one breaks, its header repeated.
@@ -187,16 +194,22 @@ export function reportDocDefinition(report: Report): TDocumentDefinitions {
       producer: 'Trafiklys',
     },
     header: () => ({
+      style: FURNITURE,
       columns: [
-        { text: report.running, fontSize: 7.5, color: C.muted },
-        { text: report.marker.text, fontSize: draft ? 9 : 7.5, bold: true, color: draft ? C.reference : C.muted, alignment: 'right', width: 'auto' },
+        { text: report.running, style: FURNITURE, fontSize: 7.5, color: C.muted },
+        { text: report.marker.text, style: FURNITURE, fontSize: draft ? 9 : 7.5, bold: true, color: draft ? C.reference : C.muted, alignment: 'right', width: 'auto' },
       ],
       margin: [MARGIN.left, 28, MARGIN.right, 0],
     }),
     // The title page has no page number (as in the DOCX, whose first page has its own footer).
-    footer: (page: number, pages: number) => (page === 1 ? null : { text: L.page(page, pages), alignment: 'center', fontSize: 8, color: C.muted, margin: [0, 22, 0, 0] }),
+    footer: (page: number, pages: number) => (page === 1 ? null : { text: L.page(page, pages), style: FURNITURE, alignment: 'center', fontSize: 8, color: C.muted, margin: [0, 22, 0, 0] }),
     // A heading or caption never ends a page: it moves to the next with what follows it.
-    pageBreakBefore: (node, queries) => Boolean(node.headlineLevel) && queries.getFollowingNodesOnPage().every((n) => n.headlineLevel),
+    pageBreakBefore: (node, queries) =>
+      Boolean(node.headlineLevel) &&
+      queries
+        .getFollowingNodesOnPage()
+        .filter((n) => n.style !== FURNITURE)
+        .every((n) => n.headlineLevel),
     defaultStyle: { font: REPORT_FONT, fontSize: 9.5, lineHeight: 1.25, color: C.ink },
     styles: STYLES,
     content: [

@@ -174,6 +174,10 @@ describe('midterm, English, comparison, profile', () => {
     // The midterm has no score yet: the light box says provisional, no light.
     const lights = chapterOf(midterm, 'resume')!.blocks[0];
     expect(lights.kind === 'lights' && lights.boxes[0].lightText).toBe('Intet lys');
+    // Nothing scored: said in words (not "– – Intet lys"), one placeholder per parameter, one for the chapter's text.
+    const implementation = chapterOf(midterm, 'implementation')!.blocks;
+    expect(implementation).toContainEqual({ kind: 'paragraph', role: 'lead', text: 'Samlet implementeringsscore: ingen parametre er scoret endnu.' });
+    expect(implementation.filter((b) => b.kind === 'paragraph' && b.role === 'placeholder')).toHaveLength(7);
 
     const final = buildReport(demoReportInput('Headstart', { mutate: withRecommendation }));
     expect(texts(final).some((t) => t.startsWith('Anbefaling'))).toBe(false);

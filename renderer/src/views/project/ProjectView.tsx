@@ -1,6 +1,7 @@
 import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport, IconFileSpreadsheet, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, EvaluationType } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
@@ -149,7 +150,12 @@ export function ProjectView({
   }, [exportEvaluation, projectId, ready]);
   useMenuCommand('exportEvaluation', runExport);
   const [reporting, setReporting] = useState(false);
-  const openReport = useCallback(() => setReporting(true), []);
+  const hasRound = Boolean(ready?.evaluation);
+  // From the menu there may be no round yet (the button is disabled then): say why nothing opens.
+  const openReport = useCallback(() => {
+    if (hasRound) setReporting(true);
+    else notifications.show({ color: 'yellow', message: t('report.noRound') });
+  }, [hasRound, t]);
   useMenuCommand('exportReport', openReport);
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
