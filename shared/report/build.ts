@@ -466,7 +466,7 @@ class Builder {
     blocks.push(...this.prose(this.input.texts.learning));
     const learning = items.filter((i) => i.kind === 'learning');
     const recommendations = items.filter((i) => i.kind === 'recommendation');
-    if (learning.length === 0 && (!midterm || recommendations.length === 0)) blocks.push({ kind: 'paragraph', text: Ln.none });
+    if (learning.length === 0 && (!midterm || recommendations.length === 0)) blocks.push({ kind: 'paragraph', text: midterm ? Ln.noneMidterm : Ln.none });
     if (midterm)
       recommendations.forEach((r, i) => {
         blocks.push({ kind: 'heading', level: 3, text: `${Ln.recommendation(i + 1)}: ${r.title}` });
@@ -476,9 +476,10 @@ class Builder {
       blocks.push({ kind: 'heading', level: 3, text: `${Ln.learningPoint(i + 1)}: ${l.title}` });
       blocks.push(...this.prose(l.text));
     });
+    // As 003's footnote: a final report says why it has no recommendations (a draft that left some out says so itself).
     if (!midterm && recommendations.length > 0 && this.draft)
       blocks.push({ kind: 'note', tone: 'warning', text: Ln.recommendationsLeftOut(recommendations.length) });
-    if (midterm) blocks.push({ kind: 'note', tone: 'note', text: Ln.recommendationsOnlyMidterm });
+    else if (!midterm) blocks.push({ kind: 'note', tone: 'note', text: Ln.recommendationsOnlyMidterm });
     return { id: 'learning', number: '', title: midterm ? this.L.chapter.learningMidterm : this.L.chapter.learningFinal, blocks };
   }
 

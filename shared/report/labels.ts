@@ -151,6 +151,7 @@ const da = {
     learningPoint: (n: number) => `Læringspunkt ${n}`,
     recommendation: (n: number) => `Anbefaling ${n}`,
     none: 'Der er ikke registreret læringspunkter.',
+    noneMidterm: 'Der er ikke registreret anbefalinger eller læringspunkter.',
     recommendationsOnlyMidterm: 'Anbefalinger formidles kun i forbindelse med midtvejsevalueringer.',
     recommendationsLeftOut: (count: number) =>
       `${count === 1 ? 'Én anbefaling er' : `${count} anbefalinger er`} registreret, men anbefalinger formidles kun ved midtvejsevalueringer og er udeladt af denne rapport.`,
@@ -353,6 +354,7 @@ const en: ReportLabels = {
     learningPoint: (n) => `Learning point ${n}`,
     recommendation: (n) => `Recommendation ${n}`,
     none: 'No learning points are registered.',
+    noneMidterm: 'No recommendations or learning points are registered.',
     recommendationsOnlyMidterm: 'Recommendations are given in midterm evaluations only.',
     recommendationsLeftOut: (count) =>
       `${count === 1 ? 'One recommendation is' : `${count} recommendations are`} registered, but recommendations are given in midterm evaluations only and are left out of this report.`,

@@ -184,6 +184,15 @@ describe('midterm, English, comparison, profile', () => {
     expect(texts(final)).toContain('Én anbefaling er registreret, men anbefalinger formidles kun ved midtvejsevalueringer og er udeladt af denne rapport.');
   });
 
+  it("says, as 003's footnote does, that recommendations come only in a midterm: in a final report, not in the midterm", () => {
+    const onlyMidterm = 'Anbefalinger formidles kun i forbindelse med midtvejsevalueringer.';
+    expect(texts(buildReport(demoReportInput('Headstart')))).toContain(onlyMidterm);
+    const midterm = buildReport(demoReportInput('work-live-stay'));
+    expect(texts(midterm)).not.toContain(onlyMidterm);
+    // The midterm has neither: it says both are missing.
+    expect(chapterOf(midterm, 'learning')!.blocks).toContainEqual({ kind: 'paragraph', text: 'Der er ikke registreret anbefalinger eller læringspunkter.' });
+  });
+
   it('in English: English words, Danish numbers and dates', () => {
     const r = buildReport(demoReportInput('Headstart', { lang: 'en' }));
     expect(r.chapters.map((c) => c.title)).toEqual(['Summary', 'Facts about the project', 'Overall status', "The project's implementation", 'Progress and goal attainment', 'Effect assessment', 'Learning', 'Appendix: How we score']);
