@@ -463,9 +463,14 @@ class Builder {
     const midterm = this.evaluation.type === 'midterm';
     const items = [...this.input.evaluation.learning].sort((a, b) => a.position - b.position || a.id - b.id);
     const blocks: Block[] = [{ kind: 'paragraph', text: midterm ? Ln.introMidterm : Ln.intro, role: 'intro' }];
-    blocks.push(...this.prose(this.input.texts.learning));
     const learning = items.filter((i) => i.kind === 'learning');
     const recommendations = items.filter((i) => i.kind === 'recommendation');
+    // Under the intro, where 003 has its footnote: a final report says why it has no recommendations
+    // (a draft that left some out says so itself).
+    if (!midterm && recommendations.length > 0 && this.draft)
+      blocks.push({ kind: 'note', tone: 'warning', text: Ln.recommendationsLeftOut(recommendations.length) });
+    else if (!midterm) blocks.push({ kind: 'note', tone: 'note', text: Ln.recommendationsOnlyMidterm });
+    blocks.push(...this.prose(this.input.texts.learning));
     if (learning.length === 0 && (!midterm || recommendations.length === 0)) blocks.push({ kind: 'paragraph', text: midterm ? Ln.noneMidterm : Ln.none });
     if (midterm)
       recommendations.forEach((r, i) => {
@@ -476,10 +481,6 @@ class Builder {
       blocks.push({ kind: 'heading', level: 3, text: `${Ln.learningPoint(i + 1)}: ${l.title}` });
       blocks.push(...this.prose(l.text));
     });
-    // As 003's footnote: a final report says why it has no recommendations (a draft that left some out says so itself).
-    if (!midterm && recommendations.length > 0 && this.draft)
-      blocks.push({ kind: 'note', tone: 'warning', text: Ln.recommendationsLeftOut(recommendations.length) });
-    else if (!midterm) blocks.push({ kind: 'note', tone: 'note', text: Ln.recommendationsOnlyMidterm });
     return { id: 'learning', number: '', title: midterm ? this.L.chapter.learningMidterm : this.L.chapter.learningFinal, blocks };
   }
 
