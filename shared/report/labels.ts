@@ -169,7 +169,8 @@ const da = {
     average: 'Samlet score',
     goal: 'Mål',
     targetStatus: 'Mål / status',
-    percent: 'Målopnåelse',
+    // Short: it stands in a narrow column under "Dengang:" / "Nu:".
+    percent: 'Procent',
     change: 'Ændring (point)',
     none: 'fandtes ikke',
   },
@@ -372,7 +373,7 @@ const en: ReportLabels = {
     average: 'Overall score',
     goal: 'Goal',
     targetStatus: 'Target / status',
-    percent: 'Attainment',
+    percent: 'Percent',
     change: 'Change (points)',
     none: 'did not exist',
   },

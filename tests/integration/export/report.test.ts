@@ -7,11 +7,12 @@ import mammoth from 'mammoth';
 import { createAppServices } from '../../../electron/services';
 import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
-import { exportReport, reportInputFor, renderReportPdf } from '../../../electron/export/report';
+import { exportReport, reportInputFor, renderReportDocx, renderReportPdf } from '../../../electron/export/report';
 import { pdfLines } from '../../../electron/import/pdf';
 import { runCli } from '../../../electron/cli/main';
 import { buildReport } from '../../../shared/report/build';
 import type { ChapterId, Report } from '../../../shared/report/model';
+import type { RoundComparison } from '../../../shared/methodology/compare';
 import { checkSoffice, sofficeAvailable, SOFFICE_REQUIRED } from '../../helpers/recalc';
 import { convertToPdf } from '../../helpers/soffice';
 
@@ -203,6 +204,56 @@ describe('the PDF, read back with pdfjs', () => {
     } finally {
       await services.close();
     }
+  });
+});
+
+describe('the comparison with the midterm ("Udvikling siden midtvejsevalueringen")', () => {
+  /** Headstart's final round beside a midterm round of the same project (H5b computes it; here it is given). */
+  async function withComparison(): Promise<Report> {
+    const services = await createAppServices({ dbPath: db });
+    try {
+      const project = (await services.store.findProjectByName(HEADSTART))!;
+      const input = await reportInputFor(services, { projectId: project.id, lang: 'da' });
+      input.project.evaluations.push({ ...input.evaluation.evaluation, id: 999, type: 'midterm', date: '2021-01-15' });
+      const comparison: RoundComparison = {
+        earlierEvaluationId: 999,
+        laterEvaluationId: input.evaluation.evaluation.id,
+        goals: [
+          { code: 'B1', level: 'B', description: 'Antal deltagere', then: { target: 256, status: 120, percent: 47 }, now: { target: 256, status: 219, percent: 86 }, changePoints: 39 },
+          { code: 'C2', level: 'C', description: 'Internationale studenter', then: null, now: { target: 60, status: 45, percent: 75 }, changePoints: null },
+        ],
+        parameters: [{ parameter: 1, then: 3, now: 4 }],
+        implementation: { then: 3, now: 3.8 },
+        lights: [{ kind: 'goals', then: 'red', now: 'green', why: 'Outputmålene er nået 94 %.' }],
+      };
+      return buildReport({ ...input, comparison });
+    } finally {
+      await services.close();
+    }
+  }
+  const rows = ['Målopnåelse Rød Grøn Outputmålene er nået 94 %.', 'Samlet score 3,0 3,8', 'B1: Antal deltagere 256 / 120 47 % 256 / 219 86 % +39', 'C2: Internationale studenter fandtes ikke 60 / 45 75 %'];
+
+  it('stands before the appendix in the PDF, on a page of its own, with the lights, scores and goals then and now', async () => {
+    const r = await withComparison();
+    const pages = await pagesOf(await renderReportPdf(r));
+    const at = chapterPages(pages, r);
+    expect(at.comparison).toBeGreaterThan(at.learning);
+    expect(at.legend).toBeGreaterThan(at.comparison);
+    expect(pages[at.comparison - 1].map((l) => l.trim())).toContain('8 Udvikling siden midtvejsevalueringen');
+    const text = squash(pages[at.comparison - 1].join(' '));
+    for (const row of rows) expect(text, row).toContain(row);
+    expect(tocEntries(pages[1], r).comparison).toBe(at.comparison);
+  });
+
+  it('is a Heading 1 chapter with its three Word tables in the DOCX', async () => {
+    const r = await withComparison();
+    const html = (await mammoth.convertToHtml({ buffer: await renderReportDocx(r) })).value.replace(/<a id="[^"]*"><\/a>/g, '');
+    const h1 = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => m[1]);
+    expect(h1.slice(-2)).toEqual(['8 Udvikling siden midtvejsevalueringen', '9 Bilag: Sådan scorer vi']);
+    const chapter = html.slice(html.indexOf('<h1>8 Udvikling'), html.indexOf('<h1>9 Bilag'));
+    expect((chapter.match(/<table>/g) ?? []).length).toBe(3);
+    const text = squash(chapter.replace(/<[^>]+>/g, ' ')).replace(/ +/g, ' ');
+    for (const row of rows) expect(text, row).toContain(row);
   });
 });
 
