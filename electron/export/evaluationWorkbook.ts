@@ -16,6 +16,8 @@ import { formatSurveyIndicator } from '../../shared/methodology/survey';
 import type { GoalResult, LevelResult } from '../../shared/methodology/types';
 import { formatDanishDate } from '../../shared/numbers/danish';
 import { statusInForce } from '../services/evaluationInput';
+import { reportLabels } from '../../shared/report/labels';
+import { goalProvenanceNotes, progressProvenanceNote } from '../../shared/report/notes';
 import {
   FMT,
   LIGHT_WORD,
@@ -69,7 +71,9 @@ export interface EvaluationWorkbookLayout {
   cells: Record<string, CellRef>;
 }
 
-const TYPE_DA = { final: 'Slutevaluering', midterm: 'Midtvejsevaluering' } as const;
+/** Titles, labels and notes shared with the written report (shared/report/labels.ts). */
+const REPORT_DA = reportLabels('da');
+const TYPE_DA = REPORT_DA.evaluationType;
 const LEVEL_SHEET: Record<GoalLevel, string> = { A: EVALUATION_SHEETS.activity, B: EVALUATION_SHEETS.output, C: EVALUATION_SHEETS.effect };
 const LEVEL_TITLE: Record<GoalLevel, string> = { A: 'Aktivitetsmål', B: 'Outputmål', C: 'Effektmål' };
 const KIND_TITLE: Record<LightKind, string> = { implementation: 'Implementering', goals: 'Målopnåelse', effect: 'Effektvurdering' };
@@ -300,7 +304,7 @@ class Builder {
     const ws = this.sheet(name);
     const impl = this.detail.summary.implementation;
     const t = this.thresholds;
-    writeTitle(ws, 'Projektets implementering', this.subtitle);
+    writeTitle(ws, REPORT_DA.chapter.implementation, this.subtitle);
     ws.getRow(4).values = ['Nr.', 'Parameter', 'Score (1-5)', 'Konklusion', 'Begrundelse'];
     styleHeaderRow(ws.getRow(4), 1, 5);
     const first = 5;
@@ -516,7 +520,7 @@ class Builder {
 
   private goalSheet(level: 'A' | 'B'): void {
     const ws = this.sheet(LEVEL_SHEET[level]);
-    writeTitle(ws, level === 'A' ? 'Fremdrift ift. aktiviteter og milepæle' : 'Målopnåelse i forhold til output', this.subtitle);
+    writeTitle(ws, level === 'A' ? REPORT_DA.goals.activityHeading : REPORT_DA.goals.outputHeading, this.subtitle);
     const next = this.goalTable(ws, level, 4);
     if (level === 'B') this.inForceRow(ws, next, 'goals', this.goalLabelCol(ws), this.goalValueCol(ws));
     fitColumns(ws, { skipRows: notesRows(ws), max: 50, fixed: { 1: 8, 2: 50 } });
@@ -549,7 +553,7 @@ class Builder {
     const facts = this.project.project;
     const prog = summary.progress;
     const t = this.thresholds;
-    writeTitle(ws, 'Budget- og tidsforbrug på evalueringstidspunktet', this.subtitle);
+    writeTitle(ws, REPORT_DA.goals.progressCaption, this.subtitle);
     const notes = new Set([1, 2]);
 
     // Inputs and the month calculation sit below the table; the table refers to them.
@@ -646,15 +650,7 @@ class Builder {
     this.mark('time.totalMonths', name, 'B6');
     this.mark('time.elapsedMonths', name, 'C6');
     this.mark('time.percent', name, 'D6');
-    const reporter = evaluation.progressReportedBy.trim();
-    writeNote(
-      ws,
-      7,
-      reporter
-        ? `Note: Budgetforbruget er indrapporteret til evaluator af ${reporter}${evaluation.progressReportedAt ? ` ${formatDanishDate(evaluation.progressReportedAt)}` : ''}. ${reporter} er ansvarlig for, at budgetforbruget er indrapporteret korrekt.`
-        : 'Note: Ingen indrapportering af budgetforbrug registreret.',
-      4,
-    );
+    writeNote(ws, 7, progressProvenanceNote(evaluation, 'da'), 4);
     writeNote(ws, 8, prog.time.reportedDiffers
       ? 'Indrapporterede måneder afviger fra bevillingsperioden; begge vises nedenfor, de indrapporterede bruges.'
       : 'Tidsforbruget beregnes fra bevillingsperioden, medmindre måneder er indrapporteret.', 4);
@@ -757,7 +753,7 @@ class Builder {
     const ws = this.sheet(name);
     const { survey, summary } = this.detail;
     const t = this.thresholds;
-    writeTitle(ws, 'Effektvurdering', this.subtitle);
+    writeTitle(ws, REPORT_DA.chapter.effect, this.subtitle);
     const notes = new Set([1, 2]);
     ws.getCell('A3').value = '6.1 Forudsætninger for effektskabelse (spørgeskemaindikatorer)';
     ws.getCell('A3').font = { bold: true };
@@ -936,7 +932,7 @@ class Builder {
     const ws = this.sheet(EVALUATION_SHEETS.facts);
     const p = this.project.project;
     const e = this.detail.evaluation;
-    writeTitle(ws, 'Fakta om projektet', this.subtitle);
+    writeTitle(ws, REPORT_DA.chapter.facts, this.subtitle);
     const rows: [string, ExcelJS.CellValue, string?][] = [
       ['Projekt', p.name],
       ['Tilskudsmodtager', p.grantRecipient],
@@ -1004,7 +1000,7 @@ class Builder {
     for (const item of items) {
       count[item.kind]++;
       ws.getRow(r).values = [
-        item.kind === 'learning' ? `Læringspunkt ${count.learning}` : `Anbefaling ${count.recommendation}`,
+        item.kind === 'learning' ? REPORT_DA.learning.learningPoint(count.learning) : REPORT_DA.learning.recommendation(count.recommendation),
         item.kind === 'learning' ? 'Læringspunkt' : 'Anbefaling',
         item.title,
         item.text,
@@ -1013,7 +1009,7 @@ class Builder {
       r++;
     }
     if (items.length === 0) ws.getCell(r++, 3).value = 'Ingen læringspunkter eller anbefalinger registreret.';
-    writeNote(ws, r + 1, 'Anbefalinger formidles kun i forbindelse med midtvejsevalueringer.', 4);
+    writeNote(ws, r + 1, REPORT_DA.learning.recommendationsOnlyMidterm, 4);
     ws.getColumn(1).width = 16;
     ws.getColumn(2).width = 14;
     ws.getColumn(3).width = 40;
@@ -1051,30 +1047,12 @@ function notesRows(ws: ExcelJS.Worksheet): Set<number> {
 }
 
 /**
- * "Note: Målopnåelsen er indrapporteret til evaluator af Bevillingsmodtager 02.12.2022 (A1-A4; kilde:
- * statusrapport.xlsx). Bevillingsmodtager er ansvarlig for, at måltallene er indrapporteret korrekt."
+ * "Note: Indrapporteret af Bevillingsmodtager 02.12.2022 (A1-A4). Bevillingsmodtager er ansvarlig
+ * for, at måltallene er indrapporteret korrekt. Kilde: statusrapport.xlsx." The wording is the
+ * written report's (shared/report/notes.ts), so the workbook and the report say the same.
  */
 export function provenanceNotes(goals: Goal[], statuses: (StatusReport | null)[]): string[] {
-  const groups = new Map<string, { by: string; at: string; codes: string[]; files: Set<string> }>();
-  goals.forEach((g, i) => {
-    const s = statuses[i];
-    if (!s) return;
-    const key = `${s.reportedBy}\u0000${s.reportedAt}`;
-    const group = groups.get(key) ?? { by: s.reportedBy, at: s.reportedAt, codes: [], files: new Set<string>() };
-    group.codes.push(g.code);
-    if (s.source.file) group.files.add(s.source.file + (s.source.location ? ` (${s.source.location})` : ''));
-    groups.set(key, group);
-  });
-  if (goals.length === 0) return [];
-  if (groups.size === 0) return ['Note: Ingen status er indrapporteret for disse mål.'];
-  const many = groups.size > 1;
-  return [...groups.values()].map((g) => {
-    const by = g.by.trim() || 'ukendt';
-    const files = [...g.files];
-    const codes = many || g.codes.length < goals.length ? ` (${g.codes.join(', ')})` : '';
-    const source = files.length ? ` Kilde: ${files.slice(0, 3).join('; ')}${files.length > 3 ? ` m.fl.` : ''}.` : '';
-    return `Note: Indrapporteret af ${by} ${formatDanishDate(g.at)}${codes}. ${by} er ansvarlig for, at måltallene er indrapporteret korrekt.${source}`;
-  });
+  return goalProvenanceNotes(goals, statuses, 'da');
 }
 
 /** The evaluation workbook and where each figure sits in it. */

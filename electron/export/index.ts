@@ -138,28 +138,33 @@ async function checkTarget(outPath: string): Promise<void> {
 
 /**
  * Writes to a temporary file beside the target and renames it into place, so a failed export
- * never leaves half a workbook (and never destroys the previous one).
+ * never leaves half a file (and never destroys the previous one). `what` names the file in the
+ * error ("Projektmappen", "Rapporten").
  */
-export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<ExportResult> {
+export async function writeFileAtomically(outPath: string, write: (tmp: string) => Promise<void>, what = 'Filen'): Promise<ExportResult> {
   const target = resolve(outPath);
   await checkTarget(target);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await workbook.xlsx.writeFile(tmp);
+    await write(tmp);
     await rename(tmp, target);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
       code === 'EACCES' || code === 'EPERM'
-        ? 'der er ikke skriveadgang (er filen åben i Excel?)'
+        ? 'der er ikke skriveadgang (er filen åben i et andet program?)'
         : code === 'ENOSPC'
           ? 'disken er fuld'
           : err instanceof Error
             ? err.message
             : String(err);
-    throw new ExportError(`Projektmappen kunne ikke gemmes som ${target}: ${reason}.`, target);
+    throw new ExportError(`${what} kunne ikke gemmes som ${target}: ${reason}.`, target);
   }
   const { size } = await stat(target);
   return { path: target, bytes: size };
+}
+
+export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<ExportResult> {
+  return writeFileAtomically(outPath, (tmp) => workbook.xlsx.writeFile(tmp), 'Projektmappen');
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { exportContracts } from '../../shared/contracts/exportContracts';
 import { exportEvaluation, exportPortfolio, type ExportProgress, type ExportResult } from '../export';
+import { exportReport } from '../export/report';
 import type { AppServices } from '../services';
 
 type In<K extends keyof typeof exportContracts> = z.output<(typeof exportContracts)[K]['input']>;
@@ -14,5 +15,6 @@ export function exportImplementations(services: AppServices, onProgress?: (progr
   return {
     exportEvaluation: (input: In<'exportEvaluation'>): Promise<ExportResult> => exportEvaluation(services, { ...input, onProgress }),
     exportPortfolio: (input: In<'exportPortfolio'>): Promise<ExportResult> => exportPortfolio(services, { ...input, onProgress }),
+    exportReport: (input: In<'exportReport'>): Promise<ExportResult> => exportReport(services, { ...input, onProgress }),
   };
 }

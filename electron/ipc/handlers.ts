@@ -170,6 +170,10 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       written.require(input.outPath, 'Eksport');
       return exports.exportPortfolio(input);
     },
+    exportReport: (input) => {
+      written.require(input.outPath, 'Eksport');
+      return exports.exportReport(input);
+    },
 
     importPreview: (input) => {
       for (const path of input.paths) picked.require(path, 'Import');

@@ -5,10 +5,12 @@ import type { HostAdapter } from '../ipc/host';
 /** Main -> renderer: a menu item the renderer acts on (it knows the open project). */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
-const SAVE_DIALOGS: Record<SaveKind, { title: string; filter: string }> = {
-  evaluation: { title: 'Eksportér evaluering', filter: 'Excel-projektmappe' },
-  portfolio: { title: 'Eksportér porteføljeoversigt', filter: 'Excel-projektmappe' },
-  template: { title: 'Gem statusrapport-skabelon', filter: 'Excel-projektmappe' },
+const SAVE_DIALOGS: Record<SaveKind, { title: string; filter: string; extension: string }> = {
+  evaluation: { title: 'Eksportér evaluering', filter: 'Excel-projektmappe', extension: 'xlsx' },
+  portfolio: { title: 'Eksportér porteføljeoversigt', filter: 'Excel-projektmappe', extension: 'xlsx' },
+  template: { title: 'Gem statusrapport-skabelon', filter: 'Excel-projektmappe', extension: 'xlsx' },
+  reportDocx: { title: 'Eksportér evalueringsrapport', filter: 'Word-dokument', extension: 'docx' },
+  reportPdf: { title: 'Eksportér evalueringsrapport', filter: 'PDF-dokument', extension: 'pdf' },
 };
 
 /** The Electron host: native save dialogs, the OS file manager, progress pushed to the window. */
@@ -16,11 +18,11 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostAdapter
   return {
     async chooseSavePath(kind, defaultName) {
       const win = getWindow();
-      const { title, filter } = SAVE_DIALOGS[kind];
-      const options = { title, defaultPath: defaultName, filters: [{ name: filter, extensions: ['xlsx'] }] };
+      const { title, filter, extension } = SAVE_DIALOGS[kind];
+      const options = { title, defaultPath: defaultName, filters: [{ name: filter, extensions: [extension] }] };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      return /\.xlsx$/i.test(result.filePath) ? result.filePath : `${result.filePath}.xlsx`;
+      return result.filePath.toLowerCase().endsWith(`.${extension}`) ? result.filePath : `${result.filePath}.${extension}`;
     },
     async chooseImportFiles() {
       const win = getWindow();

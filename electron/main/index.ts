@@ -105,6 +105,7 @@ function buildMenu(): void {
         { label: 'Gem statusrapport-skabelon…', click: () => sendMenuCommand('saveTemplate') },
         { type: 'separator' },
         { label: 'Eksportér evaluering…', accelerator: 'CmdOrCtrl+E', click: () => sendMenuCommand('exportEvaluation') },
+        { label: 'Eksportér evalueringsrapport…', accelerator: 'CmdOrCtrl+Shift+E', click: () => sendMenuCommand('exportReport') },
         { label: 'Eksportér porteføljeoversigt…', click: () => sendMenuCommand('exportPortfolio') },
         { type: 'separator' },
         { role: 'quit', label: 'Afslut' },

@@ -11,7 +11,8 @@ import type {
 import type { EvaluationInput, GoalInput, StatusInput } from '../../shared/methodology/types';
 import { statusInForce } from '../../shared/methodology/statusInForce';
 
-// One rule, one place: the import preview weighs statuses with the same function (shared/).
+// One rule, one place: the import preview and the written report (shared/report) weigh statuses
+// with the same function (shared/).
 export { statusInForce };
 
 export function toStatusInput(report: StatusReport | null): StatusInput | null {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineContract } from './core';
 
 /** The kinds of file the app saves, each with its dialog title and suggested name. */
-export const SaveKindSchema = z.enum(['evaluation', 'portfolio', 'template']);
+export const SaveKindSchema = z.enum(['evaluation', 'portfolio', 'template', 'reportDocx', 'reportPdf']);
 export type SaveKind = z.infer<typeof SaveKindSchema>;
 
 /**

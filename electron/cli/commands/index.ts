@@ -4,6 +4,7 @@ import { summaryCommand } from './summary';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { generateCommand } from './generate';
+import { reportCommand } from './report';
 
 /** Every CLI command. A feature adds its command here (one line). */
-export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand, importCommand, generateCommand];
+export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand, reportCommand, importCommand, generateCommand];

@@ -129,6 +129,33 @@ export function useExport() {
     [api, done, notifyError, t],
   );
 
+  /** The written evaluation report (DOCX or PDF) of one round, in the language chosen. */
+  const exportReport = useCallback(
+    async (projectId: number, evaluationId: number, projectName: string, format: 'docx' | 'pdf', lang: 'da' | 'en') => {
+      setBusy(true);
+      try {
+        const kind = format === 'docx' ? 'reportDocx' : 'reportPdf';
+        const defaultName = `${safeName(projectName)} - ${t('report.file')}.${format}`;
+        const where = await safeCall(() => api.chooseSavePath({ kind, defaultName }));
+        if (!where.ok) return notifyError(where.error);
+        if (!where.value.path) return;
+        const outPath = where.value.path;
+        const id = `report-${Date.now()}`;
+        const stop = progressNotice(id, t('export.working'), 'export', (d, n) => t('export.progress', { done: d, total: n }));
+        const r = await safeCall(() => api.exportReport({ projectId, evaluationId, format, lang, outPath }));
+        stop();
+        if (!r.ok) {
+          notifications.hide(id);
+          return notifyError(r.error);
+        }
+        done(r.value.path, id, t('report.done'));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, done, notifyError, t],
+  );
+
   const exportPortfolio = useCallback(async () => {
     setBusy(true);
     try {
@@ -171,5 +198,5 @@ export function useExport() {
     }
   }, [api, done, notifyError, t]);
 
-  return { busy, exportEvaluation, exportPortfolio, saveTemplate };
+  return { busy, exportEvaluation, exportReport, exportPortfolio, saveTemplate };
 }

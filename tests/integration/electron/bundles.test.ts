@@ -133,6 +133,15 @@ describe('built main bundle with a fake electron', () => {
     expect(existsSync(join(userData, 'portfolios', 'standard.trafiklys.sqlite'))).toBe(true);
   });
 
+  it('has Filer > Eksportér evalueringsrapport, which sends the report command to the window', () => {
+    const menu = recorded.menu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    const file = menu.find((m) => m.label === 'Filer')!;
+    const item = file.submenu!.find((i) => i.label === 'Eksportér evalueringsrapport…')!;
+    expect(item).toBeDefined();
+    item.click!();
+    expect(recorded.windows[0].webContents.sent).toContainEqual(['menu:command', 'exportReport']);
+  });
+
   it('refuses calls from a frame that is not the app', async () => {
     const result = (await recorded.handlers.get('portfolio:info')!({ senderFrame: { url: 'https://example.com/' } }, {})) as {
       ok: boolean;

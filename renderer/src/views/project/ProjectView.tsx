@@ -1,10 +1,12 @@
 import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconFileImport, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconFileSpreadsheet, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, EvaluationType } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useExport, useMenuCommand } from '../../components/exporting';
+import { ReportExportModal } from '../../components/ReportExport';
 import { useErrorText } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { PROJECT_TABS, type ProjectTab, type Route } from '../../router';
@@ -147,6 +149,14 @@ export function ProjectView({
     if (ready?.evaluation) void exportEvaluation(projectId, ready.evaluation.evaluation.id, ready.project.project.name);
   }, [exportEvaluation, projectId, ready]);
   useMenuCommand('exportEvaluation', runExport);
+  const [reporting, setReporting] = useState(false);
+  const hasRound = Boolean(ready?.evaluation);
+  // From the menu there may be no round yet (the button is disabled then): say why nothing opens.
+  const openReport = useCallback(() => {
+    if (hasRound) setReporting(true);
+    else notifications.show({ color: 'yellow', message: t('report.noRound') });
+  }, [hasRound, t]);
+  useMenuCommand('exportReport', openReport);
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
   useMenuCommand('import', openImport);
@@ -208,6 +218,9 @@ export function ProjectView({
             >
               {t('export.evaluation')}
             </Button>
+            <Button variant="default" leftSection={<IconFileText size={16} />} disabled={!currentId} onClick={openReport}>
+              {t('report.button')}
+            </Button>
             <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setNewRound(true)}>
               {rounds.length ? t('rounds.newFromPrevious') : t('rounds.new')}
             </Button>
@@ -266,6 +279,19 @@ export function ProjectView({
           onOpenProject={(id) => {
             setImporting(false);
             navigate({ name: 'project', projectId: id, tab: 'goals', evaluationId: null });
+          }}
+        />
+      )}
+      {reporting && currentId !== null && (
+        <ReportExportModal
+          opened
+          onClose={() => setReporting(false)}
+          roundLabel={evaluation ? roundLabel(evaluation.evaluation) : ''}
+          busy={exporter.busy}
+          onExport={(format, lang) => {
+            if (!currentId) return;
+            setReporting(false);
+            void exporter.exportReport(projectId, currentId, project.project.name, format, lang);
           }}
         />
       )}

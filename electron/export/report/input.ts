@@ -1,0 +1,33 @@
+import { EVALUATION_TEXT_KEYS, type EvaluationSignOff, type EvaluationTexts } from '../../../shared/domain';
+import { ServiceError } from '../../../shared/contracts/core';
+import type { ReportInput, ReportLang } from '../../../shared/report/model';
+import type { AppServices } from '../../services';
+
+/** Every text key present and empty: what a round without written prose has. */
+export function emptyEvaluationTexts(): EvaluationTexts {
+  return Object.fromEntries(EVALUATION_TEXT_KEYS.map((k) => [k, ''])) as EvaluationTexts;
+}
+
+export const DRAFT_SIGN_OFF: EvaluationSignOff = { state: 'draft', finalizedAt: null, finalizedBy: '' };
+
+/**
+ * Everything the report of one round is built from. The ONE place that supplies the evaluator's
+ * prose, the sign-off and the comparison with an earlier round: until their storage lands (H5b)
+ * it passes empty texts, a draft sign-off and no comparison; at merge this function reads
+ * `detail.texts`, `detail.signOff` and `compareRounds(...)` instead.
+ */
+export async function reportInputFor(
+  services: AppServices,
+  options: { projectId: number; evaluationId?: number; lang: ReportLang },
+): Promise<ReportInput> {
+  const { portfolio } = services;
+  const project = await portfolio.projectDetail(options.projectId);
+  const evaluation = options.evaluationId
+    ? await portfolio.requireEvaluation(options.evaluationId)
+    : await portfolio.latestEvaluation(options.projectId);
+  if (!evaluation) throw new ServiceError('NOT_FOUND', `Projektet "${project.project.name}" har ingen evaluering at lave en rapport af.`);
+  if (evaluation.projectId !== options.projectId)
+    throw new ServiceError('VALIDATION', `Evaluering ${evaluation.id} hører ikke til projektet "${project.project.name}".`);
+  const detail = await portfolio.evaluationDetail(evaluation.id);
+  return { project, evaluation: detail, texts: emptyEvaluationTexts(), signOff: DRAFT_SIGN_OFF, comparison: null, lang: options.lang };
+}
