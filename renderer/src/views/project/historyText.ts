@@ -14,6 +14,7 @@ import type { Formatter } from '../../format';
 const SECTIONS: Record<AuditEntity, string[]> = {
   project: ['facts'],
   goal: ['goals'],
+  indicator: ['indicators'],
   status: ['goals'],
   score: ['implementation'],
   light: ['decision'],
