@@ -82,7 +82,7 @@ interface Thresholds {
   implYellowMin: string;
   implRequired: string;
   /** Bands of this evaluation's type, highest first: cell of min and of the light word. */
-  bands: { min: string; light: string; lightValue: Light }[];
+  bands: { min: string; light: string; meaning: string; lightValue: Light }[];
   cap: string;
   effectYellowMin: string;
   burnUnder: string;
@@ -212,7 +212,8 @@ class Builder {
         if (i > 0) ws.getCell(row, 4).numFmt = FMT.pct;
       });
       addLightFormatting(ws, `A${start}:A${start + rows.length - 1}`);
-      if (inForce) bands = rows.map((band, i) => ({ min: absRef(name, `C${start + i}`), light: absRef(name, `A${start + i}`), lightValue: band.light }));
+      if (inForce)
+        bands = rows.map((band, i) => ({ min: absRef(name, `C${start + i}`), light: absRef(name, `A${start + i}`), meaning: absRef(name, `B${start + i}`), lightValue: band.light }));
       r = start + rows.length + 1;
     }
     ws.getCell(r, 1).value = 'Loft på 100 % pr. mål i gennemsnittet (Ja/Nej)';
@@ -231,7 +232,7 @@ class Builder {
       r++;
     }
     addLightFormatting(ws, `A${effStart}:A${r - 1}`);
-    ws.getCell(r, 1).value = 'Foreslået effektlys: grøn når effektmålenes gennemsnit ligger i et grønt bånd, gul fra';
+    ws.getCell(r, 1).value = 'Foreslået effektlys: farven på båndet (2.) for effektmålenes gennemsnit; et rødt bånd foreslås dog gult fra';
     ws.getCell(r, 3).value = profile.effectYellowMin;
     ws.getCell(r, 3).numFmt = FMT.pct;
     notes.add(r);
@@ -794,14 +795,28 @@ class Builder {
     ws.getCell(r, 2).font = { bold: true };
     ws.getCell(r, 2).alignment = { horizontal: 'right' };
     const suggestion = `${colLetter(valueCol)}${r}`;
+    // The engine's rule (effectSuggestionFor): the band's colour; a red band is yellow from the
+    // "at least half of the effects" threshold.
     ws.getCell(r, valueCol).value = formula(
-      `IF(${C.counted}=0,"",IF(${C.light}="Grøn","Grøn",IF(ROUND(${C.average},0)>=${t.effectYellowMin},"Gul","Rød")))`,
+      `IF(${C.counted}=0,"",IF(${C.light}="Rød",IF(ROUND(${C.average},0)>=${t.effectYellowMin},"Gul","Rød"),${C.light}&""))`,
       lightWord(summary.lights.effect.suggested),
     );
     ws.getCell(r, valueCol).alignment = { horizontal: 'right' };
     addLightFormatting(ws, suggestion);
     this.mark('effect.suggested', name, suggestion);
     this.effectSuggestion = absRef(name, suggestion);
+    r++;
+    // Where the suggestion differs from the band's colour, the same words as the app's.
+    const shown = `ROUND(${C.average},0)`;
+    const meaning = bandLookup(shown, t.bands, 'meaning');
+    ws.getCell(r, 2).value = formula(
+      `IF(AND(${C.counted}>0,${C.light}="Rød",${suggestion}="Gul"),"Effektmålenes gennemsnit "&${shown}&" % ligger i et rødt bånd: "&${meaning}&" Forslaget er gult, fordi mindst "&${t.effectYellowMin}&" % af de forventede effekter er nået.","")`,
+      summary.lights.effect.explanation?.message ?? '',
+    );
+    ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(r, 2).font = { italic: true };
+    this.mark('effect.explanation', name, `B${r}`);
+    notes.add(r);
     r++;
     this.inForceRow(ws, r, 'effect', 2, valueCol);
     fitColumns(ws, { skipRows: notes, max: 50, fixed: { 1: 14, 2: 55 } });
@@ -832,7 +847,9 @@ class Builder {
     for (const a of ['A3', 'D3']) ws.getCell(a).font = { bold: true };
 
     const header = RESUME_FIRST_LIGHT_ROW - 1;
-    ws.getRow(header).values = ['Område', 'Tal', 'Trafiklys (i kraft)', 'Foreslået', 'Tilsidesat af evaluator', 'Begrundelse for tilsidesættelse', 'Kort tekst', 'Grundlag'];
+    // The evaluator may choose the suggested light itself (it then holds if the figures change): a
+    // choice, and an override only where it differs from the suggestion.
+    ws.getRow(header).values = ['Område', 'Tal', 'Trafiklys (i kraft)', 'Foreslået', 'Evaluators valg', 'Begrundelse for afvigelse fra forslaget', 'Kort tekst', 'Grundlag'];
     styleHeaderRow(ws.getRow(header), 1, 8);
     const A = this.levelCells.A;
     const B = this.levelCells.B;
@@ -1041,6 +1058,13 @@ export function budgetCheckText(hasLines: boolean, hasFinancing: boolean, balanc
 }
 const RESUME_FIRST_LIGHT_ROW = 6;
 
+/** The band of a shown (integer) percent on "Sådan scorer vi": its light word or its meaning. */
+function bandLookup(shown: string, bands: Thresholds['bands'], what: 'light' | 'meaning'): string {
+  let f = bands[bands.length - 1][what];
+  for (let i = bands.length - 2; i >= 0; i--) f = `IF(${shown}>=${bands[i].min},${bands[i][what]},${f})`;
+  return f;
+}
+
 function notesRows(ws: ExcelJS.Worksheet): Set<number> {
   const rows = new Set<number>([1, 2]);
   ws.eachRow((row, n) => {
@@ -1069,11 +1093,14 @@ export function provenanceNotes(goals: Goal[], statuses: (StatusReport | null)[]
   if (groups.size === 0) return ['Note: Ingen status er indrapporteret for disse mål.'];
   const many = groups.size > 1;
   return [...groups.values()].map((g) => {
-    const by = g.by.trim() || 'ukendt';
+    const by = g.by.trim();
     const files = [...g.files];
     const codes = many || g.codes.length < goals.length ? ` (${g.codes.join(', ')})` : '';
     const source = files.length ? ` Kilde: ${files.slice(0, 3).join('; ')}${files.length > 3 ? ` m.fl.` : ''}.` : '';
-    return `Note: Indrapporteret af ${by} ${formatDanishDate(g.at)}${codes}. ${by} er ansvarlig for, at måltallene er indrapporteret korrekt.${source}`;
+    // Without a reporter there is nobody to name as responsible: say that it is not recorded.
+    return by
+      ? `Note: Indrapporteret af ${by} ${formatDanishDate(g.at)}${codes}. ${by} er ansvarlig for, at måltallene er indrapporteret korrekt.${source}`
+      : `Note: Indrapporteret ${formatDanishDate(g.at)}${codes}. Det er ikke registreret, hvem der har indrapporteret måltallene.${source}`;
   });
 }
 

@@ -43,6 +43,11 @@ export async function generatePortfolio(dbPath: string, options: GenerateOptions
   const projectIds: number[] = [];
   try {
     if (options.profile) await services.store.setProfile({ ...DEFAULT_PROFILE, ...options.profile });
+    // Indicators shared across projects: the first goals of a level are often linked to one
+    // (so pooling meets every case: unreported, no target, lower is better), others never.
+    const indicators = new Map<string, number>();
+    for (const [level, n, name, unit] of [['A', 1, 'Forløb gennemført', 'forløb'], ['B', 1, 'Deltagere', 'deltagere'], ['B', 2, 'Virksomheder', 'virksomheder'], ['C', 1, 'Deltagere i job', 'personer']] as const)
+      indicators.set(`${level}${n}`, (await services.store.saveIndicator({ code: n === 1 && level === 'B' ? 'EECO01' : '', name, unit, level })).id);
     const batch = options.batch ?? 100;
     for (let start = 0; start < options.projects; start += batch) {
       await services.store.transaction(async (tx) => {
@@ -92,6 +97,7 @@ export async function generatePortfolio(dbPath: string, options: GenerateOptions
                 direction: lower ? 'lower' : 'higher',
                 baseline,
                 position: position++,
+                indicatorId: indicators.has(`${level}${g}`) && chance(0.7) ? indicators.get(`${level}${g}`)! : null,
               });
               if (chance(0.12)) continue; // never reported
               const t = target ?? 100;
