@@ -28,6 +28,7 @@ import {
   formula,
   freezeRows,
   isoToDate,
+  krFormat,
   lightWord,
   printSetup,
   styleHeaderRow,
@@ -559,9 +560,9 @@ class Builder {
       ['Bevillingsperiode, start', isoToDate(facts.periodStart), FMT.date],
       ['Bevillingsperiode, slut', isoToDate(facts.periodEnd), FMT.date],
       ['Evalueringsdato', isoToDate(evaluation.date), FMT.date],
-      ['Projektets samlede budget (kr.)', facts.totalBudgetKr, FMT.kr],
-      ['Indrapporteret samlet budget (kr.)', evaluation.budgetTotalReportedKr, FMT.kr],
-      ['Indrapporteret forbrug d.d. (kr.)', evaluation.budgetSpentKr, FMT.kr],
+      ['Projektets samlede budget (kr.)', facts.totalBudgetKr, krFormat(facts.totalBudgetKr)],
+      ['Indrapporteret samlet budget (kr.)', evaluation.budgetTotalReportedKr, krFormat(evaluation.budgetTotalReportedKr)],
+      ['Indrapporteret forbrug d.d. (kr.)', evaluation.budgetSpentKr, krFormat(evaluation.budgetSpentKr)],
       ['Indrapporteret: forløbne måneder', evaluation.monthsElapsedReported, FMT.dec1],
       ['Indrapporteret: måneder i alt', evaluation.monthsTotalReported, FMT.dec1],
     ];
@@ -638,7 +639,8 @@ class Builder {
     ws.getCell('B6').value = formula(`IF(${REP_TOTAL}<>"",${REP_TOTAL},${computedTotal})`, prog.time.totalMonths);
     ws.getCell('C6').value = formula(`IF(${REP_ELAPSED}<>"",${REP_ELAPSED},${computedElapsed})`, prog.time.elapsedMonths);
     ws.getCell('D6').value = formula(`IF(OR(B6="",C6="",N(B6)=0),"",C6/B6*100)`, prog.time.percent);
-    for (const a of ['B5', 'C5']) ws.getCell(a).numFmt = FMT.kr;
+    ws.getCell('B5').numFmt = krFormat(prog.budget.totalKr);
+    ws.getCell('C5').numFmt = krFormat(prog.budget.spentKr);
     for (const a of ['B6', 'C6']) ws.getCell(a).numFmt = FMT.dec1;
     for (const a of ['D5', 'D6']) ws.getCell(a).numFmt = FMT.pct;
     this.mark('budget.totalKr', name, 'B5');
@@ -704,7 +706,7 @@ class Builder {
     const first = r;
     for (const line of lines) {
       ws.getRow(r).values = [line.costType, line.year, line.amountKr, line.percentOfDirect];
-      ws.getCell(r, 3).numFmt = FMT.kr;
+      ws.getCell(r, 3).numFmt = krFormat(line.amountKr);
       ws.getCell(r, 4).numFmt = FMT.pct;
       r++;
     }
@@ -714,7 +716,7 @@ class Builder {
     ws.getCell(r, 1).font = { bold: true };
     // No lines: empty, not 0 kr. (which would read as a budget that balances an empty financing).
     ws.getCell(r, 3).value = formula(lines.length ? `ROUND(SUM(C${first}:C${r - 1}),2)` : '""', lines.length ? budget.totalKr : null);
-    ws.getCell(r, 3).numFmt = FMT.kr;
+    ws.getCell(r, 3).numFmt = krFormat(budget.totalKr);
     this.mark('budget.linesTotalKr', name, budgetTotal);
     r += 2;
     ws.getRow(r).values = ['Finansieringskilde', '', 'Beløb (kr.)'];
@@ -723,7 +725,7 @@ class Builder {
     const fFirst = r;
     for (const f of financing) {
       ws.getRow(r).values = [f.name, '', f.amountKr];
-      ws.getCell(r, 3).numFmt = FMT.kr;
+      ws.getCell(r, 3).numFmt = krFormat(f.amountKr);
       r++;
     }
     if (financing.length === 0) ws.getCell(r++, 1).value = 'Ingen finansiering registreret.';
@@ -731,14 +733,14 @@ class Builder {
     ws.getCell(r, 1).value = 'Finansiering i alt';
     ws.getCell(r, 1).font = { bold: true };
     ws.getCell(r, 3).value = formula(financing.length ? `ROUND(SUM(C${fFirst}:C${r - 1}),2)` : '""', financing.length ? budget.financingTotalKr : null);
-    ws.getCell(r, 3).numFmt = FMT.kr;
+    ws.getCell(r, 3).numFmt = krFormat(budget.financingTotalKr);
     this.mark('budget.financingTotalKr', name, finTotal);
     r++;
     ws.getCell(r, 1).value = 'Forskel (budget minus finansiering)';
     ws.getCell(r, 1).font = { bold: true };
     const complete = lines.length > 0 && financing.length > 0;
     ws.getCell(r, 3).value = formula(`IF(OR(${budgetTotal}="",${finTotal}=""),"",ROUND(${budgetTotal}-${finTotal},2))`, complete ? budget.differenceKr : null);
-    ws.getCell(r, 3).numFmt = FMT.kr;
+    ws.getCell(r, 3).numFmt = krFormat(complete ? budget.differenceKr : null);
     this.mark('budget.differenceKr', name, `C${r}`);
     // The check, as the engine makes it: balanced only with both lists and within the tolerance.
     const diff = `C${r}`;
@@ -961,7 +963,7 @@ class Builder {
       ['Sagsbehandler', p.caseOfficer],
       ['Finansieringskilde', p.fundingSource],
       ['Indsatsområde', p.priorityAxis],
-      ['Samlet budget (kr.)', p.totalBudgetKr, FMT.kr],
+      ['Samlet budget (kr.)', p.totalBudgetKr, krFormat(p.totalBudgetKr)],
       ['Bevillingsperiode, start', isoToDate(p.periodStart), FMT.date],
       ['Bevillingsperiode, slut', isoToDate(p.periodEnd), FMT.date],
       ['Journalnummer', p.journalNumber],

@@ -27,6 +27,7 @@ import {
   formula,
   freezeRows,
   isoToDate,
+  krFormat,
   lightWord,
   printSetup,
   safeSheetName,
@@ -307,8 +308,8 @@ function projectSheet(
       c('timePct').value = formula(`IF(OR(${B('monthsTotal')}="",N(${B('monthsTotal')})=0,${B('monthsElapsed')}=""),"",${B('monthsElapsed')}/${B('monthsTotal')}*100)`, pct(p.monthsElapsed, p.monthsTotal));
       c('burn').value = formula(`IF(OR(${B('budgetPct')}="",${B('timePct')}="",N(${B('timePct')})=0),"",${B('budgetPct')}/${B('timePct')})`, s.burnRatio);
     }
-    c('budgetTotal').numFmt = FMT.kr;
-    c('budgetSpent').numFmt = FMT.kr;
+    c('budgetTotal').numFmt = krFormat(p?.budgetTotalKr);
+    c('budgetSpent').numFmt = krFormat(p?.budgetSpentKr);
     c('monthsTotal').numFmt = FMT.dec1;
     c('monthsElapsed').numFmt = FMT.dec1;
     c('budgetPct').numFmt = FMT.pct;

@@ -354,6 +354,47 @@ describe.skipIf(!HAS_SOFFICE && !SOFFICE_REQUIRED)('recalculated in LibreOffice'
   });
 });
 
+describe('money and provenance in the evaluation workbook (issue 10, points 11e and 13)', () => {
+  const book = () => evaluations.find((e) => e.label.includes('Øre uden indberetter'))!;
+  const read = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book().file);
+    return wb;
+  };
+
+  it('shows an amount with øre with its øre (5,50 kr., not 6) and whole kroner without decimals', async () => {
+    const wb = await read();
+    const cell = (key: string) => {
+      const ref = book().cells[key];
+      return wb.getWorksheet(ref.sheet)!.getCell(ref.address);
+    };
+    expect(cell('budget.spentKr').numFmt).toBe('#,##0.00');
+    expect(cell('budget.totalKr').numFmt).toBe('#,##0');
+    expect(cell('budget.linesTotalKr').numFmt).toBe('#,##0.00');
+    expect(cell('budget.financingTotalKr').numFmt).toBe('#,##0.00');
+    const ws = wb.getWorksheet(book().cells['budget.linesTotalKr'].sheet)!;
+    const formats = new Map<unknown, string>();
+    ws.eachRow((row) => row.eachCell((c) => {
+      if (c.value === 5.5 || c.value === 995 || c.value === 1000.5) formats.set(c.value, c.numFmt);
+    }));
+    expect(Object.fromEntries(formats)).toEqual({ 1000.5: '#,##0.00', 995: '#,##0', 5.5: '#,##0.00' });
+    if (HAS_SOFFICE) {
+      const values = recalc.get(book().file)!.get(book().cells['budget.spentKr'].sheet)!;
+      expect(values.get(book().cells['budget.spentKr'].address)).toBe('5.5');
+      expect(values.get(book().cells['budget.linesTotalKr'].address)).toBe('1000.5');
+    }
+  });
+
+  it('words the provenance note properly when no reporter was entered', async () => {
+    const wb = await read();
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts).toContain('Note: Indrapporteret 01.06.2022. Det er ikke registreret, hvem der har indrapporteret måltallene.');
+    expect(texts.join('\n')).not.toMatch(/ukendt|^Note: Indrapporteret af  /m);
+    expect(texts).toContain('Note: Ingen indrapportering af budgetforbrug registreret.');
+  });
+});
+
 /** Two projects whose effect goals average 55 % (final: a red band, suggested yellow) and 30 % (midterm: a yellow band). */
 async function effectCases(services: AppServices): Promise<void> {
   for (const [name, type, percent] of [['Slut 55', 'final', 55], ['Midtvejs 30', 'midterm', 30]] as const) {
@@ -362,6 +403,15 @@ async function effectCases(services: AppServices): Promise<void> {
     await services.store.addStatusReport({ goalId: goal.id, value: percent, reportedAt: '2022-06-01', reportedBy: 'Bevillingsmodtager', source: { file: '', location: '' }, printedPercent: null });
     await services.portfolio.createEvaluation({ projectId: project.id, type, date: '2022-06-30' });
   }
+  // Amounts with øre, and a status nobody is recorded as having reported.
+  const project = await services.portfolio.createProject({ name: 'Øre uden indberetter', periodStart: '2020-01-01', periodEnd: '2023-12-31', totalBudgetKr: 1000.5 });
+  const goal = await services.goals.createGoal(project.id, { level: 'B', code: 'B1', description: 'Deltagere', unit: 'personer', targetInPeriod: 10 });
+  await services.store.addStatusReport({ goalId: goal.id, value: 5, reportedAt: '2022-06-01', reportedBy: '', source: { file: '', location: '' }, printedPercent: null });
+  await services.store.saveBudgetLine({ projectId: project.id, costType: 'Løn', year: 2021, amountKr: 1000.5, percentOfDirect: null, position: 0 });
+  await services.store.saveFinancing({ projectId: project.id, name: 'Socialfonden', amountKr: 995, position: 0 });
+  await services.store.saveFinancing({ projectId: project.id, name: 'Egenfinansiering', amountKr: 5.5, position: 1 });
+  const round = await services.portfolio.createEvaluation({ projectId: project.id, type: 'final', date: '2022-06-30' });
+  await services.portfolio.updateEvaluation(round.id, { budgetSpentKr: 5.5, budgetTotalReportedKr: 1000 });
 }
 
 describe('exporting to disk', () => {
