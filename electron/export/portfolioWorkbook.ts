@@ -448,7 +448,7 @@ function projectSheet(
     ws,
     r,
     `Trafiklysene er formler efter tærsklerne på arket '${THRESHOLDS_SHEET}' (samme regler som i Trafiklys: målopnåelse efter outputmålenes gennemsnit, ellers aktivitetsmålenes).` +
-      (valueLights ? ` ${valueLights} lys er tilsidesat af evaluator eller beregnet af Trafiklys ved eksporten; de står som værdier med en kommentar.` : ''),
+      (valueLights ? ` ${valueLights} lys er valgt af evaluator (tilsidesat eller samme som forslaget) eller beregnet af Trafiklys ved eksporten; de står som værdier med en kommentar.` : ''),
     10,
   );
   notes.add(r);
