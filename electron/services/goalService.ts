@@ -1,7 +1,7 @@
 import type { Goal, GoalLevel, Indicator, StatusReport } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import { goalFigureProblems, type GoalFigureProblem } from '../../shared/methodology/goalFigures';
-import { statusDateWarnings, type DateWarning } from '../../shared/methodology/reportDates';
+import { localToday, statusDateWarnings, type DateWarning } from '../../shared/methodology/reportDates';
 import type { NewGoal, PortfolioStore } from '../storage/store';
 
 /**
@@ -44,11 +44,6 @@ export function requireConfirmation(warnings: DateWarning[], accepted: boolean |
   );
 }
 
-/** Today's date where the user is (their clock's calendar day), ISO. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export class GoalService {
   constructor(

@@ -19,6 +19,12 @@ export interface DateWarning {
 
 const da = formatDanishDate;
 
+/** Today's date where the user is (their clock's calendar day), ISO: what "in the future" means. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** A status report's date against today and the grant period. Dates are ISO `YYYY-MM-DD`. */
 export function statusDateWarnings(
   reportedAt: string,
