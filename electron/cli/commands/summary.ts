@@ -14,6 +14,8 @@ const LIGHT_DA = { green: 'grøn', yellow: 'gul', red: 'rød' } as const;
 const TYPE_DA = { midterm: 'midtvejs', final: 'slut' } as const;
 const LEVEL_NAME: Record<GoalLevel, string> = { A: 'activity', B: 'output', C: 'effect' };
 const LEVEL_DA: Record<GoalLevel, string> = { A: 'Aktivitet', B: 'Output', C: 'Effekt' };
+/** "1 projekt", "2 projekter". */
+const projects = (n: number) => `${n} ${n === 1 ? 'projekt' : 'projekter'}`;
 
 export const summaryCommand: CliCommand = {
   name: 'summary',
@@ -120,11 +122,11 @@ const figure = (v: number | null) => (v === null ? '–' : formatDanishNumber(v,
 
 function portfolioTable(rollup: PortfolioRollup, filter: PortfolioFilter, total: number): string {
   const out: string[] = [];
-  out.push(isFilterActive(filter) ? `Porteføljen: ${rollup.projects} af ${total} projekter (filter: ${describeFilterDa(filter)})` : `Porteføljen: ${rollup.projects} projekter`);
+  out.push(isFilterActive(filter) ? `Porteføljen: ${rollup.projects} af ${projects(total)} (filter: ${describeFilterDa(filter)})` : `Porteføljen: ${projects(rollup.projects)}`);
   out.push('Målopnåelse pr. niveau (gennemsnit af projekternes målopnåelse):');
   for (const l of GOAL_LEVELS) {
     const h = rollup.headline[l];
-    out.push(`  ${LEVEL_DA[l].padEnd(9)} ${formatDanishPercent(h.displayAverage).padStart(6)}  (${h.projects} af ${h.projectsTotal} projekter)`);
+    out.push(`  ${LEVEL_DA[l].padEnd(9)} ${formatDanishPercent(h.displayAverage).padStart(6)}  (${h.projects} af ${projects(h.projectsTotal)})`);
   }
   out.push('');
   out.push('Puljet målopnåelse pr. indikator (sum af status / sum af målsætninger for mål knyttet til samme indikator):');

@@ -86,6 +86,7 @@ describe('command line', () => {
     const filtered = cli('summary', '--db', linked, '--evaluation-type', 'slut');
     expect(filtered.stdout).toContain('Porteføljen: 1 af 2 projekter (filter: evalueringstype slutevaluering)');
     expect(filtered.stdout).not.toContain('work-live-stay');
+    expect(filtered.stdout).toMatch(/Output\s+94 %\s+\(1 af 1 projekt\)/);
     expect(filtered.stdout).toMatch(/Virksomheder på karriereportalen \(virksomheder\)\s+Output\s+87\s+90\s+97 %\s+1\s+1/);
     const bad = cli('summary', '--db', linked, '--light', 'rosa');
     expect(bad.code).toBe(2);
