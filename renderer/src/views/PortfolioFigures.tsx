@@ -44,7 +44,8 @@ function leftOutText(p: PooledIndicator, t: (k: string, o?: Record<string, unkno
   return parts.join(', ');
 }
 
-export function PooledIndicators({ rollup }: { rollup: PortfolioRollup }) {
+/** `hasSuggestions`: the suggestions below are on screen, so the empty text may point to them. */
+export function PooledIndicators({ rollup, hasSuggestions }: { rollup: PortfolioRollup; hasSuggestions: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const figure = (v: number | null) => (v === null ? '–' : fmt.number(v, shownDecimals(v)));
@@ -59,7 +60,7 @@ export function PooledIndicators({ rollup }: { rollup: PortfolioRollup }) {
       </Text>
       {rollup.indicators.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('portfolio.noIndicators')}
+          {t(hasSuggestions ? 'portfolio.noIndicatorsSeeSuggestions' : 'portfolio.noIndicators')}
         </Text>
       ) : (
         <Table fz="sm" verticalSpacing={4} aria-label={t('portfolio.pooledTitle')}>

@@ -490,7 +490,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
       {rows && rollup && (
         <>
           <PortfolioHeadline rollup={rollup} />
-          <PooledIndicators rollup={rollup} />
+          <PooledIndicators rollup={rollup} hasSuggestions={suggestions.length > 0} />
           <IndicatorSuggestions suggestions={suggestions} onConfirm={(sg) => void confirmSuggestion(sg)} />
         </>
       )}
