@@ -1,19 +1,19 @@
 import { screen, within } from '@testing-library/react';
-import { portfolioRollup } from '../../shared/methodology';
+import { portfolioRollup, type GoalInput } from '../../shared/methodology';
 import { PooledIndicators } from '../../renderer/src/views/PortfolioFigures';
 import { mockApi, renderWithApp } from './render';
 
 /** Two projects: B1 of both linked to one indicator (80 of 100 and 20 of 300), C1 unlinked. */
-const goal = (code: string, target: number, status: number) => ({
+const goal = (code: string, target: number, status: number): GoalInput => ({
   code,
   level: code[0] as 'B' | 'C',
   description: code,
   unit: 'deltagere',
   targetInPeriod: target,
   targetAfterPeriod: null,
-  direction: 'higher' as const,
+  direction: 'higher',
   baseline: null,
-  status: { value: status, reportedAt: '2024-06-30', reportedBy: null, printedPercent: null, source: null },
+  status: { value: status, reportedAt: '2024-06-30', reportedBy: 'Bevillingsmodtager', printedPercent: null, source: { file: '', location: '' } },
 });
 const participants = { key: 'indicator:1', code: 'EECO01', name: 'Deltagere', unit: 'deltagere', level: 'B' as const };
 const levels = { A: null, B: 50, C: 40 };
