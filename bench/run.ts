@@ -121,7 +121,8 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
 
   // Filter and sort: today in the renderer, over the full array. The renderer's own functions,
   // run here in Node on the same rows (React's re-render of the rows is not in it).
-  const { filterRows, sortRows } = await import('../renderer/src/views/PortfolioView');
+  const { sortRows } = await import('../renderer/src/views/PortfolioView');
+  const { filterSummaries: filterRows } = await import('../shared/portfolioFilter');
   const filterSort: number[] = [];
   const sortAll: number[] = [];
   let shown = 0;
@@ -136,7 +137,7 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
   }
   const worst = Math.max(median(filterSort), median(sortAll));
   add(
-    figure('filterSort', worst, 'Rendererens filterRows + sortRows (PortfolioView.tsx) i Node over hele rækken af resuméer: den langsomste af "søg kommune + rødt lys, sortér efter output %" og "sortér alle efter navn" (dansk sortering), median. Rækkernes genoptegning i React er ikke med.', {
+    figure('filterSort', worst, 'Rendererens filterSummaries (shared/portfolioFilter.ts) + sortRows (PortfolioView.tsx) i Node over hele rækken af resuméer: den langsomste af "søg kommune + rødt lys, sortér efter output %" og "sortér alle efter navn" (dansk sortering), median. Rækkernes genoptegning i React er ikke med.', {
       details: { filterAndSortMs: median(filterSort), sortAllByNameMs: median(sortAll), rowsAfterFilter: shown },
     }),
   );

@@ -112,6 +112,24 @@ export interface Goal {
   /** Baseline, used for lower-is-better goals. */
   baseline: number | null;
   position: number;
+  /** The indicator the goal measures (pooled across projects with it); null = not linked. */
+  indicatorId: number | null;
+}
+
+/**
+ * An indicator: what goals of several projects can have in common, so that the portfolio pools
+ * them (sum of status / sum of targets). A portfolio's own, or from a code list (EU common
+ * indicators: issue 14).
+ */
+export interface Indicator {
+  id: number;
+  /** A code list's code ("EECO01") or the portfolio's own; '' when none. Unique when set. */
+  code: string;
+  name: string;
+  /** What is counted: "deltagere", "virksomheder". */
+  unit: string;
+  level: GoalLevel;
+  createdAt: string;
 }
 
 /** One reported status of a goal. Kept as history: a new report never overwrites an old one. */
@@ -249,6 +267,7 @@ export interface LearningPoint {
 export type AuditEntity =
   | 'project'
   | 'goal'
+  | 'indicator'
   | 'status'
   | 'score'
   | 'light'

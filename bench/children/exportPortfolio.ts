@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const result = await exportPortfolio(services, { outPath: out });
     const ms = performance.now() - started;
     const peak = maxRssBytes();
-    const workbook = buildPortfolioWorkbook(await loadPortfolioRows(services), await services.store.getProfile());
+    const workbook = buildPortfolioWorkbook((await loadPortfolioRows(services)).rows, await services.store.getProfile());
     const sheets = workbook.worksheets.map((ws) => {
       let cells = 0;
       ws.eachRow((row) => row.eachCell(() => cells++));

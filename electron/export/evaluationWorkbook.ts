@@ -30,6 +30,7 @@ import {
   formula,
   freezeRows,
   isoToDate,
+  krFormat,
   lightWord,
   printSetup,
   styleHeaderRow,
@@ -86,7 +87,7 @@ interface Thresholds {
   implYellowMin: string;
   implRequired: string;
   /** Bands of this evaluation's type, highest first: cell of min and of the light word. */
-  bands: { min: string; light: string; lightValue: Light }[];
+  bands: { min: string; light: string; meaning: string; lightValue: Light }[];
   cap: string;
   effectYellowMin: string;
   burnUnder: string;
@@ -216,7 +217,8 @@ class Builder {
         if (i > 0) ws.getCell(row, 4).numFmt = FMT.pct;
       });
       addLightFormatting(ws, `A${start}:A${start + rows.length - 1}`);
-      if (inForce) bands = rows.map((band, i) => ({ min: absRef(name, `C${start + i}`), light: absRef(name, `A${start + i}`), lightValue: band.light }));
+      if (inForce)
+        bands = rows.map((band, i) => ({ min: absRef(name, `C${start + i}`), light: absRef(name, `A${start + i}`), meaning: absRef(name, `B${start + i}`), lightValue: band.light }));
       r = start + rows.length + 1;
     }
     ws.getCell(r, 1).value = 'Loft på 100 % pr. mål i gennemsnittet (Ja/Nej)';
@@ -235,7 +237,7 @@ class Builder {
       r++;
     }
     addLightFormatting(ws, `A${effStart}:A${r - 1}`);
-    ws.getCell(r, 1).value = 'Foreslået effektlys: grøn når effektmålenes gennemsnit ligger i et grønt bånd, gul fra';
+    ws.getCell(r, 1).value = 'Foreslået effektlys: farven på båndet (2.) for effektmålenes gennemsnit; et rødt bånd foreslås dog gult fra';
     ws.getCell(r, 3).value = profile.effectYellowMin;
     ws.getCell(r, 3).numFmt = FMT.pct;
     notes.add(r);
@@ -562,9 +564,9 @@ class Builder {
       ['Bevillingsperiode, start', isoToDate(facts.periodStart), FMT.date],
       ['Bevillingsperiode, slut', isoToDate(facts.periodEnd), FMT.date],
       ['Evalueringsdato', isoToDate(evaluation.date), FMT.date],
-      ['Projektets samlede budget (kr.)', facts.totalBudgetKr, FMT.kr],
-      ['Indrapporteret samlet budget (kr.)', evaluation.budgetTotalReportedKr, FMT.kr],
-      ['Indrapporteret forbrug d.d. (kr.)', evaluation.budgetSpentKr, FMT.kr],
+      ['Projektets samlede budget (kr.)', facts.totalBudgetKr, krFormat(facts.totalBudgetKr)],
+      ['Indrapporteret samlet budget (kr.)', evaluation.budgetTotalReportedKr, krFormat(evaluation.budgetTotalReportedKr)],
+      ['Indrapporteret forbrug d.d. (kr.)', evaluation.budgetSpentKr, krFormat(evaluation.budgetSpentKr)],
       ['Indrapporteret: forløbne måneder', evaluation.monthsElapsedReported, FMT.dec1],
       ['Indrapporteret: måneder i alt', evaluation.monthsTotalReported, FMT.dec1],
     ];
@@ -641,7 +643,8 @@ class Builder {
     ws.getCell('B6').value = formula(`IF(${REP_TOTAL}<>"",${REP_TOTAL},${computedTotal})`, prog.time.totalMonths);
     ws.getCell('C6').value = formula(`IF(${REP_ELAPSED}<>"",${REP_ELAPSED},${computedElapsed})`, prog.time.elapsedMonths);
     ws.getCell('D6').value = formula(`IF(OR(B6="",C6="",N(B6)=0),"",C6/B6*100)`, prog.time.percent);
-    for (const a of ['B5', 'C5']) ws.getCell(a).numFmt = FMT.kr;
+    ws.getCell('B5').numFmt = krFormat(prog.budget.totalKr);
+    ws.getCell('C5').numFmt = krFormat(prog.budget.spentKr);
     for (const a of ['B6', 'C6']) ws.getCell(a).numFmt = FMT.dec1;
     for (const a of ['D5', 'D6']) ws.getCell(a).numFmt = FMT.pct;
     this.mark('budget.totalKr', name, 'B5');
@@ -699,7 +702,7 @@ class Builder {
     const first = r;
     for (const line of lines) {
       ws.getRow(r).values = [line.costType, line.year, line.amountKr, line.percentOfDirect];
-      ws.getCell(r, 3).numFmt = FMT.kr;
+      ws.getCell(r, 3).numFmt = krFormat(line.amountKr);
       ws.getCell(r, 4).numFmt = FMT.pct;
       r++;
     }
@@ -709,7 +712,7 @@ class Builder {
     ws.getCell(r, 1).font = { bold: true };
     // No lines: empty, not 0 kr. (which would read as a budget that balances an empty financing).
     ws.getCell(r, 3).value = formula(lines.length ? `ROUND(SUM(C${first}:C${r - 1}),2)` : '""', lines.length ? budget.totalKr : null);
-    ws.getCell(r, 3).numFmt = FMT.kr;
+    ws.getCell(r, 3).numFmt = krFormat(budget.totalKr);
     this.mark('budget.linesTotalKr', name, budgetTotal);
     r += 2;
     ws.getRow(r).values = ['Finansieringskilde', '', 'Beløb (kr.)'];
@@ -718,7 +721,7 @@ class Builder {
     const fFirst = r;
     for (const f of financing) {
       ws.getRow(r).values = [f.name, '', f.amountKr];
-      ws.getCell(r, 3).numFmt = FMT.kr;
+      ws.getCell(r, 3).numFmt = krFormat(f.amountKr);
       r++;
     }
     if (financing.length === 0) ws.getCell(r++, 1).value = 'Ingen finansiering registreret.';
@@ -726,14 +729,14 @@ class Builder {
     ws.getCell(r, 1).value = 'Finansiering i alt';
     ws.getCell(r, 1).font = { bold: true };
     ws.getCell(r, 3).value = formula(financing.length ? `ROUND(SUM(C${fFirst}:C${r - 1}),2)` : '""', financing.length ? budget.financingTotalKr : null);
-    ws.getCell(r, 3).numFmt = FMT.kr;
+    ws.getCell(r, 3).numFmt = krFormat(budget.financingTotalKr);
     this.mark('budget.financingTotalKr', name, finTotal);
     r++;
     ws.getCell(r, 1).value = 'Forskel (budget minus finansiering)';
     ws.getCell(r, 1).font = { bold: true };
     const complete = lines.length > 0 && financing.length > 0;
     ws.getCell(r, 3).value = formula(`IF(OR(${budgetTotal}="",${finTotal}=""),"",ROUND(${budgetTotal}-${finTotal},2))`, complete ? budget.differenceKr : null);
-    ws.getCell(r, 3).numFmt = FMT.kr;
+    ws.getCell(r, 3).numFmt = krFormat(complete ? budget.differenceKr : null);
     this.mark('budget.differenceKr', name, `C${r}`);
     // The check, as the engine makes it: balanced only with both lists and within the tolerance.
     const diff = `C${r}`;
@@ -790,14 +793,28 @@ class Builder {
     ws.getCell(r, 2).font = { bold: true };
     ws.getCell(r, 2).alignment = { horizontal: 'right' };
     const suggestion = `${colLetter(valueCol)}${r}`;
+    // The engine's rule (effectSuggestionFor): the band's colour; a red band is yellow from the
+    // "at least half of the effects" threshold.
     ws.getCell(r, valueCol).value = formula(
-      `IF(${C.counted}=0,"",IF(${C.light}="Grøn","Grøn",IF(ROUND(${C.average},0)>=${t.effectYellowMin},"Gul","Rød")))`,
+      `IF(${C.counted}=0,"",IF(${C.light}="Rød",IF(ROUND(${C.average},0)>=${t.effectYellowMin},"Gul","Rød"),${C.light}&""))`,
       lightWord(summary.lights.effect.suggested),
     );
     ws.getCell(r, valueCol).alignment = { horizontal: 'right' };
     addLightFormatting(ws, suggestion);
     this.mark('effect.suggested', name, suggestion);
     this.effectSuggestion = absRef(name, suggestion);
+    r++;
+    // Where the suggestion differs from the band's colour, the same words as the app's.
+    const shown = `ROUND(${C.average},0)`;
+    const meaning = bandLookup(shown, t.bands, 'meaning');
+    ws.getCell(r, 2).value = formula(
+      `IF(AND(${C.counted}>0,${C.light}="Rød",${suggestion}="Gul"),"Effektmålenes gennemsnit "&${shown}&" % ligger i et rødt bånd: "&${meaning}&" Forslaget er gult, fordi mindst "&${t.effectYellowMin}&" % af de forventede effekter er nået.","")`,
+      summary.lights.effect.explanation?.message ?? '',
+    );
+    ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(r, 2).font = { italic: true };
+    this.mark('effect.explanation', name, `B${r}`);
+    notes.add(r);
     r++;
     this.inForceRow(ws, r, 'effect', 2, valueCol);
     fitColumns(ws, { skipRows: notes, max: 50, fixed: { 1: 14, 2: 55 } });
@@ -828,7 +845,9 @@ class Builder {
     for (const a of ['A3', 'D3']) ws.getCell(a).font = { bold: true };
 
     const header = RESUME_FIRST_LIGHT_ROW - 1;
-    ws.getRow(header).values = ['Område', 'Tal', 'Trafiklys (i kraft)', 'Foreslået', 'Tilsidesat af evaluator', 'Begrundelse for tilsidesættelse', 'Kort tekst', 'Grundlag'];
+    // The evaluator may choose the suggested light itself (it then holds if the figures change): a
+    // choice, and an override only where it differs from the suggestion.
+    ws.getRow(header).values = ['Område', 'Tal', 'Trafiklys (i kraft)', 'Foreslået', 'Evaluators valg', 'Begrundelse for afvigelse fra forslaget', 'Kort tekst', 'Grundlag'];
     styleHeaderRow(ws.getRow(header), 1, 8);
     const A = this.levelCells.A;
     const B = this.levelCells.B;
@@ -940,7 +959,7 @@ class Builder {
       ['Sagsbehandler', p.caseOfficer],
       ['Finansieringskilde', p.fundingSource],
       ['Indsatsområde', p.priorityAxis],
-      ['Samlet budget (kr.)', p.totalBudgetKr, FMT.kr],
+      ['Samlet budget (kr.)', p.totalBudgetKr, krFormat(p.totalBudgetKr)],
       ['Bevillingsperiode, start', isoToDate(p.periodStart), FMT.date],
       ['Bevillingsperiode, slut', isoToDate(p.periodEnd), FMT.date],
       ['Journalnummer', p.journalNumber],
@@ -1036,6 +1055,13 @@ export function budgetCheckText(hasLines: boolean, hasFinancing: boolean, balanc
   return balanced ? BUDGET_CHECK.balanced : BUDGET_CHECK.unbalanced;
 }
 const RESUME_FIRST_LIGHT_ROW = 6;
+
+/** The band of a shown (integer) percent on "Sådan scorer vi": its light word or its meaning. */
+function bandLookup(shown: string, bands: Thresholds['bands'], what: 'light' | 'meaning'): string {
+  let f = bands[bands.length - 1][what];
+  for (let i = bands.length - 2; i >= 0; i--) f = `IF(${shown}>=${bands[i].min},${bands[i][what]},${f})`;
+  return f;
+}
 
 function notesRows(ws: ExcelJS.Worksheet): Set<number> {
   const rows = new Set<number>([1, 2]);

@@ -5,14 +5,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ServiceError } from '../../shared/contracts/core';
 import type { AppServices } from '../services';
-import { toProjectSummary } from '../services/portfolioService';
+import type { PortfolioFilter } from '../../shared/portfolioFilter';
+import { indicatorRef } from '../services/portfolioService';
 import { statusInForce } from '../services/evaluationInput';
 import { buildEvaluationWorkbook } from './evaluationWorkbook';
-import { buildPortfolioWorkbook, type PortfolioProjectRow } from './portfolioWorkbook';
+import { buildPortfolioWorkbook, type PortfolioProjectRow, type PortfolioSelection } from './portfolioWorkbook';
 
 export { buildEvaluationWorkbook, layoutEvaluationWorkbook, EVALUATION_SHEETS, EVALUATION_SHEET_ORDER } from './evaluationWorkbook';
 export { buildPortfolioWorkbook, layoutPortfolioWorkbook, PORTFOLIO_SHEET, GOALS_SHEET } from './portfolioWorkbook';
-export type { PortfolioProjectRow } from './portfolioWorkbook';
+export type { PortfolioProjectRow, PortfolioSelection } from './portfolioWorkbook';
 
 /** Progress of an export: `done` of `total` steps in a phase, for a progress bar. */
 export interface ExportProgress {
@@ -62,18 +63,20 @@ export async function exportEvaluation(
   return result;
 }
 
-/** Loads every project with its latest evaluation, as the portfolio workbook needs them. */
-export async function loadPortfolioRows(services: AppServices, onProgress?: OnProgress): Promise<PortfolioProjectRow[]> {
-  const { portfolio, store } = services;
-  const projects = await store.listProjects();
-  const rows: PortfolioProjectRow[] = [];
-  for (const [i, p] of projects.entries()) {
-    const project = await portfolio.projectDetail(p.id);
-    const evaluation = await portfolio.latestEvaluation(p.id);
-    const detail = evaluation ? await portfolio.evaluationDetail(evaluation.id) : null;
-    const summary = toProjectSummary(project.project, evaluation, detail?.summary ?? null);
-    const date = evaluation?.date ?? null;
-    const goals = [...project.goals]
+/**
+ * The projects a filter shows (all without one), each with its latest evaluation, as the
+ * portfolio workbook needs them: the service's one portfolio read, which the view uses too.
+ */
+export async function loadPortfolioRows(
+  services: AppServices,
+  onProgress?: OnProgress,
+  filter: PortfolioFilter = {},
+): Promise<{ rows: PortfolioProjectRow[]; selection: PortfolioSelection }> {
+  const overview = await services.portfolio.portfolioOverview(filter);
+  const indicators = new Map(overview.indicators.map((i) => [i.id, indicatorRef(i)]));
+  const rows = overview.projects.map((p, i): PortfolioProjectRow => {
+    const date = p.evaluation?.date ?? null;
+    const goals = [...p.goals]
       .sort((a, b) => (a.level === b.level ? a.position - b.position || a.id - b.id : a.level.localeCompare(b.level)))
       .map((g) => ({
         level: g.level,
@@ -81,40 +84,38 @@ export async function loadPortfolioRows(services: AppServices, onProgress?: OnPr
         direction: g.direction,
         baseline: g.baseline,
         target: g.targetInPeriod,
-        status: statusInForce(project.statusReports, g.id, date)?.value ?? null,
+        status: statusInForce(p.statusReports, g.id, date)?.value ?? null,
+        indicator: g.indicatorId === null ? null : (indicators.get(g.indicatorId) ?? null),
       }));
-    const prog = detail?.summary.progress;
-    rows.push({
-      summary,
+    const prog = p.evaluationSummary?.progress;
+    const lights = p.evaluationSummary?.lights;
+    if (onProgress && (i % 25 === 0 || i === overview.projects.length - 1)) onProgress({ phase: 'load', done: i + 1, total: overview.projects.length });
+    return {
+      summary: p.summary,
       progress: prog
-        ? {
-            budgetTotalKr: prog.budget.totalKr,
-            budgetSpentKr: prog.budget.spentKr,
-            monthsTotal: prog.time.totalMonths,
-            monthsElapsed: prog.time.elapsedMonths,
-          }
+        ? { budgetTotalKr: prog.budget.totalKr, budgetSpentKr: prog.budget.spentKr, monthsTotal: prog.time.totalMonths, monthsElapsed: prog.time.elapsedMonths }
         : null,
       goals,
-      overrides: detail
-        ? { implementation: detail.summary.lights.implementation.override, goals: detail.summary.lights.goals.override, effect: detail.summary.lights.effect.override }
-        : undefined,
-    });
-    if (onProgress && (i % 25 === 0 || i === projects.length - 1)) onProgress({ phase: 'load', done: i + 1, total: projects.length });
-  }
-  return rows;
+      overrides: lights ? { implementation: lights.implementation.override, goals: lights.goals.override, effect: lights.effect.override } : undefined,
+    };
+  });
+  return { rows, selection: { filter: overview.filter, total: overview.total } };
 }
 
-/** Exports the portfolio summary: one row per project, totals, pooled attainment. */
+/**
+ * Exports the portfolio summary: one row per project, totals, the headline per level and pooled
+ * attainment per indicator. With a filter, exactly the projects the portfolio view shows.
+ */
 export async function exportPortfolio(
   services: AppServices,
-  options: { outPath: string; onProgress?: OnProgress },
+  options: { outPath: string; filter?: PortfolioFilter; onProgress?: OnProgress },
 ): Promise<ExportResult> {
   const outPath = resolve(options.outPath);
   await checkTarget(outPath);
-  const rows = await loadPortfolioRows(services, options.onProgress);
+  const { rows, selection } = await loadPortfolioRows(services, options.onProgress, options.filter);
   const profile = await services.store.getProfile();
   options.onProgress?.({ phase: 'build', done: 0, total: 1 });
-  const workbook = buildPortfolioWorkbook(rows, profile);
+  const workbook = buildPortfolioWorkbook(rows, profile, selection);
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
   const result = await writeWorkbookAtomically(workbook, outPath);
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });

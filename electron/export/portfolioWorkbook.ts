@@ -2,8 +2,19 @@ import ExcelJS from 'exceljs';
 import type { EvaluationType, GoalDirection, GoalLevel, Light, LightKind } from '../../shared/domain';
 import type { ProjectSummary } from '../../shared/contracts/views';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
-import { classifyGoalPercent, goalAttainment, implementationLight, poolLevel, roundHalfUp, type GoalInput } from '../../shared/methodology';
+import {
+  classifyGoalPercent,
+  effectSuggestionFor,
+  goalAttainment,
+  implementationLight,
+  levelHeadline,
+  poolIndicators,
+  roundHalfUp,
+  type GoalInput,
+  type IndicatorRef,
+} from '../../shared/methodology';
 import { goalBandRows } from '../../shared/methodology/legend';
+import { describeFilterDa, isFilterActive, type PortfolioFilter } from '../../shared/portfolioFilter';
 import {
   FMT,
   LIGHT_WORD,
@@ -16,6 +27,7 @@ import {
   formula,
   freezeRows,
   isoToDate,
+  krFormat,
   lightWord,
   printSetup,
   safeSheetName,
@@ -24,9 +36,11 @@ import {
 } from './sheetKit';
 
 /**
- * The portfolio summary workbook: one row per project (its latest evaluation), counts per light
- * and pooled attainment (sum of status / sum of targets, METHODOLOGY.md section 11) computed by
- * formulas from the "Mål" sheet, which lists every goal with its target and status.
+ * The portfolio summary workbook: one row per project (its latest evaluation), counts per light,
+ * the mean of the projects' level attainment, and pooled attainment per indicator (sum of status /
+ * sum of targets of the goals linked to one indicator, METHODOLOGY.md section 11), all computed by
+ * formulas from the "Mål" sheet, which lists every goal with its target, status and indicator.
+ * Goals of different indicators are never added together.
  */
 
 export const PORTFOLIO_SHEET = 'Portefølje';
@@ -41,6 +55,8 @@ export interface PortfolioGoalRow {
   target: number | null;
   /** Status in force at the project's latest evaluation (the latest report without one). */
   status: number | null;
+  /** The indicator the goal is linked to; null: not pooled. */
+  indicator: IndicatorRef | null;
 }
 
 export interface PortfolioProjectRow {
@@ -50,6 +66,13 @@ export interface PortfolioProjectRow {
   goals: PortfolioGoalRow[];
   /** The evaluator's overrides at the latest evaluation (a light left out or null: none). */
   overrides?: Partial<Record<LightKind, Light | null>>;
+}
+
+/** Which projects the workbook holds: all of them, or those a filter showed. */
+export interface PortfolioSelection {
+  filter: PortfolioFilter;
+  /** Projects in the portfolio before filtering. */
+  total: number;
 }
 
 export interface PortfolioWorkbookLayout {
@@ -105,28 +128,36 @@ interface GoalsSheetRefs {
   status: string;
   counted: string;
   inAverage: string;
+  indicator: string;
   pool: string;
+  firstOfProject: string;
 }
+
+const GOAL_COLUMNS = [
+  'Projekt-id',
+  'Projekt',
+  'Finansieringskilde',
+  'Niveau',
+  'Kode',
+  'Retning',
+  'Baseline',
+  'Målsætning i projektperioden',
+  'Status',
+  'Målopnåelse',
+  'Indgår i gennemsnit',
+  'Tæller i gennemsnit (1/0)',
+  'Indikator-id',
+  'Indikator',
+  'Indgår i puljen (1/0)',
+  'Første mål for projekt og indikator (1/0)',
+];
 
 function goalsSheet(wb: ExcelJS.Workbook, rows: PortfolioProjectRow[], profile: MethodologyProfile): GoalsSheetRefs {
   const ws = wb.getWorksheet(GOALS_SHEET)!;
-  ws.getRow(1).values = [
-    'Projekt-id',
-    'Projekt',
-    'Finansieringskilde',
-    'Niveau',
-    'Kode',
-    'Retning',
-    'Baseline',
-    'Målsætning i projektperioden',
-    'Status',
-    'Målopnåelse',
-    'Indgår i gennemsnit',
-    'Tæller i gennemsnit (1/0)',
-    'Indgår i puljen (1/0)',
-  ];
-  styleHeaderRow(ws.getRow(1), 1, 13);
+  ws.getRow(1).values = GOAL_COLUMNS;
+  styleHeaderRow(ws.getRow(1), 1, GOAL_COLUMNS.length);
   let r = 2;
+  const seen = new Set<string>();
   for (const { summary, goals } of rows) {
     for (const g of goals) {
       const row = ws.getRow(r);
@@ -145,18 +176,38 @@ function goalsSheet(wb: ExcelJS.Workbook, rows: PortfolioProjectRow[], profile: 
       row.getCell(11).value = formula(profile.capAt100 ? `IF(ISNUMBER(J${r}),MIN(J${r},100),"")` : `IF(ISNUMBER(J${r}),J${r},"")`, counted);
       row.getCell(11).numFmt = FMT.pct;
       row.getCell(12).value = formula(`IF(ISNUMBER(K${r}),1,0)`, counted === null ? 0 : 1);
-      const pooled = g.direction === 'higher' && g.target !== null && g.target !== 0 && g.status !== null;
-      row.getCell(13).value = formula(`IF(AND(F${r}="${HIGHER}",ISNUMBER(H${r}),N(H${r})<>0,ISNUMBER(I${r})),1,0)`, pooled ? 1 : 0);
+      // The indicator's id is what pools goals across projects; its name is for the reader.
+      row.getCell(13).value = g.indicator ? Number(g.indicator.key) : null;
+      row.getCell(14).value = g.indicator ? g.indicator.name : null;
+      // The engine's rule (poolLeftOutReason): linked, higher is better, a target above 0, a status.
+      const pooled = g.indicator !== null && g.direction === 'higher' && g.target !== null && g.target > 0 && g.status !== null;
+      row.getCell(15).value = formula(`IF(AND(ISNUMBER(M${r}),F${r}="${HIGHER}",ISNUMBER(H${r}),N(H${r})>0,ISNUMBER(I${r})),1,0)`, pooled ? 1 : 0);
+      // Counts each project once per indicator: the first of its pooled goals linked to it.
+      const pair = `${summary.projectId}|${g.indicator?.key ?? ''}`;
+      const first = pooled && !seen.has(pair);
+      if (pooled) seen.add(pair);
+      row.getCell(16).value = formula(`IF(AND(O${r}=1,COUNTIFS($A$2:A${r},A${r},$M$2:M${r},M${r},$O$2:O${r},1)=1),1,0)`, first ? 1 : 0);
       r++;
     }
   }
   const last = Math.max(2, r - 1);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: 13 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: GOAL_COLUMNS.length } };
   fitColumns(ws, { max: 40 });
   freezeRows(ws, 1);
   printSetup(ws, { landscape: true, titleRows: '1:1' });
   const range = (col: string) => absRange(GOALS_SHEET, `${col}2`, `${col}${last}`);
-  return { id: range('A'), source: range('C'), level: range('D'), target: range('H'), status: range('I'), counted: range('K'), inAverage: range('L'), pool: range('M') };
+  return {
+    id: range('A'),
+    source: range('C'),
+    level: range('D'),
+    target: range('H'),
+    status: range('I'),
+    counted: range('K'),
+    inAverage: range('L'),
+    indicator: range('M'),
+    pool: range('O'),
+    firstOfProject: range('P'),
+  };
 }
 
 /** A goal row as the engine's input (the status in force is all the portfolio keeps of it). */
@@ -189,6 +240,7 @@ function projectSheet(
   fundingSource: string | null,
   profile: MethodologyProfile,
   thresholds: ThresholdRefs,
+  selection: PortfolioSelection | null,
 ): PortfolioWorkbookLayout['sheets'][number] {
   let valueLights = 0;
   ws.getRow(1).values = COLUMNS.map(([, title]) => title);
@@ -238,9 +290,13 @@ function projectSheet(
       }
       valueLights++;
       c(key).value = lightWord(inForce);
-      c(key).note = override
-        ? `Tilsidesat af evaluator (forslag: ${lightWord(computed) || 'intet lys'}). Værdi, ikke formel.`
-        : 'Beregnet af Trafiklys ved eksporten efter evalueringens egen profil. Værdi, ikke formel.';
+      // An evaluator's choice holds even if a threshold is edited here, so it stays a value; it is
+      // an override only where it differs from the suggestion.
+      c(key).note = !override
+        ? 'Beregnet af Trafiklys ved eksporten efter evalueringens egen profil. Værdi, ikke formel.'
+        : override === computed
+          ? 'Valgt af evaluator, samme som forslaget. Værdi, ikke formel.'
+          : `Tilsidesat af evaluator (forslag: ${lightWord(computed) || 'intet lys'}). Værdi, ikke formel.`;
     }
     if (p) {
       c('budgetTotal').value = p.budgetTotalKr;
@@ -252,8 +308,8 @@ function projectSheet(
       c('timePct').value = formula(`IF(OR(${B('monthsTotal')}="",N(${B('monthsTotal')})=0,${B('monthsElapsed')}=""),"",${B('monthsElapsed')}/${B('monthsTotal')}*100)`, pct(p.monthsElapsed, p.monthsTotal));
       c('burn').value = formula(`IF(OR(${B('budgetPct')}="",${B('timePct')}="",N(${B('timePct')})=0),"",${B('budgetPct')}/${B('timePct')})`, s.burnRatio);
     }
-    c('budgetTotal').numFmt = FMT.kr;
-    c('budgetSpent').numFmt = FMT.kr;
+    c('budgetTotal').numFmt = krFormat(p?.budgetTotalKr);
+    c('budgetSpent').numFmt = krFormat(p?.budgetSpentKr);
     c('monthsTotal').numFmt = FMT.dec1;
     c('monthsElapsed').numFmt = FMT.dec1;
     c('budgetPct').numFmt = FMT.pct;
@@ -290,47 +346,109 @@ function projectSheet(
       ws.getCell(r, 2 + i).value = formula(`COUNTIF(${range},"${lightWord(light)}")`, count);
       cells[`count.${kind}.${light}`] = `${colLetter(2 + i)}${r}`;
     });
-    ws.getCell(r, 5).value = formula(`COUNTA($${COL.name}$${first}:$${COL.name}$${last})-SUM(B${r}:D${r})`, rows.filter((x) => x.summary.lights[kind] === null).length);
+    // Projects are counted by their id (a number): the "no projects" line is not a project.
+    ws.getCell(r, 5).value = formula(`COUNT($${COL.id}$${first}:$${COL.id}$${last})-SUM(B${r}:D${r})`, rows.filter((x) => x.summary.lights[kind] === null).length);
     cells[`count.${kind}.none`] = `E${r}`;
     r++;
   }
   r++;
-  ws.getCell(r, 1).value = 'Puljet målopnåelse (sum af status / sum af målsætninger på tværs af projekterne)';
+
+  // The headline per level: the mean of the projects' own level attainment (the column above).
+  ws.getCell(r, 1).value = 'Målopnåelse pr. niveau: gennemsnit af projekternes målopnåelse';
   ws.getCell(r, 1).font = { bold: true };
   notes.add(r);
   r++;
-  ws.getRow(r).values = ['Niveau', 'Status i alt', 'Målsætning i alt', 'Målopnåelse', 'Antal mål'];
-  styleHeaderRow(ws.getRow(r), 1, 5);
+  ws.getRow(r).values = ['Niveau', 'Gennemsnit', 'Antal projekter', 'Projekter i alt'];
+  styleHeaderRow(ws.getRow(r), 1, 4);
   r++;
-  const sourceCrit = fundingSource === null ? '' : `,${refs.source},"${fundingSource.replace(/"/g, '""')}"`;
-  const goalInputs = rows.flatMap((x) => x.goals.map(goalInput));
   for (const level of ['A', 'B', 'C'] as GoalLevel[]) {
-    const p = poolLevel(goalInputs, level);
-    const crit = `${refs.level},"${level}",${refs.pool},1${sourceCrit}`;
-    // Nothing to pool: empty sums, not "0 of 0".
-    const none = p.goals === 0;
+    const figure = (x: PortfolioProjectRow) => x.summary.goals[level === 'A' ? 'activity' : level === 'B' ? 'output' : 'effect'];
+    const h = levelHeadline(level, rows.map((x) => (x.summary.evaluationId ? figure(x).average : null)));
+    const range = `$${COL[level]}$${first}:$${COL[level]}$${last}`;
     ws.getCell(r, 1).value = LEVEL_NAME[level];
-    ws.getCell(r, 2).value = formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.status},${crit}))`, none ? null : p.statusSum);
-    ws.getCell(r, 3).value = formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.target},${crit}))`, none ? null : p.targetSum);
-    ws.getCell(r, 4).value = formula(`IF(N(C${r})=0,"",B${r}/C${r}*100)`, p.percent);
-    ws.getCell(r, 5).value = formula(`COUNTIFS(${crit})`, p.goals);
-    ws.getCell(r, 2).numFmt = FMT.int;
-    ws.getCell(r, 3).numFmt = FMT.int;
-    ws.getCell(r, 4).numFmt = FMT.pct;
-    cells[`pool.${level}.status`] = `B${r}`;
-    cells[`pool.${level}.target`] = `C${r}`;
-    cells[`pool.${level}.percent`] = `D${r}`;
-    cells[`pool.${level}.goals`] = `E${r}`;
+    ws.getCell(r, 2).value = formula(`IF(COUNT(${range})=0,"",AVERAGE(${range}))`, h.average);
+    ws.getCell(r, 2).numFmt = FMT.pct;
+    ws.getCell(r, 3).value = formula(`COUNT(${range})`, h.projects);
+    ws.getCell(r, 4).value = formula(`COUNT($${COL.id}$${first}:$${COL.id}$${last})`, h.projectsTotal);
+    cells[`headline.${level}.average`] = `B${r}`;
+    cells[`headline.${level}.projects`] = `C${r}`;
+    cells[`headline.${level}.total`] = `D${r}`;
     r++;
   }
-  writeNote(ws, r, 'Kun mål med målsætning (forskellig fra 0), rapporteret status og "højere er bedre" indgår i puljen. Status er den gældende ved projektets seneste evaluering.', 10);
+  writeNote(ws, r, 'Et projekt tæller med, når det har mål på niveauet med målsætning og rapporteret status ved sin seneste evaluering.', 10);
+  notes.add(r);
+  r += 2;
+
+  // Pooled per indicator: only goals linked to the same indicator are added together.
+  ws.getCell(r, 1).value = 'Puljet målopnåelse pr. indikator (sum af status / sum af målsætninger for mål knyttet til samme indikator)';
+  ws.getCell(r, 1).font = { bold: true };
   notes.add(r);
   r++;
+  ws.getRow(r).values = ['Indikator', 'Niveau', 'Enhed', 'Status i alt', 'Målsætning i alt', 'Målopnåelse', 'Projekter', 'Mål i puljen', 'Knyttede mål i alt'];
+  styleHeaderRow(ws.getRow(r), 1, 9);
+  r++;
+  const sourceCrit = fundingSource === null ? '' : `,${refs.source},"${fundingSource.replace(/"/g, '""')}"`;
+  const goalInputs = rows.flatMap((x) => x.goals.map((g) => ({ projectId: x.summary.projectId, goal: goalInput(g), indicator: g.indicator })));
+  const pooled = poolIndicators(goalInputs);
+  if (pooled.length === 0) {
+    ws.getCell(r, 1).value = 'Ingen mål er knyttet til en indikator. Knyt mål til en indikator under Målopnåelse i Trafiklys.';
+    ws.getCell(r, 1).font = { italic: true };
+    notes.add(r);
+    r++;
+  }
+  for (const p of pooled) {
+    const key = p.indicator.key;
+    const linked = `${refs.indicator},${key}${sourceCrit}`;
+    const crit = `${linked},${refs.pool},1`;
+    ws.getCell(r, 1).value = p.indicator.code ? `${p.indicator.code} ${p.indicator.name}` : p.indicator.name;
+    ws.getCell(r, 2).value = LEVEL_NAME[p.indicator.level];
+    ws.getCell(r, 3).value = p.indicator.unit;
+    // Nothing of the indicator pooled: empty sums, not "0 of 0".
+    ws.getCell(r, 4).value = formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.status},${crit}))`, p.statusSum);
+    ws.getCell(r, 5).value = formula(`IF(COUNTIFS(${crit})=0,"",SUMIFS(${refs.target},${crit}))`, p.targetSum);
+    ws.getCell(r, 6).value = formula(`IF(N(E${r})=0,"",D${r}/E${r}*100)`, p.percent);
+    ws.getCell(r, 7).value = formula(`SUMIFS(${refs.firstOfProject},${linked})`, p.projects);
+    ws.getCell(r, 8).value = formula(`COUNTIFS(${crit})`, p.goals);
+    ws.getCell(r, 9).value = formula(`COUNTIFS(${linked})`, p.linkedGoals);
+    ws.getCell(r, 4).numFmt = FMT.int;
+    ws.getCell(r, 5).numFmt = FMT.int;
+    ws.getCell(r, 6).numFmt = FMT.pct;
+    ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
+    for (const [k, col] of [['status', 'D'], ['target', 'E'], ['percent', 'F'], ['projects', 'G'], ['goals', 'H'], ['linked', 'I']] as const)
+      cells[`indicator.${key}.${k}`] = `${col}${r}`;
+    r++;
+  }
+  const unlinked = (level: GoalLevel) => goalInputs.filter((g) => g.goal.level === level && g.indicator === null).length;
+  const unlinkedFormula = (level: GoalLevel) =>
+    `SUMPRODUCT((${refs.level}="${level}")*(${refs.indicator}="")${fundingSource === null ? '' : `*(${refs.source}="${fundingSource.replace(/"/g, '""')}")`})`;
+  ws.getRow(r).values = ['Mål uden indikator (indgår ikke i puljen)'];
+  notes.add(r);
+  r++;
+  for (const level of ['A', 'B', 'C'] as GoalLevel[]) {
+    ws.getCell(r, 1).value = LEVEL_NAME[level];
+    ws.getCell(r, 2).value = formula(unlinkedFormula(level), unlinked(level));
+    cells[`unlinked.${level}`] = `B${r}`;
+    r++;
+  }
+  writeNote(
+    ws,
+    r,
+    'Kun mål, der er knyttet til samme indikator, lægges sammen; mål for forskellige indikatorer (deltagere, virksomheder, cv\'er) lægges aldrig sammen. ' +
+      'Et knyttet mål indgår i puljen med målsætning over 0, rapporteret status og "højere er bedre". Status er den gældende ved projektets seneste evaluering.',
+    10,
+  );
+  notes.add(r);
+  r++;
+  if (selection && isFilterActive(selection.filter)) {
+    writeNote(ws, r, `Filter: ${describeFilterDa(selection.filter)}. Projektmappen viser ${rows.length} af porteføljens ${selection.total} projekter.`, 10);
+    notes.add(r);
+    r++;
+  }
   writeNote(
     ws,
     r,
     `Trafiklysene er formler efter tærsklerne på arket '${THRESHOLDS_SHEET}' (samme regler som i Trafiklys: målopnåelse efter outputmålenes gennemsnit, ellers aktivitetsmålenes).` +
-      (valueLights ? ` ${valueLights} lys er tilsidesat af evaluator eller beregnet af Trafiklys ved eksporten; de står som værdier med en kommentar.` : ''),
+      (valueLights ? ` ${valueLights} lys er valgt af evaluator (tilsidesat eller samme som forslaget) eller beregnet af Trafiklys ved eksporten; de står som værdier med en kommentar.` : ''),
     10,
   );
   notes.add(r);
@@ -360,9 +478,7 @@ function goalLightOf(average: number | null, type: EvaluationType | null, profil
 
 function effectLightOf(average: number | null, type: EvaluationType | null, profile: MethodologyProfile): Light | null {
   if (average === null || type === null) return null;
-  const shown = roundHalfUp(average);
-  if (classifyGoalPercent(shown, type, profile).light === 'green') return 'green';
-  return shown >= profile.effectYellowMin ? 'yellow' : 'red';
+  return effectSuggestionFor(roundHalfUp(average), type, profile).light;
 }
 
 /** Cells of the thresholds sheet the light formulas refer to. */
@@ -418,7 +534,7 @@ function thresholdsSheet(ws: ExcelJS.Worksheet, profile: MethodologyProfile): Th
     addLightFormatting(ws, `A${start}:A${r - 1}`);
     r++;
   }
-  ws.getCell(r, 1).value = 'Effekt: gul fra (%), grøn i et grønt bånd';
+  ws.getCell(r, 1).value = 'Effekt: båndets farve; et rødt bånd er gult fra (%)';
   ws.getCell(r, 2).value = profile.effectYellowMin;
   ws.getCell(r, 2).numFmt = FMT.pct;
   notes.add(r);
@@ -447,11 +563,13 @@ function goalLightFormula(a: string, b: string, typeCell: string, t: ThresholdRe
   return `IF(AND(${a}="",${b}=""),"",${bandFormula(`ROUND(${basis},0)`, typeCell, t)}&"")`;
 }
 
+/** The engine's rule (effectSuggestionFor): the band's colour; a red band is yellow from the threshold. */
 function effectLightFormula(c: string, typeCell: string, t: ThresholdRefs): string {
-  return `IF(${c}="","",IF(${bandFormula(`ROUND(${c},0)`, typeCell, t)}="${LIGHT_WORD.green}","${LIGHT_WORD.green}",IF(ROUND(${c},0)>=${t.effectYellowMin},"${LIGHT_WORD.yellow}","${LIGHT_WORD.red}")))`;
+  const band = bandFormula(`ROUND(${c},0)`, typeCell, t);
+  return `IF(${c}="","",IF(${band}="${LIGHT_WORD.red}",IF(ROUND(${c},0)>=${t.effectYellowMin},"${LIGHT_WORD.yellow}","${LIGHT_WORD.red}"),${band}&""))`;
 }
 
-export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile): PortfolioWorkbookLayout {
+export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile, selection: PortfolioSelection | null = null): PortfolioWorkbookLayout {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Trafiklys';
   wb.created = new Date();
@@ -463,11 +581,11 @@ export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: Me
   const thresholds = thresholdsSheet(wb.addWorksheet(THRESHOLDS_SHEET), profile);
   wb.addWorksheet(GOALS_SHEET);
   const refs = goalsSheet(wb, rows, profile);
-  const sheets = [projectSheet(main, rows, refs, null, profile, thresholds)];
-  for (const { source, ws } of perSource) sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile, thresholds));
+  const sheets = [projectSheet(main, rows, refs, null, profile, thresholds, selection)];
+  for (const { source, ws } of perSource) sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile, thresholds, selection));
   return { workbook: wb, sheets, goalsSheet: GOALS_SHEET };
 }
 
-export function buildPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile): ExcelJS.Workbook {
-  return layoutPortfolioWorkbook(rows, profile).workbook;
+export function buildPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile, selection: PortfolioSelection | null = null): ExcelJS.Workbook {
+  return layoutPortfolioWorkbook(rows, profile, selection).workbook;
 }

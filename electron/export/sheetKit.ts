@@ -20,6 +20,15 @@ export const FMT = {
   date: 'dd.mm.yyyy',
 } as const;
 
+/**
+ * Number format for an amount of kr.: whole kroner without decimals, an amount with øre with
+ * both (5,50 kr. is shown as 5,50, never as 6), as the app shows it.
+ */
+export function krFormat(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return FMT.kr;
+  return Number.isInteger(Math.round(value * 100) / 100) ? FMT.kr : '#,##0.00';
+}
+
 /** Number format for a reported figure: thousands grouping, decimals only where it has them. */
 export function figureFormat(value: number | null): string {
   if (value === null || Number.isInteger(value)) return FMT.int;

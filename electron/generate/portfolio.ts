@@ -4,6 +4,7 @@ import { DEFAULT_PROFILE, type MethodologyProfile } from '../../shared/methodolo
 import { loadPortfolioDocument } from '../services/portfolioDocument';
 import { openPortfolioStore } from '../storage';
 import { bulkLoadProjects, type BulkLoadCounts } from '../storage/bulkLoad';
+import { linkSyntheticIndicators } from './indicators';
 import { syntheticProject, type SyntheticShape } from './syntheticProject';
 
 /**
@@ -69,6 +70,11 @@ export async function generatePortfolio(dbPath: string, options: GeneratePortfol
   const shape: SyntheticShape = { goalsPerProject: options.goalsPerProject, statusesPerGoal: options.statusesPerGoal };
   const via = options.via ?? 'bulk';
 
+  const linked = async (result: GeneratedPortfolio): Promise<GeneratedPortfolio> => {
+    await linkSyntheticIndicators(dbPath, (options.now?.() ?? new Date()).toISOString());
+    return { ...result, ms: performance.now() - started };
+  };
+  let stored: GeneratedPortfolio | null = null;
   if (options.profile || via === 'store') {
     const store = await openPortfolioStore(dbPath, { user, now: options.now });
     try {
@@ -77,17 +83,18 @@ export async function generatePortfolio(dbPath: string, options: GeneratePortfol
         const projects = [...syntheticProjects(seed, options.projects, shape)];
         const { projectIds } = await loadPortfolioDocument(store, { format: PORTFOLIO_DOCUMENT_FORMAT, version: PORTFOLIO_DOCUMENT_VERSION, projects });
         options.onProgress?.(projects.length, options.projects);
-        return { projectIds, counts: countsOf(projects), ms: performance.now() - started };
+        stored = { projectIds, counts: countsOf(projects), ms: 0 };
       }
     } finally {
       await store.close();
     }
   }
+  if (stored) return linked(stored);
   const { projectIds, counts } = await bulkLoadProjects(dbPath, syntheticProjects(seed, options.projects, shape), {
     user,
     now: options.now,
     source: `Den genererede portefølje (frø ${seed})`,
     onProgress: (done) => options.onProgress?.(done, options.projects),
   });
-  return { projectIds, counts, ms: performance.now() - started };
+  return linked({ projectIds, counts, ms: 0 });
 }

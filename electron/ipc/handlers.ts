@@ -23,7 +23,7 @@ function belongsTo<T extends { id: number }>(items: T[], id: number | undefined,
 
 /** What each channel does: validate (done by the wrapper), call one service, return. */
 function implementations(services: AppServices, host: HostAdapter): Impl {
-  const { portfolio: svc, store } = services;
+  const { portfolio: svc, store, goals, indicators } = services;
   const done = { ok: true as const };
   const written = new GrantedPaths();
   const picked = new GrantedPaths();
@@ -34,6 +34,10 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
   return {
     portfolioInfo: () => svc.info(),
     portfolioSummaries: () => svc.portfolioSummaries(),
+    portfolioOverview: async ({ filter }) => {
+      const { rows, total, filter: used, rollup } = await svc.portfolioOverview(filter ?? {});
+      return { rows, total, filter: used, rollup };
+    },
     profileSet: ({ profile }) => svc.setProfile(profile),
 
     projectGet: ({ projectId }) => svc.projectDetail(projectId),
@@ -65,48 +69,31 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       return done;
     },
 
-    goalCreate: async ({ projectId, goal }) => {
-      await svc.requireProject(projectId);
-      const goals = await store.listGoals(projectId);
-      return store.createGoal({
-        projectId,
-        level: goal.level,
-        code: goal.code,
-        description: goal.description ?? '',
-        unit: goal.unit ?? '',
-        targetInPeriod: goal.targetInPeriod ?? null,
-        targetAfterPeriod: goal.targetAfterPeriod ?? null,
-        direction: goal.direction ?? 'higher',
-        baseline: goal.baseline ?? null,
-        position: goal.position ?? goals.length,
-      });
-    },
-    goalUpdate: ({ goalId, patch }) => store.updateGoal(goalId, patch),
+    goalCreate: ({ projectId, goal }) => goals.createGoal(projectId, goal),
+    goalUpdate: ({ goalId, patch }) => goals.updateGoal(goalId, patch),
     goalDelete: async ({ goalId }) => {
       await store.deleteGoal(goalId);
       return done;
     },
-    statusAdd: async (input) => {
-      const goal = await store.getGoal(input.goalId);
-      if (!goal) throw new ServiceError('NOT_FOUND', `Målet (id ${input.goalId}) findes ikke.`);
-      return store.addStatusReport({
-        goalId: input.goalId,
-        value: input.value,
-        reportedAt: input.reportedAt,
-        reportedBy: input.reportedBy,
-        source: input.source ?? { file: '', location: '' },
-        printedPercent: input.printedPercent ?? null,
-      });
+    statusAdd: (input) => goals.addStatus(input),
+
+    indicatorList: () => indicators.list(),
+    indicatorSave: (input) => indicators.save(input),
+    indicatorDelete: async ({ id }) => {
+      await indicators.remove(id);
+      return done;
     },
+    indicatorLink: ({ goalIds, indicatorId }) => indicators.link(goalIds, indicatorId),
+    indicatorSuggestions: ({ projectId }) => indicators.suggestions(projectId),
 
     evaluationGet: ({ evaluationId }) => svc.evaluationDetail(evaluationId),
     evaluationCreate: (input) => svc.createEvaluation(input),
     evaluationUpdate: ({ evaluationId, patch }) => svc.updateEvaluation(evaluationId, patch),
     evaluationDelete: async ({ evaluationId }) => {
-      await svc.requireEvaluation(evaluationId);
-      await store.deleteEvaluation(evaluationId);
+      await svc.deleteEvaluation(evaluationId);
       return done;
     },
+    evaluationRestore: ({ evaluationId }) => svc.restoreEvaluation(evaluationId),
 
     scoreSet: (input) => svc.setScore(input),
     lightSet: (input) => svc.setLight(input),

@@ -1,10 +1,15 @@
 import { openPortfolioStore } from '../storage';
 import type { PortfolioStore } from '../storage/store';
+import { GoalService } from './goalService';
+import { IndicatorService } from './indicatorService';
 import { PortfolioService } from './portfolioService';
 
 export interface AppServices {
   store: PortfolioStore;
   portfolio: PortfolioService;
+  /** The goal table's writes: figures the method refuses, dates to confirm, indicator links. */
+  goals: GoalService;
+  indicators: IndicatorService;
   close(): Promise<void>;
 }
 
@@ -14,12 +19,15 @@ export async function createAppServices(options: { dbPath: string; user?: string
   return servicesFor(store);
 }
 
-export function servicesFor(store: PortfolioStore): AppServices {
+export function servicesFor(store: PortfolioStore, options: { today?: () => string } = {}): AppServices {
+  const goals = new GoalService(store, options.today);
   return {
     store,
     portfolio: new PortfolioService(store),
+    goals,
+    indicators: new IndicatorService(store, goals),
     close: () => store.close(),
   };
 }
 
-export { PortfolioService };
+export { PortfolioService, GoalService, IndicatorService };

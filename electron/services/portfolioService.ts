@@ -1,7 +1,9 @@
 import type {
   Evaluation,
   EvaluationType,
+  Goal,
   GoalLevel,
+  Indicator,
   ImplementationParameter,
   ImplementationScore,
   Light,
@@ -9,15 +11,30 @@ import type {
   LightKind,
   Project,
   ProjectFacts,
+  StatusReport,
 } from '../../shared/domain';
 import { blankEvaluation, EMPTY_FACTS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
-import type { EvaluationDetail, LevelFigure, PortfolioInfo, ProjectDetail, ProjectSummary } from '../../shared/contracts/views';
+import type { EvaluationDetail, LevelFigure, PortfolioInfo, PortfolioOverview, ProjectDetail, ProjectSummary } from '../../shared/contracts/views';
 import { evaluate } from '../../shared/methodology/evaluate';
-import type { EvaluationSummary, LevelResult } from '../../shared/methodology/types';
+import { portfolioRollup } from '../../shared/methodology/pool';
+import { roundDateWarnings } from '../../shared/methodology/reportDates';
+import type { EvaluationSummary, IndicatorRef, LevelResult, PortfolioRollup } from '../../shared/methodology/types';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import { filterSummaries, type PortfolioFilter } from '../../shared/portfolioFilter';
 import type { PortfolioStore } from '../storage/store';
-import { buildEvaluationInput } from './evaluationInput';
+import { buildEvaluationInput, toGoalInput } from './evaluationInput';
+import { requireConfirmation } from './goalService';
+
+/** One project as the portfolio view and the portfolio workbook read it (its latest round). */
+export interface PortfolioProject {
+  project: Project;
+  summary: ProjectSummary;
+  evaluation: Evaluation | null;
+  evaluationSummary: EvaluationSummary | null;
+  goals: Goal[];
+  statusReports: StatusReport[];
+}
 
 /**
  * The application's use cases over one portfolio store. Thin: it loads rows, asks the pure
@@ -119,11 +136,14 @@ export class PortfolioService {
 
   /** The latest evaluation round of a project (by date, then id), or null. */
   async latestEvaluation(projectId: number, store: PortfolioStore = this.store): Promise<Evaluation | null> {
-    const evaluations = await store.listEvaluations(projectId);
-    return evaluations.reduce<Evaluation | null>(
-      (best, e) => (!best || e.date > best.date || (e.date === best.date && e.id > best.id) ? e : best),
-      null,
-    );
+    return latestOf(await store.listEvaluations(projectId));
+  }
+
+  /** The warnings a new round's date gets: after the grant period, or before the latest round. */
+  async roundWarnings(projectId: number, date: string, store: PortfolioStore = this.store) {
+    const project = await this.requireProject(projectId, store);
+    const rounds = await store.listEvaluations(projectId);
+    return roundDateWarnings(date, { periodEnd: project.periodEnd, previousRoundDates: rounds.map((r) => r.date) });
   }
 
   async createEvaluation(input: {
@@ -132,9 +152,12 @@ export class PortfolioService {
     date: string;
     evaluator?: string;
     copyFromEvaluationId?: number;
+    /** The user has seen the date's warnings and creates the round anyway. */
+    acceptWarnings?: boolean;
   }): Promise<Evaluation> {
     await this.requireProject(input.projectId);
     return this.store.transaction(async (tx) => {
+      requireConfirmation(await this.roundWarnings(input.projectId, input.date, tx), input.acceptWarnings);
       const from = input.copyFromEvaluationId ? await this.requireEvaluation(input.copyFromEvaluationId, tx) : null;
       if (from && from.projectId !== input.projectId)
         throw new ServiceError('VALIDATION', 'Den forrige evaluering hører til et andet projekt.');
@@ -164,6 +187,19 @@ export class PortfolioService {
   async updateEvaluation(evaluationId: number, patch: Partial<Omit<Evaluation, 'id' | 'projectId' | 'createdAt'>>): Promise<Evaluation> {
     await this.requireEvaluation(evaluationId);
     return this.store.updateEvaluation(evaluationId, patch);
+  }
+
+  /** Deletes a round softly: it and everything it holds come back with `restoreEvaluation`. */
+  async deleteEvaluation(evaluationId: number): Promise<void> {
+    await this.requireEvaluation(evaluationId);
+    await this.store.deleteEvaluation(evaluationId);
+  }
+
+  async restoreEvaluation(evaluationId: number): Promise<Evaluation> {
+    const restored = await this.store.restoreEvaluation(evaluationId);
+    // A round of a deleted project stays out of sight with its project.
+    await this.requireProject(restored.projectId);
+    return restored;
   }
 
   // Scores and lights
@@ -206,7 +242,8 @@ export class PortfolioService {
     const current = detail.lights.find((l) => l.kind === input.kind)!;
     const override = input.override === undefined ? current.override : input.override;
     const reason = (input.reason ?? current.reason).trim();
-    if (override && !reason)
+    // Choosing the suggested light itself overrides nothing, so it needs no reason.
+    if (override && override !== detail.summary.lights[input.kind].suggested && !reason)
       throw new ServiceError('REASON_REQUIRED', 'Et tilsidesat trafiklys kræver en skriftlig begrundelse.', [
         { path: 'reason', message: 'Skriv en begrundelse for at tilsidesætte det foreslåede trafiklys.' },
       ]);
@@ -232,11 +269,79 @@ export class PortfolioService {
   }
 
   async portfolioSummaries(): Promise<ProjectSummary[]> {
-    const projects = await this.store.listProjects();
-    const out: ProjectSummary[] = [];
-    for (const p of projects) out.push(await this.projectSummary(p.id));
+    return (await this.loadPortfolio()).map((p) => p.summary);
+  }
+
+  /**
+   * Every live project with its latest round computed, read once for the portfolio view, its
+   * workbook and the CLI (so they show the same figures).
+   */
+  async loadPortfolio(onProgress?: (done: number, total: number) => void): Promise<PortfolioProject[]> {
+    const [projects, profile] = await Promise.all([this.store.listProjects(), this.store.getProfile()]);
+    const out: PortfolioProject[] = [];
+    for (const [i, p] of projects.entries()) {
+      const detail = await this.projectDetail(p.id);
+      const evaluation = latestOf(detail.evaluations);
+      let evaluationSummary: EvaluationSummary | null = null;
+      if (evaluation) {
+        const [scores, lights] = await Promise.all([this.store.listScores(evaluation.id), this.store.listLightDecisions(evaluation.id)]);
+        const input = buildEvaluationInput({ ...detail, project: detail.project, evaluation, scores, lights });
+        evaluationSummary = evaluate(input, profile);
+      }
+      out.push({
+        project: detail.project,
+        summary: toProjectSummary(detail.project, evaluation, evaluationSummary),
+        evaluation,
+        evaluationSummary,
+        goals: detail.goals,
+        statusReports: detail.statusReports,
+      });
+      onProgress?.(i + 1, projects.length);
+    }
     return out;
   }
+
+  /** The projects the filter shows, with the portfolio's headline and pooled figures over them. */
+  async portfolioOverview(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { projects: PortfolioProject[]; indicators: Indicator[] }> {
+    const [all, indicators] = await Promise.all([this.loadPortfolio(), this.store.listIndicators()]);
+    const shown = new Set(filterSummaries(all.map((p) => p.summary), filter).map((s) => s.projectId));
+    const projects = all.filter((p) => shown.has(p.summary.projectId));
+    return { rows: projects.map((p) => p.summary), total: all.length, filter, rollup: rollupOf(projects, indicators), projects, indicators };
+  }
+}
+
+function latestOf(evaluations: Evaluation[]): Evaluation | null {
+  return evaluations.reduce<Evaluation | null>(
+    (best, e) => (!best || e.date > best.date || (e.date === best.date && e.id > best.id) ? e : best),
+    null,
+  );
+}
+
+export function indicatorRef(indicator: Indicator): IndicatorRef {
+  return { key: String(indicator.id), code: indicator.code, name: indicator.name, unit: indicator.unit, level: indicator.level };
+}
+
+/**
+ * The engine's roll-up of these projects: each project's level averages at its latest round, and
+ * its goals with the status in force then (the latest status without a round) and their links.
+ */
+export function rollupOf(projects: PortfolioProject[], indicators: Indicator[]): PortfolioRollup {
+  const refs = new Map(indicators.map((i) => [i.id, indicatorRef(i)]));
+  return portfolioRollup(
+    projects.map((p) => ({
+      projectId: p.project.id,
+      levelAverages: {
+        A: p.evaluationSummary?.levels.A.average ?? null,
+        B: p.evaluationSummary?.levels.B.average ?? null,
+        C: p.evaluationSummary?.levels.C.average ?? null,
+      },
+      goals: p.goals.map((g) => ({
+        projectId: p.project.id,
+        goal: toGoalInput(g, p.statusReports, p.evaluation?.date ?? null),
+        indicator: g.indicatorId === null ? null : (refs.get(g.indicatorId) ?? null),
+      })),
+    })),
+  );
 }
 
 function checkPeriod(start: string | null, end: string | null): void {
@@ -268,6 +373,7 @@ function completeLights(evaluationId: number, lights: LightDecision[], summary: 
 function levelFigure(level: LevelResult | undefined, light: Light | null): LevelFigure {
   return {
     percent: level?.displayAverage ?? null,
+    average: level?.average ?? null,
     light,
     reported: level?.reported ?? 0,
     total: level?.total ?? 0,

@@ -10,6 +10,7 @@ import type {
   Goal,
   ImplementationParameter,
   ImplementationScore,
+  Indicator,
   LearningPoint,
   LightDecision,
   LightKind,
@@ -26,7 +27,7 @@ import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
 import { ConflictError, NotFoundError } from './store';
-import type { AuditFilter, NewOrExisting, PortfolioStore } from './store';
+import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStore } from './store';
 
 export interface OpenPortfolioStoreOptions {
   /** Recorded in the audit log. Default: the OS user name, else $USER, else 'ukendt'. */
@@ -74,7 +75,9 @@ export type FieldKind =
   | 'position'
   /** kr in the domain, øre in the database; null stays null */
   | 'money'
-  | 'moneyRequired';
+  | 'moneyRequired'
+  /** nullable; undefined on insert -> the column's default (left out of the INSERT) */
+  | 'optional';
 
 export interface FieldSpec {
   key: string;
@@ -143,8 +146,17 @@ export const GOALS: EntityDef = {
     f('direction', 'direction', 'required', 'higher'),
     f('baseline', 'baseline', 'nullable'),
     f('position', 'position', 'position'),
+    // Callers that predate indicators (older import code, fixtures) create goals without a link.
+    f('indicatorId', 'indicator_id', 'optional'),
   ],
 };
+
+const INDICATOR_FIELDS: FieldSpec[] = [
+  f('code', 'code', 'text'),
+  f('name', 'name', 'required'),
+  f('unit', 'unit', 'text'),
+  f('level', 'level', 'required'),
+];
 
 export const EVALUATIONS: EntityDef = {
   table: 'evaluations',
@@ -283,6 +295,10 @@ export function mapProject(row: Row): Project {
   return mapRow<Project>(PROJECT_FIELDS, row, { createdAt: row.created_at, updatedAt: row.updated_at });
 }
 
+function mapIndicator(row: Row): Indicator {
+  return mapRow<Indicator>(INDICATOR_FIELDS, row, { createdAt: row.created_at });
+}
+
 function mapEvaluation(row: Row): Evaluation {
   return mapRow<Evaluation>(EVALUATIONS.fields, row, { createdAt: row.created_at });
 }
@@ -355,6 +371,8 @@ function same(a: unknown, b: unknown): boolean {
 const CONSTRAINT_MESSAGES: [RegExp, string][] = [
   [/UNIQUE constraint failed: goals\.project_id, goals\.code/, 'Målkoden findes allerede i projektet. Hvert mål skal have sin egen kode.'],
   [/UNIQUE constraint failed: projects\.name|idx_projects_live_name|projects_live_name/i, 'Der findes allerede et projekt med det navn.'],
+  [/UNIQUE constraint failed: indicators\.code/, 'Indikatorkoden findes allerede. Hver indikator skal have sin egen kode.'],
+  [/FOREIGN KEY constraint failed/, 'Det, der henvises til, findes ikke (længere). Genindlæs og prøv igen.'],
   [/CHECK constraint failed: .*score/i, 'En score skal være et helt tal fra 1 til 5.'],
 ];
 
@@ -517,6 +535,12 @@ class SqliteStore implements PortfolioStore {
     return row?.project_id ?? null;
   }
 
+  /** A deleted round takes no new scores, lights or texts until it is restored. */
+  private async projectOfLiveEvaluation(c: SqlConn, evaluationId: number): Promise<number | null> {
+    const row = await c.get<{ project_id: number }>('SELECT project_id FROM evaluations WHERE id = ? AND deleted_at IS NULL', [evaluationId]);
+    return row?.project_id ?? null;
+  }
+
   private async projectOfGoal(c: SqlConn, goalId: number): Promise<number | null> {
     const row = await c.get<{ project_id: number }>('SELECT project_id FROM goals WHERE id = ?', [goalId]);
     return row?.project_id ?? null;
@@ -530,7 +554,7 @@ class SqliteStore implements PortfolioStore {
       if (!row) throw new NotFoundError('project', id);
       return id;
     }
-    const projectId = parent === 'evaluation' ? await this.projectOfEvaluation(c, id) : await this.projectOfGoal(c, id);
+    const projectId = parent === 'evaluation' ? await this.projectOfLiveEvaluation(c, id) : await this.projectOfGoal(c, id);
     if (projectId === null) throw new NotFoundError(parent, id);
     return projectId;
   }
@@ -557,8 +581,9 @@ class SqliteStore implements PortfolioStore {
 
   /** Inserts a row from a domain object; returns the new id. */
   private async insertRow(c: SqlConn, table: string, fields: FieldSpec[], item: Obj, extra: Record<string, SqlValue> = {}): Promise<number> {
-    const cols = fields.map((s) => s.col).concat(Object.keys(extra));
-    const values = fields.map((s) => toSql(s, item[s.key])).concat(Object.values(extra));
+    const given = fields.filter((s) => !(s.kind === 'optional' && item[s.key] === undefined));
+    const cols = given.map((s) => s.col).concat(Object.keys(extra));
+    const values = given.map((s) => toSql(s, item[s.key])).concat(Object.values(extra));
     const result = await c.run(
       `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
       values,
@@ -783,7 +808,7 @@ class SqliteStore implements PortfolioStore {
     return this.read((c) => this.getById<Goal>(c, GOALS, id));
   }
 
-  createGoal(goal: Omit<Goal, 'id'>): Promise<Goal> {
+  createGoal(goal: NewGoal): Promise<Goal> {
     const { id: _ignored, ...rest } = goal as Goal;
     return this.saveItem<Goal>(GOALS, rest);
   }
@@ -795,6 +820,60 @@ class SqliteStore implements PortfolioStore {
 
   deleteGoal(id: number): Promise<void> {
     return this.deleteItem(GOALS, id);
+  }
+
+  listPortfolioGoals(): Promise<Goal[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<Row>(
+        `SELECT g.* FROM goals g JOIN projects p ON p.id = g.project_id
+         WHERE p.deleted_at IS NULL ORDER BY g.project_id, g.position, g.id`,
+      );
+      return rows.map((row) => mapRow<Goal>(GOALS.fields, row));
+    });
+  }
+
+  // --- indicators ----------------------------------------------------------------------------
+
+  listIndicators(): Promise<Indicator[]> {
+    return this.read(async (c) => (await c.all<Row>('SELECT * FROM indicators ORDER BY level, name, id')).map(mapIndicator));
+  }
+
+  getIndicator(id: number): Promise<Indicator | null> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM indicators WHERE id = ?', [id]);
+      return row ? mapIndicator(row) : null;
+    });
+  }
+
+  async saveIndicator(item: IndicatorInput): Promise<Indicator> {
+    return this.write(async (w) => {
+      if (item.id === undefined) {
+        const id = await this.insertRow(w.c, 'indicators', INDICATOR_FIELDS, item as unknown as Obj, { created_at: w.at });
+        const created = mapIndicator((await w.c.get<Row>('SELECT * FROM indicators WHERE id = ?', [id]))!);
+        await w.audit({ projectId: null, entity: 'indicator', entityId: id, field: 'created', oldValue: null, newValue: created });
+        return created;
+      }
+      const row = await w.c.get<Row>('SELECT * FROM indicators WHERE id = ?', [item.id]);
+      if (!row) throw new NotFoundError('indicator', item.id);
+      const { id, ...patch } = item;
+      await this.updateChanged(w, 'indicators', INDICATOR_FIELDS, id, mapIndicator(row) as unknown as Obj, patch as Obj, { projectId: null, entity: 'indicator' });
+      return mapIndicator((await w.c.get<Row>('SELECT * FROM indicators WHERE id = ?', [id]))!);
+    });
+  }
+
+  async deleteIndicator(id: number): Promise<void> {
+    await this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM indicators WHERE id = ?', [id]);
+      if (!row) throw new NotFoundError('indicator', id);
+      // The goals stay; each one's link is audited in its project's history.
+      const linked = await w.c.all<{ id: number; project_id: number }>('SELECT id, project_id FROM goals WHERE indicator_id = ?', [id]);
+      for (const g of linked) {
+        await w.c.run('UPDATE goals SET indicator_id = NULL WHERE id = ?', [g.id]);
+        await w.audit({ projectId: g.project_id, entity: 'goal', entityId: g.id, field: 'indicatorId', oldValue: id, newValue: null });
+      }
+      await w.c.run('DELETE FROM indicators WHERE id = ?', [id]);
+      await w.audit({ projectId: null, entity: 'indicator', entityId: id, field: 'deleted', oldValue: mapIndicator(row), newValue: null });
+    });
   }
 
   listStatusReports(projectId: number): Promise<StatusReport[]> {
@@ -836,14 +915,15 @@ class SqliteStore implements PortfolioStore {
 
   listEvaluations(projectId: number): Promise<Evaluation[]> {
     return this.read(async (c) => {
-      const rows = await c.all<Row>('SELECT * FROM evaluations WHERE project_id = ? ORDER BY date, id', [projectId]);
+      const rows = await c.all<Row>('SELECT * FROM evaluations WHERE project_id = ? AND deleted_at IS NULL ORDER BY date, id', [projectId]);
       return rows.map(mapEvaluation);
     });
   }
 
+  /** A live round; null when missing or deleted. */
   getEvaluation(id: number): Promise<Evaluation | null> {
     return this.read(async (c) => {
-      const row = await c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
+      const row = await c.get<Row>('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL', [id]);
       return row ? mapEvaluation(row) : null;
     });
   }
@@ -864,7 +944,7 @@ class SqliteStore implements PortfolioStore {
   ): Promise<Evaluation> {
     const { projectId: _p, id: _i, createdAt: _c, ...rest } = patch as Partial<Evaluation>;
     return this.write(async (w) => {
-      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
+      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL', [id]);
       if (!row) throw new NotFoundError('evaluation', id);
       const before = mapEvaluation(row);
       await this.updateChanged(w, 'evaluations', EVALUATIONS.fields, id, before as unknown as Obj, rest as Obj, {
@@ -879,9 +959,21 @@ class SqliteStore implements PortfolioStore {
     await this.write(async (w) => {
       const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
       if (!row) throw new NotFoundError('evaluation', id);
-      const before = mapEvaluation(row);
-      await w.c.run('DELETE FROM evaluations WHERE id = ?', [id]);
-      await w.audit({ projectId: before.projectId, entity: 'evaluation', entityId: id, field: 'deleted', oldValue: before, newValue: null });
+      if (row.deleted_at !== null) return;
+      await w.c.run('UPDATE evaluations SET deleted_at = ? WHERE id = ?', [w.at, id]);
+      await w.audit({ projectId: row.project_id as number, entity: 'evaluation', entityId: id, field: 'deletedAt', oldValue: null, newValue: w.at });
+    });
+  }
+
+  async restoreEvaluation(id: number): Promise<Evaluation> {
+    return this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
+      if (!row) throw new NotFoundError('evaluation', id);
+      if (row.deleted_at !== null) {
+        await w.c.run('UPDATE evaluations SET deleted_at = NULL WHERE id = ?', [id]);
+        await w.audit({ projectId: row.project_id as number, entity: 'evaluation', entityId: id, field: 'deletedAt', oldValue: row.deleted_at, newValue: null });
+      }
+      return mapEvaluation((await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]))!);
     });
   }
 

@@ -7,6 +7,7 @@ import type {
   FinancingSource,
   Goal,
   ImplementationScore,
+  Indicator,
   LearningPoint,
   LightDecision,
   LightKind,
@@ -62,20 +63,29 @@ export interface PortfolioStore {
 
   // Goals and their status history
   listGoals(projectId: number): Promise<Goal[]>;
+  /** Every goal of every live project, by project, then position. */
+  listPortfolioGoals(): Promise<Goal[]>;
   getGoal(id: number): Promise<Goal | null>;
-  createGoal(goal: Omit<Goal, 'id'>): Promise<Goal>;
+  createGoal(goal: NewGoal): Promise<Goal>;
   updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal>;
   deleteGoal(id: number): Promise<void>;
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
   listStatusReports(projectId: number): Promise<StatusReport[]>;
   addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport>;
 
-  // Evaluation rounds
+  // Indicators (portfolio-wide; deleting one unlinks its goals)
+  listIndicators(): Promise<Indicator[]>;
+  getIndicator(id: number): Promise<Indicator | null>;
+  saveIndicator(item: IndicatorInput): Promise<Indicator>;
+  deleteIndicator(id: number): Promise<void>;
+
+  // Evaluation rounds (delete is soft, so that it can be undone; list and get see live rounds)
   listEvaluations(projectId: number): Promise<Evaluation[]>;
   getEvaluation(id: number): Promise<Evaluation | null>;
   createEvaluation(evaluation: Omit<Evaluation, 'id' | 'createdAt'>): Promise<Evaluation>;
   updateEvaluation(id: number, patch: Partial<Omit<Evaluation, 'id' | 'projectId' | 'createdAt'>>): Promise<Evaluation>;
   deleteEvaluation(id: number): Promise<void>;
+  restoreEvaluation(id: number): Promise<Evaluation>;
 
   // Implementation scores (six per evaluation) and light decisions (three per evaluation)
   listScores(evaluationId: number): Promise<ImplementationScore[]>;
@@ -111,6 +121,12 @@ export interface PortfolioStore {
 /** An item without id is created; with id it is updated. */
 export type NewOrExisting<T extends { id: number }> = Omit<T, 'id'> & { id?: number };
 
+/** A new goal; without `indicatorId` it is not linked to an indicator. */
+export type NewGoal = Omit<Goal, 'id' | 'indicatorId'> & { indicatorId?: number | null };
+
+/** An indicator to create (no id) or update (id). */
+export type IndicatorInput = Omit<Indicator, 'id' | 'createdAt'> & { id?: number };
+
 export interface AuditFilter {
   projectId?: number;
   entity?: AuditEntity;
@@ -124,7 +140,8 @@ export interface AuditFilter {
 const ENTITY_NAMES: Record<string, string> = {
   project: 'Projektet',
   goal: 'Målet',
-  evaluation: 'Evalueringen',
+  indicator: 'Indikatoren',
+  evaluation: 'Evalueringsrunden',
   effectChainItem: 'Punktet i effektkæden',
   surveyIndicator: 'Surveyindikatoren',
   learningPoint: 'Læringspunktet',

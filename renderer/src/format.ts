@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NumberParseError, parseDanishNumber } from '../../shared/numbers/danish';
+import { NumberParseError, parseDanishAmountKr, parseDanishNumber } from '../../shared/numbers/danish';
+import { roundHalfUp as roundMoney } from '../../shared/methodology/rounding';
 import type { Language } from './i18n';
 
 /** The Intl locale of each UI language. */
@@ -15,10 +16,16 @@ export interface Formatter {
   number(value: number | null | undefined, decimals?: number): string;
   /** 86 % / 86%; the value is on the 0-100 scale, shown as an integer unless `decimals`. */
   percent(value: number | null | undefined, decimals?: number): string;
-  /** 7.019.053 kr. / DKK 7,019,053 */
+  /** 7.019.053 kr. / DKK 7,019,053; øre shown where the amount has them (5,50 kr.). */
   kr(value: number | null | undefined): string;
+  /** An amount as typed in a field: "7.019.053", "5,50" (no unit; øre where it has them). */
+  amountInput(value: number | null | undefined): string;
+  /** Reads an amount of kr as typed: "20,0 mio.", "1.000 kr.", "3.331 t.kr." / "20.0m"; '' -> null. */
+  parseAmount(text: string): number | null;
   /** 02.12.2022 / 2 Dec 2022 */
   date(iso: string | null | undefined): string;
+  /** 2. december 2022 / 2 December 2022: the month in words, to check a typed date. */
+  longDate(iso: string | null | undefined): string;
   /** 02.12.2022 14:05 */
   dateTime(iso: string | null | undefined): string;
   /** Reads a number as the user types it in this language; throws with a readable reason. */
@@ -60,7 +67,10 @@ export function createFormatter(language: Language): Formatter {
     language === 'da'
       ? new Intl.DateTimeFormat('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
       : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const longDateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  // An amount is stored in øre: show the øre when there are any, never round 5,50 to 6.
+  const krDecimals = (value: number) => (Number.isInteger(roundMoney(value, 2)) ? 0 : 2);
   const isoDate = (iso: string) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
     return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
@@ -73,11 +83,19 @@ export function createFormatter(language: Language): Formatter {
       value === null || value === undefined || !Number.isFinite(value) ? MISSING : pf(decimals).format(roundHalfUp(value, decimals) / 100),
     kr: (value) => {
       if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-      return language === 'da' ? `${nf(0).format(Math.round(value))} kr.` : `DKK ${nf(0).format(Math.round(value))}`;
+      const text = nf(krDecimals(value)).format(roundHalfUp(value, 2));
+      return language === 'da' ? `${text} kr.` : `DKK ${text}`;
     },
+    amountInput: (value) =>
+      value === null || value === undefined || !Number.isFinite(value) ? '' : nf(krDecimals(value)).format(roundHalfUp(value, 2)),
+    parseAmount: (text) => (language === 'da' ? parseDanishAmountKr(text) : parseEnglishAmount(text)),
     date: (iso) => {
       const d = iso ? isoDate(iso) : null;
       return d ? dateFormat.format(d) : MISSING;
+    },
+    longDate: (iso) => {
+      const d = iso ? isoDate(iso) : null;
+      return d ? longDateFormat.format(d) : MISSING;
     },
     dateTime: (iso) => {
       if (!iso) return MISSING;
@@ -126,6 +144,28 @@ export function parseEnglishNumber(text: string): number | null {
   if (!m) throw new NumberParseError(text, 'not a number (use digits, "." for decimals)');
   const value = Number(`${m[2].replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
   return m[1] === '-' || m[1] === '\u2212' ? -value : value;
+}
+
+const ENGLISH_MULTIPLIERS: [RegExp, number][] = [
+  [/\s*(bn|billion)\.?$/i, 1_000_000_000],
+  [/\s*(m|mn|million|mio\.?)$/i, 1_000_000],
+  [/\s*(k|thousand|t\.?kr\.?|tkr\.?)$/i, 1_000],
+];
+
+/** "20.0m", "DKK 1.5 million", "3,331k" -> kr, rounded to øre; a bare number as it is. */
+export function parseEnglishAmount(text: string): number | null {
+  let rest = text.trim().replace(/^(dkk|kr\.?)\s*/i, '').replace(/\s*(dkk|kr\.?)$/i, '');
+  let factor = 1;
+  for (const [pattern, f] of ENGLISH_MULTIPLIERS) {
+    if (pattern.test(rest) && rest.replace(pattern, '') !== '') {
+      rest = rest.replace(pattern, '');
+      factor = f;
+      break;
+    }
+  }
+  const value = parseEnglishNumber(rest);
+  if (value === null) return null;
+  return roundMoney(value * factor, 2);
 }
 
 /** The formatter of the current UI language. */

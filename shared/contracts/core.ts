@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT' // e.g. a duplicate goal code
   | 'REASON_REQUIRED' // a light override without a written reason
+  | 'NEEDS_CONFIRMATION' // possible but unusual (a date in the future): `issues` say what; send again with acceptWarnings
   | 'INVALID_SCORE'
   | 'DB_NEWER' // the database was written by a newer Trafiklys
   | 'NOT_A_DATABASE'

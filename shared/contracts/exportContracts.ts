@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './core';
-import { Id } from './schemas';
+import { Id, PortfolioFilterSchema } from './schemas';
 
 /** An absolute path to an .xlsx file, as the save dialog returns it. */
 const XlsxPath = z
@@ -36,7 +36,8 @@ export const exportContracts = {
   }),
   exportPortfolio: defineContract({
     channel: 'export:portfolio',
-    input: z.object({ outPath: XlsxPath }).strict(),
+    /** Without a filter every project; with one, exactly the projects the portfolio view shows. */
+    input: z.object({ outPath: XlsxPath, filter: PortfolioFilterSchema.optional() }).strict(),
     output: ExportResultSchema,
   }),
 };

@@ -14,6 +14,8 @@ import {
   GoalSchema,
   Id,
   ImplementationScoreSchema,
+  IndicatorFieldsSchema,
+  IndicatorSchema,
   IsoDate,
   Kr,
   LearningKindSchema,
@@ -26,6 +28,7 @@ import {
   ParameterSchema,
   ProjectFactsPatchSchema,
   ProjectFactsSchema,
+  PortfolioFilterSchema,
   ProjectSchema,
   ScoreSchema,
   ShortText,
@@ -35,7 +38,15 @@ import {
   SurveyIndicatorSchema,
   FiniteNumber,
 } from './schemas';
-import type { EvaluationDetail, PortfolioInfo, ProjectDetail, ProjectSummary } from './views';
+import type {
+  EvaluationDetail,
+  IndicatorSuggestionView,
+  IndicatorUsage,
+  PortfolioInfo,
+  PortfolioOverview,
+  ProjectDetail,
+  ProjectSummary,
+} from './views';
 import { appContracts } from './appContracts';
 import { exportContracts } from './exportContracts';
 import { importContracts } from './importContracts';
@@ -59,6 +70,12 @@ export const contracts = {
     channel: 'portfolio:summaries',
     input: Empty,
     output: z.custom<ProjectSummary[]>(),
+  }),
+  /** The portfolio view: the rows the filter shows, the headline and pooled figures per indicator. */
+  portfolioOverview: defineContract({
+    channel: 'portfolio:overview',
+    input: z.object({ filter: PortfolioFilterSchema.optional() }).strict(),
+    output: z.custom<PortfolioOverview>(),
   }),
   profileSet: defineContract({
     channel: 'profile:set',
@@ -117,9 +134,34 @@ export const contracts = {
         reportedBy: ShortText,
         source: SourceRefSchema.optional(),
         printedPercent: FiniteNumber.nullable().optional(),
+        /** A date in the future or outside the grant period is saved only with this (NEEDS_CONFIRMATION otherwise). */
+        acceptWarnings: z.boolean().optional(),
       })
       .strict(),
     output: StatusReportSchema,
+  }),
+
+  indicatorList: defineContract({ channel: 'indicator:list', input: Empty, output: z.custom<IndicatorUsage[]>() }),
+  indicatorSave: defineContract({
+    channel: 'indicator:save',
+    input: IndicatorFieldsSchema.extend({
+      id: Id.optional(),
+      /** Goals to link to the indicator in the same transaction (confirming a suggestion). */
+      linkGoalIds: z.array(Id).max(10_000).optional(),
+    }).strict(),
+    output: z.object({ indicator: IndicatorSchema, goals: z.array(GoalSchema) }),
+  }),
+  indicatorDelete: defineContract({ channel: 'indicator:delete', input: IdRef, output: Done }),
+  /** Links goals to an indicator (null: unlinks them), all or nothing. */
+  indicatorLink: defineContract({
+    channel: 'indicator:link',
+    input: z.object({ goalIds: z.array(Id).min(1).max(10_000), indicatorId: Id.nullable() }).strict(),
+    output: z.array(GoalSchema),
+  }),
+  indicatorSuggestions: defineContract({
+    channel: 'indicator:suggestions',
+    input: z.object({ projectId: Id.optional() }).strict(),
+    output: z.custom<IndicatorSuggestionView[]>(),
   }),
 
   evaluationGet: defineContract({ channel: 'evaluation:get', input: EvaluationRef, output: z.custom<EvaluationDetail>() }),
@@ -133,6 +175,8 @@ export const contracts = {
         evaluator: ShortText.optional(),
         /** Start the new round from a previous one: copies scores, texts and survey indicators. */
         copyFromEvaluationId: Id.optional(),
+        /** A date after the grant period or before the latest round needs this (NEEDS_CONFIRMATION otherwise). */
+        acceptWarnings: z.boolean().optional(),
       })
       .strict(),
     output: EvaluationSchema,
@@ -142,7 +186,9 @@ export const contracts = {
     input: z.object({ evaluationId: Id, patch: EvaluationFieldsSchema.partial() }).strict(),
     output: EvaluationSchema,
   }),
+  /** Soft: `evaluationRestore` brings the round back with everything it holds (undo). */
   evaluationDelete: defineContract({ channel: 'evaluation:delete', input: EvaluationRef, output: Done }),
+  evaluationRestore: defineContract({ channel: 'evaluation:restore', input: EvaluationRef, output: EvaluationSchema }),
 
   scoreSet: defineContract({
     channel: 'score:set',

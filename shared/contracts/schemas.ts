@@ -40,6 +40,7 @@ export const LearningKindSchema = z.enum(['learning', 'recommendation']);
 export const AuditEntitySchema = z.enum([
   'project',
   'goal',
+  'indicator',
   'status',
   'score',
   'light',
@@ -99,8 +100,17 @@ export const GoalFieldsSchema = z.object({
   direction: GoalDirectionSchema,
   baseline: FiniteNumber.nullable(),
   position: z.number().int(),
+  indicatorId: Id.nullable(),
 });
 export const GoalSchema = GoalFieldsSchema.extend({ id: Id, projectId: Id });
+
+export const IndicatorFieldsSchema = z.object({
+  code: z.string().trim().max(40),
+  name: z.string().trim().min(1, { message: 'Indikatoren skal have et navn.' }).max(300),
+  unit: z.string().trim().max(100),
+  level: GoalLevelSchema,
+});
+export const IndicatorSchema = IndicatorFieldsSchema.extend({ id: Id, createdAt: z.string() });
 
 export const StatusReportSchema = z.object({
   id: Id,
@@ -236,3 +246,14 @@ export const MethodologyProfileSchema = z.object({
   effectYellowMin: z.number().min(0).max(100),
   budgetToleranceKr: z.number().min(0),
 });
+
+/** The portfolio's filter (shared/portfolioFilter.ts): what the table shows is what is exported. */
+export const PortfolioFilterSchema = z
+  .object({
+    search: ShortText.optional(),
+    fundingSource: ShortText.nullable().optional(),
+    caseOfficer: ShortText.nullable().optional(),
+    evaluationType: EvaluationTypeSchema.nullable().optional(),
+    light: LightSchema.nullable().optional(),
+  })
+  .strict();

@@ -6,6 +6,7 @@ import type {
   EvaluationType,
   FinancingSource,
   Goal,
+  Indicator,
   ImplementationScore,
   LearningPoint,
   Light,
@@ -14,7 +15,9 @@ import type {
   StatusReport,
   SurveyIndicator,
 } from '../domain';
-import type { EvaluationSummary } from '../methodology/types';
+import type { EvaluationSummary, PortfolioRollup } from '../methodology/types';
+import type { IndicatorSuggestion } from '../methodology/indicators';
+import type { PortfolioFilter } from '../portfolioFilter';
 import type { MethodologyProfile } from '../methodology/profile';
 
 /** What the renderer needs to show a project (all evaluation rounds listed, none expanded). */
@@ -43,6 +46,8 @@ export interface EvaluationDetail {
 export interface LevelFigure {
   /** Integer percent as displayed; null when no goal of the level counts. */
   percent: number | null;
+  /** The unrounded level average the percent shows (the portfolio's headline is their mean). */
+  average: number | null;
   light: Light | null;
   reported: number;
   total: number;
@@ -76,3 +81,29 @@ export interface PortfolioInfo {
 }
 
 export type AuditList = AuditEntry[];
+
+/** An indicator with how many goals (of how many projects) are linked to it. */
+export interface IndicatorUsage extends Indicator {
+  goals: number;
+  projects: number;
+}
+
+/** A suggested link with the goals it would link, named so a person can judge it. */
+export type IndicatorSuggestionView = IndicatorSuggestion & {
+  /** The new indicator's proposed name, or the existing indicator's name. */
+  indicatorName: string;
+  goals: { goalId: number; projectId: number; projectName: string; code: string; description: string; unit: string }[];
+};
+
+/**
+ * The portfolio as the portfolio view, its workbook and the CLI show it: the projects the filter
+ * shows, with the headline (mean of the projects' level attainment) and pooled figures per
+ * indicator over those projects.
+ */
+export interface PortfolioOverview {
+  rows: ProjectSummary[];
+  /** Projects in the portfolio before filtering. */
+  total: number;
+  filter: PortfolioFilter;
+  rollup: PortfolioRollup;
+}

@@ -1,7 +1,7 @@
 import type { GoalLevel, Light, LightKind } from '../domain';
 import { formatDanishKr, formatDanishNumber, formatDanishPercent } from '../numbers/danish';
 import { budgetCheck } from './budget';
-import { suggestEffectLight } from './effect';
+import { effectSuggestion } from './effect';
 import { classifyGoalPercent, goalAttainment, levelAttainment } from './goals';
 import { implementationResult } from './implementation';
 import type { MethodologyProfile } from './profile';
@@ -32,10 +32,20 @@ function outcome(
   kind: LightKind,
   suggested: Light | null,
   basis: LightOutcome['basis'],
+  explanation: LightOutcome['explanation'] = null,
 ): LightOutcome {
   const decision = input.decisions.find((d) => d.kind === kind);
   const override = decision?.override ?? null;
-  return { kind, suggested, override, reason: decision?.reason ?? '', final: override ?? suggested, basis };
+  return {
+    kind,
+    suggested,
+    override,
+    reason: decision?.reason ?? '',
+    final: override ?? suggested,
+    overridden: override !== null && override !== suggested,
+    basis,
+    explanation,
+  };
 }
 
 /** Output goals carry the light; a project without any falls back to its activity goals. */
@@ -165,7 +175,7 @@ function projectWarnings(
   }
 
   for (const light of Object.values(lights)) {
-    if (light.override !== null && light.reason.trim() === '') {
+    if (light.overridden && light.override !== null && light.reason.trim() === '') {
       warnings.push({
         code: 'overrideWithoutReason',
         params: { kind: light.kind, override: light.override },
@@ -188,6 +198,7 @@ export function evaluate(input: EvaluationInput, profile: MethodologyProfile): E
   const budget = budgetCheck(input.budgetLines, input.financing, profile);
 
   const basisLevel = goalLightLevel(levels);
+  const effect = effectSuggestion(levels.C, evaluationType, profile);
   const lights: Record<LightKind, LightOutcome> = {
     implementation: outcome(input, 'implementation', implementation.light, null),
     goals: outcome(
@@ -199,8 +210,9 @@ export function evaluate(input: EvaluationInput, profile: MethodologyProfile): E
     effect: outcome(
       input,
       'effect',
-      suggestEffectLight(levels.C, evaluationType, profile),
+      effect.light,
       levels.C.counted > 0 ? { level: 'C', displayPercent: levels.C.displayAverage } : null,
+      effect.explanation,
     ),
   };
 

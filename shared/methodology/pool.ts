@@ -1,31 +1,107 @@
-import type { GoalLevel } from '../domain';
+import { GOAL_LEVELS, type GoalLevel } from '../domain';
 import { roundHalfUp } from './rounding';
-import type { GoalInput, PooledLevel } from './types';
+import type { GoalInput, IndicatorRef, LevelHeadline, PoolGoalInput, PoolLeftOutReason, PooledIndicator, PortfolioRollup } from './types';
 
 /**
- * Portfolio roll-up (METHODOLOGY.md section 11): sum of status over sum of targets, so a large
- * project weighs by its size rather than counting as one percent among many.
+ * Portfolio roll-ups (METHODOLOGY.md section 11).
+ *
+ * Pooling adds status and targets, which is only honest for goals that count the same thing:
+ * participants plus companies plus CVs is not a figure. So goals are pooled one indicator at a
+ * time (a goal is linked to an indicator by the user; unlinked goals are never pooled), and the
+ * portfolio's headline per level is the mean of the projects' own level attainment, with the
+ * number of projects it is over.
  */
-export function poolLevel(goalsAcrossProjects: GoalInput[], level: GoalLevel): PooledLevel {
-  // Lower-is-better goals can't be summed into a ratio of status to target.
-  const pooled = goalsAcrossProjects.filter(
-    (g) =>
-      g.level === level &&
-      g.direction === 'higher' &&
-      g.targetInPeriod !== null &&
-      g.targetInPeriod !== 0 &&
-      g.status !== null &&
-      g.status.value !== null,
+
+/** Why a linked goal can't be in its indicator's sums; null when it can. */
+export function poolLeftOutReason(goal: GoalInput): PoolLeftOutReason | null {
+  // A lower-is-better goal's attainment is measured from its baseline; its status and target
+  // can't be added to other goals' as "so much of so much".
+  if (goal.direction !== 'higher') return 'lowerIsBetter';
+  if (goal.targetInPeriod === null || goal.targetInPeriod <= 0) return 'noTarget';
+  if (goal.status === null) return 'notReported';
+  if (goal.status.value === null) return 'missingValue';
+  return null;
+}
+
+const noneLeftOut = (): Record<PoolLeftOutReason, number> => ({ lowerIsBetter: 0, noTarget: 0, notReported: 0, missingValue: 0 });
+
+/** Pooled attainment of each indicator that has a linked goal: sum of status / sum of targets. */
+export function poolIndicators(goals: PoolGoalInput[]): PooledIndicator[] {
+  const groups = new Map<string, { indicator: IndicatorRef; goals: PoolGoalInput[] }>();
+  for (const g of goals) {
+    if (!g.indicator) continue;
+    const group = groups.get(g.indicator.key) ?? { indicator: g.indicator, goals: [] };
+    group.goals.push(g);
+    groups.set(g.indicator.key, group);
+  }
+  const out: PooledIndicator[] = [];
+  for (const { indicator, goals: linked } of groups.values()) {
+    const leftOut = noneLeftOut();
+    let statusSum = 0;
+    let targetSum = 0;
+    let pooled = 0;
+    const projects = new Set<number>();
+    for (const { projectId, goal } of linked) {
+      const reason = poolLeftOutReason(goal);
+      if (reason) {
+        leftOut[reason]++;
+        continue;
+      }
+      statusSum += goal.status!.value!;
+      targetSum += goal.targetInPeriod!;
+      pooled++;
+      projects.add(projectId);
+    }
+    const percent = pooled === 0 ? null : (statusSum / targetSum) * 100;
+    out.push({
+      indicator,
+      statusSum: pooled === 0 ? null : statusSum,
+      targetSum: pooled === 0 ? null : targetSum,
+      percent,
+      displayPercent: percent === null ? null : roundHalfUp(percent),
+      goals: pooled,
+      projects: projects.size,
+      linkedGoals: linked.length,
+      leftOut,
+    });
+  }
+  const levelOrder = (l: GoalLevel) => GOAL_LEVELS.indexOf(l);
+  return out.sort(
+    (a, b) =>
+      levelOrder(a.indicator.level) - levelOrder(b.indicator.level) ||
+      a.indicator.name.localeCompare(b.indicator.name, 'da') ||
+      a.indicator.key.localeCompare(b.indicator.key),
   );
-  const statusSum = pooled.reduce((sum, g) => sum + (g.status?.value ?? 0), 0);
-  const targetSum = pooled.reduce((sum, g) => sum + (g.targetInPeriod ?? 0), 0);
-  const percent = targetSum === 0 ? null : (statusSum / targetSum) * 100;
+}
+
+/** Mean of the projects' level averages (unrounded, as each project's engine result has it). */
+export function levelHeadline(level: GoalLevel, projectAverages: (number | null)[]): LevelHeadline {
+  const values = projectAverages.filter((v): v is number => v !== null);
+  const average = values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
   return {
     level,
-    statusSum,
-    targetSum,
-    percent,
-    displayPercent: percent === null ? null : roundHalfUp(percent),
-    goals: pooled.length,
+    average,
+    displayAverage: average === null ? null : roundHalfUp(average),
+    projects: values.length,
+    projectsTotal: projectAverages.length,
   };
+}
+
+export interface RollupProject {
+  projectId: number;
+  /** The project's unrounded level averages at its latest evaluation; null where it has none. */
+  levelAverages: Record<GoalLevel, number | null>;
+  /** Its goals with the status in force at that evaluation and their indicator links. */
+  goals: PoolGoalInput[];
+}
+
+export function portfolioRollup(projects: RollupProject[]): PortfolioRollup {
+  const headline = Object.fromEntries(
+    GOAL_LEVELS.map((level) => [level, levelHeadline(level, projects.map((p) => p.levelAverages[level]))]),
+  ) as Record<GoalLevel, LevelHeadline>;
+  const goals = projects.flatMap((p) => p.goals);
+  const unlinkedGoals = Object.fromEntries(
+    GOAL_LEVELS.map((level) => [level, goals.filter((g) => g.goal.level === level && g.indicator === null).length]),
+  ) as Record<GoalLevel, number>;
+  return { projects: projects.length, headline, indicators: poolIndicators(goals), unlinkedGoals };
 }

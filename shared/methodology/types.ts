@@ -200,6 +200,19 @@ export interface EvaluationInput {
   financing: FinancingInput[];
 }
 
+/**
+ * Why the engine decided as it did where a user would expect otherwise (a suggested light that
+ * differs from its band's colour). Like a warning: a stable code, its figures, and the Danish
+ * words the CLI and the workbook print; the renderer translates `code` + `params`.
+ */
+export interface Explanation {
+  code: ExplanationCode;
+  params: Record<string, string | number | null>;
+  message: string;
+}
+
+export type ExplanationCode = 'effectYellowFromHalf'; // a red band lifted to yellow: at least half of the effects reached
+
 export interface LightOutcome {
   kind: LightKind;
   suggested: Light | null;
@@ -207,8 +220,15 @@ export interface LightOutcome {
   reason: string;
   /** The light in force: the override when set, else the suggestion. */
   final: Light | null;
+  /**
+   * The evaluator chose a different light than the suggestion. A choice equal to the suggestion
+   * is kept (it holds the light if the figures change later) but is not an override.
+   */
+  overridden: boolean;
   /** What the suggestion was based on, for the UI and workbook ("outputmål 94 %"). */
   basis: { level: GoalLevel | null; displayPercent: number | null } | null;
+  /** Why the suggestion differs from the colour of the band it was based on; null when it does not. */
+  explanation: Explanation | null;
 }
 
 export interface EvaluationSummary {
@@ -224,12 +244,64 @@ export interface EvaluationSummary {
   warnings: Warning[];
 }
 
-/** Portfolio roll-up: sum of status / sum of targets per level (METHODOLOGY.md section 11). */
-export interface PooledLevel {
+/**
+ * The indicator a goal measures (METHODOLOGY.md section 11: only the same indicator is pooled).
+ * `key` identifies it across projects: the stored indicator's id, later also a common
+ * indicator's code from a catalogue (issue 14).
+ */
+export interface IndicatorRef {
+  key: string;
+  code: string;
+  name: string;
+  unit: string;
   level: GoalLevel;
-  statusSum: number;
-  targetSum: number;
+}
+
+/** One goal of one project, as the portfolio roll-up sees it. */
+export interface PoolGoalInput {
+  projectId: number;
+  goal: GoalInput;
+  /** null: not linked to an indicator, so never pooled. */
+  indicator: IndicatorRef | null;
+}
+
+/** Why a goal linked to an indicator is not in its pooled sums. */
+export type PoolLeftOutReason = 'lowerIsBetter' | 'noTarget' | 'notReported' | 'missingValue';
+
+/** Pooled attainment of one indicator: sum of status / sum of targets of its goals. */
+export interface PooledIndicator {
+  indicator: IndicatorRef;
+  /** Sums over the pooled goals; null when no goal could be pooled (never "0 of 0"). */
+  statusSum: number | null;
+  targetSum: number | null;
   percent: number | null;
   displayPercent: number | null;
+  /** Goals in the sums, and the distinct projects they belong to. */
   goals: number;
+  projects: number;
+  /** Every goal linked to the indicator, pooled or not. */
+  linkedGoals: number;
+  /** Linked goals left out of the sums, by reason. */
+  leftOut: Record<PoolLeftOutReason, number>;
+}
+
+/** The portfolio's headline per level: the mean of the projects' level attainment. */
+export interface LevelHeadline {
+  level: GoalLevel;
+  /** Mean of the projects' unrounded level averages; null when no project has one. */
+  average: number | null;
+  displayAverage: number | null;
+  /** Projects with a level average (the mean is over these), and all projects in the roll-up. */
+  projects: number;
+  projectsTotal: number;
+}
+
+/** What the portfolio view, its workbook and the CLI show beside the per-project figures. */
+export interface PortfolioRollup {
+  projects: number;
+  headline: Record<GoalLevel, LevelHeadline>;
+  /** Per indicator, level by level (A, B, C), then by name. */
+  indicators: PooledIndicator[];
+  /** Goals not linked to any indicator, per level: they are not pooled. */
+  unlinkedGoals: Record<GoalLevel, number>;
 }

@@ -207,9 +207,10 @@ const da = {
   },
   provenance: {
     none: 'Note: Ingen status er indrapporteret for disse mål.',
-    unknown: 'ukendt',
     goals: (by: string, date: string, codes: string, source: string) =>
       `Note: Indrapporteret af ${by} ${date}${codes}. ${by} er ansvarlig for, at måltallene er indrapporteret korrekt.${source}`,
+    goalsNoReporter: (date: string, codes: string, source: string) =>
+      `Note: Indrapporteret ${date}${codes}. Det er ikke registreret, hvem der har indrapporteret måltallene.${source}`,
     source: (files: string) => ` Kilde: ${files}.`,
     more: ' m.fl.',
     budget: (by: string, date: string) => `Note: Budgetforbruget er indrapporteret til evaluator af ${by}${date}. ${by} er ansvarlig for, at budgetforbruget er indrapporteret korrekt.`,
@@ -409,8 +410,8 @@ const en: ReportLabels = {
   },
   provenance: {
     none: 'Note: No status has been reported for these goals.',
-    unknown: 'unknown',
     goals: (by, date, codes, source) => `Note: Reported by ${by} ${date}${codes}. ${by} is responsible for reporting the figures correctly.${source}`,
+    goalsNoReporter: (date, codes, source) => `Note: Reported ${date}${codes}. Who reported the figures is not recorded.${source}`,
     source: (files) => ` Source: ${files}.`,
     more: ' and more',
     budget: (by, date) => `Note: The budget consumption was reported to the evaluator by ${by}${date}. ${by} is responsible for reporting it correctly.`,

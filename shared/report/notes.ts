@@ -31,11 +31,12 @@ export function goalProvenanceNotes(goals: Goal[], statuses: (StatusReport | nul
   if (groups.size === 0) return [L.none];
   const many = groups.size > 1;
   return [...groups.values()].map((g) => {
-    const by = g.by.trim() || L.unknown;
+    const by = g.by.trim();
     const files = [...g.files];
     const codes = many || g.codes.length < goals.length ? ` (${g.codes.join(', ')})` : '';
     const source = files.length ? L.source(`${files.slice(0, 3).join('; ')}${files.length > 3 ? L.more : ''}`) : '';
-    return L.goals(by, formatDanishDate(g.at), codes, source);
+    // Without a reporter there is nobody to name as responsible: say that it is not recorded.
+    return by ? L.goals(by, formatDanishDate(g.at), codes, source) : L.goalsNoReporter(formatDanishDate(g.at), codes, source);
   });
 }
 

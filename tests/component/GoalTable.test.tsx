@@ -5,18 +5,39 @@ import { GoalTable } from '../../renderer/src/views/project/GoalTable';
 import { headstartFixture, mockApi, renderWithApp } from './render';
 import type { MockApi } from './render';
 import type { GoalLevel } from '../../shared/domain';
+import type { IndicatorSuggestionView, IndicatorUsage } from '../../shared/contracts';
 
-function renderTable(level: GoalLevel, api: MockApi, language: 'da' | 'en' = 'da') {
+const PARTICIPANTS: IndicatorUsage = { id: 7, code: 'EECO01', name: 'Deltagere i alt', unit: 'deltagere', level: 'B', createdAt: '2024-01-01', goals: 3, projects: 2 };
+const COMPANIES_SUGGESTION: IndicatorSuggestionView = {
+  kind: 'new',
+  key: 'new:B|virksomheder|antal virksomheder',
+  level: 'B',
+  name: 'Antal virksomheder',
+  unit: 'virksomheder',
+  goalIds: [2, 42],
+  projects: 2,
+  indicatorName: 'Antal virksomheder',
+  goals: [
+    { goalId: 2, projectId: 1, projectName: 'Tiltrækning af talent (Headstart)', code: 'B2', description: 'Antal virksomheder', unit: 'virksomheder' },
+    { goalId: 42, projectId: 2, projectName: 'Andet projekt', code: 'B3', description: 'Antal virksomheder', unit: 'virksomheder' },
+  ],
+};
+
+function renderTable(level: GoalLevel, api: MockApi, language: 'da' | 'en' = 'da', options: { linkB1?: boolean; suggestions?: IndicatorSuggestionView[] } = {}) {
   const { project, evaluation } = headstartFixture();
   const onChanged = vi.fn(async () => {});
+  const goals = project.goals.filter((g) => g.level === level).map((g) => (options.linkB1 && g.code === 'B1' ? { ...g, indicatorId: PARTICIPANTS.id } : g));
   renderWithApp(
     <GoalTable
       projectId={1}
       level={level}
-      goals={project.goals.filter((g) => g.level === level)}
+      goals={goals}
       result={evaluation.summary.levels[level]}
       statusReports={project.statusReports}
       evaluationDate="2022-12-02"
+      period={{ start: '2019-01-01', end: '2022-12-31' }}
+      indicators={[PARTICIPANTS]}
+      suggestions={options.suggestions ?? []}
       onChanged={onChanged}
     />,
     { api, language },
@@ -96,6 +117,75 @@ describe('GoalTable', () => {
     await userEvent.tab();
     expect(screen.getByText('Målet skal have en kode (fx B1).')).toBeTruthy();
     expect(api.goalUpdate).not.toHaveBeenCalled();
+  });
+
+  it('refuses a negative target inline and sends nothing (issue 10, point 11a)', async () => {
+    const api = mockApi();
+    renderTable('B', api);
+    const target = screen.getByRole('textbox', { name: 'B1 Mål i perioden' });
+    await userEvent.clear(target);
+    await userEvent.type(target, '-4.380');
+    await userEvent.tab();
+    expect(within(screen.getByTestId('goal-B1')).getByText('Negative tal er kun tilladt for et mål, hvor lavere er bedre, med en baseline.')).toBeTruthy();
+    expect(api.goalUpdate).not.toHaveBeenCalled();
+  });
+
+  it('shows the indicator a goal is linked to, and confirms a suggested link for the goals of both projects in one click', async () => {
+    const api = mockApi();
+    const { onChanged } = renderTable('B', api, 'da', { linkB1: true, suggestions: [COMPANIES_SUGGESTION] });
+    expect(text(screen.getByTestId('goal-indicator-B1'))).toContain('EECO01 Deltagere i alt (deltagere)');
+    expect(text(screen.getByTestId('goal-indicator-B1'))).toContain('3 mål i 2 projekter');
+    expect(text(screen.getByTestId('goal-indicator-B4'))).toContain('Ikke knyttet: puljes ikke');
+    await userEvent.click(screen.getByRole('button', { name: 'Bekræft forslaget for B2: Antal virksomheder' }));
+    await waitFor(() =>
+      expect(api.indicatorSave).toHaveBeenCalledWith({ code: '', name: 'Antal virksomheder', unit: 'virksomheder', level: 'B', linkGoalIds: [2, 42] }),
+    );
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+  });
+
+  it('links a goal to an existing indicator of its level, or to a new one named after the goal', async () => {
+    const api = mockApi({ indicatorList: async () => ({ ok: true, value: [PARTICIPANTS] }) });
+    renderTable('B', api);
+    await userEvent.click(screen.getByRole('button', { name: 'Knyt B4 til en indikator' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getAllByLabelText('Indikator').length).toBeGreaterThan(0));
+    expect((within(dialog).getAllByLabelText('Indikator').find((e) => e.tagName === 'INPUT') as HTMLInputElement).value).toBe('EECO01 Deltagere i alt (deltagere) · 3 mål i 2 projekter');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Knyt til indikatoren' }));
+    await waitFor(() => expect(api.indicatorLink).toHaveBeenCalledWith({ goalIds: [3], indicatorId: 7 }));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Knyt B2 til en indikator' }));
+    const again = await screen.findByRole('dialog');
+    await userEvent.click(within(again).getByRole('radio', { name: 'Ny indikator' }));
+    expect((within(again).getByRole('textbox', { name: /Navn/ }) as HTMLInputElement).value).toBe('Antal virksomheder');
+    await userEvent.click(within(again).getByRole('button', { name: 'Knyt til indikatoren' }));
+    await waitFor(() => expect(api.indicatorSave).toHaveBeenCalledWith({ code: '', name: 'Antal virksomheder', unit: 'virksomheder', level: 'B', linkGoalIds: [2] }));
+  });
+
+  it('saves a status dated after the grant period only after the user confirms the warning (point 13)', async () => {
+    const api = mockApi();
+    renderTable('B', api);
+    await userEvent.click(screen.getByRole('button', { name: 'Tilføj status B1' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Værdi/ }), '230');
+    const date = within(dialog).getByRole('textbox', { name: /^Dato/ });
+    await userEvent.clear(date);
+    await userEvent.type(date, '15.03.2023');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Tilføj status' }));
+    expect(text(await within(dialog).findByTestId('status-date-warnings'))).toContain('Statusdatoen 15.03.2023 ligger efter bevillingsperioden, der slutter 31.12.2022.');
+    expect(api.statusAdd).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Gem alligevel' }));
+    await waitFor(() => expect(api.statusAdd).toHaveBeenCalledWith(expect.objectContaining({ value: 230, reportedAt: '2023-03-15', acceptWarnings: true })));
+  });
+
+  it('refuses a negative status in the form', async () => {
+    const api = mockApi();
+    renderTable('B', api);
+    await userEvent.click(screen.getByRole('button', { name: 'Tilføj status B1' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Værdi/ }), '-3');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Tilføj status' }));
+    expect(within(dialog).getByText('Negative tal er kun tilladt for et mål, hvor lavere er bedre, med en baseline.')).toBeTruthy();
+    expect(api.statusAdd).not.toHaveBeenCalled();
   });
 
   it('uses English labels and number formats in English', () => {

@@ -1,6 +1,6 @@
 import { createI18n } from '../../renderer/src/i18n';
 import { createFormatter } from '../../renderer/src/format';
-import { auditFieldLabel, auditGoalCode, auditValueText } from '../../renderer/src/views/project/historyText';
+import { auditFieldLabel, auditGoalCode, auditIndicatorText, auditValueText } from '../../renderer/src/views/project/historyText';
 import type { AuditEntry, Goal, StatusReport } from '../../shared/domain';
 
 function setup(lang: 'da' | 'en') {
@@ -53,5 +53,14 @@ describe('the audit log in words', () => {
     expect(auditGoalCode(entry({ entity: 'goal', entityId: 4, field: 'description' }), goals, reports)).toBe('B1');
     expect(auditGoalCode(entry({ entity: 'goal', entityId: 77, field: 'deleted', oldValue: JSON.stringify({ id: 77, code: 'C3' }) }), goals, reports)).toBe('C3');
     expect(auditGoalCode(entry({ entity: 'score', entityId: 1 }), goals, reports)).toBeNull();
+  });
+  it('names the indicator a goal was linked to, not its number', () => {
+    const { t, exists, lang } = setup('da');
+    const indicators = [{ id: 7, code: 'EECO01', name: 'Deltagere i alt' }, { id: 8, code: '', name: 'Virksomheder på karriereportalen' }];
+    expect(auditFieldLabel(t, exists, lang, 'goal', 'indicatorId')).toBe('Indikator');
+    expect(auditIndicatorText(t, '7', indicators)?.short).toBe('EECO01 Deltagere i alt');
+    expect(auditIndicatorText(t, '8', indicators)?.short).toBe('Virksomheder på karriereportalen');
+    expect(auditIndicatorText(t, null, indicators)?.short).toBe('Ingen indikator');
+    expect(auditIndicatorText(t, '9', indicators)?.short).toBe('Indikator nr. 9 (slettet siden)');
   });
 });

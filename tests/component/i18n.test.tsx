@@ -28,6 +28,13 @@ describe('translations and formats', () => {
     expect(e.percent(86)).toBe('86%');
     expect(e.date('2022-12-02')).toBe('2 Dec 2022');
     expect(d.percent(null)).toBe('–');
+    // A money figure shows the amount it stored: 5,50 kr. is not 6 kr.
+    expect(d.kr(5.5)).toBe('5,50 kr.');
+    expect(d.kr(7_019_053)).toBe('7.019.053 kr.');
+    expect(e.kr(5.5)).toBe('DKK 5.50');
+    expect(d.amountInput(4_100_000.05)).toBe('4.100.000,05');
+    expect(d.longDate('2023-06-01')).toBe('1. juni 2023');
+    expect(e.longDate('2023-06-01')).toBe('1 June 2023');
     expect(d.number(3.85, 1)).toBe('3,9');
   });
 
@@ -41,6 +48,16 @@ describe('translations and formats', () => {
     expect(e.parseNumber('19,037')).toBe(19037);
     expect(e.parseNumber('3.8')).toBe(3.8);
     expect(() => e.parseNumber('3,8')).toThrow();
+    // Amounts of kr as the PDF reader accepts them (issue 10, point 13).
+    expect(d.parseAmount('20,0 mio.')).toBe(20_000_000);
+    expect(d.parseAmount('1.000 kr.')).toBe(1000);
+    expect(d.parseAmount('3.331,076 t.kr.')).toBe(3_331_076);
+    expect(d.parseAmount('5,50')).toBe(5.5);
+    expect(d.parseAmount('')).toBe(null);
+    expect(() => d.parseAmount('mange penge')).toThrow();
+    expect(e.parseAmount('20.0m')).toBe(20_000_000);
+    expect(e.parseAmount('DKK 1,500')).toBe(1500);
+    expect(e.parseAmount('5.50')).toBe(5.5);
     expect(parseDate('02.12.2022')).toBe('2022-12-02');
     expect(parseDate('2/12/2022')).toBe('2022-12-02');
     expect(parseDate('2022-12-02')).toBe('2022-12-02');

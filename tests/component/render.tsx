@@ -44,11 +44,11 @@ const NOW = '2022-12-02T12:00:00.000Z';
 /** A Headstart-like project: goals B1, B2, B4 and C2 (printed 88 % against 45/60), scores 4,4,4,4,4,3. */
 export function headstartFixture(scores: (number | null)[] = [4, 4, 4, 4, 4, 3]) {
   const goals: Goal[] = [
-    { id: 1, projectId: 1, level: 'B', code: 'B1', description: 'Antal deltagere', unit: 'deltagere', targetInPeriod: 256, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 0 },
-    { id: 2, projectId: 1, level: 'B', code: 'B2', description: 'Antal virksomheder', unit: 'virksomheder', targetInPeriod: 90, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 1 },
-    { id: 3, projectId: 1, level: 'B', code: 'B4', description: 'Antal kandidater', unit: 'kandidater', targetInPeriod: 19037, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 2 },
-    { id: 4, projectId: 1, level: 'C', code: 'C2', description: 'Internationale studenter i job', unit: '', targetInPeriod: 60, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 3 },
-    { id: 5, projectId: 1, level: 'C', code: 'C3', description: 'Uden mål', unit: '', targetInPeriod: null, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 4 },
+    { id: 1, projectId: 1, level: 'B', code: 'B1', description: 'Antal deltagere', unit: 'deltagere', targetInPeriod: 256, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 0, indicatorId: null },
+    { id: 2, projectId: 1, level: 'B', code: 'B2', description: 'Antal virksomheder', unit: 'virksomheder', targetInPeriod: 90, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 1, indicatorId: null },
+    { id: 3, projectId: 1, level: 'B', code: 'B4', description: 'Antal kandidater', unit: 'kandidater', targetInPeriod: 19037, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 2, indicatorId: null },
+    { id: 4, projectId: 1, level: 'C', code: 'C2', description: 'Internationale studenter i job', unit: '', targetInPeriod: 60, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 3, indicatorId: null },
+    { id: 5, projectId: 1, level: 'C', code: 'C3', description: 'Uden mål', unit: '', targetInPeriod: null, targetAfterPeriod: null, direction: 'higher', baseline: null, position: 4, indicatorId: null },
   ];
   const report = (id: number, goalId: number, value: number, printedPercent: number | null = null): StatusReport => ({
     id,

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { callChannel } from '../../electron/ipc/handlers';
 import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
@@ -212,8 +213,17 @@ describe('Trafiklys in Chromium over the real handler table', () => {
 
     await page.getByRole('button', { name: 'Ny runde fra forrige' }).click();
     const round = page.getByRole('dialog');
+    // Danish dates in the dialog: the round it starts from, and the typed date in words.
+    await expect.poll(() => round.getByText('Start fra Slutevaluering 02.12.2022').count()).toBe(1);
     await round.getByRole('textbox', { name: /Evalueringsdato/ }).fill('01.06.2023');
+    await expect.poll(() => round.getByText('1. juni 2023').count()).toBe(1);
     await round.getByRole('button', { name: 'Opret runde' }).click();
+    // Headstart's grant period ended 31.12.2022: the dialog says so and creates only when confirmed.
+    await expect.poll(() => round.getByTestId('round-date-warnings').textContent()).toContain('Evalueringsdatoen 01.06.2023 ligger efter bevillingsperiodens slutning 31.12.2022.');
+    await screenshot(page, '19a-new-round-warning');
+    const before = await callChannel(app.handlers, 'projectGet', { projectId: id });
+    expect(before.ok && before.value.evaluations.length).toBe(1);
+    await round.getByRole('button', { name: 'Opret alligevel' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /Resumé: .* 01\.06\.2023/ }).count()).toBe(1);
     // Scores were copied from the previous round.
     await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3,8');
@@ -231,6 +241,106 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     await expect.poll(() => page.getByText('Eksporteret').count(), { timeout: 30_000 }).toBe(1);
     const files = readdirSync(join(app.dir, 'exports'));
     expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('deletes an evaluation round after confirmation and brings it back with undo (issue 10, point 12)', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    const evaluationId = await headstartEvaluationId();
+    await app.open(`#/project/${id}/resume`);
+    await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3,8');
+    await page.getByRole('button', { name: 'Slet runden Slutevaluering 02.12.2022' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText(/Vil du slette runden "Slutevaluering 02\.12\.2022"/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Slet' }).click();
+    await expect.poll(() => page.getByText('Projektet har endnu ingen evalueringsrunde. Opret en for at score og vurdere det.').count()).toBe(1);
+    const gone = await callChannel(app.handlers, 'projectGet', { projectId: id });
+    expect(gone.ok && gone.value.evaluations).toEqual([]);
+    await screenshot(page, '20-round-deleted-undo');
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await expect.poll(() => page.getByTestId('resume-figure-implementation').textContent()).toBe('3,8');
+    const back = await callChannel(app.handlers, 'evaluationGet', { evaluationId });
+    expect(back.ok && back.value.scores.map((s) => s.score)).toEqual([4, 4, 4, 4, 4, 3]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('links goals of two projects to one indicator in the goal table; the portfolio pools them and nothing else (issue 10, point 10)', async () => {
+    const { page } = app;
+    await app.open('#/');
+    // Nothing is linked in the demo: no pooled figure adds participants, companies and CVs.
+    await expect.poll(() => page.getByTestId('pooled-indicators').textContent()).toContain('Ingen mål er knyttet til en indikator');
+    expect(await page.getByTestId('headline-B').textContent()).toMatch(/94\s%.*1 af 2 projekter/);
+
+    const headstart = await app.projectId('Headstart');
+    await app.open(`#/project/${headstart}/goals`);
+    await page.getByRole('button', { name: 'Knyt B2 til en indikator' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Ny indikator', { exact: true }).click();
+    await dialog.getByRole('textbox', { name: /Navn/ }).fill('Virksomheder på karriereportalen');
+    await screenshot(page, '21-link-indicator');
+    await dialog.getByRole('button', { name: 'Knyt til indikatoren' }).click();
+    await expect.poll(() => page.getByTestId('goal-indicator-B2').textContent()).toContain('Virksomheder på karriereportalen (virksomheder)');
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '22-goals-with-indicator');
+
+    // The other project's goal counting companies on the same portal: linked to the existing one.
+    const wls = await app.projectId('work-live-stay');
+    const wlsDetail = await callChannel(app.handlers, 'projectGet', { projectId: wls });
+    if (!wlsDetail.ok) throw new Error(wlsDetail.error.message);
+    const b1 = wlsDetail.value.goals.find((g) => g.code === 'B1')!;
+    await app.services.store.addStatusReport({ goalId: b1.id, value: 30, reportedAt: '2020-06-01', reportedBy: 'Bevillingsmodtager', source: { file: '', location: '' }, printedPercent: null });
+    await app.open(`#/project/${wls}/goals`);
+    await page.getByRole('button', { name: 'Knyt B1 til en indikator' }).click();
+    const second = page.getByRole('dialog');
+    await second.getByRole('button', { name: 'Knyt til indikatoren' }).click();
+    await expect.poll(() => page.getByTestId('goal-indicator-B1').textContent()).toContain('2 mål i 2 projekter');
+
+    await app.open('#/');
+    // (87 + 30) / (90 + 300) = 30 %, over two projects; the headline averages both projects' outputs.
+    const row = page.getByTestId('pooled-indicators').getByRole('row', { name: /Virksomheder på karriereportalen/ });
+    await expect.poll(() => row.textContent()).toMatch(/Outputmål117390\s*30\s%22/);
+    await expect.poll(() => page.getByTestId('headline-B').textContent()).toMatch(/52\s%.*2 af 2 projekter/);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '23-portfolio-pooled');
+    const overview = await callChannel(app.handlers, 'portfolioOverview', {});
+    expect(overview.ok && overview.value.rollup.indicators.map((p) => [p.statusSum, p.targetSum, p.projects])).toEqual([[117, 390, 2]]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('confirms a suggested indicator in the portfolio without retyping, and exports only the projects the filter shows when asked (issue 10, points 10 and 13)', async () => {
+    const { page } = app;
+    // The other project gets a goal worded as Headstart's B2: the portfolio suggests one indicator.
+    const wls = await app.projectId('work-live-stay');
+    const goal = await app.services.goals.createGoal(wls, { level: 'B', code: 'B11', description: 'Antal virksomheder på karriereportalen', unit: 'virksomheder', targetInPeriod: 300 });
+    await app.services.store.addStatusReport({ goalId: goal.id, value: 30, reportedAt: '2020-06-01', reportedBy: 'Bevillingsmodtager', source: { file: '', location: '' }, printedPercent: null });
+    await app.open('#/');
+    const suggestions = page.getByTestId('indicator-suggestions');
+    await expect.poll(() => suggestions.textContent()).toContain('Tiltrækning af talent (Headstart): B2');
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '24-portfolio-suggestion');
+    await suggestions.getByRole('button', { name: 'Bekræft forslaget Antal virksomheder på karriereportalen' }).click();
+    const row = page.getByTestId('pooled-indicators').getByRole('row', { name: /Antal virksomheder på karriereportalen/ });
+    await expect.poll(() => row.textContent()).toMatch(/Outputmål117390\s*30\s%22/);
+    await expect.poll(() => page.getByTestId('indicator-suggestions').count()).toBe(0);
+
+    // Filtered to Socialfonden (ESF): the figures are over Headstart alone, and so is the workbook.
+    await page.getByRole('textbox', { name: 'Finansieringskilde' }).or(page.getByRole('combobox', { name: 'Finansieringskilde' })).first().click();
+    await page.getByRole('option', { name: 'Socialfonden (ESF)', exact: true }).click();
+    await expect.poll(() => page.getByTestId('headline-B').textContent()).toMatch(/94\s%.*1 af 1 projekt$/);
+    await page.getByRole('button', { name: 'Eksportér porteføljeoversigt' }).click();
+    const choice = page.getByRole('dialog');
+    await expect.poll(() => choice.textContent()).toContain('Filteret viser 1 af 2 projekter.');
+    await choice.getByRole('button', { name: 'De viste (1)' }).click();
+    await expect.poll(() => page.getByText('Eksporteret').count(), { timeout: 30_000 }).toBe(1);
+    const file = readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.xlsx'))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(app.dir, 'exports', file));
+    const texts: string[] = [];
+    wb.getWorksheet('Portefølje')!.eachRow((r) => r.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts).toContain('Tiltrækning af talent (Headstart)');
+    expect(texts.some((t) => t.includes('work-live-stay'))).toBe(false);
+    expect(texts).toContain('Filter: finansieringskilde Socialfonden (ESF). Projektmappen viser 1 af porteføljens 2 projekter.');
     expect(app.errors).toEqual([]);
   });
 

@@ -3,17 +3,20 @@ import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
 import { exportEvaluation, exportPortfolio } from '../../export';
+import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs } from '../filterOptions';
+import { isFilterActive } from '../../../shared/portfolioFilter';
 
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Eksportér et projekts evaluering eller porteføljeoversigten som Excel-projektmappe (.xlsx) med formler.',
-  usage: 'export --db FILE (--project NAME [--evaluation ID] | --portfolio) --out FILE.xlsx',
+  usage: `export --db FILE (--project NAME [--evaluation ID] | --portfolio ${FILTER_USAGE}) --out FILE.xlsx`,
   options: {
     db: { type: 'string' },
     project: { type: 'string' },
     evaluation: { type: 'string' },
     portfolio: { type: 'boolean' },
     out: { type: 'string' },
+    ...FILTER_OPTIONS,
   },
   async run(args, io) {
     const db = resolve(requireString(args, 'db'));
@@ -27,10 +30,12 @@ export const exportCommand: CliCommand = {
       evaluationId = Number(args.values.evaluation);
       if (!Number.isInteger(evaluationId) || evaluationId <= 0) throw new CliError(`Ugyldigt evaluerings-id "${args.values.evaluation}".`, 2);
     }
+    const filter = filterFromArgs(args);
+    if (!portfolio && isFilterActive(filter)) throw new CliError('Filtrene gælder kun sammen med --portfolio.', 2);
     const services = await openExistingServices(db);
     try {
       if (portfolio) {
-        const result = await exportPortfolio(services, { outPath: out });
+        const result = await exportPortfolio(services, { outPath: out, filter });
         io.out(`Porteføljeoversigten er gemt i ${result.path}.`);
       } else {
         const project = await services.store.findProjectByName(name as string);

@@ -1,32 +1,45 @@
 import { resolve } from 'node:path';
 import type { ProjectSummary } from '../../../shared/contracts/views';
-import { formatDanishNumber, formatDanishPercent } from '../../../shared/numbers/danish';
+import { GOAL_LEVELS, type GoalLevel } from '../../../shared/domain';
+import type { PortfolioRollup } from '../../../shared/methodology/types';
+import { formatDanishDate, formatDanishNumber, formatDanishPercent, shownDecimals } from '../../../shared/numbers/danish';
+import { describeFilterDa, isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
+import { rollupOf } from '../../services/portfolioService';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
+import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs } from '../filterOptions';
 
 const LIGHT_DA = { green: 'grøn', yellow: 'gul', red: 'rød' } as const;
 const TYPE_DA = { midterm: 'midtvejs', final: 'slut' } as const;
+const LEVEL_NAME: Record<GoalLevel, string> = { A: 'activity', B: 'output', C: 'effect' };
+const LEVEL_DA: Record<GoalLevel, string> = { A: 'Aktivitet', B: 'Output', C: 'Effekt' };
+/** "1 projekt", "2 projekter". */
+const projects = (n: number) => `${n} ${n === 1 ? 'projekt' : 'projekter'}`;
 
 export const summaryCommand: CliCommand = {
   name: 'summary',
-  summary: 'Vis de beregnede tal for hvert projekt (eller ét) som tabel eller JSON.',
-  usage: 'summary --db FILE [--project NAME] [--json]',
-  options: { db: { type: 'string' }, project: { type: 'string' }, json: { type: 'boolean' } },
+  summary: 'Vis de beregnede tal for hvert projekt (eller ét) og porteføljens målopnåelse pr. niveau og pr. indikator, som tabel eller JSON.',
+  usage: `summary --db FILE [--project NAME] ${FILTER_USAGE} [--json]`,
+  options: { db: { type: 'string' }, project: { type: 'string' }, json: { type: 'boolean' }, ...FILTER_OPTIONS },
   async run(args, io) {
+    const filter = filterFromArgs(args);
     const services = await openExistingServices(resolve(requireString(args, 'db')));
     try {
       const name = args.values.project;
-      let rows: ProjectSummary[];
+      const overview = await services.portfolio.portfolioOverview(filter);
+      let projects = overview.projects;
       if (typeof name === 'string') {
         const project = await services.store.findProjectByName(name);
         if (!project) throw new CliError(`Intet projekt hedder "${name}".`);
-        rows = [await services.portfolio.projectSummary(project.id)];
-      } else {
-        rows = await services.portfolio.portfolioSummaries();
+        projects = projects.filter((p) => p.project.id === project.id);
+        if (projects.length === 0) throw new CliError(`Projektet "${name}" er ikke med i filteret (${describeFilterDa(filter)}).`);
       }
-      if (args.values.json) io.out(JSON.stringify(rows.map(toJson), null, 2));
-      else io.out(table(rows));
+      // The roll-up over exactly the projects printed, as the portfolio view computes it.
+      const rows = projects.map((p) => p.summary);
+      const rollup = rollupOf(projects, overview.indicators);
+      if (args.values.json) io.out(JSON.stringify({ projects: rows.map(toJson), portfolio: portfolioJson(rollup, filter, overview.total) }, null, 2));
+      else io.out([table(rows), ...(typeof name === 'string' ? [] : ['', portfolioTable(rollup, filter, overview.total)])].join('\n'));
       return 0;
     } finally {
       await services.close();
@@ -53,13 +66,46 @@ function toJson(s: ProjectSummary) {
   };
 }
 
+function portfolioJson(rollup: PortfolioRollup, filter: PortfolioFilter, total: number) {
+  return {
+    projects: rollup.projects,
+    projectsInPortfolio: total,
+    filter,
+    /** Per level: the mean of the projects' level attainment, and how many projects it is over. */
+    headline: Object.fromEntries(
+      GOAL_LEVELS.map((l) => [LEVEL_NAME[l], { percent: rollup.headline[l].displayAverage, average: rollup.headline[l].average, projects: rollup.headline[l].projects }]),
+    ),
+    /** Pooled per indicator: sum of status / sum of targets of the goals linked to it. */
+    indicators: rollup.indicators.map((p) => ({
+      code: p.indicator.code,
+      name: p.indicator.name,
+      unit: p.indicator.unit,
+      level: LEVEL_NAME[p.indicator.level],
+      statusSum: p.statusSum,
+      targetSum: p.targetSum,
+      percent: p.displayPercent,
+      projects: p.projects,
+      goals: p.goals,
+      linkedGoals: p.linkedGoals,
+      leftOut: p.leftOut,
+    })),
+    goalsWithoutIndicator: Object.fromEntries(GOAL_LEVELS.map((l) => [LEVEL_NAME[l], rollup.unlinkedGoals[l]])),
+  };
+}
+
 const light = (l: keyof typeof LIGHT_DA | null) => (l ? LIGHT_DA[l] : '–');
+
+function columns(header: string[], body: string[][], right: Set<number> = new Set()): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)];
+}
 
 function table(rows: ProjectSummary[]): string {
   const header = ['Projekt', 'Evaluering', 'Implementering', 'Aktivitet', 'Output', 'Effekt', 'Budget', 'Tid', 'Advarsler'];
   const body = rows.map((s) => [
     s.name,
-    s.evaluationType ? `${TYPE_DA[s.evaluationType]} ${s.evaluationDate ?? ''}` : '–',
+    s.evaluationType ? `${TYPE_DA[s.evaluationType]} ${s.evaluationDate ? formatDanishDate(s.evaluationDate) : ''}` : '–',
     s.implementation.score === null ? '–' : `${formatDanishNumber(s.implementation.score, 1)} ${light(s.implementation.light)}${s.implementation.scored < 6 ? ` (${s.implementation.scored} af 6 scoret)` : ''}`,
     `${formatDanishPercent(s.goals.activity.percent)} ${light(s.goals.activity.light)}`,
     `${formatDanishPercent(s.goals.output.percent)} ${light(s.goals.output.light)}`,
@@ -68,8 +114,40 @@ function table(rows: ProjectSummary[]): string {
     formatDanishPercent(s.time.percent),
     String(s.warnings.length),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const warnings = rows.flatMap((s) => s.warnings.map((w) => `  ${s.name}: ${w}`));
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), ...(warnings.length ? ['', 'Advarsler:', ...warnings] : [])].join('\n');
+  return [...columns(header, body), ...(warnings.length ? ['', 'Advarsler:', ...warnings] : [])].join('\n');
+}
+
+const figure = (v: number | null) => (v === null ? '–' : formatDanishNumber(v, shownDecimals(v)));
+
+function portfolioTable(rollup: PortfolioRollup, filter: PortfolioFilter, total: number): string {
+  const out: string[] = [];
+  out.push(isFilterActive(filter) ? `Porteføljen: ${rollup.projects} af ${projects(total)} (filter: ${describeFilterDa(filter)})` : `Porteføljen: ${projects(rollup.projects)}`);
+  out.push('Målopnåelse pr. niveau (gennemsnit af projekternes målopnåelse):');
+  for (const l of GOAL_LEVELS) {
+    const h = rollup.headline[l];
+    out.push(`  ${LEVEL_DA[l].padEnd(9)} ${formatDanishPercent(h.displayAverage).padStart(6)}  (${h.projects} af ${projects(h.projectsTotal)})`);
+  }
+  out.push('');
+  out.push('Puljet målopnåelse pr. indikator (sum af status / sum af målsætninger for mål knyttet til samme indikator):');
+  if (rollup.indicators.length === 0) out.push('  Ingen mål er knyttet til en indikator; intet er puljet.');
+  else
+    out.push(
+      ...columns(
+        ['Indikator', 'Niveau', 'Status i alt', 'Mål i alt', 'Målopnåelse', 'Projekter', 'Mål'],
+        rollup.indicators.map((p) => [
+          `${p.indicator.code ? `${p.indicator.code} ` : ''}${p.indicator.name}${p.indicator.unit ? ` (${p.indicator.unit})` : ''}`,
+          LEVEL_DA[p.indicator.level],
+          figure(p.statusSum),
+          figure(p.targetSum),
+          formatDanishPercent(p.displayPercent),
+          String(p.projects),
+          p.goals === p.linkedGoals ? String(p.goals) : `${p.goals} af ${p.linkedGoals}`,
+        ]),
+        new Set([2, 3, 4, 5]),
+      ).map((l) => `  ${l}`),
+    );
+  const unlinked = GOAL_LEVELS.map((l) => rollup.unlinkedGoals[l]).reduce((a, b) => a + b, 0);
+  if (unlinked > 0) out.push(`  ${unlinked} mål er ikke knyttet til en indikator og indgår ikke i puljen.`);
+  return out.join('\n');
 }

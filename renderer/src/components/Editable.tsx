@@ -113,16 +113,22 @@ export interface EditableNumberProps extends BaseProps {
   suffix?: string;
   /** Group thousands when showing the value (off for years). */
   grouping?: boolean;
+  /**
+   * An amount of kr: typed as documents write amounts ("20,0 mio.", "1.000 kr.", "t.kr."), shown
+   * with its øre when it has them (5,50, never 6).
+   */
+  money?: boolean;
 }
 
 /**
  * A number field typed as text in the user's language ("19.037" / "19,037"). Text that is not a
  * number is an inline error and nothing is sent.
  */
-export function EditableNumber({ label, description, ariaLabel, value, decimals, nullable = true, validate, onSave, disabled, placeholder, w, size = 'sm', suffix, required, grouping = true }: EditableNumberProps) {
+export function EditableNumber({ label, description, ariaLabel, value, decimals, nullable = true, validate, onSave, disabled, placeholder, w, size = 'sm', suffix, required, grouping = true, money = false }: EditableNumberProps) {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const show = (v: number | null) => (v === null ? '' : !grouping ? String(v) : fmt.number(v, decimals ?? shownDecimals(v, 4)));
+  const show = (v: number | null) =>
+    v === null ? '' : money ? fmt.amountInput(v) : !grouping ? String(v) : fmt.number(v, decimals ?? shownDecimals(v, 4));
   const shown = show(value);
   const { draft, setDraft, dirty, setDirty } = useDraft(shown);
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -131,10 +137,11 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
 
   const parse = (text: string): { ok: true; value: number | null } | { ok: false; message: string } => {
     try {
-      const v = fmt.parseNumber(text);
+      const v = money ? fmt.parseAmount(text) : fmt.parseNumber(text);
       if (v === null && !nullable) return { ok: false, message: t('validation.required') };
       return { ok: true, value: v };
     } catch {
+      if (money) return { ok: false, message: t('validation.amount', { example: `${fmt.amountInput(7_019_053)} / ${fmt.amountInput(5.5)} / ${t('validation.amountMillions')}` }) };
       return { ok: false, message: t('validation.number', { example: fmt.number(19037) + ' / ' + fmt.number(3.8, 1) }) };
     }
   };

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeCall, useApi } from '../api';
+import type { PortfolioFilter } from '../../../shared/portfolioFilter';
 import { useNotifyError } from './useSave';
 
 /** Menu commands from Electron's menu, re-broadcast in the window so the view on screen can act. */
@@ -156,7 +157,8 @@ export function useExport() {
     [api, done, notifyError, t],
   );
 
-  const exportPortfolio = useCallback(async () => {
+  /** Exports the portfolio; with `filter`, only the projects it shows (as on screen). */
+  const exportPortfolio = useCallback(async (filter?: PortfolioFilter) => {
     setBusy(true);
     try {
       const where = await safeCall(() => api.chooseSavePath({ kind: 'portfolio', defaultName: `${t('export.portfolioFile')}.xlsx` }));
@@ -165,7 +167,7 @@ export function useExport() {
       const outPath = where.value.path;
       const id = `export-${Date.now()}`;
       const stop = progressNotice(id, t('export.working'), 'export', (d, n) => t('export.progress', { done: d, total: n }));
-      const r = await safeCall(() => api.exportPortfolio({ outPath }));
+      const r = await safeCall(() => api.exportPortfolio(filter ? { outPath, filter } : { outPath }));
       stop();
       if (!r.ok) {
         notifications.hide(id);

@@ -2,6 +2,9 @@ import { Alert, List, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GOAL_BAND_MEANINGS } from '../../../shared/methodology/legend';
+import type { IpcError } from '../../../shared/contracts';
+import type { DateWarning } from '../../../shared/methodology/reportDates';
 import type { Warning } from '../../../shared/methodology/types';
 import { useFormatter } from '../format';
 
@@ -85,4 +88,55 @@ export function WarningList({ warnings, title }: { warnings: Warning[]; title?: 
       </List>
     </Alert>
   );
+}
+
+/** A rule's outcome with a stable code, its figures and the engine's Danish words. */
+interface EngineText {
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/**
+ * The words of an engine explanation or a date warning in the UI language. In Danish the
+ * engine's own message is shown, so the screen, the workbook and the CLI say exactly the same;
+ * in English `<group>.<code>` is translated with the figures in the English formats.
+ */
+export function useEngineText(group: 'explanation' | 'dateWarning'): (e: EngineText) => string {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormatter();
+  return useCallback(
+    (e: EngineText) => {
+      const key = `${group}.${e.code}`;
+      const p = e.params;
+      // A warning main sent back carries only its words (no figures to format): show those.
+      if (i18n.language === 'da' || !i18n.exists(key) || (group === 'dateWarning' && !p.date)) return e.message;
+      const date = (v: unknown) => (typeof v === 'string' ? fmt.date(v) : '–');
+      const pct = (v: unknown) => (typeof v === 'number' ? fmt.percent(v) : '–');
+      const light = (v: unknown) => (typeof v === 'string' ? t(`light.${v}`).toLowerCase() : '–');
+      const meaning = typeof p.bandMeaning === 'string' ? (GOAL_BAND_MEANINGS as Record<string, { en: string }>)[p.bandMeaning]?.en ?? '' : '';
+      return t(key, {
+        date: date(p.date),
+        today: date(p.today),
+        periodStart: date(p.periodStart),
+        periodEnd: date(p.periodEnd),
+        previous: date(p.previous),
+        percent: pct(p.percent),
+        yellowMin: pct(p.yellowMin),
+        bandLight: light(p.bandLight),
+        suggested: light(p.suggested),
+        meaning,
+      });
+    },
+    [group, t, i18n, fmt],
+  );
+}
+
+/**
+ * The warnings of a save main answered with NEEDS_CONFIRMATION (it knew more than the screen:
+ * another window's round, a later clock). Only their Danish words come back, so they are shown
+ * as such rather than translated with figures that are not there.
+ */
+export function warningsFromMain(error: IpcError): DateWarning[] {
+  return (error.issues ?? []).map((i) => ({ code: i.path as DateWarning['code'], params: { date: '' }, message: i.message }));
 }

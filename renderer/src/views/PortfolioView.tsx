@@ -22,9 +22,11 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsSort, IconFileImport, IconFileSpreadsheet, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectSummary } from '../../../shared/contracts';
+import type { IndicatorSuggestionView, ProjectSummary } from '../../../shared/contracts';
 import { ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
 import { LIGHT_KINDS, LIGHTS, type EvaluationType, type Light, type LightKind } from '../../../shared/domain';
+import type { PortfolioRollup } from '../../../shared/methodology/types';
+import { filterSummaries, isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
 import { safeCall, useApi } from '../api';
 import { useExport, useMenuCommand } from '../components/exporting';
 import { LightLabel } from '../components/Light';
@@ -32,6 +34,7 @@ import { useErrorText, useNotifyError } from '../components/useSave';
 import { useFormatter } from '../format';
 import type { Route } from '../router';
 import { ImportWizard } from './import/ImportWizard';
+import { IndicatorSuggestions, PooledIndicators, PortfolioHeadline } from './PortfolioFigures';
 
 type SortKey =
   | 'name'
@@ -97,15 +100,31 @@ interface Filters {
   light: Light | null;
 }
 
-export function filterRows(rows: ProjectSummary[], f: Filters): ProjectSummary[] {
-  const q = f.search.trim().toLocaleLowerCase();
-  return rows.filter(
-    (r) =>
-      (!q || [r.name, r.grantRecipient, r.caseOfficer, r.fundingSource].some((v) => v.toLocaleLowerCase().includes(q))) &&
-      (!f.fundingSource || r.fundingSource === f.fundingSource) &&
-      (!f.caseOfficer || r.caseOfficer === f.caseOfficer) &&
-      (!f.evaluationType || r.evaluationType === f.evaluationType) &&
-      (!f.light || LIGHT_KINDS.some((k) => r.lights[k] === f.light)),
+/** The screen's filter as the shared rule takes it (the export and the CLI use the same rule). */
+function toPortfolioFilter(f: Filters): PortfolioFilter {
+  return { search: f.search, fundingSource: f.fundingSource, caseOfficer: f.caseOfficer, evaluationType: f.evaluationType, light: f.light };
+}
+
+/** Asks whether to export the projects the filter shows or the whole portfolio. */
+function ExportChoiceModal({ shown, total, onChoose, onClose }: { shown: number; total: number; onChoose: (filtered: boolean) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={onClose} title={t('export.portfolioChoiceTitle')}>
+      <Stack gap="sm">
+        <Text size="sm">{t('export.portfolioChoice', { shown, total })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button variant="light" onClick={() => onChoose(false)}>
+            {t('export.portfolioAll', { total })}
+          </Button>
+          <Button onClick={() => onChoose(true)} data-autofocus>
+            {t('export.portfolioShown', { shown })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
@@ -290,8 +309,16 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
   const [creating, setCreating] = useState(false);
   const exporter = useExport();
   const { exportPortfolio } = exporter;
-  const runExportPortfolio = useCallback(() => void exportPortfolio(), [exportPortfolio]);
+  const [choosingExport, setChoosingExport] = useState(false);
+  const filterActive = isFilterActive(toPortfolioFilter(filters));
+  // With a filter on, the user says whether the workbook holds what the screen shows or all.
+  const runExportPortfolio = useCallback(() => {
+    if (filterActive) setChoosingExport(true);
+    else void exportPortfolio();
+  }, [exportPortfolio, filterActive]);
   useMenuCommand('exportPortfolio', runExportPortfolio);
+  const [rollup, setRollup] = useState<PortfolioRollup | null>(null);
+  const [suggestions, setSuggestions] = useState<IndicatorSuggestionView[]>([]);
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
   useMenuCommand('import', openImport);
@@ -309,13 +336,44 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
     void load();
   }, [load]);
 
+  // The headline and pooled figures are over the projects the filter shows, computed in main.
+  const [figuresVersion, setFiguresVersion] = useState(0);
+  const reloadFigures = useCallback(() => setFiguresVersion((v) => v + 1), []);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void Promise.all([safeCall(() => api.portfolioOverview({ filter: toPortfolioFilter(filters) })), safeCall(() => api.indicatorSuggestions({}))]).then(([overview, proposed]) => {
+        if (!live) return;
+        if (overview.ok) setRollup(overview.value.rollup);
+        else setLoadError(errorText(overview.error));
+        if (proposed.ok) setSuggestions(proposed.value);
+      });
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, filters, rows, figuresVersion, errorText]);
+
+  const confirmSuggestion = async (suggestion: IndicatorSuggestionView) => {
+    const r =
+      suggestion.kind === 'existing'
+        ? await safeCall(() => api.indicatorLink({ goalIds: suggestion.goalIds, indicatorId: suggestion.indicatorId }))
+        : await safeCall(() => api.indicatorSave({ code: '', name: suggestion.name, unit: suggestion.unit, level: suggestion.level, linkGoalIds: suggestion.goalIds }));
+    if (!r.ok) notifyError(r.error);
+    else {
+      notifications.show({ color: 'green', message: t('portfolio.suggestionConfirmed', { name: suggestion.indicatorName, count: suggestion.goalIds.length }) });
+      reloadFigures();
+    }
+  };
+
   const options = useMemo(() => {
     const distinct = (k: 'fundingSource' | 'caseOfficer') => [...new Set((rows ?? []).map((r) => r[k]).filter(Boolean))].sort();
     return { fundingSource: distinct('fundingSource'), caseOfficer: distinct('caseOfficer') };
   }, [rows]);
 
   const visible = useMemo(
-    () => sortRows(filterRows(rows ?? [], filters), sort.key, sort.dir, i18n.language === 'en' ? 'en-GB' : 'da-DK'),
+    () => sortRows(filterSummaries(rows ?? [], toPortfolioFilter(filters)), sort.key, sort.dir, i18n.language === 'en' ? 'en-GB' : 'da-DK'),
     [rows, filters, sort, i18n.language],
   );
 
@@ -375,7 +433,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
             {t('import.open')}
           </Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporter.busy} onClick={() => void exporter.exportPortfolio()}>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporter.busy} onClick={runExportPortfolio}>
             {t('export.portfolio')}
           </Button>
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
@@ -389,8 +447,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           {loadError}
         </Text>
       )}
-      {rows && <LightCounts rows={visible} />}
-
+      {/* The filter first: the counts and figures below are over the projects it shows. */}
       <Paper withBorder p="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput
@@ -429,6 +486,15 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           />
         </Group>
       </Paper>
+      {rows && <LightCounts rows={visible} />}
+      {rows && rollup && (
+        <>
+          <PortfolioHeadline rollup={rollup} />
+          <PooledIndicators rollup={rollup} hasSuggestions={suggestions.length > 0} />
+          <IndicatorSuggestions suggestions={suggestions} onConfirm={(sg) => void confirmSuggestion(sg)} />
+        </>
+      )}
+
 
       {!rows && !loadError ? (
         <Loader />
@@ -531,6 +597,17 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
         }}
       />
+      )}
+      {choosingExport && (
+        <ExportChoiceModal
+          shown={visible.length}
+          total={rows?.length ?? 0}
+          onClose={() => setChoosingExport(false)}
+          onChoose={(filtered) => {
+            setChoosingExport(false);
+            void exportPortfolio(filtered ? toPortfolioFilter(filters) : undefined);
+          }}
+        />
       )}
       {importing && (
         <ImportWizard

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import sqlite3 from 'sqlite3';
 import { repoRoot } from '../../helpers/build';
 
@@ -40,7 +41,7 @@ describe('command line', () => {
     const { code, stdout, stderr } = cli('summary', '--db', db, '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from the CLI, asserted field by field;
+    const { projects: rows, portfolio } = JSON.parse(stdout) as { projects: Record<string, any>[]; portfolio: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from the CLI, asserted field by field;
     const headstart = rows.find((r) => r.name === 'Tiltrækning af talent (Headstart)')!;
     expect(headstart.evaluationType).toBe('final');
     expect(headstart.implementation).toEqual({ score: 3.8, light: 'green', scored: 6 });
@@ -53,6 +54,54 @@ describe('command line', () => {
     const wls = rows.find((r) => r.name !== headstart.name)!;
     expect(wls.evaluationType).toBe('midterm');
     expect(wls.implementation.light).toBeNull();
+    // The portfolio: the mean of the projects' level attainment (only Headstart has one), and
+    // nothing pooled while no goal is linked to an indicator (never participants + companies + CVs).
+    expect(portfolio.headline.output).toEqual({ percent: 94, average: expect.closeTo(94.07, 2), projects: 1 });
+    expect(portfolio.indicators).toEqual([]);
+    expect(portfolio.goalsWithoutIndicator).toEqual({ activity: 12, output: 13, effect: 2 });
+  });
+
+  it('pools per indicator in the table and JSON, with the portfolio view’s filters as options', async () => {
+    const linked = join(dir, 'linked.db');
+    expect(cli('demo', '--db', linked).code).toBe(0);
+    // Headstart's B2 and work-live-stay's B1 both count companies on the career portal.
+    await exec(
+      linked,
+      `INSERT INTO indicators (code, name, unit, level, created_at) VALUES ('', 'Virksomheder på karriereportalen', 'virksomheder', 'B', 't');
+       UPDATE goals SET indicator_id = 1 WHERE (code = 'B2' AND project_id = 1) OR (code = 'B1' AND project_id = 2);
+       INSERT INTO status_reports (goal_id, value, reported_at, created_at) SELECT id, 30, '2020-06-01', 't' FROM goals WHERE code = 'B1' AND project_id = 2;`,
+    );
+    const json = cli('summary', '--db', linked, '--json');
+    expect(json.stderr).toBe('');
+    const { portfolio } = JSON.parse(json.stdout) as { portfolio: { indicators: unknown[]; headline: { output: unknown } } };
+    // (87 + 30) / (90 + 300) = 30 % over two projects; the headline is (94,07 + 10) / 2 = 52 %.
+    expect(portfolio.indicators).toEqual([
+      expect.objectContaining({ name: 'Virksomheder på karriereportalen', statusSum: 117, targetSum: 390, percent: 30, projects: 2, goals: 2 }),
+    ]);
+    expect(portfolio.headline.output).toMatchObject({ percent: 52, projects: 2 });
+    const table = cli('summary', '--db', linked);
+    expect(table.stdout).toMatch(/Output\s+52 %\s+\(2 af 2 projekter\)/);
+    expect(table.stdout).toMatch(/Virksomheder på karriereportalen \(virksomheder\)\s+Output\s+117\s+390\s+30 %\s+2\s+2/);
+
+    const filtered = cli('summary', '--db', linked, '--evaluation-type', 'slut');
+    expect(filtered.stdout).toContain('Porteføljen: 1 af 2 projekter (filter: evalueringstype slutevaluering)');
+    expect(filtered.stdout).not.toContain('work-live-stay');
+    expect(filtered.stdout).toMatch(/Output\s+94 %\s+\(1 af 1 projekt\)/);
+    expect(filtered.stdout).toMatch(/Virksomheder på karriereportalen \(virksomheder\)\s+Output\s+87\s+90\s+97 %\s+1\s+1/);
+    const bad = cli('summary', '--db', linked, '--light', 'rosa');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Ugyldig værdi til --light: "rosa". Brug grøn, gul eller rød.');
+
+    const out = join(dir, 'slut.xlsx');
+    expect(cli('export', '--db', linked, '--portfolio', '--evaluation-type', 'slut', '--out', out).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names: string[] = [];
+    wb.getWorksheet('Portefølje')!.eachRow((row, n) => n > 1 && names.push(String(row.getCell(1).value ?? '')));
+    expect(names).toContain('Tiltrækning af talent (Headstart)');
+    expect(names.join('\n')).not.toContain('work-live-stay');
+    expect(names.some((t) => t.startsWith('Filter: evalueringstype slutevaluering. Projektmappen viser 1 af porteføljens 2 projekter.'))).toBe(true);
+    expect(cli('export', '--db', linked, '--project', 'Tiltrækning af talent (Headstart)', '--light', 'gul', '--out', join(dir, 'x.xlsx')).code).toBe(2);
   });
 
   it('prints a readable Danish table without --json, and one project with --project', () => {

@@ -20,10 +20,12 @@ import {
 import { PORTFOLIO_COLUMNS, type PortfolioWorkbookLayout } from '../../../electron/export/portfolioWorkbook';
 import type { CellRef } from '../../../electron/export/evaluationWorkbook';
 import type { EvaluationDetail, ProjectDetail, ProjectSummary } from '../../../shared/contracts/views';
-import { poolLevel } from '../../../shared/methodology/pool';
+import { levelHeadline, poolIndicators } from '../../../shared/methodology/pool';
 import { roundHalfUp } from '../../../shared/methodology/rounding';
 import { toGoalInput } from '../../../electron/services/evaluationInput';
-import type { GoalInput } from '../../../shared/methodology/types';
+import { indicatorRef } from '../../../electron/services/portfolioService';
+import type { PoolGoalInput } from '../../../shared/methodology/types';
+import type { PortfolioFilter } from '../../../shared/portfolioFilter';
 import { runCli } from '../../../electron/cli/main';
 import { checkSoffice, recalcWorkbooks, sofficeAvailable, SOFFICE_MISSING, SOFFICE_REQUIRED, type RecalcResult } from '../../helpers/recalc';
 import { expectedEvaluationFigures, sameFigure } from './expected';
@@ -42,7 +44,8 @@ interface ExportedPortfolio {
   file: string;
   layout: PortfolioWorkbookLayout;
   summaries: ProjectSummary[];
-  goalInputs: GoalInput[];
+  /** Every goal of the exported projects with its status in force and its indicator. */
+  poolInputs: PoolGoalInput[];
   sheetNames: string[];
 }
 
@@ -65,24 +68,27 @@ async function exportAll(label: string, services: AppServices): Promise<void> {
       evaluations.push({ label: `${label} / ${p.name} / evaluering ${evaluation.id}`, file, detail, project, cells });
     }
   }
-  const rows = await loadPortfolioRows(services);
-  const layout = layoutPortfolioWorkbook(rows, await services.store.getProfile());
+  await exportPortfolioBook(label, services);
+}
+
+/** Exports the portfolio (or the projects a filter shows) and keeps the app's figures beside it. */
+async function exportPortfolioBook(label: string, services: AppServices, filter: PortfolioFilter = {}): Promise<ExportedPortfolio> {
+  const { rows, selection } = await loadPortfolioRows(services, undefined, filter);
+  const layout = layoutPortfolioWorkbook(rows, await services.store.getProfile(), selection);
   const file = join(dir, `${label}-portfolio.xlsx`);
   await writeWorkbookAtomically(layout.workbook, file);
-  const goalInputs: GoalInput[] = [];
-  for (const p of projects) {
-    const project = await services.portfolio.projectDetail(p.id);
-    const latest = await services.portfolio.latestEvaluation(p.id);
-    for (const g of project.goals) goalInputs.push(toGoalInput(g, project.statusReports, latest?.date ?? null));
+  const indicators = new Map((await services.store.listIndicators()).map((i) => [i.id, indicatorRef(i)]));
+  const poolInputs: PoolGoalInput[] = [];
+  for (const row of rows) {
+    const projectId = row.summary.projectId;
+    const project = await services.portfolio.projectDetail(projectId);
+    const latest = await services.portfolio.latestEvaluation(projectId);
+    for (const g of project.goals)
+      poolInputs.push({ projectId, goal: toGoalInput(g, project.statusReports, latest?.date ?? null), indicator: g.indicatorId === null ? null : indicators.get(g.indicatorId)! });
   }
-  portfolios.push({
-    label,
-    file,
-    layout,
-    summaries: rows.map((r) => r.summary),
-    goalInputs,
-    sheetNames: layout.workbook.worksheets.map((w) => w.name),
-  });
+  const exported = { label, file, layout, summaries: rows.map((r) => r.summary), poolInputs, sheetNames: layout.workbook.worksheets.map((w) => w.name) };
+  portfolios.push(exported);
+  return exported;
 }
 
 beforeAll(async () => {
@@ -97,9 +103,25 @@ beforeAll(async () => {
     const services = await createAppServices({ dbPath: db });
     try {
       await exportAll(label, services);
+      // What the portfolio view shows with a filter: only those projects, in the workbook too.
+      if (label === 'gen') await exportPortfolioBook('gen-filtered', services, { fundingSource: 'Socialfonden (ESF)' });
     } finally {
       await services.close();
     }
+  }
+  // An empty portfolio, and projects whose effect suggestion differs from its band's colour.
+  const emptyServices = await createAppServices({ dbPath: join(dir, 'empty.sqlite') });
+  try {
+    await exportPortfolioBook('empty', emptyServices);
+  } finally {
+    await emptyServices.close();
+  }
+  const effectServices = await createAppServices({ dbPath: join(dir, 'effect.sqlite') });
+  try {
+    await effectCases(effectServices);
+    await exportAll('effect', effectServices);
+  } finally {
+    await effectServices.close();
   }
 
   // A copy of Headstart's workbook with stricter thresholds typed into "Sådan scorer vi".
@@ -227,8 +249,9 @@ describe.skipIf(!HAS_SOFFICE && !SOFFICE_REQUIRED)('recalculated in LibreOffice'
     expect(at(after, 'light.implementation.final')).toBe('Gul');
   });
 
-  it('portfolio workbooks: rows, light counts and pooled attainment equal the app’s figures', () => {
+  it('portfolio workbooks: rows, light counts, the headline per level and pooled attainment per indicator equal the app’s figures', () => {
     const mismatches: string[] = [];
+    let indicatorRowsCompared = 0;
     for (const p of portfolios) {
       const sheets = recalc.get(p.file)!;
       const main = p.layout.sheets[0];
@@ -254,23 +277,29 @@ describe.skipIf(!HAS_SOFFICE && !SOFFICE_REQUIRED)('recalculated in LibreOffice'
         const values = sheets.get(sheet.name)!;
         const subset = p.summaries.filter((s) => sheet.projectIds.includes(s.projectId));
         const ids = new Set(subset.map((s) => s.projectId));
-        const goalInputs = p.goalInputs.filter((_, i) => ids.has(goalOwner(p, i)));
+        const poolInputs = p.poolInputs.filter((g) => ids.has(g.projectId));
+        const check = (what: string, key: string, expected: number | string | null) => {
+          const actual = values.get(sheet.cells[key]);
+          if (!sameFigure(actual, expected)) mismatches.push(`${p.label} / ${sheet.name}: ${what} = "${actual}", appen ${String(expected)}`);
+        };
         for (const kind of ['implementation', 'goals', 'effect'] as const) {
-          for (const light of ['green', 'yellow', 'red'] as const) {
-            const expected = subset.filter((s) => s.lights[kind] === light).length;
-            const actual = values.get(sheet.cells[`count.${kind}.${light}`]);
-            if (!sameFigure(actual, expected)) mismatches.push(`${p.label} / ${sheet.name}: antal ${kind} ${light} = ${actual}, appen ${expected}`);
-          }
+          for (const light of ['green', 'yellow', 'red'] as const)
+            check(`antal ${kind} ${light}`, `count.${kind}.${light}`, subset.filter((s) => s.lights[kind] === light).length);
+          check(`antal ${kind} uden lys`, `count.${kind}.none`, subset.filter((s) => s.lights[kind] === null).length);
         }
-        for (const level of ['A', 'B', 'C'] as const) {
-          const pooled = poolLevel(goalInputs, level);
-          // Nothing to pool: the sums are empty, not 0.
-          const none = pooled.goals === 0;
-          for (const [key, expected] of [['status', none ? null : pooled.statusSum], ['target', none ? null : pooled.targetSum], ['percent', pooled.percent], ['goals', pooled.goals]] as const) {
-            const actual = values.get(sheet.cells[`pool.${level}.${key}`]);
-            if (!sameFigure(actual, expected)) mismatches.push(`${p.label} / ${sheet.name}: puljet ${level} ${key} = "${actual}", appen ${String(expected)}`);
-          }
+        for (const [level, name] of [['A', 'activity'], ['B', 'output'], ['C', 'effect']] as const) {
+          const h = levelHeadline(level, subset.map((s) => s.goals[name].average));
+          check(`gennemsnit ${level}`, `headline.${level}.average`, h.average);
+          check(`projekter ${level}`, `headline.${level}.projects`, h.projects);
+          check(`projekter i alt ${level}`, `headline.${level}.total`, h.projectsTotal);
+          check(`mål uden indikator ${level}`, `unlinked.${level}`, poolInputs.filter((g) => g.goal.level === level && g.indicator === null).length);
         }
+        const pooled = poolIndicators(poolInputs);
+        for (const ind of pooled) {
+          for (const [k, expected] of [['status', ind.statusSum], ['target', ind.targetSum], ['percent', ind.percent], ['projects', ind.projects], ['goals', ind.goals], ['linked', ind.linkedGoals]] as const)
+            check(`indikator ${ind.indicator.name} ${k}`, `indicator.${ind.indicator.key}.${k}`, expected);
+        }
+        indicatorRowsCompared += pooled.length;
       }
     }
     expect(mismatches).toEqual([]);
@@ -279,18 +308,110 @@ describe.skipIf(!HAS_SOFFICE && !SOFFICE_REQUIRED)('recalculated in LibreOffice'
     expect(generated.sheetNames[0]).toBe(PORTFOLIO_SHEET);
     expect(generated.sheetNames.at(-1)).toBe(GOALS_SHEET);
     expect(generated.layout.sheets.length).toBeGreaterThan(2);
+    // The generated portfolios link goals of several projects to shared indicators.
+    expect(indicatorRowsCompared).toBeGreaterThan(8);
+    expect(generated.poolInputs.some((g) => g.indicator !== null && g.goal.direction === 'lower')).toBe(true);
+  });
+
+  it('exports what the filter shows, and says so', async () => {
+    const all = portfolios.find((p) => p.label === 'gen')!;
+    const filtered = portfolios.find((p) => p.label === 'gen-filtered')!;
+    expect(filtered.summaries.length).toBeGreaterThan(0);
+    expect(filtered.summaries.length).toBeLessThan(all.summaries.length);
+    expect(filtered.summaries.every((s) => s.fundingSource === 'Socialfonden (ESF)')).toBe(true);
+    const ws = recalc.get(filtered.file)!.get(PORTFOLIO_SHEET)!;
+    const names = filtered.summaries.map((_, i) => ws.get(`${PORTFOLIO_COLUMNS.name}${filtered.layout.sheets[0].firstRow + i}`));
+    expect(names).toEqual(filtered.summaries.map((s) => s.name));
+    expect(ws.get(`${PORTFOLIO_COLUMNS.name}${filtered.layout.sheets[0].firstRow + filtered.summaries.length}`)).toBe('');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(filtered.file);
+    const texts: string[] = [];
+    wb.getWorksheet(PORTFOLIO_SHEET)!.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts).toContain(`Filter: finansieringskilde Socialfonden (ESF). Projektmappen viser ${filtered.summaries.length} af porteføljens ${all.summaries.length} projekter.`);
+  });
+
+  it('an empty portfolio counts no project "Uden lys"', () => {
+    const empty = portfolios.find((p) => p.label === 'empty')!;
+    const values = recalc.get(empty.file)!.get(PORTFOLIO_SHEET)!;
+    for (const kind of ['implementation', 'goals', 'effect'] as const) {
+      expect(values.get(empty.layout.sheets[0].cells[`count.${kind}.none`])).toBe('0');
+      for (const light of ['green', 'yellow', 'red'] as const) expect(values.get(empty.layout.sheets[0].cells[`count.${kind}.${light}`])).toBe('0');
+    }
+    expect(values.get(empty.layout.sheets[0].cells['headline.B.average'])).toBe('');
+  });
+
+  it('explains an effect suggestion that differs from its band with the app’s words, and midterm can be yellow', () => {
+    const book = (name: string) => evaluations.find((e) => e.label.startsWith('effect') && e.label.includes(name))!;
+    const final55 = book('Slut 55');
+    expect(final55.detail.summary.lights.effect.explanation).not.toBeNull();
+    const cell = final55.cells['effect.explanation'];
+    expect(recalc.get(final55.file)!.get(cell.sheet)!.get(cell.address)).toBe(final55.detail.summary.lights.effect.explanation!.message);
+    const mid30 = book('Midtvejs 30');
+    expect(mid30.detail.summary.lights.effect.suggested).toBe('yellow');
+    const suggested = mid30.cells['effect.suggested'];
+    expect(recalc.get(mid30.file)!.get(suggested.sheet)!.get(suggested.address)).toBe('Gul');
+    expect(recalc.get(mid30.file)!.get(mid30.cells['effect.explanation'].sheet)!.get(mid30.cells['effect.explanation'].address)).toBe('');
   });
 });
 
-/** Which project the i-th goal input belongs to (goal inputs are listed project by project). */
-function goalOwner(p: ExportedPortfolio, index: number): number {
-  let i = 0;
-  for (const row of p.layout.sheets[0].projectIds) {
-    const count = p.layout.workbook.getWorksheet(GOALS_SHEET)!.getColumn(1).values.filter((v) => v === row).length;
-    if (index < i + count) return row;
-    i += count;
+describe('money and provenance in the evaluation workbook (issue 10, points 11e and 13)', () => {
+  const book = () => evaluations.find((e) => e.label.includes('Øre uden indberetter'))!;
+  const read = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book().file);
+    return wb;
+  };
+
+  it('shows an amount with øre with its øre (5,50 kr., not 6) and whole kroner without decimals', async () => {
+    const wb = await read();
+    const cell = (key: string) => {
+      const ref = book().cells[key];
+      return wb.getWorksheet(ref.sheet)!.getCell(ref.address);
+    };
+    expect(cell('budget.spentKr').numFmt).toBe('#,##0.00');
+    expect(cell('budget.totalKr').numFmt).toBe('#,##0');
+    expect(cell('budget.linesTotalKr').numFmt).toBe('#,##0.00');
+    expect(cell('budget.financingTotalKr').numFmt).toBe('#,##0.00');
+    const ws = wb.getWorksheet(book().cells['budget.linesTotalKr'].sheet)!;
+    const formats = new Map<unknown, string>();
+    ws.eachRow((row) => row.eachCell((c) => {
+      if (c.value === 5.5 || c.value === 995 || c.value === 1000.5) formats.set(c.value, c.numFmt);
+    }));
+    expect(Object.fromEntries(formats)).toEqual({ 1000.5: '#,##0.00', 995: '#,##0', 5.5: '#,##0.00' });
+    if (HAS_SOFFICE) {
+      const values = recalc.get(book().file)!.get(book().cells['budget.spentKr'].sheet)!;
+      expect(values.get(book().cells['budget.spentKr'].address)).toBe('5.5');
+      expect(values.get(book().cells['budget.linesTotalKr'].address)).toBe('1000.5');
+    }
+  });
+
+  it('words the provenance note properly when no reporter was entered', async () => {
+    const wb = await read();
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts).toContain('Note: Indrapporteret 01.06.2022. Det er ikke registreret, hvem der har indrapporteret måltallene.');
+    expect(texts.join('\n')).not.toMatch(/ukendt|^Note: Indrapporteret af {2}/m);
+    expect(texts).toContain('Note: Ingen indrapportering af budgetforbrug registreret.');
+  });
+});
+
+/** Two projects whose effect goals average 55 % (final: a red band, suggested yellow) and 30 % (midterm: a yellow band). */
+async function effectCases(services: AppServices): Promise<void> {
+  for (const [name, type, percent] of [['Slut 55', 'final', 55], ['Midtvejs 30', 'midterm', 30]] as const) {
+    const project = await services.portfolio.createProject({ name, periodStart: '2020-01-01', periodEnd: '2023-12-31' });
+    const goal = await services.goals.createGoal(project.id, { level: 'C', code: 'C1', description: 'Deltagere i job', unit: 'personer', targetInPeriod: 100 });
+    await services.store.addStatusReport({ goalId: goal.id, value: percent, reportedAt: '2022-06-01', reportedBy: 'Bevillingsmodtager', source: { file: '', location: '' }, printedPercent: null });
+    await services.portfolio.createEvaluation({ projectId: project.id, type, date: '2022-06-30' });
   }
-  return -1;
+  // Amounts with øre, and a status nobody is recorded as having reported.
+  const project = await services.portfolio.createProject({ name: 'Øre uden indberetter', periodStart: '2020-01-01', periodEnd: '2023-12-31', totalBudgetKr: 1000.5 });
+  const goal = await services.goals.createGoal(project.id, { level: 'B', code: 'B1', description: 'Deltagere', unit: 'personer', targetInPeriod: 10 });
+  await services.store.addStatusReport({ goalId: goal.id, value: 5, reportedAt: '2022-06-01', reportedBy: '', source: { file: '', location: '' }, printedPercent: null });
+  await services.store.saveBudgetLine({ projectId: project.id, costType: 'Løn', year: 2021, amountKr: 1000.5, percentOfDirect: null, position: 0 });
+  await services.store.saveFinancing({ projectId: project.id, name: 'Socialfonden', amountKr: 995, position: 0 });
+  await services.store.saveFinancing({ projectId: project.id, name: 'Egenfinansiering', amountKr: 5.5, position: 1 });
+  const round = await services.portfolio.createEvaluation({ projectId: project.id, type: 'final', date: '2022-06-30' });
+  await services.portfolio.updateEvaluation(round.id, { budgetSpentKr: 5.5, budgetTotalReportedKr: 1000 });
 }
 
 describe('exporting to disk', () => {

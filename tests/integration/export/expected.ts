@@ -34,6 +34,7 @@ export function expectedEvaluationFigures(detail: EvaluationDetail, project: Pro
     out[`light.${kind}.override`] = word(s.lights[kind].override);
   }
   out['effect.suggested'] = word(s.lights.effect.suggested);
+  out['effect.explanation'] = s.lights.effect.explanation?.message ?? '';
   const p = s.progress;
   out['budget.totalKr'] = p.budget.totalKr;
   out['budget.spentKr'] = p.budget.spentKr;

@@ -7,6 +7,7 @@ import { headlessHost } from '../../../electron/ipc/host';
 import { createAppServices, type AppServices } from '../../../electron/services';
 import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
+import { roundHalfUp } from '../../../shared/methodology/rounding';
 
 let services: AppServices;
 let table: HandlerTable;
@@ -106,12 +107,11 @@ describe('handler table', () => {
 
   it('starts a new round from the previous one with its scores', async () => {
     const row = await headstart();
-    const created = await callChannel(table, 'evaluationCreate', {
-      projectId: row.projectId,
-      type: 'final',
-      date: '2023-06-01',
-      copyFromEvaluationId: row.evaluationId!,
-    });
+    const input = { projectId: row.projectId, type: 'final' as const, date: '2023-06-01', copyFromEvaluationId: row.evaluationId! };
+    // Headstart's grant period ended 31.12.2022: the round is created only once that is confirmed.
+    const unconfirmed = await callChannel(table, 'evaluationCreate', input);
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION' } });
+    const created = await callChannel(table, 'evaluationCreate', { ...input, acceptWarnings: true });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const detail = await callChannel(table, 'evaluationGet', { evaluationId: created.value.id });
@@ -156,6 +156,152 @@ describe('messages a user can act on', () => {
     const result = await callChannel(table, 'goalUpdate', { goalId: 99999, patch: { unit: 'stk.' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(!result.ok && result.error.message).toMatch(/^Målet \(id 99999\) findes ikke/);
+  });
+});
+
+async function headstartGoals() {
+  const row = await headstart();
+  const detail = await callChannel(table, 'projectGet', { projectId: row.projectId });
+  if (!detail.ok) throw new Error(detail.error.message);
+  return { row, goal: (code: string) => detail.value.goals.find((g) => g.code === code)! };
+}
+
+describe('method checks in main (issue 10, point 11)', () => {
+  it('refuses a negative target or status with a clear message and changes nothing, unless lower is better with a baseline', async () => {
+    const { row, goal } = await headstartGoals();
+    const b1 = goal('B1');
+    const before = await services.store.dataDigest();
+    const target = await callChannel(table, 'goalUpdate', { goalId: b1.id, patch: { targetInPeriod: -4380 } });
+    expect(target).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'targetInPeriod' }] } });
+    expect(!target.ok && target.error.message).toBe(
+      'B1: Målsætningen i projektperioden kan ikke være negativ (-4.380). Negative tal er kun tilladt for et mål, hvor lavere er bedre, med en baseline.',
+    );
+    const created = await callChannel(table, 'goalCreate', { projectId: row.projectId, goal: { level: 'B', code: 'B9', targetInPeriod: -1 } });
+    expect(created).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const status = await callChannel(table, 'statusAdd', { goalId: b1.id, value: -3, reportedAt: '2022-12-01', reportedBy: 'Bevillingsmodtager' });
+    expect(status).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!status.ok && status.error.message).toContain('Status pr. 01.12.2022 kan ikke være negativ (-3)');
+    expect(await services.store.dataDigest()).toBe(before);
+
+    // A lower-is-better goal with a baseline may hold negative figures (a balance, a change).
+    const lower = await callChannel(table, 'goalUpdate', { goalId: b1.id, patch: { direction: 'lower', baseline: 10, targetInPeriod: -5 } });
+    expect(lower).toMatchObject({ ok: true, value: { targetInPeriod: -5 } });
+    // ... and can't go back to "higher is better" while it holds one.
+    const back = await callChannel(table, 'goalUpdate', { goalId: b1.id, patch: { direction: 'higher' } });
+    expect(back).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('saves a status dated in the future or outside the grant period only when confirmed', async () => {
+    const { goal } = await headstartGoals();
+    const b1 = goal('B1');
+    const input = { goalId: b1.id, value: 240, reportedAt: '2023-03-01', reportedBy: 'Bevillingsmodtager' };
+    const before = await services.store.dataDigest();
+    const warned = await callChannel(table, 'statusAdd', input);
+    expect(warned).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', issues: [{ path: 'statusAfterPeriod' }] } });
+    expect(!warned.ok && warned.error.message).toContain('Statusdatoen 01.03.2023 ligger efter bevillingsperioden, der slutter 31.12.2022.');
+    expect(await services.store.dataDigest()).toBe(before);
+    expect(await callChannel(table, 'statusAdd', { ...input, acceptWarnings: true })).toMatchObject({ ok: true, value: { value: 240 } });
+    // Inside the period and not in the future: saved at once.
+    expect(await callChannel(table, 'statusAdd', { ...input, reportedAt: '2022-11-30' })).toMatchObject({ ok: true });
+  });
+
+  it('an evaluator choosing the suggested light is not an override and needs no reason', async () => {
+    const row = await headstart();
+    const chosen = await callChannel(table, 'lightSet', { evaluationId: row.evaluationId!, kind: 'goals', override: 'green' });
+    expect(chosen).toMatchObject({ ok: true, value: { suggested: 'green', override: 'green' } });
+    const detail = await callChannel(table, 'evaluationGet', { evaluationId: row.evaluationId! });
+    expect(detail.ok && detail.value.summary.lights.goals).toMatchObject({ override: 'green', overridden: false, final: 'green' });
+    const other = await callChannel(table, 'lightSet', { evaluationId: row.evaluationId!, kind: 'goals', override: 'red' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
+  });
+});
+
+describe('evaluation rounds (issue 10, point 12)', () => {
+  it('deletes a round softly and restores it with everything it holds (undo)', async () => {
+    const row = await headstart();
+    const digest = await services.store.dataDigest();
+    expect(await callChannel(table, 'evaluationDelete', { evaluationId: row.evaluationId! })).toEqual({ ok: true, value: { ok: true } });
+    const project = await callChannel(table, 'projectGet', { projectId: row.projectId });
+    expect(project.ok && project.value.evaluations).toEqual([]);
+    expect(await callChannel(table, 'evaluationGet', { evaluationId: row.evaluationId! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await headstart()).evaluationId).toBeNull();
+    const restored = await callChannel(table, 'evaluationRestore', { evaluationId: row.evaluationId! });
+    expect(restored).toMatchObject({ ok: true, value: { id: row.evaluationId } });
+    expect(await services.store.dataDigest()).toBe(digest);
+    expect((await headstart()).implementation).toEqual({ score: 3.8, light: 'green', scored: 6 });
+  });
+
+  it('warns before creating a round before the latest one', async () => {
+    const row = await headstart();
+    const early = await callChannel(table, 'evaluationCreate', { projectId: row.projectId, type: 'midterm', date: '2020-06-30' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', issues: [{ path: 'roundBeforePrevious' }] } });
+    expect(!early.ok && early.error.message).toContain('ligger før den seneste runde (02.12.2022)');
+  });
+});
+
+describe('indicators and pooled attainment (issue 10, point 10)', () => {
+  it('pools only goals linked to the same indicator; the headline is the mean of the projects’ level attainment', async () => {
+    const { row, goal } = await headstartGoals();
+    const overview = await callChannel(table, 'portfolioOverview', {});
+    if (!overview.ok) throw new Error(overview.error.message);
+    // Unlinked, nothing is pooled: not 99 % of participants + companies + CVs.
+    expect(overview.value.rollup.indicators).toEqual([]);
+    expect(overview.value.rollup.unlinkedGoals.B).toBeGreaterThan(3);
+    // Headstart's outputs average 94 %; work-live-stay has no reported output: one project.
+    expect(overview.value.rollup.headline.B).toMatchObject({ displayAverage: 94, projects: 1, projectsTotal: 2 });
+
+    const wls = (await callChannel(table, 'projectGet', { projectId: overview.value.rows.find((r) => r.projectId !== row.projectId)!.projectId }));
+    if (!wls.ok) throw new Error(wls.error.message);
+    const wlsB1 = wls.value.goals.find((g) => g.code === 'B1')!;
+    const saved = await callChannel(table, 'indicatorSave', { code: '', name: 'Virksomheder på karriereportalen', unit: 'virksomheder', level: 'B', linkGoalIds: [goal('B2').id, wlsB1.id] });
+    expect(saved).toMatchObject({ ok: true, value: { indicator: { name: 'Virksomheder på karriereportalen' }, goals: [{ code: 'B2' }, { code: 'B1' }] } });
+    await services.store.addStatusReport({ goalId: wlsB1.id, value: 30, reportedAt: '2020-06-01', reportedBy: 'Bevillingsmodtager', source: { file: '', location: '' }, printedPercent: null });
+
+    const after = await callChannel(table, 'portfolioOverview', {});
+    if (!after.ok) throw new Error(after.error.message);
+    // (87 + 30) / (90 + 300) = 30 %, over two projects.
+    expect(after.value.rollup.indicators).toEqual([
+      expect.objectContaining({ statusSum: 117, targetSum: 390, displayPercent: 30, projects: 2, goals: 2, linkedGoals: 2 }),
+    ]);
+    // The headline now averages both projects' outputs: (94.06 + 10) / 2.
+    expect(after.value.rollup.headline.B).toMatchObject({ projects: 2, displayAverage: roundHalfUp(((219 / 256 + 87 / 90 + 1) / 3 * 100 + 10) / 2) });
+
+    // A filter narrows the rows and the roll-up alike.
+    const filtered = await callChannel(table, 'portfolioOverview', { filter: { search: 'Headstart' } });
+    expect(filtered.ok && filtered.value).toMatchObject({ total: 2, rows: [{ projectId: row.projectId }] });
+    expect(filtered.ok && filtered.value.rollup.indicators[0]).toMatchObject({ statusSum: 87, targetSum: 90, projects: 1 });
+  });
+
+  it('links a goal only to an indicator of its level, and suggests links for goals worded alike in several projects', async () => {
+    const { row, goal } = await headstartGoals();
+    const activity = await callChannel(table, 'indicatorSave', { code: '', name: 'Forløb', unit: '', level: 'A' });
+    if (!activity.ok) throw new Error(activity.error.message);
+    const wrong = await callChannel(table, 'goalUpdate', { goalId: goal('B1').id, patch: { indicatorId: activity.value.indicator.id } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!wrong.ok && wrong.error.message).toContain('Målet B1 er et outputmål, men indikatoren "Forløb" er for aktivitetsmål');
+    const twin = await callChannel(table, 'indicatorSave', { code: '', name: ' forløb ', unit: '', level: 'A' });
+    expect(twin).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    // A second project counting participants with the same wording and unit as Headstart's B1.
+    const other = await callChannel(table, 'projectCreate', { facts: { name: 'Andet talentprojekt' } });
+    if (!other.ok) throw new Error(other.error.message);
+    const otherB1 = await callChannel(table, 'goalCreate', { projectId: other.value.id, goal: { level: 'B', code: 'B1', description: 'Antal deltagere', unit: 'deltagere', targetInPeriod: 100 } });
+    if (!otherB1.ok) throw new Error(otherB1.error.message);
+    const suggestions = await callChannel(table, 'indicatorSuggestions', { projectId: row.projectId });
+    if (!suggestions.ok) throw new Error(suggestions.error.message);
+    const participants = suggestions.value.find((s) => s.kind === 'new' && s.goalIds.includes(goal('B1').id))!;
+    expect(participants).toMatchObject({ indicatorName: 'Antal deltagere', unit: 'deltagere', projects: 2 });
+    expect(participants.goals.map((g) => [g.projectName, g.code])).toEqual([
+      ['Tiltrækning af talent (Headstart)', 'B1'],
+      ['Andet talentprojekt', 'B1'],
+    ]);
+    // Confirming it creates the indicator and links both goals in one step.
+    const confirmed = await callChannel(table, 'indicatorSave', { code: '', name: participants.indicatorName, unit: 'deltagere', level: 'B', linkGoalIds: participants.goalIds });
+    expect(confirmed.ok && confirmed.value.goals.map((g) => g.indicatorId)).toEqual([expect.any(Number), expect.any(Number)]);
+    const list = await callChannel(table, 'indicatorList', {});
+    expect(list.ok && list.value.find((i) => i.name === 'Antal deltagere')).toMatchObject({ goals: 2, projects: 2 });
+    // Unlinking is all or nothing too.
+    expect(await callChannel(table, 'indicatorLink', { goalIds: participants.goalIds, indicatorId: null })).toMatchObject({ ok: true, value: [{ indicatorId: null }, { indicatorId: null }] });
   });
 });
 

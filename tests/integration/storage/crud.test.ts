@@ -109,7 +109,7 @@ describe('goals and status reports', () => {
       goal(p.id, { code: 'C1', level: 'C', position: 1, targetInPeriod: null, targetAfterPeriod: 40, direction: 'lower', baseline: 12.5 }),
     );
     const g3 = await fx.store.createGoal(goal(p.id, { code: 'A1', position: 2 }));
-    expect(g1).toEqual({ id: g1.id, ...goal(p.id, { code: 'C1', level: 'C', position: 1, targetInPeriod: null, targetAfterPeriod: 40, direction: 'lower', baseline: 12.5 }) });
+    expect(g1).toEqual({ id: g1.id, indicatorId: null, ...goal(p.id, { code: 'C1', level: 'C', position: 1, targetInPeriod: null, targetAfterPeriod: 40, direction: 'lower', baseline: 12.5 }) });
     expect(g1.targetInPeriod).toBeNull();
     expect((await fx.store.listGoals(p.id)).map((g) => g.code)).toEqual(['C1', 'B1', 'A1']);
     expect(await fx.store.getGoal(g2.id)).toEqual(g2);
@@ -312,7 +312,7 @@ describe('effect chain, budget and financing', () => {
 });
 
 describe('cascade deletes', () => {
-  it('deleting a goal removes its status reports; deleting an evaluation removes scores, lights, survey and learning', async () => {
+  it('deleting a goal removes its status reports; deleting an evaluation round is soft and restores with everything it holds', async () => {
     const p = await fx.store.createProject(facts());
     const g = await fx.store.createGoal(goal(p.id));
     await fx.store.addStatusReport({ goalId: g.id, value: 3, reportedAt: '2023-01-01', reportedBy: '', source: { file: '', location: '' }, printedPercent: null });
@@ -327,13 +327,28 @@ describe('cascade deletes', () => {
     expect(await fx.store.listStatusReports(p.id)).toEqual([]);
     expect(await fx.store.getGoal(g.id)).toBeNull();
 
+    const digest = await fx.store.dataDigest();
     await fx.store.deleteEvaluation(e.id);
     expect(await fx.store.getEvaluation(e.id)).toBeNull();
-    expect(await fx.store.listScores(e.id)).toEqual([]);
-    expect(await fx.store.listLightDecisions(e.id)).toEqual([]);
-    expect(await fx.store.listSurveyIndicators(e.id)).toEqual([]);
-    expect(await fx.store.listLearningPoints(e.id)).toEqual([]);
-    await expect(fx.store.deleteEvaluation(e.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await fx.store.listEvaluations(p.id)).toEqual([]);
+    // A deleted round takes nothing new, and can't be edited, until it is restored.
+    await expect(fx.store.setScore({ evaluationId: e.id, parameter: 2, score: 3, headline: '', text: '' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(fx.store.updateEvaluation(e.id, { evaluator: 'X' })).rejects.toBeInstanceOf(NotFoundError);
+    await fx.store.deleteEvaluation(e.id); // deleting twice changes nothing
+    await expect(fx.store.deleteEvaluation(9999)).rejects.toBeInstanceOf(NotFoundError);
+
+    const restored = await fx.store.restoreEvaluation(e.id);
+    expect(restored).toEqual(e);
+    expect(await fx.store.listScores(e.id)).toEqual([{ evaluationId: e.id, parameter: 1, score: 3, headline: '', text: '' }]);
+    expect(await fx.store.listLightDecisions(e.id)).toHaveLength(1);
+    expect(await fx.store.listSurveyIndicators(e.id)).toHaveLength(1);
+    expect(await fx.store.listLearningPoints(e.id)).toHaveLength(1);
+    expect(await fx.store.dataDigest()).toBe(digest);
+    const audit = await fx.store.listAudit({ projectId: p.id, entity: 'evaluation', limit: 2 });
+    expect(audit.map((a) => [a.field, a.oldValue === null, a.newValue === null])).toEqual([
+      ['deletedAt', false, true],
+      ['deletedAt', true, false],
+    ]);
   });
 
   it('soft-deleting a project keeps its children (restorable)', async () => {
@@ -382,5 +397,44 @@ describe('paths', () => {
     expect(defaultPortfolioPath(path.join('/home', 'ane', '.config', 'Trafiklys'))).toBe(
       path.join('/home', 'ane', '.config', 'Trafiklys', 'portfolios', 'standard.trafiklys.sqlite'),
     );
+  });
+});
+
+describe('indicators', () => {
+  it('creates, updates and lists indicators; links goals of several projects; a code is unique', async () => {
+    const p = await fx.store.createProject(facts());
+    const q = await fx.store.createProject(facts({ name: 'Andet projekt' }));
+    const participants = await fx.store.saveIndicator({ code: 'EECO01', name: 'Deltagere i alt', unit: 'deltagere', level: 'B' });
+    expect(participants).toMatchObject({ id: expect.any(Number), code: 'EECO01', name: 'Deltagere i alt', unit: 'deltagere', level: 'B', createdAt: expect.any(String) });
+    const own = await fx.store.saveIndicator({ code: '', name: 'Virksomheder på portalen', unit: 'virksomheder', level: 'B' });
+    await fx.store.saveIndicator({ code: '', name: 'Uden kode', unit: '', level: 'A' }); // two without a code are fine
+    await expect(fx.store.saveIndicator({ code: 'EECO01', name: 'Igen', unit: '', level: 'B' })).rejects.toThrow(/Indikatorkoden findes allerede/);
+    expect((await fx.store.listIndicators()).map((i) => i.name)).toEqual(['Uden kode', 'Deltagere i alt', 'Virksomheder på portalen']);
+    expect(await fx.store.saveIndicator({ id: own.id, code: 'V1', name: own.name, unit: own.unit, level: own.level })).toMatchObject({ id: own.id, code: 'V1' });
+
+    const a = await fx.store.createGoal(goal(p.id, { code: 'B1', level: 'B', indicatorId: participants.id }));
+    const b = await fx.store.createGoal(goal(q.id, { code: 'B1', level: 'B' }));
+    expect(a.indicatorId).toBe(participants.id);
+    expect(b.indicatorId).toBeNull();
+    expect((await fx.store.updateGoal(b.id, { indicatorId: participants.id })).indicatorId).toBe(participants.id);
+    await expect(fx.store.updateGoal(b.id, { indicatorId: 4242 })).rejects.toBeInstanceOf(ConflictError);
+    expect((await fx.store.listPortfolioGoals()).map((g) => [g.projectId, g.indicatorId])).toEqual([
+      [p.id, participants.id],
+      [q.id, participants.id],
+    ]);
+    const audit = await fx.store.listAudit({ projectId: q.id, entity: 'goal', limit: 1 });
+    expect(audit[0]).toMatchObject({ field: 'indicatorId', oldValue: null, newValue: String(participants.id) });
+  });
+
+  it('deleting an indicator unlinks its goals (audited per project) and keeps them', async () => {
+    const p = await fx.store.createProject(facts());
+    const ind = await fx.store.saveIndicator({ code: '', name: 'Deltagere', unit: 'deltagere', level: 'A' });
+    const g = await fx.store.createGoal(goal(p.id, { indicatorId: ind.id }));
+    await fx.store.deleteIndicator(ind.id);
+    expect(await fx.store.getIndicator(ind.id)).toBeNull();
+    expect((await fx.store.getGoal(g.id))?.indicatorId).toBeNull();
+    expect((await fx.store.listAudit({ projectId: p.id, entity: 'goal', limit: 1 }))[0]).toMatchObject({ field: 'indicatorId', oldValue: String(ind.id), newValue: null });
+    expect((await fx.store.listAudit({ entity: 'indicator', limit: 1 }))[0]).toMatchObject({ field: 'deleted', newValue: null });
+    await expect(fx.store.deleteIndicator(ind.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Goal, ProjectFacts } from '../../../shared/domain';
+import type { ProjectFacts } from '../../../shared/domain';
 import { openPortfolioStore } from '../../../electron/storage';
 import type { OpenPortfolioStoreOptions, PortfolioStore } from '../../../electron/storage';
+import type { NewGoal } from '../../../electron/storage/store';
 
 /** A fresh temp folder; removed by the returned cleanup. */
 export function makeTempDir(): { dir: string; cleanup: () => void } {
@@ -61,7 +62,7 @@ export function facts(overrides: Partial<ProjectFacts> = {}): ProjectFacts {
   };
 }
 
-export function goal(projectId: number, overrides: Partial<Omit<Goal, 'id'>> = {}): Omit<Goal, 'id'> {
+export function goal(projectId: number, overrides: Partial<NewGoal> = {}): NewGoal {
   return {
     projectId,
     level: 'A',

@@ -92,6 +92,30 @@ describe('migrations', () => {
     await v1.close();
   });
 
+  it('002 adds indicators, goal links and soft-deleted rounds; a version-1 file keeps its data', async () => {
+    const file = path.join(dir, 'v1.trafiklys.sqlite');
+    const v1 = await openPortfolioStore(file, { user: 'a', migrations: [MIGRATIONS[0]] });
+    const p = await v1.createProject(facts());
+    await v1.createGoal(goal(p.id, { targetInPeriod: 256 }));
+    await v1.close();
+
+    const store = await openPortfolioStore(file, { user: 'b' });
+    expect(await rawUserVersion(file)).toBe(2);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('v1.trafiklys.sqlite.backup-v1-'))).toBe(true);
+    const [g] = await store.listGoals(p.id);
+    expect(g).toMatchObject({ code: 'A1', targetInPeriod: 256, indicatorId: null });
+    const indicator = await store.saveIndicator({ code: '', name: 'Deltagere', unit: 'deltagere', level: 'A' });
+    expect((await store.updateGoal(g.id, { indicatorId: indicator.id })).indicatorId).toBe(indicator.id);
+    await store.close();
+
+    const db = await openMemoryDbAtVersion(2);
+    const fks = await db.all<{ table: string; from: string; on_delete: string }>('PRAGMA foreign_key_list(goals)');
+    expect(fks).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'indicators', from: 'indicator_id', on_delete: 'SET NULL' })]));
+    expect((await db.all<{ name: string }>('PRAGMA table_info(evaluations)')).map((c) => c.name)).toContain('deleted_at');
+    await expect(db.run("INSERT INTO indicators (name, level, created_at) VALUES ('x', 'D', 't')")).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
   it('migrates a :memory: db from version 1 to a later version with a test migration', async () => {
     const db = await openMemoryDbAtVersion(1, [MIGRATIONS[0], addColumn]);
     await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");

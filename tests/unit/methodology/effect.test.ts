@@ -1,6 +1,6 @@
 import type { LevelResult } from '../../../shared/methodology';
-import { DEFAULT_PROFILE, levelAttainment, suggestEffectLight } from '../../../shared/methodology';
-import { HEADSTART_GOALS, goal } from './fixtures';
+import { DEFAULT_PROFILE, effectSuggestion, evaluate, levelAttainment, suggestEffectLight } from '../../../shared/methodology';
+import { HEADSTART_GOALS, goal, headstartInput } from './fixtures';
 
 const P = DEFAULT_PROFILE;
 
@@ -26,10 +26,29 @@ describe('suggestEffectLight', () => {
     expect(suggestEffectLight(effectLevel([0]), 'final', P)).toBe('red');
   });
 
-  it('midterm: the green bands start at 35, so 35-49 is green and 34 red', () => {
+  it('midterm: the bands of section 3 give the colour, so a midterm suggestion can be yellow (25-34 %)', () => {
     const level = (p: number) => levelAttainment([goal('C1', 100, p)], 'C', 'midterm', P);
     expect(suggestEffectLight(level(35), 'midterm', P)).toBe('green');
-    expect(suggestEffectLight(level(34), 'midterm', P)).toBe('red');
+    expect(suggestEffectLight(level(34), 'midterm', P)).toBe('yellow');
+    expect(suggestEffectLight(level(25), 'midterm', P)).toBe('yellow');
+    expect(suggestEffectLight(level(24), 'midterm', P)).toBe('red');
+    expect(effectSuggestion(level(30), 'midterm', P).explanation).toBeNull();
+  });
+
+  it('explains a suggestion that differs from its band: final 55 % is a red band, suggested yellow', () => {
+    const s = effectSuggestion(effectLevel([55]), 'final', P);
+    expect(s.light).toBe('yellow');
+    expect(s.band).toMatchObject({ light: 'red', meaning: 'farBelow' });
+    expect(s.explanation).toEqual({
+      code: 'effectYellowFromHalf',
+      params: { percent: 55, bandLight: 'red', bandMeaning: 'farBelow', yellowMin: 50, suggested: 'yellow' },
+      message: 'Effektmålenes gennemsnit 55 % ligger i et rødt bånd: Målopnåelsen er meget under det ønskede niveau. Forslaget er gult, fordi mindst 50 % af de forventede effekter er nået.',
+    });
+    // A yellow band (65-80 %) needs no explanation.
+    expect(effectSuggestion(effectLevel([70]), 'final', P).explanation).toBeNull();
+    // The explanation reaches the evaluation's light outcome, for the screen and the workbook.
+    const summary = evaluate(headstartInput({ goals: [goal('C1', 100, 55)] }), P);
+    expect(summary.lights.effect.explanation?.code).toBe('effectYellowFromHalf');
   });
 
   it('uses the displayed average: 49.5 shows 50 and is yellow', () => {

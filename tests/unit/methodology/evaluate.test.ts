@@ -21,7 +21,9 @@ describe('evaluate: seed 003 (Headstart, final evaluation)', () => {
       override: null,
       reason: '',
       final: 'green',
+      overridden: false,
       basis: { level: 'B', displayPercent: 94 },
+      explanation: null,
     });
   });
 
@@ -63,7 +65,13 @@ describe('evaluate: lights and overrides', () => {
       headstartInput({ decisions: [{ kind: 'effect', override: 'yellow', reason: 'C2 er usikker' }] }),
       P,
     );
-    expect(s.lights.effect).toMatchObject({ suggested: 'green', override: 'yellow', reason: 'C2 er usikker', final: 'yellow' });
+    expect(s.lights.effect).toMatchObject({ suggested: 'green', override: 'yellow', reason: 'C2 er usikker', final: 'yellow', overridden: true });
+    expect(s.warnings.some((w) => w.code === 'overrideWithoutReason')).toBe(false);
+  });
+
+  it('a choice equal to the suggestion is kept but is not an override, and needs no reason', () => {
+    const s = evaluate(headstartInput({ decisions: [{ kind: 'goals', override: 'green', reason: '' }] }), P);
+    expect(s.lights.goals).toMatchObject({ suggested: 'green', override: 'green', final: 'green', overridden: false });
     expect(s.warnings.some((w) => w.code === 'overrideWithoutReason')).toBe(false);
   });
 

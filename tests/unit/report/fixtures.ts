@@ -47,6 +47,7 @@ export function demoReportInput(
       targetAfterPeriod: g.targetAfterPeriod,
       direction: g.direction as Goal['direction'],
       baseline: g.baseline,
+      indicatorId: null,
       position,
     };
     goals.push(goal);

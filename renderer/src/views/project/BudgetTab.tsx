@@ -131,8 +131,8 @@ function Progress() {
         </div>
       </SimpleGrid>
       <SimpleGrid cols={3} spacing="sm" mt="md">
-        <EditableNumber label={t('budget.spent')} value={evaluation.budgetSpentKr} decimals={0} validate={nonNegative} onSave={(budgetSpentKr) => saveEval({ budgetSpentKr })} />
-        <EditableNumber label={t('budget.totalReported')} value={evaluation.budgetTotalReportedKr} decimals={0} validate={nonNegative} onSave={(budgetTotalReportedKr) => saveEval({ budgetTotalReportedKr })} />
+        <EditableNumber label={t('budget.spent')} value={evaluation.budgetSpentKr} money validate={nonNegative} onSave={(budgetSpentKr) => saveEval({ budgetSpentKr })} />
+        <EditableNumber label={t('budget.totalReported')} value={evaluation.budgetTotalReportedKr} money validate={nonNegative} onSave={(budgetTotalReportedKr) => saveEval({ budgetTotalReportedKr })} />
         <EditableText label={t('budget.progressReportedBy')} value={evaluation.progressReportedBy} onSave={(progressReportedBy) => saveEval({ progressReportedBy })} />
         <EditableNumber label={t('budget.monthsElapsed')} value={evaluation.monthsElapsedReported} validate={nonNegative} onSave={(monthsElapsedReported) => saveEval({ monthsElapsedReported })} />
         <EditableNumber label={t('budget.monthsTotal')} value={evaluation.monthsTotalReported} validate={nonNegative} onSave={(monthsTotalReported) => saveEval({ monthsTotalReported })} />
@@ -202,7 +202,7 @@ function BudgetLines() {
                 />
               </Table.Td>
               <Table.Td>
-                <EditableNumber label={null} ariaLabel={`${line.costType} ${line.year} ${t('budget.amount')}`} size="xs" value={line.amountKr} nullable={false} onSave={(amountKr) => saveLine(line, { amountKr: amountKr ?? 0 })} />
+                <EditableNumber label={null} ariaLabel={`${line.costType} ${line.year} ${t('budget.amount')}`} size="xs" value={line.amountKr} money nullable={false} onSave={(amountKr) => saveLine(line, { amountKr: amountKr ?? 0 })} />
               </Table.Td>
               <Table.Td>
                 <EditableNumber
@@ -263,16 +263,16 @@ function BudgetLines() {
               {summary.budget.years.map((y) => (
                 <Table.Tr key={y.year}>
                   <Table.Td>{y.year}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(y.directKr)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(y.indirectKr)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(y.totalKr)}</Table.Td>
+                  <Table.Td ta="right">{fmt.amountInput(y.directKr)}</Table.Td>
+                  <Table.Td ta="right">{fmt.amountInput(y.indirectKr)}</Table.Td>
+                  <Table.Td ta="right">{fmt.amountInput(y.totalKr)}</Table.Td>
                 </Table.Tr>
               ))}
               <Table.Tr fw={700}>
                 <Table.Td>{t('budget.total')}</Table.Td>
-                <Table.Td ta="right">{fmt.number(summary.budget.years.reduce((s, y) => s + y.directKr, 0))}</Table.Td>
-                <Table.Td ta="right">{fmt.number(summary.budget.years.reduce((s, y) => s + y.indirectKr, 0))}</Table.Td>
-                <Table.Td ta="right">{fmt.number(summary.budget.totalKr)}</Table.Td>
+                <Table.Td ta="right">{fmt.amountInput(summary.budget.years.reduce((s, y) => s + y.directKr, 0))}</Table.Td>
+                <Table.Td ta="right">{fmt.amountInput(summary.budget.years.reduce((s, y) => s + y.indirectKr, 0))}</Table.Td>
+                <Table.Td ta="right">{fmt.amountInput(summary.budget.totalKr)}</Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
@@ -320,7 +320,7 @@ function Financing() {
                 <EditableText label={null} ariaLabel={t('budget.source')} size="xs" value={item.name} validate={(v) => (v.trim() ? null : t('validation.required'))} onSave={(name) => saveItem(item, { name })} />
               </Table.Td>
               <Table.Td>
-                <EditableNumber label={null} ariaLabel={`${item.name} ${t('budget.amount')}`} size="xs" value={item.amountKr} nullable={false} onSave={(amountKr) => saveItem(item, { amountKr: amountKr ?? 0 })} />
+                <EditableNumber label={null} ariaLabel={`${item.name} ${t('budget.amount')}`} size="xs" value={item.amountKr} money nullable={false} onSave={(amountKr) => saveItem(item, { amountKr: amountKr ?? 0 })} />
               </Table.Td>
               <Table.Td>
                 <ActionIcon
@@ -341,7 +341,7 @@ function Financing() {
           {items.length > 0 && (
             <Table.Tr fw={700}>
               <Table.Td>{t('budget.total')}</Table.Td>
-              <Table.Td ta="right">{fmt.number(b.financingTotalKr)}</Table.Td>
+              <Table.Td ta="right">{fmt.amountInput(b.financingTotalKr)}</Table.Td>
               <Table.Td />
             </Table.Tr>
           )}

@@ -148,7 +148,7 @@ export function FactsTab() {
           <EditableNumber
             label={t('facts.totalBudgetKr')}
             value={facts.totalBudgetKr}
-            decimals={0}
+            money
             validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
             onSave={(totalBudgetKr) => saveFact({ totalBudgetKr })}
           />

@@ -1,17 +1,20 @@
 import { LineChart } from '@mantine/charts';
-import { ActionIcon, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, List, Loader, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus, IconLink } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IndicatorSuggestionView, IndicatorUsage, IpcError } from '../../../../shared/contracts';
 import { GoalFieldsSchema } from '../../../../shared/contracts/schemas';
 import type { Goal, GoalDirection, GoalLevel, StatusReport } from '../../../../shared/domain';
+import { goalFigureProblems, type GoalFigureField } from '../../../../shared/methodology/goalFigures';
+import { localToday, statusDateWarnings, type DateWarning } from '../../../../shared/methodology/reportDates';
 import type { GoalResult, LevelResult } from '../../../../shared/methodology/types';
 import { safeCall, useApi } from '../../api';
 import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useErrorText, useNotifyError } from '../../components/useSave';
-import { useWarningText, WarningIcon } from '../../components/warnings';
+import { useEngineText, useWarningText, WarningIcon, warningsFromMain } from '../../components/warnings';
 import { useFormatter } from '../../format';
 
 /** The status in force at the evaluation date: the latest report on or before it. */
@@ -30,15 +33,41 @@ export interface GoalTableProps {
   result: LevelResult;
   statusReports: StatusReport[];
   evaluationDate: string;
+  /** The project's grant period: a status dated outside it is saved only when confirmed. */
+  period: { start: string | null; end: string | null };
+  /** The portfolio's indicators, and suggested links that touch this project's goals. */
+  indicators: IndicatorUsage[];
+  suggestions: IndicatorSuggestionView[];
   /** Called after every successful save, so the figures can be recomputed. */
   onChanged: () => Promise<void> | void;
 }
 
-function StatusModal({ goal, evaluationDate, onClose, onSaved }: { goal: Goal; evaluationDate: string; onClose: () => void; onSaved: () => void }) {
+/** The goal's figure as typed would be one the method refuses (negative without lower-is-better and a baseline). */
+function negativeFigure(goal: Goal, field: GoalFigureField, value: number | null): boolean {
+  const figures = { ...goal, ...(field === 'status' ? {} : { [field]: value }) };
+  return goalFigureProblems(figures, field === 'status' ? [{ value, reportedAt: null }] : []).length > 0;
+}
+
+function StatusModal({
+  goal,
+  evaluationDate,
+  period,
+  onClose,
+  onSaved,
+}: {
+  goal: Goal;
+  evaluationDate: string;
+  period: GoalTableProps['period'];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
   const errorText = useErrorText();
+  const warningText = useEngineText('dateWarning');
+  /** Warnings the user has been shown for this date; a second save confirms them. */
+  const [warnings, setWarnings] = useState<{ date: string; list: DateWarning[] } | null>(null);
   const [v, setV] = useState({ value: '', reportedAt: fmt.dateInput(evaluationDate), reportedBy: '', file: '', location: '', printed: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -66,9 +95,19 @@ function StatusModal({ goal, evaluationDate, onClose, onSaved }: { goal: Goal; e
       reportedAt = null;
     }
     if (!reportedAt) next.reportedAt = t('validation.dateFormat', { format: fmt.datePlaceholder });
+    if (value !== null && !next.value && negativeFigure(goal, 'status', value)) next.value = t('validation.negativeFigure');
     setErrors(next);
     if (Object.keys(next).length || !reportedAt) return;
     const date = reportedAt;
+    // A date in the future or outside the grant period: say so, and save on a second click.
+    const confirmed = warnings?.date === date;
+    if (!confirmed) {
+      const list = statusDateWarnings(date, { today: localToday(), periodStart: period.start, periodEnd: period.end });
+      if (list.length) {
+        setWarnings({ date, list });
+        return;
+      }
+    }
     setBusy(true);
     const result = await safeCall(() =>
       api.statusAdd({
@@ -78,15 +117,19 @@ function StatusModal({ goal, evaluationDate, onClose, onSaved }: { goal: Goal; e
         reportedBy: v.reportedBy,
         source: { file: v.file, location: v.location },
         printedPercent: printed,
+        acceptWarnings: confirmed || undefined,
       }),
     );
     setBusy(false);
     if (!result.ok) {
-      setErrors({ form: errorText(result.error) });
+      if (result.error.code === 'NEEDS_CONFIRMATION') setWarnings({ date, list: warningsFromMain(result.error) });
+      else setErrors({ form: errorText(result.error) });
       return;
     }
     onSaved();
   };
+  // The warnings hold while the date they are about is the one in the field.
+  const pendingWarnings = warnings && typedDate(fmt, v.reportedAt) === warnings.date ? warnings.list : null;
 
   return (
     <Modal opened onClose={onClose} title={t('goals.statusTitle', { code: goal.code })}>
@@ -105,6 +148,18 @@ function StatusModal({ goal, evaluationDate, onClose, onSaved }: { goal: Goal; e
             <TextInput label={t('goals.sourceLocation')} value={v.location} onChange={set('location')} />
           </SimpleGrid>
           <TextInput label={t('goals.printedPercent')} value={v.printed} onChange={set('printed')} error={errors.printed} inputMode="decimal" w={200} />
+          {pendingWarnings && (
+            <Alert color="orange" title={t('goals.dateWarningTitle')} data-testid="status-date-warnings">
+              <List size="sm" spacing={2}>
+                {pendingWarnings.map((w) => (
+                  <List.Item key={w.code}>{warningText(w)}</List.Item>
+                ))}
+              </List>
+              <Text size="sm" mt={4}>
+                {t('goals.dateWarningConfirm')}
+              </Text>
+            </Alert>
+          )}
           {errors.form && (
             <Text c="red" size="sm" role="alert">
               {errors.form}
@@ -114,13 +169,192 @@ function StatusModal({ goal, evaluationDate, onClose, onSaved }: { goal: Goal; e
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
-              {t('goals.addStatus')}
+            <Button type="submit" loading={busy} color={pendingWarnings ? 'orange' : undefined}>
+              {pendingWarnings ? t('common.saveAnyway') : t('goals.addStatus')}
             </Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+function typedDate(fmt: ReturnType<typeof useFormatter>, text: string): string | null {
+  try {
+    return fmt.parseDate(text);
+  } catch {
+    return null;
+  }
+}
+
+/** "3 mål i 2 projekter", "1 mål i 1 projekt". */
+const usageText = (t: (k: string, o?: Record<string, unknown>) => string, i: Pick<IndicatorUsage, 'goals' | 'projects'>) =>
+  t('indicators.usage', { goals: t('indicators.goalCount', { count: i.goals }), projects: t('indicators.projectCount', { count: i.projects }) });
+
+const indicatorLabel = (i: Pick<IndicatorUsage, 'code' | 'name' | 'unit'>) => `${i.code ? `${i.code} ` : ''}${i.name}${i.unit ? ` (${i.unit})` : ''}`;
+
+/**
+ * Links a goal to an indicator of its level, so the portfolio pools it with the other projects'
+ * goals of that indicator: an existing one, or a new one named after the goal.
+ */
+function IndicatorModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const errorText = useErrorText();
+  const [error, setError] = useState<string | null>(null);
+  // The list as it is now (another project may just have added one), read when the dialog opens.
+  const [candidates, setCandidates] = useState<IndicatorUsage[] | null>(null);
+  const [mode, setMode] = useState<'existing' | 'new'>('existing');
+  const [chosen, setChosen] = useState<string | null>(goal.indicatorId ? String(goal.indicatorId) : null);
+  useEffect(() => {
+    let live = true;
+    void safeCall(() => api.indicatorList({})).then((r) => {
+      if (!live) return;
+      if (!r.ok) return setError(errorText(r.error));
+      const mine = r.value.filter((i) => i.level === goal.level);
+      setCandidates(mine);
+      if (mine.length === 0) setMode('new');
+      setChosen((c) => c ?? (mine[0] ? String(mine[0].id) : null));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, goal.level, errorText]);
+  const [fields, setFields] = useState({ name: goal.description.trim(), unit: goal.unit.trim(), code: '' });
+  const [busy, setBusy] = useState(false);
+
+  const run = async (call: () => Promise<{ ok: boolean; error?: IpcError }>) => {
+    setBusy(true);
+    const r = await call();
+    setBusy(false);
+    if (!r.ok) setError(errorText(r.error!));
+    else onSaved();
+  };
+  const submit = () => {
+    if (mode === 'existing') {
+      if (!chosen) return setError(t('indicators.chooseOne'));
+      return run(() => safeCall(() => api.indicatorLink({ goalIds: [goal.id], indicatorId: Number(chosen) })));
+    }
+    if (!fields.name.trim()) return setError(t('indicators.nameRequired'));
+    return run(() => safeCall(() => api.indicatorSave({ code: fields.code, name: fields.name, unit: fields.unit, level: goal.level, linkGoalIds: [goal.id] })));
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('indicators.linkTitle', { code: goal.code })} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('indicators.linkHelp')}
+          </Text>
+          <SegmentedControl
+            value={mode}
+            onChange={(v) => setMode(v as 'existing' | 'new')}
+            data={[
+              { value: 'existing', label: t('indicators.existing'), disabled: !candidates?.length },
+              { value: 'new', label: t('indicators.new') },
+            ]}
+          />
+          {candidates === null && !error ? (
+            <Loader size="sm" aria-label={t('common.loading')} />
+          ) : mode === 'existing' ? (
+            <Select
+              label={t('indicators.indicator')}
+              data={(candidates ?? []).map((i) => ({ value: String(i.id), label: `${indicatorLabel(i)} · ${usageText(t, i)}` }))}
+              value={chosen}
+              onChange={setChosen}
+              allowDeselect={false}
+              searchable
+              // Not autofocused: a searchable select opens its list on focus, over the buttons.
+            />
+          ) : (
+            <SimpleGrid cols={2}>
+              <TextInput label={t('indicators.name')} value={fields.name} onChange={(e) => setFields({ ...fields, name: e.currentTarget.value })} required data-autofocus />
+              <TextInput label={t('indicators.unit')} value={fields.unit} onChange={(e) => setFields({ ...fields, unit: e.currentTarget.value })} />
+              <TextInput label={t('indicators.code')} description={t('indicators.codeHelp')} value={fields.code} onChange={(e) => setFields({ ...fields, code: e.currentTarget.value })} />
+            </SimpleGrid>
+          )}
+          {error && (
+            <Text c="red" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
+          <Group justify="space-between">
+            <div>
+              {goal.indicatorId !== null && (
+                <Button variant="subtle" color="red" loading={busy} onClick={() => void run(() => safeCall(() => api.indicatorLink({ goalIds: [goal.id], indicatorId: null })))}>
+                  {t('indicators.unlink')}
+                </Button>
+              )}
+            </div>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={busy} disabled={candidates === null}>
+                {t('indicators.link')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The indicator a goal is linked to, or the link suggested for it, with the action to change it. */
+function IndicatorCell({
+  goal,
+  indicators,
+  suggestion,
+  onLink,
+  onConfirm,
+}: {
+  goal: Goal;
+  indicators: IndicatorUsage[];
+  suggestion: IndicatorSuggestionView | undefined;
+  onLink: () => void;
+  onConfirm: (s: IndicatorSuggestionView) => void;
+}) {
+  const { t } = useTranslation();
+  const linked = goal.indicatorId === null ? null : indicators.find((i) => i.id === goal.indicatorId);
+  if (linked)
+    return (
+      <Group gap={4} wrap="nowrap" align="flex-start" data-testid={`goal-indicator-${goal.code}`}>
+        <Text size="xs" style={{ flex: 1 }}>
+          {indicatorLabel(linked)}
+          <Text span size="xs" c="dimmed" display="block">
+            {usageText(t, linked)}
+          </Text>
+        </Text>
+        <Tooltip label={t('indicators.changeFor', { code: goal.code })}>
+          <ActionIcon variant="subtle" size="sm" aria-label={t('indicators.changeFor', { code: goal.code })} onClick={onLink}>
+            <IconLink size={14} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    );
+  const others = suggestion?.goals.filter((g) => g.goalId !== goal.id) ?? [];
+  return (
+    <Stack gap={2} data-testid={`goal-indicator-${goal.code}`}>
+      <Text size="xs" c="dimmed">
+        {t('indicators.notLinked')}
+      </Text>
+      {suggestion && (
+        <Tooltip label={<span className="tl-pre">{others.map((g) => `${g.projectName}: ${g.code} ${g.description}`).join('\n')}</span>} multiline maw={420}>
+          <Button size="compact-xs" variant="light" aria-label={t('indicators.confirmFor', { code: goal.code, name: suggestion.indicatorName })} onClick={() => onConfirm(suggestion)}>
+            {t('indicators.suggested', { name: suggestion.indicatorName, projects: suggestion.projects })}
+          </Button>
+        </Tooltip>
+      )}
+      <Button size="compact-xs" variant="subtle" justify="flex-start" px={0} aria-label={t('indicators.linkFor', { code: goal.code })} onClick={onLink}>
+        {t('indicators.linkShort')}
+      </Button>
+    </Stack>
   );
 }
 
@@ -187,7 +421,7 @@ function percentCell(result: GoalResult | undefined, t: (k: string) => string, f
  * One level's goal table, editable in place: each field saves when it loses focus; text in a
  * number field is an inline error and nothing is sent.
  */
-export function GoalTable({ projectId, level, goals, result, statusReports, evaluationDate, onChanged }: GoalTableProps) {
+export function GoalTable({ projectId, level, goals, result, statusReports, evaluationDate, period, indicators, suggestions, onChanged }: GoalTableProps) {
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
@@ -195,6 +429,19 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
   const warningText = useWarningText();
   const [statusFor, setStatusFor] = useState<Goal | null>(null);
   const [historyFor, setHistoryFor] = useState<Goal | null>(null);
+  const [linkFor, setLinkFor] = useState<Goal | null>(null);
+  const suggestionFor = (goal: Goal) => suggestions.find((s) => s.goalIds.includes(goal.id));
+
+  /** Confirming a suggestion links every goal in it at once (the other projects' goals too). */
+  const confirmSuggestion = async (s: IndicatorSuggestionView) => {
+    const r =
+      s.kind === 'existing'
+        ? await safeCall(() => api.indicatorLink({ goalIds: s.goalIds, indicatorId: s.indicatorId }))
+        : await safeCall(() => api.indicatorSave({ code: '', name: s.name, unit: s.unit, level: s.level, linkGoalIds: s.goalIds }));
+    if (!r.ok) notifyError(r.error);
+    else await onChanged();
+  };
+  const negative = (goal: Goal, field: GoalFigureField) => (v: number | null) => (negativeFigure(goal, field, v) ? t('validation.negativeFigure') : null);
   const byCode = new Map(result.goals.map((g) => [g.code, g]));
 
   const update = async (goal: Goal, patch: Partial<Omit<Goal, 'id' | 'projectId'>>) => {
@@ -238,7 +485,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
             <Table.Tr>
               <Table.Th w={72}>{t('goals.code')}</Table.Th>
               <Table.Th>{t('goals.description')}</Table.Th>
-              <Table.Th w={150}>{t('goals.unit')}</Table.Th>
+              <Table.Th w={180}>{t('goals.unitAndIndicator')}</Table.Th>
               <Table.Th w={110}>{t('goals.targetInPeriod')}</Table.Th>
               {level === 'C' && <Table.Th w={110}>{t('goals.targetAfterPeriod')}</Table.Th>}
               <Table.Th w={150}>{t('goals.direction')}</Table.Th>
@@ -274,14 +521,18 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                     <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} />
                   </Table.Td>
                   <Table.Td>
-                    <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                    {/* What the goal counts, and the indicator it is pooled under across projects. */}
+                    <Stack gap={4}>
+                      <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                      <IndicatorCell goal={goal} indicators={indicators} suggestion={suggestionFor(goal)} onLink={() => setLinkFor(goal)} onConfirm={(sg) => void confirmSuggestion(sg)} />
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.targetInPeriod')}`} value={goal.targetInPeriod} size="xs" onSave={(targetInPeriod) => update(goal, { targetInPeriod })} />
+                    <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.targetInPeriod')}`} value={goal.targetInPeriod} size="xs" validate={negative(goal, 'targetInPeriod')} onSave={(targetInPeriod) => update(goal, { targetInPeriod })} />
                   </Table.Td>
                   {level === 'C' && (
                     <Table.Td>
-                      <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.targetAfterPeriod')}`} value={goal.targetAfterPeriod} size="xs" onSave={(targetAfterPeriod) => update(goal, { targetAfterPeriod })} />
+                      <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.targetAfterPeriod')}`} value={goal.targetAfterPeriod} size="xs" validate={negative(goal, 'targetAfterPeriod')} onSave={(targetAfterPeriod) => update(goal, { targetAfterPeriod })} />
                     </Table.Td>
                   )}
                   <Table.Td>
@@ -377,6 +628,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
         <StatusModal
           goal={statusFor}
           evaluationDate={evaluationDate}
+          period={period}
           onClose={() => setStatusFor(null)}
           onSaved={() => {
             setStatusFor(null);
@@ -385,6 +637,16 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
         />
       )}
       {historyFor && <HistoryModal goal={historyFor} reports={statusReports} onClose={() => setHistoryFor(null)} />}
+      {linkFor && (
+        <IndicatorModal
+          goal={linkFor}
+          onClose={() => setLinkFor(null)}
+          onSaved={() => {
+            setLinkFor(null);
+            void onChanged();
+          }}
+        />
+      )}
     </Stack>
   );
 }

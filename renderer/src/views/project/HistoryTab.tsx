@@ -3,11 +3,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntity, AuditEntry } from '../../../../shared/domain';
+import type { AuditEntity, AuditEntry, Indicator } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useErrorText } from '../../components/useSave';
 import { useFormatter } from '../../format';
-import { auditFieldLabel, auditGoalCode, auditValueText } from './historyText';
+import { auditFieldLabel, auditGoalCode, auditIndicatorText, auditValueText } from './historyText';
 import { useProjectData } from './ProjectData';
 
 const ENTITIES: AuditEntity[] = ['project', 'goal', 'status', 'score', 'light', 'evaluation', 'budgetLine', 'financing', 'survey', 'learning', 'effectChain'];
@@ -28,6 +28,20 @@ export function HistoryTab() {
   const [debounced] = useDebouncedValue(text, 250);
   const [rows, setRows] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  // Indicators are named in words where a goal's link to one changed.
+  const [indicators, setIndicators] = useState<Indicator[]>([]);
+  useEffect(() => {
+    let live = true;
+    void safeCall(() => api.indicatorList({})).then((r) => {
+      if (live && r.ok) setIndicators(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const valueText = (r: AuditEntry, value: string | null) =>
+    (r.entity === 'goal' && r.field === 'indicatorId' ? auditIndicatorText(t, value, indicators) : null) ?? auditValueText(t, exists, fmt, r.entity, value);
 
   useEffect(() => {
     let cancelled = false;
@@ -93,8 +107,8 @@ export function HistoryTab() {
                 </Table.Tr>
               )}
               {rows.map((r) => {
-                const before = auditValueText(t, exists, fmt, r.entity, r.oldValue);
-                const after = auditValueText(t, exists, fmt, r.entity, r.newValue);
+                const before = valueText(r, r.oldValue);
+                const after = valueText(r, r.newValue);
                 return (
                   <Table.Tr key={r.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.at)}</Table.Td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Light, LightKind } from '../../../../shared/domain';
 import { useApi } from '../../api';
 import { LightLabel } from '../../components/Light';
+import { useEngineText } from '../../components/warnings';
 import { useSave } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -23,6 +24,7 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
   const [override, setOverride] = useState<Light | null>(outcome.override);
   const [reason, setReason] = useState(outcome.reason);
   const save = useSave();
+  const explain = useEngineText('explanation');
   const dirty = override !== outcome.override || reason !== outcome.reason;
 
   const submit = async () => {
@@ -54,13 +56,24 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               {t('decision.final')}
             </Text>
             <LightLabel light={outcome.final} />
-            {outcome.override && (
+            {outcome.overridden ? (
               <Text size="xs" c="dimmed">
                 {t('decision.overridden')}
               </Text>
+            ) : (
+              outcome.override && (
+                <Text size="xs" c="dimmed">
+                  {t('decision.chosenSame')}
+                </Text>
+              )
             )}
           </div>
         </Group>
+        {outcome.explanation && (
+          <Text size="sm" c="blue.9" maw={720} data-testid={`light-explanation-${kind}`}>
+            {explain(outcome.explanation)}
+          </Text>
+        )}
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -1,13 +1,16 @@
-import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconFileImport, IconFileSpreadsheet, IconFileText, IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, List, Loader, Modal, Select, Stack, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconFileImport, IconFileSpreadsheet, IconFileText, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, EvaluationType } from '../../../../shared/domain';
+import { localToday, roundDateWarnings, type DateWarning } from '../../../../shared/methodology/reportDates';
 import { safeCall, useApi } from '../../api';
 import { useExport, useMenuCommand } from '../../components/exporting';
 import { ReportExportModal } from '../../components/ReportExport';
-import { useErrorText } from '../../components/useSave';
+import { useErrorText, useNotifyError } from '../../components/useSave';
+import { useEngineText, warningsFromMain } from '../../components/warnings';
 import { useFormatter } from '../../format';
 import { PROJECT_TABS, type ProjectTab, type Route } from '../../router';
 import { ImportWizard } from '../import/ImportWizard';
@@ -33,20 +36,27 @@ function NewRoundModal({
   onClose,
   projectId,
   previous,
+  rounds,
+  periodEnd,
   onCreated,
 }: {
   opened: boolean;
   onClose: () => void;
   projectId: number;
   previous: Evaluation | null;
+  /** The project's rounds and grant period end: a date after the period or before the latest round is confirmed first. */
+  rounds: Evaluation[];
+  periodEnd: string | null;
   onCreated: (evaluationId: number) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
+  const warningText = useEngineText('dateWarning');
+  const [warnings, setWarnings] = useState<{ date: string; list: DateWarning[] } | null>(null);
   const [type, setType] = useState<EvaluationType>(previous?.type === 'midterm' ? 'final' : 'midterm');
   const fmt = useFormatter();
-  const [date, setDate] = useState(fmt.dateInput(new Date().toISOString().slice(0, 10)));
+  const [date, setDate] = useState(fmt.dateInput(localToday()));
   const [evaluator, setEvaluator] = useState(previous?.evaluator ?? '');
   const [copy, setCopy] = useState(!!previous);
   const [error, setError] = useState<string | null>(null);
@@ -66,17 +76,43 @@ function NewRoundModal({
     }
     const isoDate = iso;
     setDateError(null);
+    const confirmed = warnings?.date === isoDate;
+    if (!confirmed) {
+      const list = roundDateWarnings(isoDate, { periodEnd, previousRoundDates: rounds.map((r) => r.date) });
+      if (list.length) {
+        setWarnings({ date: isoDate, list });
+        return;
+      }
+    }
     setBusy(true);
     const result = await safeCall(() =>
-      api.evaluationCreate({ projectId, type, date: isoDate, evaluator, copyFromEvaluationId: copy && previous ? previous.id : undefined }),
+      api.evaluationCreate({
+        projectId,
+        type,
+        date: isoDate,
+        evaluator,
+        copyFromEvaluationId: copy && previous ? previous.id : undefined,
+        acceptWarnings: confirmed || undefined,
+      }),
     );
     setBusy(false);
     if (!result.ok) {
-      setError(errorText(result.error));
+      if (result.error.code === 'NEEDS_CONFIRMATION')
+        setWarnings({ date: isoDate, list: warningsFromMain(result.error) });
+      else setError(errorText(result.error));
       return;
     }
     onCreated(result.value.id);
   };
+  const typed = (() => {
+    try {
+      return fmt.parseDate(date);
+    } catch {
+      return null;
+    }
+  })();
+  // The warnings hold while the date they are about is the one in the field.
+  const pending = warnings && warnings.date === typed ? warnings.list : null;
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('rounds.newTitle')}>
@@ -97,15 +133,36 @@ function NewRoundModal({
             allowDeselect={false}
             onChange={(v) => setType((v as EvaluationType) ?? 'midterm')}
           />
-          <TextInput placeholder={fmt.datePlaceholder} label={t('evaluation.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={dateError} required />
+          <TextInput
+            placeholder={fmt.datePlaceholder}
+            label={t('evaluation.date')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={dateError}
+            // The typed date with the month in words, so "01.06.2023" can't be read as 6 January.
+            description={typed ? fmt.longDate(typed) : undefined}
+            required
+          />
           <TextInput label={t('evaluation.evaluator')} value={evaluator} onChange={(e) => setEvaluator(e.currentTarget.value)} />
           {previous && (
             <Checkbox
-              label={t('rounds.copyFrom', { round: `${t(`evaluationType.${previous.type}`)} ${previous.date}` })}
+              label={t('rounds.copyFrom', { round: `${t(`evaluationType.${previous.type}`)} ${fmt.date(previous.date)}` })}
               description={t('rounds.copyDescription')}
               checked={copy}
               onChange={(e) => setCopy(e.currentTarget.checked)}
             />
+          )}
+          {pending && (
+            <Alert color="orange" title={t('rounds.dateWarningTitle')} data-testid="round-date-warnings">
+              <List size="sm" spacing={2}>
+                {pending.map((w) => (
+                  <List.Item key={w.code}>{warningText(w)}</List.Item>
+                ))}
+              </List>
+              <Text size="sm" mt={4}>
+                {t('rounds.dateWarningConfirm')}
+              </Text>
+            </Alert>
           )}
           {error && (
             <Text c="red" size="sm" role="alert">
@@ -116,8 +173,8 @@ function NewRoundModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
-              {t('rounds.create')}
+            <Button type="submit" loading={busy} color={pending ? 'orange' : undefined}>
+              {pending ? t('rounds.createAnyway') : t('rounds.create')}
             </Button>
           </Group>
         </Stack>
@@ -138,8 +195,10 @@ export function ProjectView({
   navigate: (route: Route) => void;
 }) {
   const { t } = useTranslation();
+  const api = useApi();
   const fmt = useFormatter();
   const errorText = useErrorText();
+  const notifyError = useNotifyError();
   const { state, reload } = useLoadProject(projectId, evaluationId);
   const [newRound, setNewRound] = useState(false);
   const exporter = useExport();
@@ -179,6 +238,42 @@ export function ProjectView({
     navigate({ name: 'project', projectId, tab: next.tab ?? tab, evaluationId: next.evaluationId === undefined ? currentId : next.evaluationId });
   const roundLabel = (e: Evaluation) => `${t(`evaluationType.${e.type}`)} ${fmt.date(e.date)}`;
 
+  /** Deletes the round on screen after a confirmation; the notice offers undo (the round is kept, softly deleted). */
+  const confirmDeleteRound = (round: Evaluation) =>
+    modals.openConfirmModal({
+      title: t('rounds.deleteTitle'),
+      children: <Text size="sm">{t('rounds.deleteConfirm', { round: roundLabel(round) })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        const result = await safeCall(() => api.evaluationDelete({ evaluationId: round.id }));
+        if (!result.ok) return notifyError(result.error);
+        const id = `round-deleted-${round.id}-${Date.now()}`;
+        const undo = async () => {
+          const restored = await safeCall(() => api.evaluationRestore({ evaluationId: round.id }));
+          notifications.hide(id);
+          if (!restored.ok) return notifyError(restored.error);
+          notifications.show({ color: 'green', message: t('rounds.restored', { round: roundLabel(round) }) });
+          go({ evaluationId: round.id });
+          await reload();
+        };
+        notifications.show({
+          id,
+          color: 'gray',
+          title: t('rounds.deleted', { round: roundLabel(round) }),
+          autoClose: 15000,
+          message: (
+            <Button size="xs" variant="light" mt={4} onClick={() => void undo()}>
+              {t('common.undo')}
+            </Button>
+          ),
+        });
+        const rest = rounds.filter((r) => r.id !== round.id);
+        go({ evaluationId: rest[rest.length - 1]?.id ?? null });
+        await reload();
+      },
+    });
+
   return (
     <ProjectDataContext.Provider value={{ project, evaluation, reload }}>
       <Stack gap="sm">
@@ -206,6 +301,13 @@ export function ProjectView({
               onChange={(v) => v && go({ evaluationId: Number(v) })}
               w={290}
             />
+            {evaluation && (
+              <Tooltip label={t('rounds.delete', { round: roundLabel(evaluation.evaluation) })}>
+                <ActionIcon variant="default" size={36} color="red" aria-label={t('rounds.delete', { round: roundLabel(evaluation.evaluation) })} onClick={() => confirmDeleteRound(evaluation.evaluation)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
             <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
               {t('import.button')}
             </Button>
@@ -301,6 +403,8 @@ export function ProjectView({
           onClose={() => setNewRound(false)}
           projectId={projectId}
           previous={rounds.find((r) => r.id === currentId) ?? rounds[rounds.length - 1] ?? null}
+          rounds={rounds}
+          periodEnd={project.project.periodEnd}
           onCreated={(id) => {
             setNewRound(false);
             go({ evaluationId: id, tab: 'resume' });

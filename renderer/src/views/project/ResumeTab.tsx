@@ -5,7 +5,7 @@ import { EFFECT_LIGHT_MEANINGS, GOAL_BAND_MEANINGS } from '../../../../shared/me
 import { useApi } from '../../api';
 import { EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
-import { WarningList } from '../../components/warnings';
+import { useEngineText, WarningList } from '../../components/warnings';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
 
@@ -19,6 +19,7 @@ function LightCard({ kind }: { kind: LightKind }) {
   const outcome = summary.lights[kind];
   const decision = detail.lights.find((l) => l.kind === kind);
   const lang = i18n.language === 'en' ? 'en' : 'da';
+  const explain = useEngineText('explanation');
 
   let figure: string | null = null;
   let meaning: string | null = null;
@@ -52,7 +53,12 @@ function LightCard({ kind }: { kind: LightKind }) {
             {meaning}
           </Text>
         )}
-        {outcome.override && outcome.override !== outcome.suggested && (
+        {outcome.explanation && (
+          <Text size="xs" c="blue.9" data-testid={`resume-explanation-${kind}`}>
+            {explain(outcome.explanation)}
+          </Text>
+        )}
+        {outcome.overridden && (
           <Text size="xs">
             {t('decision.overriddenFrom', { light: outcome.suggested ? t(`light.${outcome.suggested}`) : t('light.none') })}
           </Text>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntity, AuditEntry, Goal, StatusReport } from '../../../../shared/domain';
+import type { AuditEntity, AuditEntry, Goal, Indicator, StatusReport } from '../../../../shared/domain';
 import { PARAMETER_NAMES } from '../../../../shared/methodology';
 import { shownDecimals } from '../../../../shared/numbers/danish';
 import type { Formatter } from '../../format';
@@ -14,6 +14,7 @@ import type { Formatter } from '../../format';
 const SECTIONS: Record<AuditEntity, string[]> = {
   project: ['facts'],
   goal: ['goals'],
+  indicator: ['indicators'],
   status: ['goals'],
   score: ['implementation'],
   light: ['decision'],
@@ -158,4 +159,17 @@ export function auditGoalCode(entry: AuditEntry, goals: readonly Goal[], reports
     return codeOf(goalId);
   }
   return null;
+}
+
+/**
+ * A goal's link to an indicator is logged as the indicator's id; the reader sees its code and
+ * name ("EECO01 Deltagere i alt"), or that it has been deleted since.
+ */
+export function auditIndicatorText(t: T, value: string | null, indicators: readonly Pick<Indicator, 'id' | 'code' | 'name'>[]): { short: string; full: string } | null {
+  if (value === null || value === '') return { short: t('indicators.none'), full: '' };
+  const id = Number(value);
+  if (!Number.isInteger(id)) return null;
+  const i = indicators.find((x) => x.id === id);
+  const text = i ? `${i.code ? `${i.code} ` : ''}${i.name}` : t('indicators.deletedSince', { id });
+  return { short: text, full: text };
 }
