@@ -157,7 +157,7 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
     if (run.code !== 0) throw new Error(`summary sluttede med kode ${run.code}: ${run.stderr}`);
     cliRuns.push(run.ms);
   }
-  const printed = (JSON.parse(readFileSync(jsonFile, 'utf8')) as unknown[]).length;
+  const printed = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { projects: unknown[] }).projects.length;
   if (printed !== projects) throw new Error(`summary --json gav ${printed} rækker, ikke ${projects}`);
   add(figure('cliSummary', median(cliRuns), `npm run --silent cli -- summary --db FIL --json som egen proces (npm + tsx; der er ingen bygget CLI), stdout til en fil, median af ${RUNS}.`, { runs: cliRuns, details: { cliStartMs: started.ms, outputBytes: readFileSync(jsonFile).length } }));
 

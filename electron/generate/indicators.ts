@@ -13,7 +13,10 @@ const SYNTHETIC_INDICATORS = [
   { goal: 'C1', code: '', name: 'Deltagere i job', unit: 'personer', level: 'C' },
 ] as const;
 
-/** Links about 70 % of the goals coded A1, B1, B2 and C1 (the same ones for the same portfolio). */
+/**
+ * Links about 70 % of the goals coded A1, B1, B2 and C1 (the same ones for the same portfolio), and
+ * every lower-is-better goal to its level's first indicator.
+ */
 export async function linkSyntheticIndicators(dbPath: string, createdAt: string): Promise<void> {
   const db = await Db.open(dbPath);
   try {
@@ -22,6 +25,8 @@ export async function linkSyntheticIndicators(dbPath: string, createdAt: string)
         const { lastID } = await tx.run('INSERT INTO indicators (code, name, unit, level, created_at) VALUES (?, ?, ?, ?, ?)', [i.code, i.name, i.unit, i.level, createdAt]);
         // Deterministic "70 % chance" from the project id, so a rerun links the same goals.
         await tx.run('UPDATE goals SET indicator_id = ? WHERE code = ? AND (project_id * 7919) % 10 < 7', [lastID, i.goal]);
+        // A lower-is-better goal linked with the others is what pooling must leave out and count.
+        if (i.goal.endsWith('1')) await tx.run("UPDATE goals SET indicator_id = ? WHERE level = ? AND direction = 'lower' AND indicator_id IS NULL", [lastID, i.level]);
       }
     });
   } finally {

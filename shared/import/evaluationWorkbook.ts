@@ -430,9 +430,15 @@ function readScores(rd: Reader, g: Grid): void {
 }
 
 function readLights(rd: Reader, g: Grid): void {
-  const head = rd.header(g, ['Område', 'Tilsidesat af evaluator']);
+  // Today's workbook says "Evaluators valg"; workbooks exported before say "Tilsidesat af evaluator".
+  const head = rd.header(g, ['Område', 'Evaluators valg']) ?? rd.header(g, ['Område', 'Tilsidesat af evaluator']);
   if (!head) return;
-  const [areaCol, overrideCol, reasonCol, textCol] = [head.col('Område')!, head.col('Tilsidesat af evaluator')!, head.col('Begrundelse for tilsidesættelse'), head.col('Kort tekst')];
+  const [areaCol, overrideCol, reasonCol, textCol] = [
+    head.col('Område')!,
+    (head.col('Evaluators valg') ?? head.col('Tilsidesat af evaluator'))!,
+    head.col('Begrundelse for afvigelse fra forslaget') ?? head.col('Begrundelse for tilsidesættelse'),
+    head.col('Kort tekst'),
+  ];
   for (let r = head.row + 1; r < Math.min(g.rows.length, head.row + 4); r++) {
     const kind = KIND_TITLE[rd.text(g, r, areaCol).toLowerCase()];
     if (!kind) continue;

@@ -22,7 +22,7 @@ describe('npm run cli -- generate', () => {
     expect(made.out).toMatch(/^Syntetisk portefølje \(frø 4\) oprettet i .*national\.sqlite: 12 projekter, 360 mål, 3\.600 statusrapporter, \d+ evalueringer på \d+,\d s\.$/);
     const summary = await cli('summary', '--db', db, '--json');
     expect(summary.code).toBe(0);
-    const rows = JSON.parse(summary.out) as { name: string; lights: Record<string, string | null> }[];
+    const rows = (JSON.parse(summary.out) as { projects: { name: string; lights: Record<string, string | null> }[] }).projects;
     expect(rows).toHaveLength(12);
     expect(rows.some((r) => r.lights.goals !== null)).toBe(true);
   });
