@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers, type HandlerTable } from '../ipc/handlers';
 import { createAppServices, type AppServices } from '../services';
@@ -9,8 +9,8 @@ import { defaultPortfolioPath } from '../storage/paths';
 import { resourcesDir } from '../resources';
 import { registerIpc } from './ipc';
 import { applyAppSecurity, denyAllPermissions, enforceCsp, secureWebPreferences } from './security';
-import { readAppState, withRecent, writeAppState, type AppState } from './windowState';
-import { electronHost, MENU_COMMAND_CHANNEL } from './appHandlers';
+import { dialogDefaultPath, readAppState, withFolder, withRecent, writeAppState, type AppState } from './windowState';
+import { electronHost, MENU_COMMAND_CHANNEL, type DialogFolders } from './appHandlers';
 
 /**
  * The main process: one window, one open portfolio, the IPC handler table over it.
@@ -32,11 +32,19 @@ let services: AppServices | null = null;
 let table: HandlerTable | null = null;
 let state: AppState = { recent: [] };
 
+const dialogFolders: DialogFolders = {
+  defaultPath: (kind, fileName) => dialogDefaultPath(state, kind, services ? dirname(services.store.path) : null, fileName),
+  chosen(kind, path) {
+    state = withFolder(state, kind, path);
+    writeAppState(app.getPath('userData'), state);
+  },
+};
+
 async function openPortfolio(path: string): Promise<void> {
   const next = await createAppServices({ dbPath: path });
   const previous = services;
   services = next;
-  table = createHandlers(next, electronHost(() => mainWindow));
+  table = createHandlers(next, electronHost(() => mainWindow, dialogFolders));
   await previous?.close();
   state = withRecent(state, path);
   writeAppState(app.getPath('userData'), state);
@@ -65,10 +73,11 @@ async function chooseAndOpen(kind: 'new' | 'open'): Promise<void> {
   const filters = [{ name: 'Trafiklys-portefølje', extensions: ['sqlite', 'db', 'trafiklys'] }];
   const result =
     kind === 'new'
-      ? await dialog.showSaveDialog(mainWindow, { title: 'Ny portefølje', defaultPath: 'portefølje.trafiklys.sqlite', filters })
-      : await dialog.showOpenDialog(mainWindow, { title: 'Åbn portefølje', properties: ['openFile'], filters });
+      ? await dialog.showSaveDialog(mainWindow, { title: 'Ny portefølje', defaultPath: dialogFolders.defaultPath('portfolio', 'portefølje.trafiklys.sqlite'), filters })
+      : await dialog.showOpenDialog(mainWindow, { title: 'Åbn portefølje', defaultPath: dialogFolders.defaultPath('portfolio'), properties: ['openFile'], filters });
   const path = 'filePath' in result ? result.filePath : result.filePaths[0];
   if (result.canceled || !path) return;
+  dialogFolders.chosen('portfolio', path);
   if (kind === 'new' && existsSync(path)) {
     dialog.showErrorBox('Filen findes allerede', `${path} findes allerede. Vælg et nyt filnavn til den nye portefølje.`);
     return;
