@@ -6,6 +6,7 @@ import { createHandlers, type HandlerTable } from '../ipc/handlers';
 import { createAppServices, type AppServices } from '../services';
 import { createDemoPortfolio } from '../services/demo';
 import { defaultPortfolioPath } from '../storage/paths';
+import { storageMessage } from '../storage/messages';
 import { resourcesDir } from '../resources';
 import { registerIpc } from './ipc';
 import { applyAppSecurity, denyAllPermissions, enforceCsp, secureWebPreferences } from './security';
@@ -48,8 +49,18 @@ async function openPortfolio(path: string): Promise<void> {
   await previous?.close();
   state = withRecent(state, path);
   writeAppState(app.getPath('userData'), state);
-  mainWindow?.setTitle(`Trafiklys – ${path}`);
+  const readOnly = next.store.readOnly;
+  mainWindow?.setTitle(windowTitle());
   buildMenu();
+  // A portfolio on a CD or a write-protected share opens for reading; say so once, up front,
+  // rather than at the first refused save.
+  if (readOnly)
+    void dialog.showMessageBox({ type: 'info', title: 'Skrivebeskyttet portefølje', message: storageMessage('da', { code: 'DB_READ_ONLY', file: path, reason: readOnly }) });
+}
+
+function windowTitle(): string {
+  if (!services) return 'Trafiklys';
+  return `Trafiklys – ${services.store.path}${services.store.readOnly ? ' (skrivebeskyttet)' : ''}`;
 }
 
 /** First start: the default portfolio does not exist yet, so it is created with the demo. */
@@ -161,7 +172,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1024,
     minHeight: 700,
     show: false,
-    title: 'Trafiklys',
+    title: windowTitle(),
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
