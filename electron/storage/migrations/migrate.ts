@@ -177,17 +177,18 @@ export async function inspectExistingFile(file: string): Promise<ExistingFile | 
  */
 export function readOnlyReasonOf(file: string): ReadOnlyReason | null {
   const dir = path.dirname(path.resolve(file));
+  // The folder first: on a CD or a read-only mount the file is unwritable because the drive is.
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    return 'folder';
+  }
   if (fs.existsSync(file)) {
     try {
       fs.accessSync(file, fs.constants.W_OK);
     } catch {
       return 'file';
     }
-  }
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch {
-    return 'folder';
   }
   return null;
 }
