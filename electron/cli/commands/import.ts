@@ -7,6 +7,8 @@ import { applyImport, previewImport } from '../../import/service';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
+import { findProject } from '../project';
+import { importIssueText, type CliMessages, type Lang } from '../messages';
 
 const LEVEL_DA = { A: 'aktivitet', B: 'output', C: 'effekt' } as const;
 /** A number as the report prints it: 19.037, 19.500.000,5; '–' when missing. */
@@ -16,7 +18,7 @@ const CHANGE_DA = { new: 'ny', changed: 'ændres', unchanged: 'uændret', blocke
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV og spørgeskemasvar; vis fundet og gem det (én transaktion).',
-  usage: 'import FILE... --db FILE [--project NAME] [--evaluation-type final|midterm] [--accept-changes] [--dry-run] [--json]',
+  usage: 'import FILE... --db FILE [--project NAME|ID] [--evaluation-type final|midterm] [--accept-changes] [--dry-run] [--json]',
   options: {
     db: { type: 'string' },
     project: { type: 'string' },
@@ -27,12 +29,16 @@ export const importCommand: CliCommand = {
   },
   allowPositionals: true,
   async run(args, io) {
-    if (args.positionals.length === 0) throw new CliError('Angiv mindst én fil at importere.', 2);
+    if (args.positionals.length === 0) throw new CliError(args.t.importNeedsFiles, 2);
     const evaluationType = args.values['evaluation-type'] ?? 'final';
-    if (evaluationType !== 'final' && evaluationType !== 'midterm') throw new CliError('--evaluation-type skal være final eller midterm.', 2);
-    const services = await openExistingServices(resolve(requireString(args, 'db')));
+    if (evaluationType !== 'final' && evaluationType !== 'midterm') throw new CliError(args.t.importBadType, 2);
+    const services = await openExistingServices(resolve(requireString(args, 'db')), args.t);
     try {
-      const projectName = typeof args.values.project === 'string' ? args.values.project : undefined;
+      // --project names an existing project as every command does (id, name or a unique part of
+      // it); a name that matches none is the name of a new project.
+      const query = typeof args.values.project === 'string' ? args.values.project : undefined;
+      const existing = query === undefined ? null : await findProject(services.store, query, args.t);
+      const projectName = existing ? existing.name : query;
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);
@@ -40,7 +46,7 @@ export const importCommand: CliCommand = {
         const preview = await previewImport(
           services.store,
           args.positionals.map((p) => ({ path: resolve(p) })),
-          { projectName, signal: controller.signal },
+          { ...(existing ? { projectId: existing.id } : { projectName }), signal: controller.signal },
         );
         const dryRun = Boolean(args.values['dry-run']);
         // The preview's default selection; items that can't be saved as they are (a status
@@ -73,7 +79,7 @@ export const importCommand: CliCommand = {
         if (result) result = { ...result, unchanged: preview.diff.filter((d) => d.change === 'unchanged').length };
         const written = new Set(result ? chosen.map((i) => i.id) : []);
         if (args.values.json) io.out(JSON.stringify(toJson(preview, dryRun, result), null, 2));
-        else io.out(text(preview, dryRun, result, written));
+        else io.out(text(preview, dryRun, result, written, args.t, args.lang));
         return preview.canApply ? 0 : 1;
       } finally {
         process.off('SIGINT', onSignal);
@@ -124,7 +130,14 @@ function toJson(p: ImportPreview, dryRun: boolean, result: unknown) {
   };
 }
 
-function text(p: ImportPreview, dryRun: boolean, result: { created: number; updated: number; unchanged: number } | null, written: ReadonlySet<string>): string {
+function text(
+  p: ImportPreview,
+  dryRun: boolean,
+  result: { created: number; updated: number; unchanged: number } | null,
+  written: ReadonlySet<string>,
+  t: CliMessages,
+  lang: Lang,
+): string {
   const out: string[] = [];
   const change = (id: string) => {
     const d = p.diff.find((x) => x.itemId === id);
@@ -187,7 +200,8 @@ function text(p: ImportPreview, dryRun: boolean, result: { created: number; upda
   }
   if (p.issues.length) {
     out.push('', 'Fejl og advarsler:');
-    for (const i of p.issues) out.push(`  ${i.severity === 'error' ? 'FEJL' : 'Advarsel'}: ${i.file}${i.location ? `, ${i.location}` : ''}: ${i.message}`);
+    // The hook for the readers' keyed messages: importIssueText renders an issue in `lang`.
+    for (const i of p.issues) out.push(`  ${i.severity === 'error' ? t.issueError : t.issueWarning}: ${i.file}${i.location ? `, ${i.location}` : ''}: ${importIssueText(i, lang)}`);
   }
   out.push('');
   if (!p.canApply) out.push('Intet er gemt: ret fejlene og prøv igen.');
