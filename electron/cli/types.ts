@@ -1,7 +1,9 @@
+import { CLI_MESSAGES, type CliMessages, type Lang } from './messages';
+
 /** A CLI command: its name, help text, the options it takes, and what it does. */
 export interface CliCommand {
   name: string;
-  /** One line for `--help`. */
+  /** One line for `--help`, in Danish; the help shows the catalogue's text for `name` in the chosen language. */
   summary: string;
   /** Usage line(s), e.g. "summary --db FILE [--project NAME] [--json]". */
   usage: string;
@@ -15,6 +17,14 @@ export interface CliCommand {
 export interface CliArgs {
   values: Record<string, string | boolean | string[] | boolean[] | undefined>;
   positionals: string[];
+  /** The run's language and its texts (Danish unless --lang en or LANG=en_*). */
+  lang: Lang;
+  t: CliMessages;
+}
+
+/** Args for calling a command directly (tests): Danish unless told. */
+export function cliArgs(values: CliArgs['values'], positionals: string[] = [], lang: Lang = 'da'): CliArgs {
+  return { values, positionals, lang, t: CLI_MESSAGES[lang] };
 }
 
 export interface CliIO {
@@ -35,6 +45,6 @@ export class CliError extends Error {
 
 export function requireString(args: CliArgs, name: string): string {
   const v = args.values[name];
-  if (typeof v !== 'string' || v === '') throw new CliError(`Mangler --${name}. Se --help.`, 2);
+  if (typeof v !== 'string' || v === '') throw new CliError(args.t.missingOption(name), 2);
   return v;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, rename, stat, unlink } from 'node:fs/promises';
+import { access, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ServiceError } from '../../shared/contracts/core';
@@ -137,14 +137,56 @@ async function checkTarget(outPath: string): Promise<void> {
   if (target?.isDirectory()) throw new ExportError(`${outPath} er en mappe, ikke en fil.`, outPath);
 }
 
+/** `.<name>.<ext>.<pid>.<8 hex>.tmp`: the temporary file writeFileAtomically writes first. */
+const TEMP_FILE = /^\..+\.(?:xlsx|docx|pdf)\.(\d+)\.[0-9a-f]{8}\.tmp$/i;
+/** A temp file this old is left over whoever wrote it: no export takes a day. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what interrupted exports left in `dir` (the app or the CLI killed mid-write, a power
+ * cut): temp files of ours whose process is gone, or that are older than a day. Exports running
+ * now (this process, or another live one) keep theirs. Returns the names removed.
+ */
+export async function removeStaleTempFiles(dir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const info = await stat(join(dir, name)).catch(() => null);
+    if (!info?.isFile()) continue;
+    const stale = now - info.mtimeMs > STALE_MS;
+    if (!stale && (pid === process.pid || processAlive(pid))) continue;
+    if (await unlink(join(dir, name)).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
 /**
  * Writes to a temporary file beside the target and renames it into place, so a failed export
  * never leaves half a file (and never destroys the previous one). `what` names the file in the
- * error ("Projektmappen", "Rapporten").
+ * error ("Projektmappen", "Rapporten"). Temp files an interrupted export left in the folder are
+ * removed first.
  */
 export async function writeFileAtomically(outPath: string, write: (tmp: string) => Promise<void>, what = 'Filen'): Promise<ExportResult> {
   const target = resolve(outPath);
   await checkTarget(target);
+  await removeStaleTempFiles(dirname(target));
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await write(tmp);

@@ -6,7 +6,19 @@ export function zodIssues(error: z.ZodError): { path: string; message: string }[
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-const KNOWN_CODES = new Set(['NOT_FOUND', 'CONFLICT', 'DB_NEWER', 'NOT_A_DATABASE', 'MIGRATION_FAILED']);
+const KNOWN_CODES = new Set<string>([
+  'NOT_FOUND',
+  'CONFLICT',
+  'DB_NEWER',
+  'NOT_A_DATABASE',
+  'MIGRATION_FAILED',
+  'DB_BUSY',
+  'DB_CORRUPT',
+  'DB_READ_ONLY',
+  'DB_FULL',
+  'DB_FOREIGN',
+  'DB_IO',
+] satisfies IpcError['code'][]);
 
 /**
  * Maps anything a service throws to an error as data. Known errors keep their code and

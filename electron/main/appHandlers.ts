@@ -1,6 +1,7 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import { PROGRESS_CHANNEL, type ProgressEvent, type SaveKind } from '../../shared/contracts/appContracts';
 import type { HostAdapter } from '../ipc/host';
+import type { DialogFolderKind } from './windowState';
 
 /** Main -> renderer: a menu item the renderer acts on (it knows the open project). */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
@@ -13,21 +14,29 @@ const SAVE_DIALOGS: Record<SaveKind, { title: string; filter: string; extension:
   reportPdf: { title: 'Eksportér evalueringsrapport', filter: 'PDF-dokument', extension: 'pdf' },
 };
 
+/** Where each kind of dialog starts, and what it chose (so the next one starts there). */
+export interface DialogFolders {
+  defaultPath(kind: DialogFolderKind, fileName?: string): string | undefined;
+  chosen(kind: DialogFolderKind, path: string): void;
+}
+
 /** The Electron host: native save dialogs, the OS file manager, progress pushed to the window. */
-export function electronHost(getWindow: () => BrowserWindow | null): HostAdapter {
+export function electronHost(getWindow: () => BrowserWindow | null, folders: DialogFolders): HostAdapter {
   return {
     async chooseSavePath(kind, defaultName) {
       const win = getWindow();
       const { title, filter, extension } = SAVE_DIALOGS[kind];
-      const options = { title, defaultPath: defaultName, filters: [{ name: filter, extensions: [extension] }] };
+      const options = { title, defaultPath: folders.defaultPath('export', defaultName), filters: [{ name: filter, extensions: [extension] }] };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
+      folders.chosen('export', result.filePath);
       return result.filePath.toLowerCase().endsWith(`.${extension}`) ? result.filePath : `${result.filePath}.${extension}`;
     },
     async chooseImportFiles() {
       const win = getWindow();
       const options = {
         title: 'Importér rapporter',
+        defaultPath: folders.defaultPath('import'),
         properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
         filters: [
           { name: 'Rapporter (xlsx, pdf, docx, csv, txt)', extensions: ['xlsx', 'pdf', 'docx', 'csv', 'txt'] },
@@ -35,7 +44,9 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostAdapter
         ],
       };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? [] : result.filePaths;
+      if (result.canceled || result.filePaths.length === 0) return [];
+      folders.chosen('import', result.filePaths[0]);
+      return result.filePaths;
     },
     async showInFolder(path) {
       shell.showItemInFolder(path);

@@ -1,16 +1,17 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers, type HandlerTable } from '../ipc/handlers';
 import { createAppServices, type AppServices } from '../services';
 import { createDemoPortfolio } from '../services/demo';
 import { defaultPortfolioPath } from '../storage/paths';
+import { storageMessage } from '../storage/messages';
 import { resourcesDir } from '../resources';
 import { registerIpc } from './ipc';
 import { applyAppSecurity, denyAllPermissions, enforceCsp, secureWebPreferences } from './security';
-import { readAppState, withRecent, writeAppState, type AppState } from './windowState';
-import { electronHost, MENU_COMMAND_CHANNEL } from './appHandlers';
+import { dialogDefaultPath, readAppState, withFolder, withRecent, writeAppState, type AppState } from './windowState';
+import { electronHost, MENU_COMMAND_CHANNEL, type DialogFolders } from './appHandlers';
 
 /**
  * The main process: one window, one open portfolio, the IPC handler table over it.
@@ -32,16 +33,34 @@ let services: AppServices | null = null;
 let table: HandlerTable | null = null;
 let state: AppState = { recent: [] };
 
+const dialogFolders: DialogFolders = {
+  defaultPath: (kind, fileName) => dialogDefaultPath(state, kind, services ? dirname(services.store.path) : null, fileName),
+  chosen(kind, path) {
+    state = withFolder(state, kind, path);
+    writeAppState(app.getPath('userData'), state);
+  },
+};
+
 async function openPortfolio(path: string): Promise<void> {
   const next = await createAppServices({ dbPath: path });
   const previous = services;
   services = next;
-  table = createHandlers(next, electronHost(() => mainWindow));
+  table = createHandlers(next, electronHost(() => mainWindow, dialogFolders));
   await previous?.close();
   state = withRecent(state, path);
   writeAppState(app.getPath('userData'), state);
-  mainWindow?.setTitle(`Trafiklys – ${path}`);
+  const readOnly = next.store.readOnly;
+  mainWindow?.setTitle(windowTitle());
   buildMenu();
+  // A portfolio on a CD or a write-protected share opens for reading; say so once, up front,
+  // rather than at the first refused save.
+  if (readOnly)
+    void dialog.showMessageBox({ type: 'info', title: 'Skrivebeskyttet portefølje', message: storageMessage('da', { code: 'DB_READ_ONLY', file: path, reason: readOnly }) });
+}
+
+function windowTitle(): string {
+  if (!services) return 'Trafiklys';
+  return `Trafiklys – ${services.store.path}${services.store.readOnly ? ' (skrivebeskyttet)' : ''}`;
 }
 
 /** First start: the default portfolio does not exist yet, so it is created with the demo. */
@@ -65,10 +84,11 @@ async function chooseAndOpen(kind: 'new' | 'open'): Promise<void> {
   const filters = [{ name: 'Trafiklys-portefølje', extensions: ['sqlite', 'db', 'trafiklys'] }];
   const result =
     kind === 'new'
-      ? await dialog.showSaveDialog(mainWindow, { title: 'Ny portefølje', defaultPath: 'portefølje.trafiklys.sqlite', filters })
-      : await dialog.showOpenDialog(mainWindow, { title: 'Åbn portefølje', properties: ['openFile'], filters });
+      ? await dialog.showSaveDialog(mainWindow, { title: 'Ny portefølje', defaultPath: dialogFolders.defaultPath('portfolio', 'portefølje.trafiklys.sqlite'), filters })
+      : await dialog.showOpenDialog(mainWindow, { title: 'Åbn portefølje', defaultPath: dialogFolders.defaultPath('portfolio'), properties: ['openFile'], filters });
   const path = 'filePath' in result ? result.filePath : result.filePaths[0];
   if (result.canceled || !path) return;
+  dialogFolders.chosen('portfolio', path);
   if (kind === 'new' && existsSync(path)) {
     dialog.showErrorBox('Filen findes allerede', `${path} findes allerede. Vælg et nyt filnavn til den nye portefølje.`);
     return;
@@ -153,7 +173,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1024,
     minHeight: 700,
     show: false,
-    title: 'Trafiklys',
+    title: windowTitle(),
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });

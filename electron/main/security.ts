@@ -47,14 +47,18 @@ export function enforceCsp(session: Session): void {
   });
 }
 
-/** No navigation away from the app, no new windows, no webviews. */
+/**
+ * No navigation away from the app (of the window or of any frame in it), no new windows, no
+ * webviews. The URL is read from the event: the positional `url` argument is deprecated since
+ * Electron 29 and absent in some events.
+ */
 export function lockDownContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  const guard = (event: { url: string; preventDefault(): void }) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -14,8 +14,8 @@ export interface AppServices {
 }
 
 /** Opens the portfolio at `dbPath` (migrating it) and builds the services over it. */
-export async function createAppServices(options: { dbPath: string; user?: string }): Promise<AppServices> {
-  const store = await openPortfolioStore(options.dbPath, { user: options.user });
+export async function createAppServices(options: { dbPath: string; user?: string; readonly?: boolean }): Promise<AppServices> {
+  const store = await openPortfolioStore(options.dbPath, { user: options.user, readonly: options.readonly });
   return servicesFor(store);
 }
 

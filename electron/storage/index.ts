@@ -1,7 +1,21 @@
 export { openPortfolioStore, PROFILE_SETTING_KEY } from './sqliteStore';
 export type { OpenPortfolioStoreOptions } from './sqliteStore';
 export type { PortfolioStore, NewOrExisting, AuditFilter } from './store';
-export { NotFoundError, ConflictError, DatabaseNewerError, MigrationError, NotADatabaseError } from './store';
+export {
+  NotFoundError,
+  ConflictError,
+  StorageError,
+  DatabaseNewerError,
+  MigrationError,
+  NotADatabaseError,
+  ForeignDatabaseError,
+  DatabaseBusyError,
+  DatabaseCorruptError,
+  DatabaseReadOnlyError,
+  DiskFullError,
+  DatabaseIoError,
+} from './store';
+export { storageMessage, type Lang, type ReadOnlyReason, type StorageProblem } from './messages';
 export { NestedLockError } from './sqlite';
 export { defaultPortfolioPath, DEFAULT_PORTFOLIO_FILE } from './paths';
 export { LATEST_VERSION } from './migrations';

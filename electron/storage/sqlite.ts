@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
+import { listBackups } from './backups';
+import type { ReadOnlyReason } from './messages';
+import { DatabaseBusyError, DatabaseCorruptError, DatabaseIoError, DatabaseReadOnlyError, DiskFullError, NotADatabaseError, StorageError } from './store';
 
 /**
  * A small async driver over the `sqlite3` package (one connection per database).
@@ -9,7 +12,10 @@ import sqlite3 from 'sqlite3';
  * - A mutex serializes work on the connection: a statement, a locked read or a transaction waits
  *   for the previous one, so no statement ever runs inside somebody else's open transaction.
  * - `transaction(fn)` runs `fn` between `BEGIN IMMEDIATE` and `COMMIT`; any error rolls back.
- * - `SQLITE_BUSY` is retried a few times (on top of `busy_timeout`).
+ * - `SQLITE_BUSY` waits at most `busy_timeout` (5 s) in all, then throws DatabaseBusyError: a
+ *   user is told within seconds that another program is writing, instead of after half a minute.
+ * - Failures of the file (busy, damaged, read-only, disk full, I/O) become StorageErrors that
+ *   name the file; SQL errors (constraints, syntax) pass through as SQLite raised them.
  * - Calling the locking methods from inside `transaction()`/`withLock()` of the same database
  *   (instead of using the connection handed to the callback) throws `NestedLockError` at once
  *   rather than deadlocking silently.
@@ -39,8 +45,10 @@ export interface OpenOptions {
    * Use only when no -wal file exists next to the database.
    */
   immutable?: boolean;
-  /** busy_timeout in ms. Default 5000. */
+  /** busy_timeout in ms, and the most a statement waits for a lock in all. Default 5000. */
   busyTimeoutMs?: number;
+  /** Why it is read-only, for the message a refused write gives. Default 'requested'. */
+  readOnlyReason?: ReadOnlyReason;
 }
 
 /** Thrown when a locking method is called from inside a lock held by the same async context. */
@@ -55,8 +63,8 @@ export class NestedLockError extends Error {
   }
 }
 
-const BUSY_RETRIES = 5;
 const BUSY_DELAY_MS = 50;
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /** The SQLite error code ('SQLITE_BUSY', 'SQLITE_CONSTRAINT', ...) of an error, if any. */
 export function sqliteCode(error: unknown): string | undefined {
@@ -69,6 +77,41 @@ export function sqliteCode(error: unknown): string | undefined {
 function isBusy(error: unknown): boolean {
   const code = sqliteCode(error);
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+/**
+ * What a failed statement or open means for the user, as a StorageError naming the file; SQL
+ * errors (constraint, syntax, misuse) are returned as they are. node-sqlite3 gives the primary
+ * result code ('SQLITE_IOERR'), the extended one only in the message.
+ */
+export function storageFailure(file: string, error: unknown, readOnlyReason: ReadOnlyReason = 'requested'): unknown {
+  if (error instanceof StorageError) return error;
+  const code = sqliteCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new DatabaseBusyError(file, error);
+    case 'SQLITE_CORRUPT':
+      return new DatabaseCorruptError(file, listBackups(file), detail, error);
+    case 'SQLITE_NOTADB':
+      return new NotADatabaseError(file, error);
+    case 'SQLITE_FULL':
+      return new DiskFullError(file, error);
+    case 'SQLITE_READONLY':
+      return new DatabaseReadOnlyError({ code: 'DB_READ_ONLY', file, reason: readOnlyReason }, error);
+    case 'SQLITE_IOERR':
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_PERM':
+    case 'SQLITE_PROTOCOL':
+    case 'SQLITE_NOLFS':
+    case 'SQLITE_AUTH':
+      // A write that failed for want of space may come back as an I/O error.
+      if (/ENOSPC|disk is full|database or disk is full/i.test(detail)) return new DiskFullError(file, error);
+      return new DatabaseIoError(file, detail, error);
+    default:
+      return error;
+  }
 }
 
 function delay(ms: number): Promise<void> {
@@ -87,24 +130,42 @@ function checkParams(sql: string, params: SqlParams): unknown[] {
   });
 }
 
-async function withBusyRetry<T>(op: () => Promise<T>): Promise<T> {
+/**
+ * Retries SQLITE_BUSY that came back at once (SQLite skips its busy handler where waiting could
+ * deadlock), until `budgetMs` has passed since the first try. A statement whose busy handler has
+ * already waited `busy_timeout` is over budget and fails on its first BUSY.
+ */
+async function withBusyRetry<T>(op: () => Promise<T>, budgetMs: number): Promise<T> {
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
       return await op();
     } catch (error) {
-      if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
-      await delay(BUSY_DELAY_MS * (attempt + 1));
+      const wait = BUSY_DELAY_MS * (attempt + 1);
+      if (!isBusy(error) || Date.now() - started + wait > budgetMs) throw error;
+      await delay(wait);
     }
   }
 }
 
 /** Direct (unlocked) statements on a raw connection. */
 class RawConn implements SqlConn {
-  constructor(private readonly raw: sqlite3.Database) {}
+  constructor(
+    private readonly raw: sqlite3.Database,
+    private readonly file: string,
+    private readonly budgetMs: number,
+    private readonly readOnlyReason: ReadOnlyReason,
+  ) {}
+
+  private retry<T>(op: () => Promise<T>): Promise<T> {
+    return withBusyRetry(op, this.budgetMs).catch((error: unknown) => {
+      throw storageFailure(this.file, error, this.readOnlyReason);
+    });
+  }
 
   run(sql: string, params: SqlParams = []): Promise<RunResult> {
     const bound = checkParams(sql, params);
-    return withBusyRetry(
+    return this.retry(
       () =>
         new Promise<RunResult>((resolve, reject) => {
           this.raw.run(sql, bound, function (this: sqlite3.RunResult, err: Error | null) {
@@ -117,7 +178,7 @@ class RawConn implements SqlConn {
 
   get<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     const bound = checkParams(sql, params);
-    return withBusyRetry(
+    return this.retry(
       () =>
         new Promise<T | undefined>((resolve, reject) => {
           this.raw.get(sql, bound, (err: Error | null, row: T | undefined) => {
@@ -130,7 +191,7 @@ class RawConn implements SqlConn {
 
   all<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T[]> {
     const bound = checkParams(sql, params);
-    return withBusyRetry(
+    return this.retry(
       () =>
         new Promise<T[]>((resolve, reject) => {
           this.raw.all(sql, bound, (err: Error | null, rows: T[]) => {
@@ -142,7 +203,7 @@ class RawConn implements SqlConn {
   }
 
   exec(sql: string): Promise<void> {
-    return withBusyRetry(
+    return this.retry(
       () =>
         new Promise<void>((resolve, reject) => {
           this.raw.exec(sql, (err: Error | null) => {
@@ -201,8 +262,10 @@ export class Db implements SqlConn {
     private readonly raw: sqlite3.Database,
     readonly path: string,
     readonly readonly: boolean,
+    readonly readOnlyReason: ReadOnlyReason | null,
+    busyTimeoutMs: number,
   ) {
-    this.conn = new RawConn(raw);
+    this.conn = new RawConn(raw, path, busyTimeoutMs, readOnlyReason ?? 'requested');
   }
 
   /**
@@ -212,17 +275,23 @@ export class Db implements SqlConn {
    */
   static async open(path: string, options: OpenOptions = {}): Promise<Db> {
     const readonly = options.readonly === true || options.immutable === true;
+    const reason = readonly ? (options.readOnlyReason ?? 'requested') : null;
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     let raw: sqlite3.Database;
-    if (readonly) {
-      let uri = pathToFileURL(path).href + '?mode=ro';
-      if (options.immutable) uri += '&immutable=1';
-      raw = await openRaw(uri, sqlite3.OPEN_READONLY | sqlite3.OPEN_URI);
-    } else {
-      raw = await openRaw(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
-    }
-    const db = new Db(raw, path, readonly);
     try {
-      raw.configure('busyTimeout', options.busyTimeoutMs ?? 5000);
+      if (readonly) {
+        let uri = pathToFileURL(path).href + '?mode=ro';
+        if (options.immutable) uri += '&immutable=1';
+        raw = await openRaw(uri, sqlite3.OPEN_READONLY | sqlite3.OPEN_URI);
+      } else {
+        raw = await openRaw(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
+      }
+    } catch (error) {
+      throw storageFailure(path, error, reason ?? 'requested');
+    }
+    const db = new Db(raw, path, readonly, reason, busyTimeoutMs);
+    try {
+      raw.configure('busyTimeout', busyTimeoutMs);
       if (!readonly) {
         await db.conn.exec('PRAGMA foreign_keys = ON');
         if (path !== ':memory:' && path !== '') {
@@ -266,6 +335,10 @@ export class Db implements SqlConn {
    * database. Any error (thrown by `fn` or by COMMIT) rolls back and is rethrown.
    */
   transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    // Every write of the store runs in a transaction: on a read-only portfolio it is refused
+    // before anything runs, with the reason, instead of SQLite's "attempt to write a readonly database".
+    if (this.readonly)
+      return Promise.reject(new DatabaseReadOnlyError({ code: 'DB_READ_ONLY', file: this.path, reason: this.readOnlyReason ?? 'requested' }));
     return this.withLock(async (conn) => {
       await this.conn.exec('BEGIN IMMEDIATE');
       try {

@@ -28,6 +28,7 @@ import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
 import { ConflictError, NotFoundError } from './store';
 import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStore } from './store';
+import type { ReadOnlyReason } from './messages';
 
 export interface OpenPortfolioStoreOptions {
   /** Recorded in the audit log. Default: the OS user name, else $USER, else 'ukendt'. */
@@ -36,6 +37,8 @@ export interface OpenPortfolioStoreOptions {
   now?: () => Date;
   /** Replaces the app's migration list. For tests only. */
   migrations?: readonly Migration[];
+  /** Open read-only although the file could be written (see openDatabase). */
+  readonly?: boolean;
 }
 
 /** Settings key under which the methodology profile is stored (JSON). */
@@ -57,7 +60,7 @@ function defaultUser(): string {
  */
 export async function openPortfolioStore(path: string, options: OpenPortfolioStoreOptions = {}): Promise<PortfolioStore> {
   const now = options.now ?? (() => new Date());
-  const db = await openDatabase(path, { migrations: options.migrations, now });
+  const db = await openDatabase(path, { migrations: options.migrations, now, readonly: options.readonly });
   return new SqliteStore(db, options.user ?? defaultUser(), now, null);
 }
 
@@ -445,6 +448,7 @@ interface TxState {
  */
 class SqliteStore implements PortfolioStore {
   readonly path: string;
+  readonly readOnly: ReadOnlyReason | null;
 
   constructor(
     private readonly db: Db,
@@ -453,6 +457,7 @@ class SqliteStore implements PortfolioStore {
     private readonly tx: TxState | null,
   ) {
     this.path = db.path;
+    this.readOnly = db.readOnlyReason;
   }
 
   // --- plumbing ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import type {
   SurveyIndicator,
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
 /**
  * The one storage interface of the main process. Services, IPC handlers, the CLI and the
@@ -36,6 +37,8 @@ export interface PortfolioStore {
   readonly path: string;
   /** The user recorded in the audit log (the OS user name by default). */
   readonly user: string;
+  /** Why the portfolio is open read-only (every write then throws DatabaseReadOnlyError), or null. */
+  readonly readOnly: ReadOnlyReason | null;
   close(): Promise<void>;
 
   /** Runs `fn` in one transaction: all of its writes commit together or none do. */
@@ -166,46 +169,104 @@ export class ConflictError extends Error {
   }
 }
 
-/** The database was written by a newer Trafiklys: refuse it and leave the file untouched. */
-export class DatabaseNewerError extends Error {
-  readonly code = 'DB_NEWER';
+/**
+ * A portfolio file that cannot be used as asked: its `code` is stable (it crosses IPC as
+ * ErrorCode), its `problem` names the file and what is known, and its message is the Danish text
+ * of `storageMessage` (the CLI renders the problem in English when asked).
+ */
+export class StorageError extends Error {
   constructor(
-    readonly path: string,
+    readonly code: StorageErrorCode,
+    readonly problem: StorageProblem,
+    cause?: unknown,
+  ) {
+    super(storageMessage('da', problem), cause === undefined ? undefined : { cause });
+    this.name = 'StorageError';
+  }
+  get path(): string {
+    return this.problem.file;
+  }
+}
+
+export type StorageErrorCode = 'DB_BUSY' | 'DB_CORRUPT' | 'DB_READ_ONLY' | 'DB_FULL' | 'DB_FOREIGN' | 'DB_IO' | 'DB_NEWER' | 'NOT_A_DATABASE' | 'MIGRATION_FAILED';
+
+/** Another connection holds the write lock longer than the busy timeout (about 5 s). */
+export class DatabaseBusyError extends StorageError {
+  constructor(file: string, cause?: unknown) {
+    super('DB_BUSY', { code: 'DB_BUSY', file }, cause);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** SQLite found the file damaged (SQLITE_CORRUPT); `backups` are the copies kept before upgrades. */
+export class DatabaseCorruptError extends StorageError {
+  constructor(file: string, backups: string[], detail: string, cause?: unknown) {
+    super('DB_CORRUPT', { code: 'DB_CORRUPT', file, backups, detail }, cause);
+    this.name = 'DatabaseCorruptError';
+  }
+}
+
+/** A write to a portfolio open read-only, or an upgrade a read-only file would need. */
+export class DatabaseReadOnlyError extends StorageError {
+  constructor(problem: Extract<StorageProblem, { code: 'DB_READ_ONLY' | 'DB_READ_ONLY_UPGRADE' }>, cause?: unknown) {
+    super('DB_READ_ONLY', problem, cause);
+    this.name = 'DatabaseReadOnlyError';
+  }
+}
+
+/** SQLITE_FULL: the write was rolled back, nothing saved before is lost. */
+export class DiskFullError extends StorageError {
+  constructor(file: string, cause?: unknown) {
+    super('DB_FULL', { code: 'DB_FULL', file }, cause);
+    this.name = 'DiskFullError';
+  }
+}
+
+/** Any other failure to read or write the file (SQLITE_IOERR, SQLITE_CANTOPEN, ...). */
+export class DatabaseIoError extends StorageError {
+  constructor(file: string, detail: string, cause?: unknown) {
+    super('DB_IO', { code: 'DB_IO', file, detail }, cause);
+    this.name = 'DatabaseIoError';
+  }
+}
+
+/** An SQLite file of another program: refused before anything in it is changed. */
+export class ForeignDatabaseError extends StorageError {
+  constructor(file: string, tables: string[]) {
+    super('DB_FOREIGN', { code: 'DB_FOREIGN', file, tables });
+    this.name = 'ForeignDatabaseError';
+  }
+}
+
+/** The database was written by a newer Trafiklys: refuse it and leave the file untouched. */
+export class DatabaseNewerError extends StorageError {
+  constructor(
+    path: string,
     readonly fileVersion: number,
     readonly appVersion: number,
   ) {
-    super(
-      `Databasen ${path} er lavet af en nyere version af Trafiklys (skemaversion ${fileVersion}; ` +
-        `denne version kender op til ${appVersion}). Opdater Trafiklys for at åbne den. Filen er ikke ændret.`,
-    );
+    super('DB_NEWER', { code: 'DB_NEWER', file: path, fileVersion, appVersion });
     this.name = 'DatabaseNewerError';
   }
 }
 
 /** A migration failed: everything was rolled back; a copy taken before migrating is kept. */
-export class MigrationError extends Error {
-  readonly code = 'MIGRATION_FAILED';
+export class MigrationError extends StorageError {
   constructor(
-    readonly path: string,
+    path: string,
     readonly version: number,
     readonly backupPath: string | null,
     cause: unknown,
   ) {
-    super(
-      `Opgradering af databasen ${path} til skemaversion ${version} mislykkedes og er rullet tilbage: ` +
-        `${cause instanceof Error ? cause.message : String(cause)}` +
-        (backupPath ? ` En kopi fra før opgraderingen ligger i ${backupPath}.` : ''),
-      { cause },
-    );
+    super('MIGRATION_FAILED', { code: 'MIGRATION_FAILED', file: path, version, backupPath, detail: cause instanceof Error ? cause.message : String(cause) }, cause);
     this.name = 'MigrationError';
   }
 }
 
-/** The file is not a SQLite database (or is corrupt). */
-export class NotADatabaseError extends Error {
-  readonly code = 'NOT_A_DATABASE';
-  constructor(readonly path: string, cause: unknown) {
-    super(`${path} er ikke en Trafiklys-database (kan ikke læses som SQLite).`, { cause });
+/** The file is not a SQLite database. */
+export class NotADatabaseError extends StorageError {
+  constructor(path: string, cause: unknown) {
+    super('NOT_A_DATABASE', { code: 'NOT_A_DATABASE', file: path }, cause);
     this.name = 'NotADatabaseError';
   }
 }

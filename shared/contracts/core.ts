@@ -30,6 +30,12 @@ export type ErrorCode =
   | 'DB_NEWER' // the database was written by a newer Trafiklys
   | 'NOT_A_DATABASE'
   | 'MIGRATION_FAILED'
+  | 'DB_BUSY' // another program holds the portfolio's write lock: try again
+  | 'DB_CORRUPT' // the portfolio file is damaged (the message names the backups)
+  | 'DB_READ_ONLY' // the portfolio is open read-only (file or folder write-protected): writes refused
+  | 'DB_FULL' // the disk is full: the write was rolled back, nothing lost
+  | 'DB_FOREIGN' // an SQLite file of another program: not opened, not changed
+  | 'DB_IO' // the file could not be read or written (drive gone, I/O error)
   | 'UNKNOWN_CHANNEL'
   | 'IMPORT_FAILED'
   | 'EXPORT_FAILED'

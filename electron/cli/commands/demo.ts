@@ -12,9 +12,9 @@ export const demoCommand: CliCommand = {
   options: { db: { type: 'string' } },
   async run(args, io) {
     const db = resolve(requireString(args, 'db'));
-    if (existsSync(db)) throw new CliError(`${db} findes allerede; demoen oprettes kun i en ny fil.`);
+    if (existsSync(db)) throw new CliError(args.t.demoExists(db));
     const { projectIds } = await createDemoPortfolio(db, resourcesDir());
-    io.out(`Demoporteføljen er oprettet i ${db} (${projectIds.length} projekter).`);
+    io.out(args.t.demoCreated(db, projectIds.length));
     return 0;
   },
 };

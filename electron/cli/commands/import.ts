@@ -7,6 +7,7 @@ import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
 import { importCliText, type ImportCliText } from '../importText';
+import { findProject } from '../project';
 
 /** Types stored on an evaluation round (as applyImport writes them). */
 const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 'light', 'learning']);
@@ -16,7 +17,7 @@ export const importCommand: CliCommand = {
   summary:
     'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV, spørgeskemasvar og Trafiklys-projektmapper; vis fundet og gem det (én transaktion).',
   usage:
-    'import FILE... --db FILE [--project NAME] [--report-date DD.MM.ÅÅÅÅ] [--evaluation-type final|midterm] [--evaluation-date DD.MM.ÅÅÅÅ] [--accept-changes] [--skip-errors] [--dry-run] [--json]',
+    'import FILE... --db FILE [--project NAME|ID] [--report-date DD.MM.ÅÅÅÅ] [--evaluation-type final|midterm] [--evaluation-date DD.MM.ÅÅÅÅ] [--accept-changes] [--skip-errors] [--dry-run] [--json]',
   options: {
     db: { type: 'string' },
     project: { type: 'string' },
@@ -36,9 +37,13 @@ export const importCommand: CliCommand = {
     if (evaluationType !== undefined && evaluationType !== 'final' && evaluationType !== 'midterm') throw new CliError(say('badEvaluationType'), 2);
     const reportDate = dateOption(args.values['report-date'], '--report-date', say);
     const evaluationDate = dateOption(args.values['evaluation-date'], '--evaluation-date', say);
-    const services = await openExistingServices(resolve(requireString(args, 'db')));
+    const services = await openExistingServices(resolve(requireString(args, 'db')), args.t);
     try {
-      const projectName = typeof args.values.project === 'string' ? args.values.project : undefined;
+      // --project names an existing project as every command does (id, name or a unique part of
+      // it); a name that matches none is the name of a new project.
+      const query = typeof args.values.project === 'string' ? args.values.project : undefined;
+      const existing = query === undefined ? null : await findProject(services.store, query, args.t);
+      const projectName = existing ? existing.name : query;
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);
@@ -46,7 +51,7 @@ export const importCommand: CliCommand = {
         const preview = await previewImport(
           services.store,
           args.positionals.map((p) => ({ path: resolve(p) })),
-          { projectName, reportDate, signal: controller.signal },
+          { ...(existing ? { projectId: existing.id } : { projectName }), reportDate, signal: controller.signal },
         );
         const dryRun = Boolean(args.values['dry-run']);
         const skipErrors = Boolean(args.values['skip-errors']);

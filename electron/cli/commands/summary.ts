@@ -6,12 +6,12 @@ import { formatDanishDate, formatDanishNumber, formatDanishPercent, shownDecimal
 import { describeFilterDa, isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
 import { rollupOf } from '../../services/portfolioService';
 import type { CliCommand } from '../types';
-import { CliError, requireString } from '../types';
+import { requireString } from '../types';
+import type { CliMessages } from '../messages';
 import { openExistingServices } from '../open';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs } from '../filterOptions';
+import { requireProject } from '../project';
 
-const LIGHT_DA = { green: 'grøn', yellow: 'gul', red: 'rød' } as const;
-const TYPE_DA = { midterm: 'midtvejs', final: 'slut' } as const;
 const LEVEL_NAME: Record<GoalLevel, string> = { A: 'activity', B: 'output', C: 'effect' };
 const LEVEL_DA: Record<GoalLevel, string> = { A: 'Aktivitet', B: 'Output', C: 'Effekt' };
 /** "1 projekt", "2 projekter". */
@@ -20,18 +20,17 @@ const projects = (n: number) => `${n} ${n === 1 ? 'projekt' : 'projekter'}`;
 export const summaryCommand: CliCommand = {
   name: 'summary',
   summary: 'Vis de beregnede tal for hvert projekt (eller ét) og porteføljens målopnåelse pr. niveau og pr. indikator, som tabel eller JSON.',
-  usage: `summary --db FILE [--project NAME] ${FILTER_USAGE} [--json]`,
+  usage: `summary --db FILE [--project NAME|ID] ${FILTER_USAGE} [--json]`,
   options: { db: { type: 'string' }, project: { type: 'string' }, json: { type: 'boolean' }, ...FILTER_OPTIONS },
   async run(args, io) {
     const filter = filterFromArgs(args);
-    const services = await openExistingServices(resolve(requireString(args, 'db')));
+    const services = await openExistingServices(resolve(requireString(args, 'db')), args.t);
     try {
       const name = args.values.project;
       const overview = await services.portfolio.portfolioOverview(filter);
       let projects = overview.projects;
       if (typeof name === 'string') {
-        const project = await services.store.findProjectByName(name);
-        if (!project) throw new CliError(`Intet projekt hedder "${name}".`);
+        const project = await requireProject(services.store, name, args.t);
         projects = projects.filter((p) => p.project.id === project.id);
         if (projects.length === 0) throw new CliError(`Projektet "${name}" er ikke med i filteret (${describeFilterDa(filter)}).`);
       }
@@ -39,7 +38,7 @@ export const summaryCommand: CliCommand = {
       const rows = projects.map((p) => p.summary);
       const rollup = rollupOf(projects, overview.indicators);
       if (args.values.json) io.out(JSON.stringify({ projects: rows.map(toJson), portfolio: portfolioJson(rollup, filter, overview.total) }, null, 2));
-      else io.out([table(rows), ...(typeof name === 'string' ? [] : ['', portfolioTable(rollup, filter, overview.total)])].join('\n'));
+      else io.out([table(rows, args.t), ...(typeof name === 'string' ? [] : ['', portfolioTable(rollup, filter, overview.total)])].join('\n'));
       return 0;
     } finally {
       await services.close();
@@ -93,7 +92,6 @@ function portfolioJson(rollup: PortfolioRollup, filter: PortfolioFilter, total: 
   };
 }
 
-const light = (l: keyof typeof LIGHT_DA | null) => (l ? LIGHT_DA[l] : '–');
 
 function columns(header: string[], body: string[][], right: Set<number> = new Set()): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
@@ -101,12 +99,14 @@ function columns(header: string[], body: string[][], right: Set<number> = new Se
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)];
 }
 
-function table(rows: ProjectSummary[]): string {
-  const header = ['Projekt', 'Evaluering', 'Implementering', 'Aktivitet', 'Output', 'Effekt', 'Budget', 'Tid', 'Advarsler'];
+/** The table in the run's language; numbers and dates stay Danish (19.037; 3,8), as the users write them. */
+function table(rows: ProjectSummary[], t: CliMessages): string {
+  const light = (l: keyof CliMessages['light'] | null) => (l ? t.light[l] : '–');
+  const header = t.summaryHeader;
   const body = rows.map((s) => [
     s.name,
-    s.evaluationType ? `${TYPE_DA[s.evaluationType]} ${s.evaluationDate ? formatDanishDate(s.evaluationDate) : ''}` : '–',
-    s.implementation.score === null ? '–' : `${formatDanishNumber(s.implementation.score, 1)} ${light(s.implementation.light)}${s.implementation.scored < 6 ? ` (${s.implementation.scored} af 6 scoret)` : ''}`,
+    s.evaluationType ? `${t.evaluationType[s.evaluationType]} ${s.evaluationDate ? formatDanishDate(s.evaluationDate) : ''}` : '–',
+    s.implementation.score === null ? '–' : `${formatDanishNumber(s.implementation.score, 1)} ${light(s.implementation.light)}${s.implementation.scored < 6 ? ` ${t.scoredOf(s.implementation.scored)}` : ''}`,
     `${formatDanishPercent(s.goals.activity.percent)} ${light(s.goals.activity.light)}`,
     `${formatDanishPercent(s.goals.output.percent)} ${light(s.goals.output.light)}`,
     `${formatDanishPercent(s.goals.effect.percent)} ${light(s.goals.effect.light)}`,
@@ -115,7 +115,7 @@ function table(rows: ProjectSummary[]): string {
     String(s.warnings.length),
   ]);
   const warnings = rows.flatMap((s) => s.warnings.map((w) => `  ${s.name}: ${w}`));
-  return [...columns(header, body), ...(warnings.length ? ['', 'Advarsler:', ...warnings] : [])].join('\n');
+  return [...columns(header, body), ...(warnings.length ? ['', t.summaryWarnings, ...warnings] : [])].join('\n');
 }
 
 const figure = (v: number | null) => (v === null ? '–' : formatDanishNumber(v, shownDecimals(v)));

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseNewerError, MigrationError, NotADatabaseError } from '../store';
-import { Db, sqliteCode } from '../sqlite';
+import { backupName } from '../backups';
+import type { ReadOnlyReason } from '../messages';
+import { DatabaseNewerError, DatabaseReadOnlyError, ForeignDatabaseError, MigrationError, NotADatabaseError, StorageError } from '../store';
+import { Db, storageFailure } from '../sqlite';
 import type { SqlConn } from '../sqlite';
 import { MIGRATIONS } from './index';
 import type { Migration } from './index';
@@ -10,6 +12,15 @@ export { MIGRATIONS, LATEST_VERSION } from './index';
 export type { Migration } from './index';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * `PRAGMA application_id` of a Trafiklys portfolio ('TRFK'): stamped when a file gets its schema,
+ * so that an SQLite file of another program is told apart before anything in it is changed.
+ */
+export const TRAFIKLYS_APPLICATION_ID = 0x5452464b;
+
+/** Tables of migration 001: a file without application_id (made before it was stamped) is ours if it has them all. */
+const CORE_TABLES = ['settings', 'projects', 'goals', 'evaluations', 'status_reports', 'audit_log'];
 
 /** Checks that versions run 1, 2, 3, ... without gaps; returns the latest version. */
 export function latestVersion(migrations: readonly Migration[]): number {
@@ -74,10 +85,11 @@ export async function migrate(
       }
       // PRAGMA cannot take a bound parameter; `target` is a validated integer.
       await conn.exec(`PRAGMA user_version = ${Math.trunc(target)}`);
+      await conn.exec(`PRAGMA application_id = ${TRAFIKLYS_APPLICATION_ID}`);
     });
   } catch (error) {
-    const code = sqliteCode(error);
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new NotADatabaseError(db.path, error);
+    // A busy, damaged, full or read-only file says so itself; anything else is the migration's.
+    if (error instanceof StorageError && error.code !== 'DB_IO') throw error;
     throw new MigrationError(db.path, current, options.backupPath ?? null, error);
   } finally {
     await db.exec('PRAGMA foreign_keys = ON');
@@ -104,23 +116,36 @@ function isMemory(file: string): boolean {
   return file === ':memory:' || file === '';
 }
 
+export interface ExistingFile {
+  version: number;
+  hasSchema: boolean;
+  /** Stamped with Trafiklys' application_id, or made by an older Trafiklys (has its tables). */
+  ours: boolean;
+  tables: string[];
+}
+
 /**
  * Reads the schema version of an existing file without changing it: the header is checked by
  * hand, then a read-only connection (immutable when there is no -wal file, so SQLite creates no
- * -wal/-shm files) reads `user_version`. Returns null when there is no file or it is empty.
+ * -wal/-shm files) reads `user_version`, `application_id` and the table names. Returns null when
+ * there is no file or it is empty.
  */
-export async function inspectExistingFile(file: string): Promise<{ version: number; hasSchema: boolean } | null> {
+export async function inspectExistingFile(file: string): Promise<ExistingFile | null> {
   if (isMemory(file) || !fs.existsSync(file)) return null;
   const stat = fs.statSync(file);
   if (!stat.isFile()) throw new NotADatabaseError(file, new Error('Not a regular file.'));
   if (stat.size === 0) return null;
   const header = Buffer.alloc(100);
-  const fd = fs.openSync(file, 'r');
   let read: number;
   try {
-    read = fs.readSync(fd, header, 0, 100, 0);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(file, 'r');
+    try {
+      read = fs.readSync(fd, header, 0, 100, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw storageFailure(file, Object.assign(new Error((error as Error).message), { code: 'SQLITE_CANTOPEN' }));
   }
   if (read < 100 || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
     throw new NotADatabaseError(file, new Error('The file does not start with the SQLite header.'));
@@ -130,35 +155,58 @@ export async function inspectExistingFile(file: string): Promise<{ version: numb
   try {
     ro = await Db.open(file, { readonly: true, immutable: !walExists });
   } catch (error) {
-    throw new NotADatabaseError(file, error);
+    throw error instanceof StorageError && error.code !== 'DB_IO' ? error : new NotADatabaseError(file, error);
   }
   try {
     const version = await ro.withLock(getUserVersion);
-    const row = await ro.get<{ n: number }>('SELECT count(*) AS n FROM sqlite_master');
-    return { version, hasSchema: (row?.n ?? 0) > 0 };
+    const appId = (await ro.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
+    const rows = await ro.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    const tables = rows.map((r) => r.name);
+    const ours = appId === TRAFIKLYS_APPLICATION_ID || (appId === 0 && CORE_TABLES.every((t) => tables.includes(t)));
+    return { version, hasSchema: rows.length > 0, ours, tables };
   } catch (error) {
-    throw new NotADatabaseError(file, error);
+    throw error instanceof StorageError ? error : new NotADatabaseError(file, error);
   } finally {
     await ro.close().catch(() => undefined);
   }
 }
 
-function backupName(file: string, version: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  let candidate = `${file}.backup-v${version}-${stamp}`;
-  for (let i = 2; fs.existsSync(candidate); i++) candidate = `${file}.backup-v${version}-${stamp}-${i}`;
-  return candidate;
+/**
+ * Whether SQLite could write the file: the file itself, and its folder (where the -wal, -shm
+ * and journal files live). On a CD or a read-only share the folder is what stops it.
+ */
+export function readOnlyReasonOf(file: string): ReadOnlyReason | null {
+  const dir = path.dirname(path.resolve(file));
+  // The folder first: on a CD or a read-only mount the file is unwritable because the drive is.
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    return 'folder';
+  }
+  if (fs.existsSync(file)) {
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+    } catch {
+      return 'file';
+    }
+  }
+  return null;
 }
 
 export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   now?: () => Date;
+  /** Open read-only even where the file could be written (reads work, writes are refused). */
+  readonly?: boolean;
 }
 
 /**
  * Opens (creating if needed) and migrates a portfolio database:
+ * - not SQLite -> NotADatabaseError; SQLite of another program (another application_id, or
+ *   tables but not ours) -> ForeignDatabaseError; both before anything is written to it;
  * - newer than the app -> DatabaseNewerError, file untouched;
- * - not SQLite (or SQLite but not ours: tables without a schema version) -> NotADatabaseError;
+ * - the file or its folder cannot be written (or `readonly`) -> opened read-only: reads work,
+ *   writes throw DatabaseReadOnlyError; one that would need migrating is refused the same way;
  * - older (version 1..latest-1) -> copied to `<file>.backup-v<old>-<timestamp>`, then migrated;
  *   a failed migration rolls back, keeps the copy and throws MigrationError.
  */
@@ -169,12 +217,24 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
 
   const existing = await inspectExistingFile(file);
   if (existing) {
+    if (existing.hasSchema && !existing.ours) throw new ForeignDatabaseError(file, existing.tables);
     if (existing.version > latest) throw new DatabaseNewerError(file, existing.version, latest);
     if (existing.version === 0 && existing.hasSchema) {
-      throw new NotADatabaseError(file, new Error('SQLite file without a Trafiklys schema version.'));
+      throw new ForeignDatabaseError(file, existing.tables);
     }
   } else if (!isMemory(file)) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+
+  const readOnly = isMemory(file) ? null : options.readonly ? 'requested' : readOnlyReasonOf(file);
+  if (readOnly) {
+    if (!existing) throw new DatabaseReadOnlyError({ code: 'DB_READ_ONLY', file, reason: readOnly });
+    if (existing.version < latest)
+      throw new DatabaseReadOnlyError({ code: 'DB_READ_ONLY_UPGRADE', file, reason: readOnly, fileVersion: existing.version, appVersion: latest });
+    // Nobody can write where we cannot: without a -wal file SQLite reads the main file as it is
+    // and needs no -shm file (which a read-only folder could not hold).
+    const walExists = fs.existsSync(`${file}-wal`);
+    return Db.open(file, { readonly: true, immutable: !walExists && readOnly !== 'requested', readOnlyReason: readOnly });
   }
 
   let backupPath: string | null = null;
@@ -185,14 +245,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
     fs.copyFileSync(file, backupPath, fs.constants.COPYFILE_EXCL);
   }
 
-  let db: Db;
-  try {
-    db = await Db.open(file);
-  } catch (error) {
-    const code = sqliteCode(error);
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new NotADatabaseError(file, error);
-    throw error;
-  }
+  const db = await Db.open(file);
   try {
     if (needsBackup && walExists) {
       // Fold the -wal into the main file first so that the copy is complete.

@@ -46,6 +46,8 @@ export function createFakeElectron(userData: string) {
     headersHandler: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
     menu: null as unknown,
     errors: [] as string[][],
+    /** The options of every file dialog the main process opened, in order. */
+    dialogs: [] as { kind: 'save' | 'open'; options: Record<string, unknown> }[],
     singleInstanceRequested: false,
   };
 
@@ -135,8 +137,15 @@ export function createFakeElectron(userData: string) {
     dialog: {
       showErrorBox: (...args: string[]) => recorded.errors.push(args),
       showMessageBox: () => Promise.resolve({ response: 0 }),
-      showSaveDialog: () => Promise.resolve({ canceled: true }),
-      showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      // Called as (options) or (window, options), like Electron's.
+      showSaveDialog: (...args: unknown[]) => {
+        recorded.dialogs.push({ kind: 'save', options: args[args.length - 1] as Record<string, unknown> });
+        return Promise.resolve({ canceled: true });
+      },
+      showOpenDialog: (...args: unknown[]) => {
+        recorded.dialogs.push({ kind: 'open', options: args[args.length - 1] as Record<string, unknown> });
+        return Promise.resolve({ canceled: true, filePaths: [] });
+      },
     },
     shell: { openExternal: () => Promise.resolve(), showItemInFolder: () => {}, openPath: () => Promise.resolve('') },
   };

@@ -440,7 +440,7 @@ describe('exporting to disk', () => {
     expect(existsSync(join(dir, 'cli.xlsx')) && existsSync(join(dir, 'cli-portfolio.xlsx'))).toBe(true);
     expect(await runCli(['export', '--db', db, '--project', 'Findes ikke', '--out', join(dir, 'x.xlsx')], io)).not.toBe(0);
     expect(await runCli(['export', '--db', db, '--portfolio', '--out', join(dir, 'nope', 'x.xlsx')], io)).not.toBe(0);
-    expect(err.join('\n')).toMatch(/Intet projekt hedder "Findes ikke"/);
+    expect(err.join('\n')).toMatch(/Intet projekt matcher "Findes ikke"/);
     expect(err.join('\n')).toMatch(/nope findes ikke/);
     copyFileSync(join(dir, 'cli.xlsx'), join(dir, 'cli-copy.xlsx'));
   });

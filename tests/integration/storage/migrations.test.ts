@@ -3,12 +3,13 @@ import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import {
   DatabaseNewerError,
+  ForeignDatabaseError,
   LATEST_VERSION,
   MigrationError,
   NotADatabaseError,
   openPortfolioStore,
 } from '../../../electron/storage';
-import { MIGRATIONS, getUserVersion, migrate, openMemoryDbAtVersion } from '../../../electron/storage/migrations/migrate';
+import { MIGRATIONS, TRAFIKLYS_APPLICATION_ID, getUserVersion, migrate, openMemoryDbAtVersion } from '../../../electron/storage/migrations/migrate';
 import type { Migration } from '../../../electron/storage/migrations/migrate';
 import { facts, goal, makeTempDir, steppingClock } from './helpers';
 
@@ -155,7 +156,8 @@ describe('migrations', () => {
 
   it('refuses a newer database in rollback-journal mode too (no files created)', async () => {
     const file = path.join(dir, 'plain.sqlite');
-    await rawExec(file, `CREATE TABLE x (a); PRAGMA user_version = ${LATEST_VERSION + 5};`);
+    // A newer Trafiklys stamps its application_id like this one; its tables may be all new.
+    await rawExec(file, `CREATE TABLE x (a); PRAGMA user_version = ${LATEST_VERSION + 5}; PRAGMA application_id = ${TRAFIKLYS_APPLICATION_ID};`);
     const bytes = fs.readFileSync(file);
     await expect(openPortfolioStore(file)).rejects.toBeInstanceOf(DatabaseNewerError);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
@@ -215,7 +217,7 @@ describe('migrations', () => {
     const foreign = path.join(dir, 'foreign.sqlite');
     await rawExec(foreign, 'CREATE TABLE settings (k TEXT)');
     const bytes = fs.readFileSync(foreign);
-    await expect(openPortfolioStore(foreign)).rejects.toBeInstanceOf(NotADatabaseError);
+    await expect(openPortfolioStore(foreign)).rejects.toBeInstanceOf(ForeignDatabaseError);
     expect(fs.readFileSync(foreign).equals(bytes)).toBe(true);
   });
 

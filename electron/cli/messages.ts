@@ -1,0 +1,137 @@
+import type { ImportIssue } from '../../shared/import/items';
+import type { Lang } from '../storage/messages';
+
+export type { Lang };
+
+/**
+ * The CLI's own words in Danish (the default) and English: help, argument errors, the labels of
+ * `summary`, errors of opening files. `en` has the type of `da`, so a text missing in one language
+ * does not compile; the parity test checks the same at run time with sample parameters.
+ */
+const da = {
+  errorPrefix: 'Fejl',
+  helpTitle: 'Trafiklys – kommandolinje',
+  helpUsage: 'Brug: npm run cli -- <kommando> [tilvalg]',
+  helpCommands: 'Kommandoer:',
+  helpMore: 'Tilføj --help efter en kommando for dens hjælp.',
+  helpLang: 'Sprog: dansk som standard; engelsk med --lang en eller LANG=en_* (da_* og intet LANG giver dansk).',
+  usage: (line: string) => `Brug: npm run cli -- ${line}`,
+  unknownCommand: (name: string) => `Ukendt kommando "${name}".`,
+  unknownOption: 'Ukendt tilvalg',
+  invalidOptionValue: 'Ugyldig værdi til et tilvalg',
+  unexpectedPositional: 'Uventet argument',
+  badLang: (value: string) => `--lang skal være da eller en, ikke "${value}".`,
+  missingOption: (name: string) => `Mangler --${name}. Se --help.`,
+  commandSummary: {
+    demo: 'Opret demoporteføljen (Headstart og work-live-stay) i en ny databasefil.',
+    summary: 'Vis de beregnede tal for hvert projekt (eller ét) som tabel eller JSON.',
+    export: 'Eksportér et projekts evaluering eller porteføljeoversigten som Excel-projektmappe (.xlsx) med formler.',
+    import: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV og spørgeskemasvar; vis fundet og gem det (én transaktion).',
+  } as Record<string, string>,
+  projectOption: '--project tager en entydig del af navnet (store og små bogstaver er ligegyldige) eller projektets id.',
+
+  dbMissing: (path: string) => `Databasefilen ${path} findes ikke.`,
+  dbNotAFile: (path: string) => `${path} er ikke en fil.`,
+  dbEmpty: (path: string) => `${path} er tom og er ikke en Trafiklys-database.`,
+
+  noProjects: 'Porteføljen har ingen projekter.',
+  projectNotFound: (query: string, names: string[]) =>
+    `Intet projekt matcher "${query}".` + (names.length ? ` Projekterne er: ${names.map((n) => `"${n}"`).join(', ')}.` : ''),
+  projectAmbiguous: (query: string, candidates: string[]) =>
+    `"${query}" passer på ${candidates.length} projekter; skriv mere af navnet eller brug id'et:\n${candidates.map((c) => `  ${c}`).join('\n')}`,
+
+  demoExists: (path: string) => `${path} findes allerede; demoen oprettes kun i en ny fil.`,
+  demoCreated: (path: string, count: number) => `Demoporteføljen er oprettet i ${path} (${count} projekter).`,
+
+  exportEither: 'Angiv enten --project NAVN eller --portfolio. Se --help.',
+  exportXlsx: (path: string) => `Outputfilen skal ende på .xlsx: ${path}`,
+  badEvaluationId: (value: string) => `Ugyldigt evaluerings-id "${value}".`,
+  portfolioSaved: (path: string) => `Porteføljeoversigten er gemt i ${path}.`,
+  evaluationSaved: (name: string, path: string) => `Evalueringen af "${name}" er gemt i ${path}.`,
+
+  importNeedsFiles: 'Angiv mindst én fil at importere.',
+  importBadType: '--evaluation-type skal være final eller midterm.',
+  issueError: 'FEJL',
+  issueWarning: 'Advarsel',
+
+  summaryHeader: ['Projekt', 'Evaluering', 'Implementering', 'Aktivitet', 'Output', 'Effekt', 'Budget', 'Tid', 'Advarsler'],
+  summaryWarnings: 'Advarsler:',
+  light: { green: 'grøn', yellow: 'gul', red: 'rød' },
+  evaluationType: { midterm: 'midtvejs', final: 'slut' },
+  scoredOf: (scored: number) => `(${scored} af 6 scoret)`,
+};
+
+export type CliMessages = typeof da;
+
+const en: CliMessages = {
+  errorPrefix: 'Error',
+  helpTitle: 'Trafiklys – command line',
+  helpUsage: 'Usage: npm run cli -- <command> [options]',
+  helpCommands: 'Commands:',
+  helpMore: 'Add --help after a command for its help.',
+  helpLang: 'Language: Danish by default; English with --lang en or LANG=en_* (da_* and no LANG give Danish).',
+  usage: (line) => `Usage: npm run cli -- ${line}`,
+  unknownCommand: (name) => `Unknown command "${name}".`,
+  unknownOption: 'Unknown option',
+  invalidOptionValue: 'Invalid value for an option',
+  unexpectedPositional: 'Unexpected argument',
+  badLang: (value) => `--lang must be da or en, not "${value}".`,
+  missingOption: (name) => `Missing --${name}. See --help.`,
+  commandSummary: {
+    demo: 'Create the demo portfolio (Headstart and work-live-stay) in a new database file.',
+    summary: "Show the computed figures of every project (or one) as a table or JSON.",
+    export: "Export a project's evaluation or the portfolio overview as an Excel workbook (.xlsx) with formulas.",
+    import: 'Read status reports, evaluation reports, applications, CSV and survey answers; show what was found and save it (one transaction).',
+  },
+  projectOption: "--project takes a unique part of the name (case does not matter) or the project's id.",
+
+  dbMissing: (path) => `The database file ${path} does not exist.`,
+  dbNotAFile: (path) => `${path} is not a file.`,
+  dbEmpty: (path) => `${path} is empty and is not a Trafiklys database.`,
+
+  noProjects: 'The portfolio has no projects.',
+  projectNotFound: (query, names) =>
+    `No project matches "${query}".` + (names.length ? ` The projects are: ${names.map((n) => `"${n}"`).join(', ')}.` : ''),
+  projectAmbiguous: (query, candidates) =>
+    `"${query}" matches ${candidates.length} projects; type more of the name or use the id:\n${candidates.map((c) => `  ${c}`).join('\n')}`,
+
+  demoExists: (path) => `${path} already exists; the demo is only created in a new file.`,
+  demoCreated: (path, count) => `The demo portfolio was created in ${path} (${count} projects).`,
+
+  exportEither: 'Give either --project NAME or --portfolio. See --help.',
+  exportXlsx: (path) => `The output file must end in .xlsx: ${path}`,
+  badEvaluationId: (value) => `Invalid evaluation id "${value}".`,
+  portfolioSaved: (path) => `The portfolio overview was saved in ${path}.`,
+  evaluationSaved: (name, path) => `The evaluation of "${name}" was saved in ${path}.`,
+
+  importNeedsFiles: 'Give at least one file to import.',
+  importBadType: '--evaluation-type must be final or midterm.',
+  issueError: 'ERROR',
+  issueWarning: 'Warning',
+
+  summaryHeader: ['Project', 'Evaluation', 'Implementation', 'Activity', 'Output', 'Effect', 'Budget', 'Time', 'Warnings'],
+  summaryWarnings: 'Warnings:',
+  light: { green: 'green', yellow: 'yellow', red: 'red' },
+  evaluationType: { midterm: 'midterm', final: 'final' },
+  scoredOf: (scored) => `(${scored} of 6 scored)`,
+};
+
+export const CLI_MESSAGES: Record<Lang, CliMessages> = { da, en };
+
+/**
+ * The language of this run: `--lang` wins; else the locale (LC_ALL, LC_MESSAGES, LANG, the first
+ * that is set): English for en_*, Danish for everything else, unset included.
+ */
+export function languageFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en([_.@-]|$)/i.test(locale) ? 'en' : 'da';
+}
+
+/**
+ * Where the import command prints a reader's issue. Today the readers' messages are Danish
+ * text; when shared/import renders an ImportIssue in a language (keyed messages), call that
+ * renderer here with `lang` and every import issue follows the CLI's language.
+ */
+export function importIssueText(issue: ImportIssue, _lang: Lang): string {
+  return issue.message;
+}

@@ -1,0 +1,106 @@
+import { basename } from 'node:path';
+
+/**
+ * What a user reads when a portfolio file cannot be used, in Danish and English. The storage
+ * errors carry their code and parameters; the Danish text is their `message` (it crosses IPC and
+ * is what the Danish UI shows), and the CLI renders the same error in its chosen language.
+ */
+export type Lang = 'da' | 'en';
+
+export type StorageProblem =
+  | { code: 'DB_BUSY'; file: string }
+  | { code: 'DB_CORRUPT'; file: string; backups: string[]; detail: string }
+  | { code: 'DB_READ_ONLY'; file: string; reason: ReadOnlyReason }
+  | { code: 'DB_READ_ONLY_UPGRADE'; file: string; reason: ReadOnlyReason; fileVersion: number; appVersion: number }
+  | { code: 'DB_FULL'; file: string }
+  | { code: 'DB_FOREIGN'; file: string; tables: string[] }
+  | { code: 'DB_IO'; file: string; detail: string }
+  | { code: 'DB_NEWER'; file: string; fileVersion: number; appVersion: number }
+  | { code: 'NOT_A_DATABASE'; file: string }
+  | { code: 'MIGRATION_FAILED'; file: string; version: number; backupPath: string | null; detail: string };
+
+/** Why a portfolio is open read-only: the file or its folder cannot be written, or it was asked for. */
+export type ReadOnlyReason = 'file' | 'folder' | 'requested';
+
+type Texts = { [C in StorageProblem['code']]: (p: Extract<StorageProblem, { code: C }>) => string };
+
+const list = (files: string[]) => files.map((f) => basename(f)).join(', ');
+
+const da: Texts = {
+  DB_BUSY: (p) => `Porteføljen ${p.file} er optaget: et andet program (eller en anden Trafiklys) skriver i den lige nu. Intet er gemt. Prøv igen om lidt.`,
+  DB_CORRUPT: (p) =>
+    `Porteføljefilen ${p.file} er beskadiget og kan ikke læses (${p.detail}). Intet er ændret. ` +
+    (p.backups.length
+      ? `Sikkerhedskopier i samme mappe (nyeste først): ${list(p.backups)}. Åbn den nyeste med Filer > Åbn portefølje, eller kopiér den til et nyt navn og åbn kopien.`
+      : 'Der ligger ingen sikkerhedskopi (<fil>.backup-v<N>-<tid>) ved siden af filen; hent filen fra din egen sikkerhedskopi.'),
+  DB_READ_ONLY: (p) =>
+    `Porteføljen ${p.file} er åbnet skrivebeskyttet (${READ_ONLY_WHY.da[p.reason]}): du kan se og eksportere den, men ændringer kan ikke gemmes. ` +
+    'Kopiér filen til en mappe, du kan skrive i, og åbn kopien for at rette i den.',
+  DB_READ_ONLY_UPGRADE: (p) =>
+    `Porteføljen ${p.file} er fra en ældre version af Trafiklys (skemaversion ${p.fileVersion}; denne version bruger ${p.appVersion}) og skal opgraderes, ` +
+    `men den kan ikke skrives (${READ_ONLY_WHY.da[p.reason]}). Filen er ikke ændret. Kopiér den til en mappe, du kan skrive i, og åbn kopien.`,
+  DB_FULL: (p) =>
+    `Disken med porteføljen ${p.file} er fuld. Ændringen er ikke gemt; alt, der var gemt før, er uændret. Frigør plads på disken (eller flyt porteføljen) og prøv igen.`,
+  DB_FOREIGN: (p) =>
+    `${p.file} er en SQLite-fil fra et andet program${p.tables.length ? ` (tabeller: ${p.tables.slice(0, 6).join(', ')}${p.tables.length > 6 ? ' …' : ''})` : ''}, ` +
+    'ikke en Trafiklys-portefølje. Den er ikke åbnet, og intet i den er ændret.',
+  DB_IO: (p) => `Porteføljefilen ${p.file} kunne ikke læses eller skrives (${p.detail}). Intet er gemt. Tjek at disken eller netværksdrevet er tilgængeligt, og prøv igen.`,
+  DB_NEWER: (p) =>
+    `Databasen ${p.file} er lavet af en nyere version af Trafiklys (skemaversion ${p.fileVersion}; ` +
+    `denne version kender op til ${p.appVersion}). Opdater Trafiklys for at åbne den. Filen er ikke ændret.`,
+  NOT_A_DATABASE: (p) => `${p.file} er ikke en Trafiklys-database (kan ikke læses som SQLite). Filen er ikke ændret.`,
+  MIGRATION_FAILED: (p) =>
+    `Opgradering af databasen ${p.file} til skemaversion ${p.version} mislykkedes og er rullet tilbage: ${p.detail}` +
+    (p.backupPath ? ` En kopi fra før opgraderingen ligger i ${p.backupPath}.` : ''),
+};
+
+const en: Texts = {
+  DB_BUSY: (p) => `The portfolio ${p.file} is busy: another program (or another Trafiklys) is writing to it right now. Nothing was saved. Try again in a moment.`,
+  DB_CORRUPT: (p) =>
+    `The portfolio file ${p.file} is damaged and cannot be read (${p.detail}). Nothing was changed. ` +
+    (p.backups.length
+      ? `Backups in the same folder (newest first): ${list(p.backups)}. Open the newest with File > Open portfolio, or copy it to a new name and open the copy.`
+      : 'There is no backup (<file>.backup-v<N>-<time>) next to the file; restore the file from your own backup.'),
+  DB_READ_ONLY: (p) =>
+    `The portfolio ${p.file} is open read-only (${READ_ONLY_WHY.en[p.reason]}): you can view and export it, but changes cannot be saved. ` +
+    'Copy the file to a folder you can write to and open the copy to edit it.',
+  DB_READ_ONLY_UPGRADE: (p) =>
+    `The portfolio ${p.file} is from an older version of Trafiklys (schema version ${p.fileVersion}; this version uses ${p.appVersion}) and must be upgraded, ` +
+    `but it cannot be written (${READ_ONLY_WHY.en[p.reason]}). The file was not changed. Copy it to a folder you can write to and open the copy.`,
+  DB_FULL: (p) =>
+    `The disk holding the portfolio ${p.file} is full. The change was not saved; everything saved before is unchanged. Free some space on the disk (or move the portfolio) and try again.`,
+  DB_FOREIGN: (p) =>
+    `${p.file} is an SQLite file of another program${p.tables.length ? ` (tables: ${p.tables.slice(0, 6).join(', ')}${p.tables.length > 6 ? ' …' : ''})` : ''}, ` +
+    'not a Trafiklys portfolio. It was not opened and nothing in it was changed.',
+  DB_IO: (p) => `The portfolio file ${p.file} could not be read or written (${p.detail}). Nothing was saved. Check that the disk or network drive is available and try again.`,
+  DB_NEWER: (p) =>
+    `The database ${p.file} was made by a newer version of Trafiklys (schema version ${p.fileVersion}; ` +
+    `this version knows up to ${p.appVersion}). Update Trafiklys to open it. The file was not changed.`,
+  NOT_A_DATABASE: (p) => `${p.file} is not a Trafiklys database (it cannot be read as SQLite). The file was not changed.`,
+  MIGRATION_FAILED: (p) =>
+    `Upgrading the database ${p.file} to schema version ${p.version} failed and was rolled back: ${p.detail}` +
+    (p.backupPath ? ` A copy from before the upgrade is in ${p.backupPath}.` : ''),
+};
+
+const READ_ONLY_WHY: Record<Lang, Record<ReadOnlyReason, string>> = {
+  da: {
+    file: 'filen er skrivebeskyttet',
+    folder: 'mappen er skrivebeskyttet, fx en cd eller et skrivebeskyttet netværksdrev',
+    requested: 'åbnet til læsning',
+  },
+  en: {
+    file: 'the file is write-protected',
+    folder: 'its folder is write-protected, e.g. a CD or a read-only network share',
+    requested: 'opened for reading',
+  },
+};
+
+const TEXTS: Record<Lang, Texts> = { da, en };
+
+export function storageMessage(lang: Lang, problem: StorageProblem): string {
+  const text = TEXTS[lang][problem.code] as (p: StorageProblem) => string;
+  return text(problem);
+}
+
+/** For the parity test: every problem code has a text in every language. */
+export const STORAGE_MESSAGE_CODES: Record<Lang, string[]> = { da: Object.keys(da), en: Object.keys(en) };
