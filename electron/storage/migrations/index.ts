@@ -1,9 +1,10 @@
 import { migration001 } from './001_initial';
+import { migration003 } from './003_texts_signoff';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** All migrations of this app version, in order. Append new ones; never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration003];
 
 export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1].version;
