@@ -13,7 +13,8 @@ import {
   type ImportPreview,
   type ImportProgress,
 } from '../../shared/import/items';
-import type { PortfolioStore } from '../storage/store';
+import { lockedMessage } from '../storage/seal';
+import { LockedError, type PortfolioStore } from '../storage/store';
 import { MAX_IMPORT_BYTES } from './detect';
 import { cancelled, ImportFileError, throwIfAborted } from './errors';
 import { parseFile } from './parseFile';
@@ -85,6 +86,8 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
   assignSuggestedCodes(items, state.goals);
   const { diff, issues: diffIssues } = diffItems(items, state, { strictFiles, recipientFiles });
   issues.push(...diffIssues);
+  const locked = await finalRoundLock(store, state.evaluation, items);
+  if (locked) issues.push({ severity: 'error', file: files.map((f) => f.file).join(', '), location: '', message: locked });
   return {
     files,
     items,
@@ -124,6 +127,16 @@ function tooLarge(name: string, size: number): ImportFileError {
 function factFrom(items: ImportItem[], field: 'name' | 'grantRecipient'): string | null {
   const fact = items.find((i) => i.type === 'fact' && i.field === field && typeof i.value === 'string' && i.value.trim());
   return fact && fact.type === 'fact' ? String(fact.value).trim() : null;
+}
+
+/**
+ * Budget, time and survey figures go into one round; a final round takes none (the store would
+ * refuse the write too; this says so in the preview, before anything is written).
+ */
+async function finalRoundLock(store: PortfolioStore, evaluation: Evaluation | null, items: ImportItem[]): Promise<string | null> {
+  if (!evaluation || !items.some((i) => i.type === 'progress' || i.type === 'survey')) return null;
+  const signOff = await store.getSignOff(evaluation.id);
+  return signOff.state === 'final' ? lockedMessage(evaluation, signOff, 'importen kan ikke skrive budget-, tids- eller spørgeskematal i den') : null;
 }
 
 async function loadState(
@@ -274,6 +287,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
 
     let evaluation = state.evaluation;
     const needsEvaluation = todo.some((t) => t.item.type === 'progress' || t.item.type === 'survey');
+    const locked = await finalRoundLock(tx, evaluation, todo.map((t) => t.item));
+    if (locked && evaluation) throw new LockedError(locked, evaluation.id);
     if (needsEvaluation && !evaluation) {
       const progress = input.items.find((i) => i.type === 'progress');
       const date = input.newEvaluation?.date ?? (progress?.type === 'progress' ? progress.reportedAt : null);

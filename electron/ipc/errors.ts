@@ -6,7 +6,7 @@ export function zodIssues(error: z.ZodError): { path: string; message: string }[
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-const KNOWN_CODES = new Set(['NOT_FOUND', 'CONFLICT', 'DB_NEWER', 'NOT_A_DATABASE', 'MIGRATION_FAILED']);
+const KNOWN_CODES = new Set(['NOT_FOUND', 'CONFLICT', 'LOCKED', 'DB_NEWER', 'NOT_A_DATABASE', 'MIGRATION_FAILED']);
 
 /**
  * Maps anything a service throws to an error as data. Known errors keep their code and

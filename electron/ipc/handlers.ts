@@ -5,6 +5,7 @@ import type { AppServices } from '../services';
 import { toIpcError, zodIssues } from './errors';
 import { exportImplementations } from './exportHandlers';
 import { importImplementations } from './importHandlers';
+import { roundImplementations } from './roundHandlers';
 import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 
@@ -107,6 +108,8 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       await store.deleteEvaluation(evaluationId);
       return done;
     },
+
+    ...roundImplementations(services),
 
     scoreSet: (input) => svc.setScore(input),
     lightSet: (input) => svc.setLight(input),

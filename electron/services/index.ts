@@ -1,10 +1,13 @@
 import { openPortfolioStore } from '../storage';
 import type { PortfolioStore } from '../storage/store';
 import { PortfolioService } from './portfolioService';
+import { RoundService } from './roundService';
 
 export interface AppServices {
   store: PortfolioStore;
   portfolio: PortfolioService;
+  /** Texts, sign-off and comparison of evaluation rounds. */
+  rounds: RoundService;
   close(): Promise<void>;
 }
 
@@ -15,11 +18,13 @@ export async function createAppServices(options: { dbPath: string; user?: string
 }
 
 export function servicesFor(store: PortfolioStore): AppServices {
+  const portfolio = new PortfolioService(store);
   return {
     store,
-    portfolio: new PortfolioService(store),
+    portfolio,
+    rounds: new RoundService(store, portfolio),
     close: () => store.close(),
   };
 }
 
-export { PortfolioService };
+export { PortfolioService, RoundService };

@@ -175,7 +175,21 @@ export function describeDifference(sealed: SealedRound, path: (string | number)[
 
 /** "Slutevalueringen 02.12.2022 er afsluttet af ida den 03.12.2022" */
 export function finalRoundName(evaluation: Pick<Evaluation, 'type' | 'date'>, finalizedBy: string, finalizedAt: string): string {
-  return `${TYPE_DA[evaluation.type] ?? 'Evalueringen'} ${formatDanishDate(evaluation.date)} er afsluttet af ${finalizedBy || 'ukendt'} den ${formatDanishDate(finalizedAt.slice(0, 10))}`;
+  const when = /^\d{4}-\d{2}-\d{2}/.test(finalizedAt) ? ` den ${formatDanishDate(finalizedAt.slice(0, 10))}` : '';
+  return `${TYPE_DA[evaluation.type] ?? 'Evalueringen'} ${formatDanishDate(evaluation.date)} er afsluttet af ${finalizedBy || 'ukendt'}${when}`;
 }
 
 export const REOPEN_HINT = 'Genåbn runden med en begrundelse, hvis den skal ændres.';
+
+/**
+ * The one wording of a refusal: "Slutevalueringen 02.12.2022 er afsluttet af ida den 03.12.2022
+ * og er låst: <consequence>. Genåbn runden med en begrundelse, hvis den skal ændres."
+ */
+export function lockedMessage(
+  evaluation: Pick<Evaluation, 'type' | 'date'>,
+  signOff: { finalizedBy: string; finalizedAt: string | null },
+  consequence: string,
+  hint = REOPEN_HINT,
+): string {
+  return `${finalRoundName(evaluation, signOff.finalizedBy, signOff.finalizedAt ?? '')} og er låst: ${consequence}. ${hint}`;
+}

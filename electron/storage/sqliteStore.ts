@@ -29,7 +29,7 @@ import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
-import { describeDifference, finalRoundName, firstDifference, REOPEN_HINT, sealOf, type SealedRound, type SealInput } from './seal';
+import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
 import { ConflictError, LockedError, NotFoundError } from './store';
 import type { AuditFilter, NewOrExisting, PortfolioStore } from './store';
 
@@ -445,6 +445,10 @@ function parseStoredProfile(stored: string, where: string): MethodologyProfile {
 }
 
 const DRAFT: EvaluationSignOff = { state: 'draft', finalizedAt: null, finalizedBy: '' };
+
+function signOffOf(row: Row): EvaluationSignOff {
+  return { state: 'final', finalizedAt: row.finalized_at as string, finalizedBy: row.finalized_by as string };
+}
 
 function emptyTexts(): EvaluationTexts {
   return Object.fromEntries(EVALUATION_TEXT_KEYS.map((k) => [k, ''])) as EvaluationTexts;
@@ -919,8 +923,7 @@ class SqliteStore implements PortfolioStore {
       const signOff = await w.c.get<Row>('SELECT * FROM evaluation_sign_offs WHERE evaluation_id = ?', [id]);
       if (signOff)
         throw new LockedError(
-          `${finalRoundName(before, signOff.finalized_by as string, signOff.finalized_at as string)} og kan ikke slettes. ` +
-            'Genåbn runden med en begrundelse, hvis den skal slettes.',
+          lockedMessage(before, signOffOf(signOff), 'den kan ikke slettes', 'Genåbn runden med en begrundelse, hvis den skal slettes.'),
           id,
         );
       await w.c.run('DELETE FROM evaluations WHERE id = ?', [id]);
@@ -1097,7 +1100,7 @@ class SqliteStore implements PortfolioStore {
     return this.read(async (c) => {
       if (!(await c.get('SELECT id FROM evaluations WHERE id = ?', [evaluationId]))) throw new NotFoundError('evaluation', evaluationId);
       const row = await this.signOffRow(c, evaluationId);
-      return row ? { state: 'final', finalizedAt: row.finalized_at as string, finalizedBy: row.finalized_by as string } : { ...DRAFT };
+      return row ? signOffOf(row) : { ...DRAFT };
     });
   }
 
@@ -1149,11 +1152,7 @@ class SqliteStore implements PortfolioStore {
       const sealed = JSON.parse(row.sealed as string) as SealedRound;
       const difference = firstDifference(sealed, sealOf(await this.sealInput(conn, evaluation)));
       if (difference)
-        throw new LockedError(
-          `${finalRoundName(evaluation, row.finalized_by as string, row.finalized_at as string)} og er låst: ` +
-            `ændringen ville ændre ${describeDifference(sealed, difference)}. ${REOPEN_HINT}`,
-          evaluation.id,
-        );
+        throw new LockedError(lockedMessage(evaluation, signOffOf(row), `ændringen ville ændre ${describeDifference(sealed, difference)}`), evaluation.id);
     }
   }
 
@@ -1164,7 +1163,7 @@ class SqliteStore implements PortfolioStore {
       const evaluation = mapEvaluation(row);
       const existing = await this.signOffRow(w.c, evaluationId);
       if (existing)
-        throw new ConflictError(`${finalRoundName(evaluation, existing.finalized_by as string, existing.finalized_at as string)} allerede.`);
+        throw new ConflictError(`${finalRoundName(evaluation, existing.finalized_by as string, existing.finalized_at as string)} i forvejen.`);
       const profile = await this.viewOn(w.c).getProfile();
       const sealed = sealOf(await this.sealInput(w.c, evaluation));
       await w.c.run(

@@ -39,6 +39,7 @@ import type { EvaluationDetail, PortfolioInfo, ProjectDetail, ProjectSummary } f
 import { appContracts } from './appContracts';
 import { exportContracts } from './exportContracts';
 import { importContracts } from './importContracts';
+import { roundContracts } from './roundContracts';
 
 export * from './core';
 export type * from './views';
@@ -131,7 +132,7 @@ export const contracts = {
         type: EvaluationTypeSchema,
         date: IsoDate,
         evaluator: ShortText.optional(),
-        /** Start the new round from a previous one: copies scores, texts and survey indicators. */
+        /** Start the new round from a previous one: copies scores, lights, texts, survey indicators and learning points. */
         copyFromEvaluationId: Id.optional(),
       })
       .strict(),
@@ -237,6 +238,7 @@ export const contracts = {
       .strict(),
     output: z.array(AuditEntrySchema),
   }),
+  ...roundContracts,
   ...exportContracts,
   ...importContracts,
   ...appContracts,

@@ -85,7 +85,7 @@ describe('sign-off', () => {
     expect(await store.getSignOff(midterm.id)).toEqual(signOff);
     const [row] = await store.listAudit({ projectId: p.id, entity: 'evaluation' });
     expect(row).toMatchObject({ entityId: midterm.id, field: 'signOff', oldValue: 'draft', newValue: 'final', user: 'evaluator1', at: signOff.finalizedAt });
-    await expect(store.finalizeEvaluation(midterm.id)).rejects.toThrow(/er afsluttet af evaluator1 .* allerede/);
+    await expect(store.finalizeEvaluation(midterm.id)).rejects.toThrow(/er afsluttet af evaluator1 .* i forvejen/);
     await expect(store.finalizeEvaluation(999)).rejects.toBeInstanceOf(NotFoundError);
   });
 
