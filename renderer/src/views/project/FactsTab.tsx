@@ -6,6 +6,7 @@ import { EFFECT_CHAIN_COLUMNS, type ProjectFacts } from '../../../../shared/doma
 import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
 import { useNotifyError } from '../../components/useSave';
+import { EvaluationTextField } from './EvaluationText';
 import { useProjectData } from './ProjectData';
 
 type TextFact = Exclude<keyof ProjectFacts, 'totalBudgetKr' | 'periodStart' | 'periodEnd'>;
@@ -114,7 +115,7 @@ function EffectChain() {
 export function FactsTab() {
   const { t } = useTranslation();
   const api = useApi();
-  const { project, reload } = useProjectData();
+  const { project, evaluation, reload } = useProjectData();
   const facts = project.project;
   const saveFact = async (patch: Partial<ProjectFacts>) => {
     const r = await api.projectUpdate({ projectId: facts.id, patch });
@@ -164,6 +165,11 @@ export function FactsTab() {
           {t('budget.unit')}
         </Text>
       </Paper>
+      {evaluation && (
+        <Paper withBorder p="md">
+          <EvaluationTextField textKey="facts" minRows={6} />
+        </Paper>
+      )}
       <EffectChain />
     </Stack>
   );

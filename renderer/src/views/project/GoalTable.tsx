@@ -11,6 +11,7 @@ import { safeCall, useApi } from '../../api';
 import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useErrorText, useNotifyError } from '../../components/useSave';
+import { useLock } from '../../components/lock';
 import { useWarningText, WarningIcon } from '../../components/warnings';
 import { useFormatter } from '../../format';
 
@@ -194,6 +195,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
   const notifyError = useNotifyError();
   const warningText = useWarningText();
   const [statusFor, setStatusFor] = useState<Goal | null>(null);
+  const locked = useLock() !== null;
   const [historyFor, setHistoryFor] = useState<Goal | null>(null);
   const byCode = new Map(result.goals.map((g) => [g.code, g]));
 
@@ -332,7 +334,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                   <Table.Td>
                     <Group gap={2} wrap="nowrap">
                       <Tooltip label={`${t('goals.addStatus')} (${goal.code})`}>
-                        <ActionIcon variant="subtle" aria-label={`${t('goals.addStatus')} ${goal.code}`} onClick={() => setStatusFor(goal)}>
+                        <ActionIcon variant="subtle" disabled={locked} aria-label={`${t('goals.addStatus')} ${goal.code}`} onClick={() => setStatusFor(goal)}>
                           <IconClipboardPlus size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -342,7 +344,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label={t('goals.deleteGoal', { code: goal.code })}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('goals.deleteGoal', { code: goal.code })} onClick={() => deleteGoal(goal)}>
+                        <ActionIcon variant="subtle" color="red" disabled={locked} aria-label={t('goals.deleteGoal', { code: goal.code })} onClick={() => deleteGoal(goal)}>
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -355,7 +357,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" align="center" wrap="wrap">
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => void addGoal()}>
+        <Button size="xs" variant="light" disabled={locked} leftSection={<IconPlus size={14} />} onClick={() => void addGoal()}>
           {t('goals.addGoal')}
         </Button>
         <Group gap="md" data-testid={`level-average-${level}`}>

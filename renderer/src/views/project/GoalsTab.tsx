@@ -1,6 +1,7 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { GOAL_LEVELS, type GoalLevel } from '../../../../shared/domain';
+import { EvaluationTextField } from './EvaluationText';
 import { GoalTable } from './GoalTable';
 import { LightDecisionEditor } from './LightDecision';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -31,6 +32,11 @@ export function GoalsTab() {
             {t(`levelGoals.${level}`)}
           </Title>
           <LevelGoals level={level} />
+          {level !== 'C' && (
+            <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+              <EvaluationTextField textKey={level === 'A' ? 'activityGoals' : 'outputGoals'} />
+            </div>
+          )}
         </Paper>
       ))}
       <LightDecisionEditor kind="goals" />

@@ -93,8 +93,8 @@ export function HistoryTab() {
                 </Table.Tr>
               )}
               {rows.map((r) => {
-                const before = auditValueText(t, exists, fmt, r.entity, r.oldValue);
-                const after = auditValueText(t, exists, fmt, r.entity, r.newValue);
+                const before = auditValueText(t, exists, fmt, r.entity, r.oldValue, r.field);
+                const after = auditValueText(t, exists, fmt, r.entity, r.newValue, r.field);
                 return (
                   <Table.Tr key={r.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.at)}</Table.Td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Light, LightKind } from '../../../../shared/domain';
 import { useApi } from '../../api';
 import { LightLabel } from '../../components/Light';
+import { useLock } from '../../components/lock';
 import { useSave } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -23,6 +24,7 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
   const [override, setOverride] = useState<Light | null>(outcome.override);
   const [reason, setReason] = useState(outcome.reason);
   const save = useSave();
+  const locked = useLock() !== null;
   const dirty = override !== outcome.override || reason !== outcome.reason;
 
   const submit = async () => {
@@ -76,6 +78,7 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               ]}
               value={override ?? 'none'}
               allowDeselect={false}
+              readOnly={locked}
               onChange={(v) => setOverride(!v || v === 'none' ? null : (v as Light))}
               w={260}
             />
@@ -85,11 +88,12 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               value={reason}
               autosize
               minRows={2}
+              readOnly={locked}
               onChange={(e) => setReason(e.currentTarget.value)}
               error={save.errorMessage ?? undefined}
             />
             <Group>
-              <Button type="submit" disabled={!dirty} loading={save.state === 'saving'}>
+              <Button type="submit" disabled={!dirty || locked} loading={save.state === 'saving'}>
                 {t('decision.save')}
               </Button>
               {save.state === 'saved' && !dirty && (
