@@ -130,12 +130,12 @@ export function CompareTab() {
             <Title order={3} size="h4" mb="sm">
               {t('compare.lights')}
             </Title>
-            <Table verticalSpacing={6} fz="sm" aria-label={t('compare.lights')} data-testid="compare-lights">
+            <Table layout="fixed" verticalSpacing={6} fz="sm" aria-label={t('compare.lights')} data-testid="compare-lights">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={170}>{t('compare.light')}</Table.Th>
-                  <Table.Th>{thenLabel}</Table.Th>
-                  <Table.Th>{nowLabel}</Table.Th>
+                  <Table.Th w="calc(50% - 85px)">{thenLabel}</Table.Th>
+                  <Table.Th w="calc(50% - 85px)">{nowLabel}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -211,7 +211,7 @@ export function CompareTab() {
                   <Table.Th>{t('compare.parameter')}</Table.Th>
                   <Table.Th ta="right">{thenLabel}</Table.Th>
                   <Table.Th ta="right">{nowLabel}</Table.Th>
-                  <Table.Th ta="right">{t('compare.change')}</Table.Th>
+                  <Table.Th ta="right">{t('compare.changeScore')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -6,7 +6,7 @@ import { EFFECT_LIGHT_MEANINGS } from '../../../../shared/methodology';
 import { safeCall, useApi } from '../../api';
 import { EditableNumber, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
-import { useLock } from '../../components/lock';
+import { LockMark, useLock } from '../../components/lock';
 import { useNotifyError, useSave } from '../../components/useSave';
 import { EvaluationTextField } from './EvaluationText';
 import { LevelGoals } from './GoalsTab';
@@ -23,7 +23,8 @@ function SurveyIndicators() {
   const detail = useEvaluation();
   const evaluationId = detail.evaluation.id;
   const scaleSave = useSave();
-  const locked = useLock() !== null;
+  const lockReason = useLock();
+  const locked = lockReason !== null;
   const items = [...detail.survey].sort((a, b) => a.position - b.position || a.id - b.id);
   const fields = (s: SurveyIndicator): IndicatorFields => ({ group: s.group, statement: s.statement, positive: s.positive, n: s.n, scale: s.scale, position: s.position });
   const saveItem = async (s: SurveyIndicator, patch: Partial<IndicatorFields>) => {
@@ -91,6 +92,7 @@ function SurveyIndicators() {
                     size="xs"
                     aria-label={t('effect.scale')}
                     readOnly={locked}
+                    rightSection={lockReason !== null ? <LockMark reason={lockReason} /> : undefined}
                     allowDeselect={false}
                     data={[
                       { value: '5', label: t('effect.scale5') },

@@ -78,8 +78,9 @@ export function HistoryTab() {
                 <Table.Th w={110}>{t('history.user')}</Table.Th>
                 <Table.Th w={120}>{t('history.entity')}</Table.Th>
                 <Table.Th w={220}>{t('history.field')}</Table.Th>
-                <Table.Th>{t('history.old')}</Table.Th>
-                <Table.Th>{t('history.new')}</Table.Th>
+                {/* A short value ("Afsluttet") must not break mid-word beside a long one. */}
+                <Table.Th miw={110}>{t('history.old')}</Table.Th>
+                <Table.Th miw={110}>{t('history.new')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -65,7 +65,16 @@ function ParameterCard({
         >
           <Stack gap={4} mt={4}>
             {[...SCORES].reverse().map((s) => (
-              <Radio key={s} value={String(s)} label={`${s} – ${SCORE_MEANINGS[s][lang]}`} aria-label={`${name}: ${s} – ${SCORE_MEANINGS[s][lang]}`} size="xs" disabled={locked} />
+              <Radio
+                key={s}
+                value={String(s)}
+                label={`${s} – ${SCORE_MEANINGS[s][lang]}`}
+                aria-label={`${name}: ${s} – ${SCORE_MEANINGS[s][lang]}`}
+                size="xs"
+                disabled={locked}
+                // Locked, the chosen score must still read clearly among the faded others.
+                styles={locked && score === s ? { label: { color: 'var(--mantine-color-text)', fontWeight: 700 } } : undefined}
+              />
             ))}
           </Stack>
         </Radio.Group>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Light, LightKind } from '../../../../shared/domain';
 import { useApi } from '../../api';
 import { LightLabel } from '../../components/Light';
-import { useLock } from '../../components/lock';
+import { LockMark, useLock } from '../../components/lock';
 import { useSave } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -24,7 +24,9 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
   const [override, setOverride] = useState<Light | null>(outcome.override);
   const [reason, setReason] = useState(outcome.reason);
   const save = useSave();
-  const locked = useLock() !== null;
+  const lockReason = useLock();
+  const locked = lockReason !== null;
+  const lockMark = lockReason !== null ? <LockMark reason={lockReason} /> : undefined;
   const dirty = override !== outcome.override || reason !== outcome.reason;
 
   const submit = async () => {
@@ -79,6 +81,7 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               value={override ?? 'none'}
               allowDeselect={false}
               readOnly={locked}
+              rightSection={lockMark}
               onChange={(v) => setOverride(!v || v === 'none' ? null : (v as Light))}
               w={260}
             />
@@ -89,6 +92,7 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               autosize
               minRows={2}
               readOnly={locked}
+              rightSection={lockMark}
               onChange={(e) => setReason(e.currentTarget.value)}
               error={save.errorMessage ?? undefined}
             />
