@@ -7,6 +7,8 @@ import { createFormatter } from '../../renderer/src/format';
 import { createI18n } from '../../renderer/src/i18n';
 import { CompareTab } from '../../renderer/src/views/project/CompareTab';
 import { auditFieldLabel, auditValueText } from '../../renderer/src/views/project/historyText';
+import { FactsTab } from '../../renderer/src/views/project/FactsTab';
+import { GoalsTab } from '../../renderer/src/views/project/GoalsTab';
 import { ImplementationPanel } from '../../renderer/src/views/project/ImplementationPanel';
 import { LearningTab } from '../../renderer/src/views/project/LearningTab';
 import { ResumeTab } from '../../renderer/src/views/project/ResumeTab';
@@ -60,6 +62,8 @@ describe('a final round on screen', () => {
     const headline = within(screen.getByTestId('parameter-1')).getByRole('textbox', { name: 'Overskrift (én sætning)' });
     expect(headline).toHaveProperty('readOnly', true);
     expect(screen.getAllByRole('img', { name: REASON }).length).toBeGreaterThan(6);
+    // The disabled radios get their reason too: a padlock beside "Score" (then headline and text).
+    expect(within(screen.getByTestId('parameter-1')).getAllByRole('img', { name: REASON })).toHaveLength(3);
     // The section's own text is there too, and locked.
     expect(within(screen.getByTestId('evaluation-text-implementation')).getByRole('textbox')).toHaveProperty('readOnly', true);
   });
@@ -70,6 +74,30 @@ describe('a final round on screen', () => {
     renderWithApp(withProject(<RoundLock><LearningTab /></RoundLock>, project, evaluation), { api: mockApi() });
     expect(screen.getByRole('button', { name: 'Tilføj læringspunkt' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Slet 1' })).toHaveProperty('disabled', true);
+  });
+
+  it("locks the goals' figures and the project's budget and period, not their wording (as main does)", () => {
+    const { project, evaluation } = finalFixture();
+    renderWithApp(
+      withProject(
+        <>
+          {/* As in ProjectView: the goals are a round's tab, the facts the project's. */}
+          <RoundLock>
+            <GoalsTab />
+          </RoundLock>
+          <FactsTab />
+        </>,
+        project,
+        evaluation,
+      ),
+      { api: mockApi() },
+    );
+    expect(screen.getByRole('textbox', { name: 'B1 Mål i perioden' })).toHaveProperty('readOnly', true);
+    expect(screen.getByRole('textbox', { name: 'Kode B1' })).toHaveProperty('readOnly', true);
+    expect(screen.getByRole('textbox', { name: 'B1 Beskrivelse' })).toHaveProperty('readOnly', false);
+    expect(screen.getByRole('textbox', { name: 'B1 Enhed' })).toHaveProperty('readOnly', false);
+    for (const name of ['Samlet budget (kr.)', 'Bevillingsperiode start', 'Bevillingsperiode slut']) expect(screen.getByRole('textbox', { name })).toHaveProperty('readOnly', true);
+    expect(screen.getByRole('textbox', { name: 'Projektnavn' })).toHaveProperty('readOnly', false);
   });
 
   it('a draft round is editable: the same fields are not read-only', () => {

@@ -57,6 +57,8 @@ describe('sign-off and rounds compared, in Chromium over the real handler table'
     await expect.poll(() => text.getAttribute('readonly')).not.toBeNull();
     const target = page.getByRole('textbox', { name: 'B1 Mål i perioden' });
     expect(await target.getAttribute('readonly')).not.toBeNull();
+    // A goal's wording is no figure: it stays editable, as main allows.
+    expect(await page.getByRole('textbox', { name: 'B1 Beskrivelse' }).getAttribute('readonly')).toBeNull();
     const why = page.getByTestId('goal-B1').getByRole('img', { name: /^Slutevaluering 02\.12\.2022 er afsluttet .* af e2e og er låst/ });
     await expect.poll(() => why.count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Tilføj mål' }).first().isDisabled()).toBe(true);
@@ -75,6 +77,9 @@ describe('sign-off and rounds compared, in Chromium over the real handler table'
     await page.getByRole('tab', { name: 'Fakta og effektkæde', exact: true }).click();
     expect(await page.getByRole('textbox', { name: 'Projektnavn' }).getAttribute('readonly')).toBeNull();
     expect(await page.getByTestId('evaluation-text-facts').getByRole('textbox').getAttribute('readonly')).not.toBeNull();
+    // ...except the figures the round is computed from (main refuses them, see electron/storage/seal.ts).
+    expect(await page.getByRole('textbox', { name: 'Samlet budget (kr.)' }).getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('textbox', { name: 'Bevillingsperiode slut' }).getAttribute('readonly')).not.toBeNull();
     await screenshot(page, '33c-final-facts');
 
     // Main refuses the write too, whatever the UI does.

@@ -8,6 +8,7 @@ import { EditableDate, EditableNumber, EditableText } from '../../components/Edi
 import { useNotifyError } from '../../components/useSave';
 import { EvaluationTextField } from './EvaluationText';
 import { useProjectData } from './ProjectData';
+import { RoundLock } from './SignOff';
 
 type TextFact = Exclude<keyof ProjectFacts, 'totalBudgetKr' | 'periodStart' | 'periodEnd'>;
 
@@ -146,15 +147,20 @@ export function FactsTab() {
           {text('caseOfficer')}
           {text('fundingSource')}
           {text('priorityAxis')}
-          <EditableNumber
-            label={t('facts.totalBudgetKr')}
-            value={facts.totalBudgetKr}
-            decimals={0}
-            validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
-            onSave={(totalBudgetKr) => saveFact({ totalBudgetKr })}
-          />
-          <PeriodField field="periodStart" />
-          <PeriodField field="periodEnd" />
+          {/* The total budget and the grant period are figures of the round (budget and time
+              consumption); main refuses them while the round on screen is final, so they are
+              read-only here with the reason. The other facts are wording and stay editable. */}
+          <RoundLock>
+            <EditableNumber
+              label={t('facts.totalBudgetKr')}
+              value={facts.totalBudgetKr}
+              decimals={0}
+              validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
+              onSave={(totalBudgetKr) => saveFact({ totalBudgetKr })}
+            />
+            <PeriodField field="periodStart" />
+            <PeriodField field="periodEnd" />
+          </RoundLock>
           {text('journalNumber')}
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="sm" mt="sm">

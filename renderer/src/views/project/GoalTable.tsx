@@ -11,7 +11,7 @@ import { safeCall, useApi } from '../../api';
 import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useErrorText, useNotifyError } from '../../components/useSave';
-import { useLock } from '../../components/lock';
+import { LockProvider, useLock } from '../../components/lock';
 import { useWarningText, WarningIcon } from '../../components/warnings';
 import { useFormatter } from '../../format';
 
@@ -273,10 +273,15 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                     <EditableText label={null} ariaLabel={`${t('goals.code')} ${goal.code}`} value={goal.code} size="xs" validate={codeValidate} onSave={(code) => update(goal, { code: code.trim() })} />
                   </Table.Td>
                   <Table.Td>
-                    <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} />
+                    {/* Wording, no figure: main lets it change in a final round (electron/storage/seal.ts), so it stays editable here. */}
+                    <LockProvider reason={null}>
+                      <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} />
+                    </LockProvider>
                   </Table.Td>
                   <Table.Td>
-                    <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                    <LockProvider reason={null}>
+                      <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                    </LockProvider>
                   </Table.Td>
                   <Table.Td>
                     <EditableNumber label={null} ariaLabel={`${goal.code} ${t('goals.targetInPeriod')}`} value={goal.targetInPeriod} size="xs" onSave={(targetInPeriod) => update(goal, { targetInPeriod })} />

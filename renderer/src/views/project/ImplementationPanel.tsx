@@ -8,7 +8,7 @@ import { implementationResult, PARAMETER_NAMES, SCORE_MEANINGS, type ScoreValue 
 import { useApi } from '../../api';
 import { EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
-import { useLock } from '../../components/lock';
+import { LockMark, useLock } from '../../components/lock';
 import { useSave } from '../../components/useSave';
 import { EvaluationTextField } from './EvaluationText';
 import { useFormatter } from '../../format';
@@ -35,7 +35,8 @@ function ParameterCard({
   const { reload } = useProjectData();
   const detail = useEvaluation();
   const [error, setError] = useState<string | null>(null);
-  const locked = useLock() !== null;
+  const lockReason = useLock();
+  const locked = lockReason !== null;
   const name = PARAMETER_NAMES[parameter][lang];
 
   return (
@@ -50,7 +51,17 @@ function ParameterCard({
           </Text>
         </Group>
         <Radio.Group
-          label={t('implementation.score')}
+          label={
+            lockReason !== null ? (
+              // Disabled radios alone don't say why; the padlock does.
+              <Group gap={6} component="span">
+                {t('implementation.score')}
+                <LockMark reason={lockReason} />
+              </Group>
+            ) : (
+              t('implementation.score')
+            )
+          }
           value={score === null ? null : String(score)}
           error={error}
           onChange={(v) => {
