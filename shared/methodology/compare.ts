@@ -42,6 +42,11 @@ export interface LightBasis {
   suggested: Light | null;
   /** The evaluator's choice when it differs from the suggestion; null when the suggestion stands. */
   override: Light | null;
+  /**
+   * The evaluator's written reason for the decision: for an override, or for a decision that
+   * confirms the suggestion (003's effect light is the evaluator's judgement, with its reason,
+   * even where it agrees with the goals); '' when the evaluator wrote none.
+   */
   reason: string;
   figure: { kind: 'score'; value: number | null } | { kind: 'level'; level: GoalLevel; percent: number | null } | null;
 }
@@ -93,7 +98,7 @@ export function lightBasis(summary: EvaluationSummary, kind: LightKind): LightBa
   let figure: LightBasis['figure'] = null;
   if (kind === 'implementation') figure = { kind: 'score', value: summary.implementation.rounded };
   else if (outcome.basis?.level) figure = { kind: 'level', level: outcome.basis.level, percent: outcome.basis.displayPercent };
-  return { suggested: outcome.suggested, override, reason: override ? outcome.reason.trim() : '', figure };
+  return { suggested: outcome.suggested, override, reason: outcome.override !== null ? outcome.reason.trim() : '', figure };
 }
 
 const LIGHT_DA: Record<Light, string> = { green: 'grøn', yellow: 'gul', red: 'rød' };
@@ -107,7 +112,8 @@ function figureDa(figure: LightBasis['figure']): string | null {
 }
 
 /**
- * Why a light is what it is, in Danish: "Forslag ud fra outputmål 94 %." or "Tilsidesat af
+ * Why a light is what it is, in Danish: "Forslag ud fra outputmål 94 %.", the same followed by
+ * "Evaluators begrundelse: ..." when the evaluator confirmed it in writing, or "Tilsidesat af
  * evaluator (forslag: grøn ud fra outputmål 94 %): <begrundelse>".
  */
 export function lightWhyDa(basis: LightBasis | null): string {
@@ -117,8 +123,8 @@ export function lightWhyDa(basis: LightBasis | null): string {
     const suggestion = basis.suggested ? `${LIGHT_DA[basis.suggested]}${figure ? ` ud fra ${figure}` : ''}` : 'intet lys';
     return `Tilsidesat af evaluator (forslag: ${suggestion}): ${basis.reason}`;
   }
-  if (basis.suggested === null) return figure ? `Intet forslag endnu (${figure}).` : '';
-  return figure ? `Forslag ud fra ${figure}.` : '';
+  const base = basis.suggested === null ? (figure ? `Intet forslag endnu (${figure}).` : '') : figure ? `Forslag ud fra ${figure}.` : '';
+  return basis.reason ? `${base ? `${base} ` : ''}Evaluators begrundelse: ${basis.reason}` : base;
 }
 
 /**

@@ -73,6 +73,12 @@ describe('sign-off and rounds compared, in Chromium over the real handler table'
     await page.getByRole('tab', { name: 'Resumé', exact: true }).click();
     expect(await page.getByRole('textbox', { name: 'Overordnet status' }).getAttribute('readonly')).not.toBeNull();
     await screenshot(page, '33b-final-resume-locked');
+    await page.getByRole('tab', { name: 'Budget og tid', exact: true }).click();
+    expect(await page.getByRole('textbox', { name: 'Forbrugt til dato (kr.)' }).getAttribute('readonly')).not.toBeNull();
+    await screenshot(page, '33d-final-budget-locked');
+    await page.getByRole('tab', { name: 'Effekt', exact: true }).click();
+    await expect.poll(() => page.getByTestId('evaluation-text-effect').getByRole('textbox').getAttribute('readonly')).not.toBeNull();
+    await screenshot(page, '33e-final-effect-locked');
     // The facts tab belongs to the project: its fields stay editable, the round's text is locked.
     await page.getByRole('tab', { name: 'Fakta og effektkæde', exact: true }).click();
     expect(await page.getByRole('textbox', { name: 'Projektnavn' }).getAttribute('readonly')).toBeNull();
@@ -123,6 +129,8 @@ describe('sign-off and rounds compared, in Chromium over the real handler table'
     // Midterm outputs (46,9 + 44,4 + 47,3) / 3 = 46 % is green in the midterm bands; 94 % in the final.
     expect(await page.getByTestId('compare-why-goals').textContent()).toMatch(/^Forslag ud fra outputmål 94\s%\.$/);
     expect(await page.getByTestId('compare-average').textContent()).toMatch(/3,7.*3,8.*\+0,1/);
+    // The final round's effect light is the evaluator's decision, agreeing with the goals: its reason is shown.
+    expect(await page.getByTestId('compare-why-effect').textContent()).toMatch(/^Forslag ud fra effektmål 81\s%\. Evaluators begrundelse: Evaluator vurderer, at det er sandsynligt/);
     expect(await page.getByRole('combobox', { name: 'Tidligere runde' }).inputValue()).toBe('Midtvejsevaluering 15.01.2021');
     expect(await page.getByRole('combobox', { name: 'Senere runde' }).inputValue()).toBe('Slutevaluering 02.12.2022');
     await screenshot(page, '36-compare-rounds');

@@ -90,12 +90,14 @@ describe('lightWhyDa', () => {
     expect(lightWhyDa({ suggested: null, override: 'red', reason: 'Ingen fremdrift.', figure: null })).toBe('Tilsidesat af evaluator (forslag: intet lys): Ingen fremdrift.');
   });
 
-  it('an override equal to the suggestion is no override', () => {
+  it('an override equal to the suggestion is no override, but its written reason is kept', () => {
     const same = compareRounds(
       round(1, headstartInput()),
-      round(2, headstartInput({ decisions: [{ kind: 'implementation', override: 'green', reason: 'Enig.' }] })),
+      round(2, headstartInput({ decisions: [{ kind: 'implementation', override: 'green', reason: ' Enig. ' }] })),
     );
-    expect(same.lights[0].nowBasis).toMatchObject({ suggested: 'green', override: null, reason: '' });
-    expect(same.lights[0].why).toBe('Forslag ud fra gennemsnitlig score 3,8.');
+    expect(same.lights[0].nowBasis).toMatchObject({ suggested: 'green', override: null, reason: 'Enig.' });
+    expect(same.lights[0].why).toBe('Forslag ud fra gennemsnitlig score 3,8. Evaluators begrundelse: Enig.');
+    expect(same.lights[0].thenBasis).toMatchObject({ override: null, reason: '' });
+    expect(lightWhyDa({ suggested: null, override: null, reason: 'Afventer survey.', figure: null })).toBe('Evaluators begrundelse: Afventer survey.');
   });
 });

@@ -34,8 +34,9 @@ export function lightWhy(t: TFunction, fmt: Formatter, basis: LightBasis | null)
       : t('light.none').toLowerCase();
     return t('compare.why.overridden', { suggestion, reason: basis.reason });
   }
-  if (!figure) return '';
-  return basis.suggested === null ? t('compare.why.none', { figure }) : t('compare.why.suggested', { figure });
+  const base = !figure ? '' : basis.suggested === null ? t('compare.why.none', { figure }) : t('compare.why.suggested', { figure });
+  // A decision that confirms the suggestion keeps the evaluator's written reason.
+  return basis.reason ? [base, t('compare.why.confirmed', { reason: basis.reason })].filter(Boolean).join(' ') : base;
 }
 
 function signed(fmt: Formatter, n: number | null): string {
