@@ -16,7 +16,8 @@ import {
   type ImportPreview,
   type ImportProgress,
 } from '../../shared/import/items';
-import type { PortfolioStore } from '../storage/store';
+import { lockedMessage } from '../storage/seal';
+import { LockedError, type PortfolioStore } from '../storage/store';
 import { MAX_IMPORT_BYTES } from './detect';
 import { cancelled, ImportFileError, throwIfAborted } from './errors';
 import { parseFile } from './parseFile';
@@ -87,6 +88,8 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
   assignSuggestedCodes(items, state.goals);
   const { diff, issues: diffIssues } = diffItems(items, state, diffOptionsOf(files));
   issues.push(...diffIssues);
+  const locked = await finalRoundLock(store, state.evaluation, items);
+  if (locked) issues.push({ severity: 'error', file: files.map((f) => f.file).join(', '), location: '', message: locked });
   return {
     files,
     items,
@@ -144,6 +147,16 @@ function tooLarge(name: string, size: number): ImportFileError {
 function factFrom(items: ImportItem[], field: 'name' | 'grantRecipient'): string | null {
   const fact = items.find((i) => i.type === 'fact' && i.field === field && typeof i.value === 'string' && i.value.trim());
   return fact && fact.type === 'fact' ? String(fact.value).trim() : null;
+}
+
+/**
+ * Budget, time and survey figures go into one round; a final round takes none (the store would
+ * refuse the write too; this says so in the preview, before anything is written).
+ */
+async function finalRoundLock(store: PortfolioStore, evaluation: Evaluation | null, items: ImportItem[]): Promise<string | null> {
+  if (!evaluation || !items.some((i) => i.type === 'progress' || i.type === 'survey')) return null;
+  const signOff = await store.getSignOff(evaluation.id);
+  return signOff.state === 'final' ? lockedMessage(evaluation, signOff, 'importen kan ikke skrive budget-, tids- eller spørgeskematal i den') : null;
 }
 
 async function loadState(
@@ -331,6 +344,9 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     // The round: the one the workbook names (created when the project lacks it), the open one,
     // or a new one with the type and date the user gave.
     let evaluation = state.evaluation;
+    // A final (signed-off) round takes no import: reopen it first.
+    const locked = await finalRoundLock(tx, evaluation, todo.map((t) => t.item));
+    if (locked && evaluation) throw new LockedError(locked, evaluation.id);
     const roundItem = todo.find((t) => t.item.type === 'evaluation')?.item as EvaluationItem | undefined;
     if (roundItem && !evaluation) {
       evaluation = await tx.createEvaluation({

@@ -9,6 +9,7 @@ export function zodIssues(error: z.ZodError): { path: string; message: string }[
 const KNOWN_CODES = new Set<string>([
   'NOT_FOUND',
   'CONFLICT',
+  'LOCKED',
   'DB_NEWER',
   'NOT_A_DATABASE',
   'MIGRATION_FAILED',

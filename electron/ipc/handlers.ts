@@ -5,6 +5,7 @@ import type { AppServices } from '../services';
 import { toIpcError, zodIssues } from './errors';
 import { exportImplementations } from './exportHandlers';
 import { importImplementations } from './importHandlers';
+import { roundImplementations } from './roundHandlers';
 import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 
@@ -94,6 +95,8 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       return done;
     },
     evaluationRestore: ({ evaluationId }) => svc.restoreEvaluation(evaluationId),
+
+    ...roundImplementations(services),
 
     scoreSet: (input) => svc.setScore(input),
     lightSet: (input) => svc.setLight(input),

@@ -3,6 +3,7 @@ import type { PortfolioStore } from '../storage/store';
 import { GoalService } from './goalService';
 import { IndicatorService } from './indicatorService';
 import { PortfolioService } from './portfolioService';
+import { RoundService } from './roundService';
 
 export interface AppServices {
   store: PortfolioStore;
@@ -10,6 +11,8 @@ export interface AppServices {
   /** The goal table's writes: figures the method refuses, dates to confirm, indicator links. */
   goals: GoalService;
   indicators: IndicatorService;
+  /** Texts, sign-off and comparison of evaluation rounds. */
+  rounds: RoundService;
   close(): Promise<void>;
 }
 
@@ -21,13 +24,15 @@ export async function createAppServices(options: { dbPath: string; user?: string
 
 export function servicesFor(store: PortfolioStore, options: { today?: () => string } = {}): AppServices {
   const goals = new GoalService(store, options.today);
+  const portfolio = new PortfolioService(store);
   return {
     store,
-    portfolio: new PortfolioService(store),
+    portfolio,
+    rounds: new RoundService(store, portfolio),
     goals,
     indicators: new IndicatorService(store, goals),
     close: () => store.close(),
   };
 }
 
-export { PortfolioService, GoalService, IndicatorService };
+export { PortfolioService, GoalService, IndicatorService, RoundService };

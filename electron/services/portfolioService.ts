@@ -13,7 +13,7 @@ import type {
   ProjectFacts,
   StatusReport,
 } from '../../shared/domain';
-import { blankEvaluation, EMPTY_FACTS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../../shared/domain';
+import { blankEvaluation, EMPTY_FACTS, EVALUATION_TEXT_KEYS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import type { EvaluationDetail, LevelFigure, PortfolioInfo, PortfolioOverview, ProjectDetail, ProjectSummary } from '../../shared/contracts/views';
 import { evaluate } from '../../shared/methodology/evaluate';
@@ -105,15 +105,30 @@ export class PortfolioService {
   /** Everything about one evaluation round, with the engine's figures. */
   async evaluationDetail(evaluationId: number, store: PortfolioStore = this.store): Promise<EvaluationDetail> {
     const evaluation = await this.requireEvaluation(evaluationId, store);
-    const [scores, lights, survey, learning, profile] = await Promise.all([
+    const [scores, lights, survey, learning, texts, signOff, sealedProfile, portfolioProfile] = await Promise.all([
       store.listScores(evaluationId),
       store.listLightDecisions(evaluationId),
       store.listSurveyIndicators(evaluationId),
       store.listLearningPoints(evaluationId),
+      store.getEvaluationTexts(evaluationId),
+      store.getSignOff(evaluationId),
+      store.getSealedProfile(evaluationId),
       store.getProfile(),
     ]);
+    // A final round keeps the thresholds it was signed off with.
+    const profile = sealedProfile ?? portfolioProfile;
     const summary = await this.computeSummary(evaluation, scores, lights, profile, store);
-    return { evaluation, scores: completeScores(evaluationId, scores), lights: completeLights(evaluationId, lights, summary), survey, learning, summary, profile };
+    return {
+      evaluation,
+      scores: completeScores(evaluationId, scores),
+      lights: completeLights(evaluationId, lights, summary),
+      survey,
+      learning,
+      texts,
+      signOff,
+      summary,
+      profile,
+    };
   }
 
   private async computeSummary(
@@ -179,6 +194,8 @@ export class PortfolioService {
           const { id: _id, ...rest } = p;
           await tx.saveLearningPoint({ ...rest, evaluationId: created.id });
         }
+        const texts = await tx.getEvaluationTexts(from.id);
+        for (const key of EVALUATION_TEXT_KEYS) if (texts[key]) await tx.setEvaluationText(created.id, key, texts[key]);
       }
       return created;
     });

@@ -6,6 +6,9 @@ import type {
   BudgetLine,
   EffectChainItem,
   Evaluation,
+  EvaluationSignOff,
+  EvaluationTextKey,
+  EvaluationTexts,
   FinancingSource,
   Goal,
   ImplementationParameter,
@@ -19,6 +22,7 @@ import type {
   StatusReport,
   SurveyIndicator,
 } from '../../shared/domain';
+import { EVALUATION_TEXT_KEYS } from '../../shared/domain';
 import { DEFAULT_PROFILE } from '../../shared/methodology/profile';
 import { MethodologyProfileSchema } from '../../shared/contracts/schemas';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
@@ -26,7 +30,8 @@ import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
-import { ConflictError, NotFoundError } from './store';
+import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
+import { ConflictError, LockedError, NotFoundError } from './store';
 import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStore } from './store';
 import type { ReadOnlyReason } from './messages';
 
@@ -61,7 +66,9 @@ function defaultUser(): string {
 export async function openPortfolioStore(path: string, options: OpenPortfolioStoreOptions = {}): Promise<PortfolioStore> {
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(path, { migrations: options.migrations, now, readonly: options.readonly });
-  return new SqliteStore(db, options.user ?? defaultUser(), now, null);
+  // Only a test's own migration list can leave out the sign-off table; then there is nothing to seal.
+  const seals = (await db.withLock((c) => c.get("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'evaluation_sign_offs'"))) !== undefined;
+  return new SqliteStore(db, options.user ?? defaultUser(), now, null, seals);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -380,7 +387,7 @@ const CONSTRAINT_MESSAGES: [RegExp, string][] = [
 ];
 
 export function mapError(error: unknown): unknown {
-  if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof NestedLockError) return error;
+  if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof LockedError || error instanceof NestedLockError) return error;
   const code = sqliteCode(error);
   if (code === 'SQLITE_CONSTRAINT') {
     const message = error instanceof Error ? error.message : String(error);
@@ -409,9 +416,12 @@ class WriteContext {
     readonly c: SqlConn,
     readonly at: string,
     private readonly user: string,
+    /** Projects this write changed (every change is audited with its project): their seals are checked. */
+    private readonly touched: Set<number>,
   ) {}
 
   async audit(change: AuditChange): Promise<void> {
+    if (change.projectId !== null) this.touched.add(change.projectId);
     await this.c.run(
       `INSERT INTO audit_log (at, user, project_id, entity, entity_id, field, old_value, new_value)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -433,6 +443,36 @@ interface TxState {
   conn: SqlConn;
   active: boolean;
   savepoints: number;
+  /** Projects written in this transaction; their final rounds' seals are checked before commit. */
+  touched: Set<number>;
+}
+
+/** A stored profile (JSON) as the engine takes it; `where` names the place in errors. */
+function parseStoredProfile(stored: string, where: string): MethodologyProfile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch (error) {
+    throw new Error(`Den gemte metodeprofil kan ikke læses (ugyldig JSON i ${where}).`, { cause: error });
+  }
+  // A profile saved by an older version lacks settings added since: they take their defaults.
+  const merged = { ...structuredClone(DEFAULT_PROFILE), ...(parsed as object) };
+  const result = MethodologyProfileSchema.safeParse(merged);
+  if (!result.success)
+    throw new Error(
+      `Den gemte metodeprofil er ugyldig (${where}): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return result.data as MethodologyProfile;
+}
+
+const DRAFT: EvaluationSignOff = { state: 'draft', finalizedAt: null, finalizedBy: '' };
+
+function signOffOf(row: Row): EvaluationSignOff {
+  return { state: 'final', finalizedAt: row.finalized_at as string, finalizedBy: row.finalized_by as string };
+}
+
+function emptyTexts(): EvaluationTexts {
+  return Object.fromEntries(EVALUATION_TEXT_KEYS.map((k) => [k, ''])) as EvaluationTexts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,6 +485,10 @@ interface TxState {
  *
  * Inside `transaction(fn)`, use the `tx` argument: calling the root store from inside `fn`
  * rejects at once with NestedLockError (it would otherwise wait for the transaction forever).
+ *
+ * Before a write or a transaction commits, the final rounds of every project it changed are
+ * checked against their seals (seal.ts); a difference throws LockedError and rolls it all back.
+ * Checking here, at the one place every write passes, holds the IPC, imports and the CLI alike.
  */
 class SqliteStore implements PortfolioStore {
   readonly path: string;
@@ -455,6 +499,8 @@ class SqliteStore implements PortfolioStore {
     readonly user: string,
     private readonly now: () => Date,
     private readonly tx: TxState | null,
+    /** Whether the schema has final rounds to protect (always, except under a test's migration list). */
+    private readonly seals = true,
   ) {
     this.path = db.path;
     this.readOnly = db.readOnlyReason;
@@ -484,10 +530,15 @@ class SqliteStore implements PortfolioStore {
     try {
       if (this.tx) {
         this.checkTx();
-        const conn = this.tx.conn;
-        return await this.savepoint(conn, () => fn(new WriteContext(conn, this.now().toISOString(), this.user)));
+        const { conn, touched } = this.tx;
+        return await this.savepoint(conn, () => fn(new WriteContext(conn, this.now().toISOString(), this.user, touched)));
       }
-      return await this.db.transaction((conn) => fn(new WriteContext(conn, this.now().toISOString(), this.user)));
+      return await this.db.transaction(async (conn) => {
+        const touched = new Set<number>();
+        const result = await fn(new WriteContext(conn, this.now().toISOString(), this.user, touched));
+        await this.verifySeals(conn, touched);
+        return result;
+      });
     } catch (error) {
       throw mapError(error);
     }
@@ -521,9 +572,11 @@ class SqliteStore implements PortfolioStore {
     }
     try {
       return await this.db.transaction(async (conn) => {
-        const state: TxState = { conn, active: true, savepoints: 0 };
+        const state: TxState = { conn, active: true, savepoints: 0, touched: new Set() };
         try {
-          return await fn(new SqliteStore(this.db, this.user, this.now, state));
+          const result = await fn(new SqliteStore(this.db, this.user, this.now, state, this.seals));
+          await this.verifySeals(conn, state.touched);
+          return result;
         } finally {
           state.active = false;
         }
@@ -672,20 +725,7 @@ class SqliteStore implements PortfolioStore {
   async getProfile(): Promise<MethodologyProfile> {
     const stored = await this.getSetting(PROFILE_SETTING_KEY);
     if (stored === null) return structuredClone(DEFAULT_PROFILE);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(stored);
-    } catch (error) {
-      throw new Error(`Den gemte metodeprofil kan ikke læses (ugyldig JSON i settings.${PROFILE_SETTING_KEY}).`, { cause: error });
-    }
-    // A profile saved by an older version lacks settings added since: they take their defaults.
-    const merged = { ...structuredClone(DEFAULT_PROFILE), ...(parsed as object) };
-    const result = MethodologyProfileSchema.safeParse(merged);
-    if (!result.success)
-      throw new Error(
-        `Den gemte metodeprofil er ugyldig: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-    return result.data as MethodologyProfile;
+    return parseStoredProfile(stored, `settings.${PROFILE_SETTING_KEY}`);
   }
 
   async setProfile(profile: MethodologyProfile): Promise<void> {
@@ -965,6 +1005,13 @@ class SqliteStore implements PortfolioStore {
       const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [id]);
       if (!row) throw new NotFoundError('evaluation', id);
       if (row.deleted_at !== null) return;
+      // A signed-off round is not deleted, not even softly: reopen it (with a reason) first.
+      const signOff = this.seals ? await w.c.get<Row>('SELECT * FROM evaluation_sign_offs WHERE evaluation_id = ?', [id]) : undefined;
+      if (signOff)
+        throw new LockedError(
+          lockedMessage(mapEvaluation(row), signOffOf(signOff), 'den kan ikke slettes', 'Genåbn runden med en begrundelse, hvis den skal slettes.'),
+          id,
+        );
       await w.c.run('UPDATE evaluations SET deleted_at = ? WHERE id = ?', [w.at, id]);
       await w.audit({ projectId: row.project_id as number, entity: 'evaluation', entityId: id, field: 'deletedAt', oldValue: null, newValue: w.at });
     });
@@ -1108,6 +1155,137 @@ class SqliteStore implements PortfolioStore {
   }
   deleteFinancing(id: number): Promise<void> {
     return this.deleteItem(FINANCING, id);
+  }
+
+  // --- the evaluator's prose and sign-off ----------------------------------------------------
+
+  private async textsOn(c: SqlConn, evaluationId: number): Promise<EvaluationTexts> {
+    const texts = emptyTexts();
+    const rows = await c.all<{ text_key: string; text: string }>('SELECT text_key, text FROM evaluation_texts WHERE evaluation_id = ?', [evaluationId]);
+    for (const row of rows) if ((EVALUATION_TEXT_KEYS as readonly string[]).includes(row.text_key)) texts[row.text_key as EvaluationTextKey] = row.text;
+    return texts;
+  }
+
+  getEvaluationTexts(evaluationId: number): Promise<EvaluationTexts> {
+    return this.read(async (c) => {
+      if (!(await c.get('SELECT id FROM evaluations WHERE id = ?', [evaluationId]))) throw new NotFoundError('evaluation', evaluationId);
+      return this.textsOn(c, evaluationId);
+    });
+  }
+
+  async setEvaluationText(evaluationId: number, key: EvaluationTextKey, text: string): Promise<EvaluationTexts> {
+    if (!EVALUATION_TEXT_KEYS.includes(key)) throw new ConflictError(`Ukendt tekstfelt "${String(key)}".`);
+    if (typeof text !== 'string') throw new ConflictError(`Teksten til "${key}" skal være tekst.`);
+    return this.write(async (w) => {
+      const projectId = await this.requireParent(w.c, 'evaluation', evaluationId);
+      const before = await this.textsOn(w.c, evaluationId);
+      if (before[key] === text) return before;
+      await w.c.run(
+        `INSERT INTO evaluation_texts (evaluation_id, text_key, text) VALUES (?, ?, ?)
+         ON CONFLICT(evaluation_id, text_key) DO UPDATE SET text = excluded.text`,
+        [evaluationId, key, text],
+      );
+      await w.audit({ projectId, entity: 'evaluation', entityId: evaluationId, field: `texts.${key}`, oldValue: before[key], newValue: text });
+      return { ...before, [key]: text };
+    });
+  }
+
+  private async signOffRow(c: SqlConn, evaluationId: number): Promise<Row | undefined> {
+    return c.get<Row>('SELECT * FROM evaluation_sign_offs WHERE evaluation_id = ?', [evaluationId]);
+  }
+
+  getSignOff(evaluationId: number): Promise<EvaluationSignOff> {
+    return this.read(async (c) => {
+      if (!(await c.get('SELECT id FROM evaluations WHERE id = ?', [evaluationId]))) throw new NotFoundError('evaluation', evaluationId);
+      const row = await this.signOffRow(c, evaluationId);
+      return row ? signOffOf(row) : { ...DRAFT };
+    });
+  }
+
+  getSealedProfile(evaluationId: number): Promise<MethodologyProfile | null> {
+    return this.read(async (c) => {
+      const row = await this.signOffRow(c, evaluationId);
+      return row ? parseStoredProfile(row.profile as string, `evalueringsrunde ${evaluationId}`) : null;
+    });
+  }
+
+  /** A store reading on `conn` (inside a write or transaction that holds it). */
+  private viewOn(conn: SqlConn): SqliteStore {
+    return new SqliteStore(this.db, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals);
+  }
+
+  private async sealInput(conn: SqlConn, evaluation: Evaluation): Promise<SealInput> {
+    const view = this.viewOn(conn);
+    const projectRow = await this.projectRow(conn, evaluation.projectId);
+    if (!projectRow) throw new NotFoundError('project', evaluation.projectId);
+    return {
+      evaluation,
+      scores: await view.listScores(evaluation.id),
+      lights: await view.listLightDecisions(evaluation.id),
+      survey: await view.listSurveyIndicators(evaluation.id),
+      learning: await view.listLearningPoints(evaluation.id),
+      texts: await this.textsOn(conn, evaluation.id),
+      project: mapProject(projectRow),
+      goals: await view.listGoals(evaluation.projectId),
+      statusReports: await view.listStatusReports(evaluation.projectId),
+      budgetLines: await view.listBudgetLines(evaluation.projectId),
+      financing: await view.listFinancing(evaluation.projectId),
+    };
+  }
+
+  /**
+   * Refuses (by throwing, so the transaction rolls back) a write that changed a final round of
+   * one of `projects`: its content or a figure it is computed from differs from its seal.
+   */
+  private async verifySeals(conn: SqlConn, projects: Set<number>): Promise<void> {
+    if (projects.size === 0 || !this.seals) return;
+    const ids = [...projects];
+    const rows = await conn.all<Row>(
+      `SELECT s.*, e.* FROM evaluation_sign_offs s JOIN evaluations e ON e.id = s.evaluation_id
+       WHERE e.project_id IN (${ids.map(() => '?').join(', ')}) ORDER BY e.date, e.id`,
+      ids,
+    );
+    for (const row of rows) {
+      const evaluation = mapEvaluation(row);
+      const sealed = JSON.parse(row.sealed as string) as SealedRound;
+      const difference = firstDifference(sealed, sealOf(await this.sealInput(conn, evaluation)));
+      if (difference)
+        throw new LockedError(lockedMessage(evaluation, signOffOf(row), `ændringen ville ændre ${describeDifference(sealed, difference)}`), evaluation.id);
+    }
+  }
+
+  async finalizeEvaluation(evaluationId: number): Promise<EvaluationSignOff> {
+    return this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [evaluationId]);
+      if (!row) throw new NotFoundError('evaluation', evaluationId);
+      const evaluation = mapEvaluation(row);
+      const existing = await this.signOffRow(w.c, evaluationId);
+      if (existing)
+        throw new ConflictError(`${finalRoundName(evaluation, existing.finalized_by as string, existing.finalized_at as string)} i forvejen.`);
+      const profile = await this.viewOn(w.c).getProfile();
+      const sealed = sealOf(await this.sealInput(w.c, evaluation));
+      await w.c.run(
+        'INSERT INTO evaluation_sign_offs (evaluation_id, finalized_at, finalized_by, profile, sealed) VALUES (?, ?, ?, ?, ?)',
+        [evaluationId, w.at, this.user, JSON.stringify(profile), JSON.stringify(sealed)],
+      );
+      await w.audit({ projectId: evaluation.projectId, entity: 'evaluation', entityId: evaluationId, field: 'signOff', oldValue: 'draft', newValue: 'final' });
+      return { state: 'final', finalizedAt: w.at, finalizedBy: this.user };
+    });
+  }
+
+  async reopenEvaluation(evaluationId: number, reason: string): Promise<EvaluationSignOff> {
+    if (typeof reason !== 'string' || reason.trim() === '') throw new ConflictError('Skriv en begrundelse for at genåbne runden.');
+    return this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [evaluationId]);
+      if (!row) throw new NotFoundError('evaluation', evaluationId);
+      const evaluation = mapEvaluation(row);
+      if (!(await this.signOffRow(w.c, evaluationId))) throw new ConflictError('Runden er ikke afsluttet; der er intet at genåbne.');
+      await w.c.run('DELETE FROM evaluation_sign_offs WHERE evaluation_id = ?', [evaluationId]);
+      const audit = { projectId: evaluation.projectId, entity: 'evaluation' as const, entityId: evaluationId };
+      await w.audit({ ...audit, field: 'signOff', oldValue: 'final', newValue: 'draft' });
+      await w.audit({ ...audit, field: 'reopenReason', oldValue: null, newValue: reason.trim() });
+      return { ...DRAFT };
+    });
   }
 
   // --- audit and digest ----------------------------------------------------------------------

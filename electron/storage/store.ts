@@ -4,6 +4,9 @@ import type {
   BudgetLine,
   EffectChainItem,
   Evaluation,
+  EvaluationSignOff,
+  EvaluationTextKey,
+  EvaluationTexts,
   FinancingSource,
   Goal,
   ImplementationScore,
@@ -114,6 +117,20 @@ export interface PortfolioStore {
   saveFinancing(item: NewOrExisting<FinancingSource>): Promise<FinancingSource>;
   deleteFinancing(id: number): Promise<void>;
 
+  // The evaluator's prose per report section (per evaluation; every key present, '' = unwritten)
+  getEvaluationTexts(evaluationId: number): Promise<EvaluationTexts>;
+  setEvaluationText(evaluationId: number, key: EvaluationTextKey, text: string): Promise<EvaluationTexts>;
+
+  // Sign-off. A final round is locked: any write (through this store, in any transaction) that
+  // would change its content or the figures it is computed from is refused with LockedError.
+  getSignOff(evaluationId: number): Promise<EvaluationSignOff>;
+  /** The methodology profile recorded when the round was finalised; null for a draft. */
+  getSealedProfile(evaluationId: number): Promise<MethodologyProfile | null>;
+  /** Records who (the store's user) and when, the profile in force and the sealed content. */
+  finalizeEvaluation(evaluationId: number): Promise<EvaluationSignOff>;
+  /** Back to draft; the reason is written to the audit log (the caller checks it is not empty). */
+  reopenEvaluation(evaluationId: number, reason: string): Promise<EvaluationSignOff>;
+
   // Audit log, newest first
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
 
@@ -166,6 +183,21 @@ export class ConflictError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * A write that would change a final (signed-off) evaluation round. The message names the round,
+ * who finalised it and when, and what the write would have changed.
+ */
+export class LockedError extends Error {
+  readonly code = 'LOCKED';
+  constructor(
+    message: string,
+    readonly evaluationId: number,
+  ) {
+    super(message);
+    this.name = 'LockedError';
   }
 }
 

@@ -7,8 +7,8 @@ import { useCallback, useSyncExternalStore } from 'react';
  *   #/methodology                      Sådan scorer vi
  *   #/project/:id[/:tab][?e=:evalId]   a project, one tab, one evaluation round
  */
-export type ProjectTab = 'resume' | 'facts' | 'implementation' | 'goals' | 'budget' | 'effect' | 'learning' | 'history';
-export const PROJECT_TABS: readonly ProjectTab[] = ['resume', 'facts', 'implementation', 'goals', 'budget', 'effect', 'learning', 'history'];
+export type ProjectTab = 'resume' | 'facts' | 'implementation' | 'goals' | 'budget' | 'effect' | 'learning' | 'compare' | 'history';
+export const PROJECT_TABS: readonly ProjectTab[] = ['resume', 'facts', 'implementation', 'goals', 'budget', 'effect', 'learning', 'compare', 'history'];
 
 export type Route =
   | { name: 'portfolio' }

@@ -24,9 +24,10 @@ export type ErrorCode =
   | 'VALIDATION' // the input did not match the contract
   | 'NOT_FOUND'
   | 'CONFLICT' // e.g. a duplicate goal code
-  | 'REASON_REQUIRED' // a light override without a written reason
+  | 'REASON_REQUIRED' // a light override, or reopening a final round, without a written reason
   | 'NEEDS_CONFIRMATION' // possible but unusual (a date in the future): `issues` say what; send again with acceptWarnings
   | 'INVALID_SCORE'
+  | 'LOCKED' // the evaluation round is final (signed off): reopen it first
   | 'DB_NEWER' // the database was written by a newer Trafiklys
   | 'NOT_A_DATABASE'
   | 'MIGRATION_FAILED'

@@ -50,6 +50,7 @@ import type {
 import { appContracts } from './appContracts';
 import { exportContracts } from './exportContracts';
 import { importContracts } from './importContracts';
+import { roundContracts } from './roundContracts';
 
 export * from './core';
 export type * from './views';
@@ -173,7 +174,7 @@ export const contracts = {
         type: EvaluationTypeSchema,
         date: IsoDate,
         evaluator: ShortText.optional(),
-        /** Start the new round from a previous one: copies scores, texts and survey indicators. */
+        /** Start the new round from a previous one: copies scores, lights, texts, survey indicators and learning points. */
         copyFromEvaluationId: Id.optional(),
         /** A date after the grant period or before the latest round needs this (NEEDS_CONFIRMATION otherwise). */
         acceptWarnings: z.boolean().optional(),
@@ -283,6 +284,7 @@ export const contracts = {
       .strict(),
     output: z.array(AuditEntrySchema),
   }),
+  ...roundContracts,
   ...exportContracts,
   ...importContracts,
   ...appContracts,

@@ -3,6 +3,8 @@ import type {
   BudgetLine,
   EffectChainItem,
   Evaluation,
+  EvaluationSignOff,
+  EvaluationTexts,
   EvaluationType,
   FinancingSource,
   Goal,
@@ -39,7 +41,12 @@ export interface EvaluationDetail {
   lights: LightDecision[];
   survey: SurveyIndicator[];
   learning: LearningPoint[];
+  /** The evaluator's prose per report section ('' = not written yet). */
+  texts: EvaluationTexts;
+  /** Draft, or final (locked) with who finalised it and when. */
+  signOff: EvaluationSignOff;
   summary: EvaluationSummary;
+  /** The profile the figures are computed with: for a final round the one in force when it was finalised. */
   profile: MethodologyProfile;
 }
 

@@ -149,6 +149,8 @@ export function headstartFixture(scores: (number | null)[] = [4, 4, 4, 4, 4, 3])
     lights: [],
     survey: [],
     learning: [],
+    texts: { facts: '', implementation: '', activityGoals: '', progress: '', outputGoals: '', effect: '', learning: '' },
+    signOff: { state: 'draft', finalizedAt: null, finalizedBy: '' },
     summary,
     profile: DEFAULT_PROFILE,
   };

@@ -6,7 +6,7 @@ import { formatDanishDate, formatDanishNumber, formatDanishPercent, shownDecimal
 import { describeFilterDa, isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
 import { rollupOf } from '../../services/portfolioService';
 import type { CliCommand } from '../types';
-import { requireString } from '../types';
+import { CliError, requireString } from '../types';
 import type { CliMessages } from '../messages';
 import { openExistingServices } from '../open';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs } from '../filterOptions';

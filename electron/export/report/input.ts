@@ -12,9 +12,8 @@ export const DRAFT_SIGN_OFF: EvaluationSignOff = { state: 'draft', finalizedAt: 
 
 /**
  * Everything the report of one round is built from. The ONE place that supplies the evaluator's
- * prose, the sign-off and the comparison with an earlier round: until their storage lands (H5b)
- * it passes empty texts, a draft sign-off and no comparison; at merge this function reads
- * `detail.texts`, `detail.signOff` and `compareRounds(...)` instead.
+ * prose and the sign-off (stored with the round) and the comparison with the round before it
+ * (by date; none for a project's first round).
  */
 export async function reportInputFor(
   services: AppServices,
@@ -29,5 +28,8 @@ export async function reportInputFor(
   if (evaluation.projectId !== options.projectId)
     throw new ServiceError('VALIDATION', `Evaluering ${evaluation.id} hører ikke til projektet "${project.project.name}".`);
   const detail = await portfolio.evaluationDetail(evaluation.id);
-  return { project, evaluation: detail, texts: emptyEvaluationTexts(), signOff: DRAFT_SIGN_OFF, comparison: null, lang: options.lang };
+  const rounds = [...project.evaluations].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
+  const previous = rounds[rounds.findIndex((r) => r.id === evaluation.id) - 1];
+  const comparison = previous ? await services.rounds.compare(options.projectId, previous.id, evaluation.id) : null;
+  return { project, evaluation: detail, texts: detail.texts, signOff: detail.signOff, comparison, lang: options.lang };
 }

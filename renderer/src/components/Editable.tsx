@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/contracts';
 import { shownDecimals } from '../../../shared/numbers/danish';
 import { useFormatter } from '../format';
+import { LockMark, useLock } from './lock';
 import { useSave, type SaveState } from './useSave';
 
 export function SaveIndicator({ state }: { state: SaveState }) {
@@ -13,6 +14,15 @@ export function SaveIndicator({ state }: { state: SaveState }) {
   if (state === 'saved')
     return <IconCheck size={16} color="var(--mantine-color-green-7)" aria-label={t('common.saved')} role="img" />;
   return null;
+}
+
+/**
+ * Inside a locked round (LockContext) every editable field is read-only and shows a padlock
+ * saying why; nothing is sent. Main would refuse the write anyway.
+ */
+function useLockedField() {
+  const reason = useLock();
+  return { locked: reason !== null, readOnly: reason !== null, mark: reason !== null ? <LockMark reason={reason} /> : null };
 }
 
 /**
@@ -58,7 +68,9 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
   const { draft, setDraft, dirty, setDirty } = useDraft(value);
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useSave();
+  const lock = useLockedField();
   const commit = async () => {
+    if (lock.locked) return;
     if (!dirty || draft === value) {
       setDirty(false);
       setInvalid(null);
@@ -80,8 +92,9 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
     w,
     size,
     required,
+    readOnly: lock.readOnly,
     error: invalid ?? save.errorMessage ?? undefined,
-    rightSection: <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />,
+    rightSection: lock.mark ?? <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />,
     onBlur: () => void commit(),
   };
   const onChange = (next: string) => {
@@ -133,6 +146,7 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
   const { draft, setDraft, dirty, setDirty } = useDraft(shown);
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useSave();
+  const lock = useLockedField();
   const id = useId();
 
   const parse = (text: string): { ok: true; value: number | null } | { ok: false; message: string } => {
@@ -147,7 +161,7 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
   };
 
   const commit = async () => {
-    if (!dirty) return;
+    if (!dirty || lock.locked) return;
     const parsed = parse(draft);
     if (!parsed.ok) {
       setInvalid(parsed.message);
@@ -176,14 +190,15 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
       aria-label={ariaLabel}
       value={draft}
       inputMode="decimal"
+      readOnly={lock.readOnly}
       disabled={disabled}
       placeholder={placeholder}
       w={w}
       size={size}
       required={required}
       error={invalid ?? save.errorMessage ?? undefined}
-      rightSection={suffix ? <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{suffix}</span> : <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />}
-      rightSectionWidth={suffix ? 40 : undefined}
+      rightSection={lock.mark ?? (suffix ? <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{suffix}</span> : <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />)}
+      rightSectionWidth={suffix && !lock.mark ? 40 : undefined}
       onChange={(e) => {
         setDraft(e.currentTarget.value);
         setDirty(true);
@@ -213,8 +228,9 @@ export function EditableDate({ label, description, ariaLabel, value, validate, o
   const { draft, setDraft, dirty, setDirty } = useDraft(shown);
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useSave();
+  const lock = useLockedField();
   const commit = async () => {
-    if (!dirty) return;
+    if (!dirty || lock.locked) return;
     let iso: string | null;
     try {
       iso = fmt.parseDate(draft);
@@ -247,12 +263,13 @@ export function EditableDate({ label, description, ariaLabel, value, validate, o
       aria-label={ariaLabel}
       value={draft}
       placeholder={fmt.datePlaceholder}
+      readOnly={lock.readOnly}
       disabled={disabled}
       w={w}
       size={size}
       required={required}
       error={invalid ?? save.errorMessage ?? undefined}
-      rightSection={<SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />}
+      rightSection={lock.mark ?? <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />}
       onChange={(e) => {
         setDraft(e.currentTarget.value);
         setDirty(true);
@@ -278,6 +295,7 @@ export function EditableSelect({ label, description, ariaLabel, value, data, onS
   const [current, setCurrent] = useState(value);
   const [last, setLast] = useState(value);
   const save = useSave();
+  const lock = useLockedField();
   if (last !== value) {
     setLast(value);
     setCurrent(value);
@@ -291,11 +309,14 @@ export function EditableSelect({ label, description, ariaLabel, value, data, onS
       value={current}
       clearable={clearable}
       allowDeselect={clearable}
+      readOnly={lock.readOnly}
+      rightSection={lock.mark ?? undefined}
       disabled={disabled}
       w={w}
       size={size}
       error={save.errorMessage ?? undefined}
       onChange={(next) => {
+        if (lock.locked) return;
         setCurrent(next);
         void save.run(() => onSave(next));
       }}

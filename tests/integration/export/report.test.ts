@@ -224,7 +224,7 @@ describe('the comparison with the midterm ("Udvikling siden midtvejsevalueringen
         ],
         parameters: [{ parameter: 1, then: 3, now: 4 }],
         implementation: { then: 3, now: 3.8 },
-        lights: [{ kind: 'goals', then: 'red', now: 'green', why: 'Outputmålene er nået 94 %.' }],
+        lights: [{ kind: 'goals', then: 'red', now: 'green', thenBasis: null, nowBasis: null, why: 'Outputmålene er nået 94 %.' }],
       };
       return buildReport({ ...input, comparison });
     } finally {

@@ -213,7 +213,7 @@ describe('midterm, English, comparison, profile', () => {
       goals: [{ code: 'B1', level: 'B', description: 'Antal deltagere', then: { target: 256, status: 120, percent: 47 }, now: { target: 256, status: 219, percent: 86 }, changePoints: 39 }],
       parameters: [{ parameter: 1, then: 3, now: 4 }],
       implementation: { then: 3.2, now: 3.8 },
-      lights: [{ kind: 'implementation', then: 'yellow', now: 'green', why: 'Gennemsnit 3,8' }],
+      lights: [{ kind: 'implementation', then: 'yellow', now: 'green', thenBasis: null, nowBasis: null, why: 'Gennemsnit 3,8' }],
     };
     const r = buildReport({ ...input, comparison });
     const c = chapterOf(r, 'comparison')!;

@@ -94,13 +94,14 @@ export function demoReportInput(
     buildEvaluationInput({ project: project.project, goals, statusReports, evaluation, scores, lights, budgetLines: [], financing: [] }),
     DEFAULT_PROFILE,
   );
-  const detail: EvaluationDetail = { evaluation, scores, lights, survey, learning, summary, profile: DEFAULT_PROFILE };
   const texts = { ...(Object.fromEntries(EVALUATION_TEXT_KEYS.map((k) => [k, ''])) as EvaluationTexts), ...options.texts };
+  const signOff: EvaluationSignOff = options.signOff ?? { state: 'draft', finalizedAt: null, finalizedBy: '' };
+  const detail: EvaluationDetail = { evaluation, scores, lights, survey, learning, summary, profile: DEFAULT_PROFILE, texts, signOff };
   return {
     project,
     evaluation: detail,
     texts,
-    signOff: options.signOff ?? { state: 'draft', finalizedAt: null, finalizedBy: '' },
+    signOff,
     comparison: null,
     lang: options.lang ?? 'da',
   };

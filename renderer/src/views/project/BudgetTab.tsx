@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { BudgetLine, Evaluation, FinancingSource } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
+import { useLock } from '../../components/lock';
 import { useNotifyError } from '../../components/useSave';
+import { EvaluationTextField } from './EvaluationText';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
 
@@ -138,6 +140,9 @@ function Progress() {
         <EditableNumber label={t('budget.monthsTotal')} value={evaluation.monthsTotalReported} validate={nonNegative} onSave={(monthsTotalReported) => saveEval({ monthsTotalReported })} />
         <ReportedAtField />
       </SimpleGrid>
+      <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+        <EvaluationTextField textKey="progress" />
+      </div>
     </Paper>
   );
 }
@@ -150,6 +155,7 @@ function BudgetLines() {
   const { project, reload } = useProjectData();
   const { summary } = useEvaluation();
   const projectId = project.project.id;
+  const locked = useLock() !== null;
   const lines = [...project.budgetLines].sort((a, b) => a.position - b.position || a.id - b.id);
   const saveLine = async (line: BudgetLine, patch: Partial<BudgetLine>) => {
     const next = { ...line, ...patch };
@@ -216,6 +222,7 @@ function BudgetLines() {
               </Table.Td>
               <Table.Td>
                 <ActionIcon
+                  disabled={locked}
                   variant="subtle"
                   color="red"
                   aria-label={`${t('budget.deleteLine')}: ${line.costType} ${line.year}`}
@@ -233,6 +240,7 @@ function BudgetLines() {
         </Table.Tbody>
       </Table>
       <Button
+        disabled={locked}
         mt="xs"
         size="xs"
         variant="light"
@@ -290,6 +298,7 @@ function Financing() {
   const { project, reload } = useProjectData();
   const { summary } = useEvaluation();
   const projectId = project.project.id;
+  const locked = useLock() !== null;
   const items = [...project.financing].sort((a, b) => a.position - b.position || a.id - b.id);
   const saveItem = async (item: FinancingSource, patch: Partial<FinancingSource>) => {
     const next = { ...item, ...patch };
@@ -324,6 +333,7 @@ function Financing() {
               </Table.Td>
               <Table.Td>
                 <ActionIcon
+                  disabled={locked}
                   variant="subtle"
                   color="red"
                   aria-label={`${t('budget.deleteSource')}: ${item.name}`}
@@ -348,6 +358,7 @@ function Financing() {
         </Table.Tbody>
       </Table>
       <Button
+        disabled={locked}
         mt="xs"
         size="xs"
         variant="light"

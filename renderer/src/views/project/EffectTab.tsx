@@ -6,7 +6,9 @@ import { EFFECT_LIGHT_MEANINGS } from '../../../../shared/methodology';
 import { safeCall, useApi } from '../../api';
 import { EditableNumber, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
+import { LockMark, useLock } from '../../components/lock';
 import { useNotifyError, useSave } from '../../components/useSave';
+import { EvaluationTextField } from './EvaluationText';
 import { LevelGoals } from './GoalsTab';
 import { LightDecisionEditor } from './LightDecision';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -21,6 +23,8 @@ function SurveyIndicators() {
   const detail = useEvaluation();
   const evaluationId = detail.evaluation.id;
   const scaleSave = useSave();
+  const lockReason = useLock();
+  const locked = lockReason !== null;
   const items = [...detail.survey].sort((a, b) => a.position - b.position || a.id - b.id);
   const fields = (s: SurveyIndicator): IndicatorFields => ({ group: s.group, statement: s.statement, positive: s.positive, n: s.n, scale: s.scale, position: s.position });
   const saveItem = async (s: SurveyIndicator, patch: Partial<IndicatorFields>) => {
@@ -87,6 +91,8 @@ function SurveyIndicators() {
                   <Select
                     size="xs"
                     aria-label={t('effect.scale')}
+                    readOnly={locked}
+                    rightSection={lockReason !== null ? <LockMark reason={lockReason} /> : undefined}
                     allowDeselect={false}
                     data={[
                       { value: '5', label: t('effect.scale5') },
@@ -103,6 +109,7 @@ function SurveyIndicators() {
                 </Table.Td>
                 <Table.Td>
                   <ActionIcon
+                    disabled={locked}
                     variant="subtle"
                     color="red"
                     aria-label={`${t('effect.deleteIndicator')} ${i + 1}`}
@@ -126,6 +133,7 @@ function SurveyIndicators() {
         </Text>
       )}
       <Button
+        disabled={locked}
         mt="xs"
         size="xs"
         variant="light"
@@ -176,6 +184,9 @@ export function EffectTab() {
           {t('effect.goals')}
         </Title>
         <LevelGoals level="C" />
+      </Paper>
+      <Paper withBorder p="md">
+        <EvaluationTextField textKey="effect" minRows={6} />
       </Paper>
       <EffectMeanings />
       <LightDecisionEditor kind="effect" />

@@ -6,7 +6,9 @@ import { EFFECT_CHAIN_COLUMNS, type ProjectFacts } from '../../../../shared/doma
 import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
 import { useNotifyError } from '../../components/useSave';
+import { EvaluationTextField } from './EvaluationText';
 import { useProjectData } from './ProjectData';
+import { RoundLock } from './SignOff';
 
 type TextFact = Exclude<keyof ProjectFacts, 'totalBudgetKr' | 'periodStart' | 'periodEnd'>;
 
@@ -114,7 +116,7 @@ function EffectChain() {
 export function FactsTab() {
   const { t } = useTranslation();
   const api = useApi();
-  const { project, reload } = useProjectData();
+  const { project, evaluation, reload } = useProjectData();
   const facts = project.project;
   const saveFact = async (patch: Partial<ProjectFacts>) => {
     const r = await api.projectUpdate({ projectId: facts.id, patch });
@@ -145,15 +147,20 @@ export function FactsTab() {
           {text('caseOfficer')}
           {text('fundingSource')}
           {text('priorityAxis')}
-          <EditableNumber
-            label={t('facts.totalBudgetKr')}
-            value={facts.totalBudgetKr}
-            money
-            validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
-            onSave={(totalBudgetKr) => saveFact({ totalBudgetKr })}
-          />
-          <PeriodField field="periodStart" />
-          <PeriodField field="periodEnd" />
+          {/* The total budget and the grant period are figures of the round (budget and time
+              consumption); main refuses them while the round on screen is final, so they are
+              read-only here with the reason. The other facts are wording and stay editable. */}
+          <RoundLock>
+            <EditableNumber
+              label={t('facts.totalBudgetKr')}
+              value={facts.totalBudgetKr}
+              money
+              validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
+              onSave={(totalBudgetKr) => saveFact({ totalBudgetKr })}
+            />
+            <PeriodField field="periodStart" />
+            <PeriodField field="periodEnd" />
+          </RoundLock>
           {text('journalNumber')}
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="sm" mt="sm">
@@ -164,6 +171,11 @@ export function FactsTab() {
           {t('budget.unit')}
         </Text>
       </Paper>
+      {evaluation && (
+        <Paper withBorder p="md">
+          <EvaluationTextField textKey="facts" minRows={6} />
+        </Paper>
+      )}
       <EffectChain />
     </Stack>
   );

@@ -14,6 +14,7 @@ import { safeCall, useApi } from '../../api';
 import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useErrorText, useNotifyError } from '../../components/useSave';
+import { LockProvider, useLock } from '../../components/lock';
 import { useEngineText, useWarningText, WarningIcon, warningsFromMain } from '../../components/warnings';
 import { useFormatter } from '../../format';
 
@@ -428,6 +429,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
   const notifyError = useNotifyError();
   const warningText = useWarningText();
   const [statusFor, setStatusFor] = useState<Goal | null>(null);
+  const locked = useLock() !== null;
   const [historyFor, setHistoryFor] = useState<Goal | null>(null);
   const [linkFor, setLinkFor] = useState<Goal | null>(null);
   const suggestionFor = (goal: Goal) => suggestions.find((s) => s.goalIds.includes(goal.id));
@@ -518,12 +520,17 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                     <EditableText label={null} ariaLabel={`${t('goals.code')} ${goal.code}`} value={goal.code} size="xs" validate={codeValidate} onSave={(code) => update(goal, { code: code.trim() })} />
                   </Table.Td>
                   <Table.Td>
-                    <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} />
+                    {/* Wording, no figure: main lets it change in a final round (electron/storage/seal.ts), so it stays editable here. */}
+                    <LockProvider reason={null}>
+                      <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} />
+                    </LockProvider>
                   </Table.Td>
                   <Table.Td>
                     {/* What the goal counts, and the indicator it is pooled under across projects. */}
                     <Stack gap={4}>
-                      <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                      <LockProvider reason={null}>
+                        <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                      </LockProvider>
                       <IndicatorCell goal={goal} indicators={indicators} suggestion={suggestionFor(goal)} onLink={() => setLinkFor(goal)} onConfirm={(sg) => void confirmSuggestion(sg)} />
                     </Stack>
                   </Table.Td>
@@ -583,7 +590,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                   <Table.Td>
                     <Group gap={2} wrap="nowrap">
                       <Tooltip label={`${t('goals.addStatus')} (${goal.code})`}>
-                        <ActionIcon variant="subtle" aria-label={`${t('goals.addStatus')} ${goal.code}`} onClick={() => setStatusFor(goal)}>
+                        <ActionIcon variant="subtle" disabled={locked} aria-label={`${t('goals.addStatus')} ${goal.code}`} onClick={() => setStatusFor(goal)}>
                           <IconClipboardPlus size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -593,7 +600,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label={t('goals.deleteGoal', { code: goal.code })}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('goals.deleteGoal', { code: goal.code })} onClick={() => deleteGoal(goal)}>
+                        <ActionIcon variant="subtle" color="red" disabled={locked} aria-label={t('goals.deleteGoal', { code: goal.code })} onClick={() => deleteGoal(goal)}>
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -606,7 +613,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" align="center" wrap="wrap">
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => void addGoal()}>
+        <Button size="xs" variant="light" disabled={locked} leftSection={<IconPlus size={14} />} onClick={() => void addGoal()}>
           {t('goals.addGoal')}
         </Button>
         <Group gap="md" data-testid={`level-average-${level}`}>

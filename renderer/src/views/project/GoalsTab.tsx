@@ -5,6 +5,7 @@ import type { IndicatorSuggestionView, IndicatorUsage, IpcError } from '../../..
 import { GOAL_LEVELS, type GoalLevel } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useNotifyError } from '../../components/useSave';
+import { EvaluationTextField } from './EvaluationText';
 import { GoalTable } from './GoalTable';
 import { LightDecisionEditor } from './LightDecision';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -73,6 +74,11 @@ export function GoalsTab() {
             {t(`levelGoals.${level}`)}
           </Title>
           <LevelGoals level={level} links={links} />
+          {level !== 'C' && (
+            <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+              <EvaluationTextField textKey={level === 'A' ? 'activityGoals' : 'outputGoals'} />
+            </div>
+          )}
         </Paper>
       ))}
       <LightDecisionEditor kind="goals" />

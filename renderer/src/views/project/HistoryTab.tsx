@@ -41,7 +41,7 @@ export function HistoryTab() {
     };
   }, [api]);
   const valueText = (r: AuditEntry, value: string | null) =>
-    (r.entity === 'goal' && r.field === 'indicatorId' ? auditIndicatorText(t, value, indicators) : null) ?? auditValueText(t, exists, fmt, r.entity, value);
+    (r.entity === 'goal' && r.field === 'indicatorId' ? auditIndicatorText(t, value, indicators) : null) ?? auditValueText(t, exists, fmt, r.entity, value, r.field);
 
   useEffect(() => {
     let cancelled = false;
@@ -92,8 +92,9 @@ export function HistoryTab() {
                 <Table.Th w={110}>{t('history.user')}</Table.Th>
                 <Table.Th w={120}>{t('history.entity')}</Table.Th>
                 <Table.Th w={220}>{t('history.field')}</Table.Th>
-                <Table.Th>{t('history.old')}</Table.Th>
-                <Table.Th>{t('history.new')}</Table.Th>
+                {/* A short value ("Afsluttet") must not break mid-word beside a long one. */}
+                <Table.Th miw={110}>{t('history.old')}</Table.Th>
+                <Table.Th miw={110}>{t('history.new')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -8,7 +8,9 @@ import { implementationResult, PARAMETER_NAMES, SCORE_MEANINGS, type ScoreValue 
 import { useApi } from '../../api';
 import { EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
+import { LockMark, useLock } from '../../components/lock';
 import { useSave } from '../../components/useSave';
+import { EvaluationTextField } from './EvaluationText';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
 
@@ -33,6 +35,8 @@ function ParameterCard({
   const { reload } = useProjectData();
   const detail = useEvaluation();
   const [error, setError] = useState<string | null>(null);
+  const lockReason = useLock();
+  const locked = lockReason !== null;
   const name = PARAMETER_NAMES[parameter][lang];
 
   return (
@@ -47,7 +51,17 @@ function ParameterCard({
           </Text>
         </Group>
         <Radio.Group
-          label={t('implementation.score')}
+          label={
+            lockReason !== null ? (
+              // Disabled radios alone don't say why; the padlock does.
+              <Group gap={6} component="span">
+                {t('implementation.score')}
+                <LockMark reason={lockReason} />
+              </Group>
+            ) : (
+              t('implementation.score')
+            )
+          }
           value={score === null ? null : String(score)}
           error={error}
           onChange={(v) => {
@@ -62,7 +76,16 @@ function ParameterCard({
         >
           <Stack gap={4} mt={4}>
             {[...SCORES].reverse().map((s) => (
-              <Radio key={s} value={String(s)} label={`${s} – ${SCORE_MEANINGS[s][lang]}`} aria-label={`${name}: ${s} – ${SCORE_MEANINGS[s][lang]}`} size="xs" />
+              <Radio
+                key={s}
+                value={String(s)}
+                label={`${s} – ${SCORE_MEANINGS[s][lang]}`}
+                aria-label={`${name}: ${s} – ${SCORE_MEANINGS[s][lang]}`}
+                size="xs"
+                disabled={locked}
+                // Locked, the chosen score must still read clearly among the faded others.
+                styles={locked && score === s ? { label: { color: 'var(--mantine-color-text)', fontWeight: 700 } } : undefined}
+              />
             ))}
           </Stack>
         </Radio.Group>
@@ -219,6 +242,9 @@ export function ImplementationPanel() {
           </div>
         </Paper>
       </SimpleGrid>
+      <Paper withBorder p="md">
+        <EvaluationTextField textKey="implementation" />
+      </Paper>
       <SimpleGrid cols={{ base: 2, xl: 3 }} spacing="md">
         {IMPLEMENTATION_PARAMETERS.map((p) => (
           <ParameterCard key={p} parameter={p} score={scoreOf(p)} headline={saved[p]?.headline ?? ''} text={saved[p]?.text ?? ''} onScore={onScore} />

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { LearningKind, LearningPoint } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { EditableText } from '../../components/Editable';
+import { useLock } from '../../components/lock';
 import { useNotifyError } from '../../components/useSave';
+import { EvaluationTextField } from './EvaluationText';
 import { useEvaluation, useProjectData } from './ProjectData';
 
 function LearningList({ kind }: { kind: LearningKind }) {
@@ -14,6 +16,7 @@ function LearningList({ kind }: { kind: LearningKind }) {
   const { reload } = useProjectData();
   const detail = useEvaluation();
   const evaluationId = detail.evaluation.id;
+  const locked = useLock() !== null;
   const items = detail.learning.filter((l) => l.kind === kind).sort((a, b) => a.position - b.position || a.id - b.id);
   const saveItem = async (item: LearningPoint, patch: { title?: string; text?: string }) => {
     const r = await api.learningSave({ evaluationId, id: item.id, kind, title: patch.title ?? item.title, text: patch.text ?? item.text });
@@ -38,6 +41,7 @@ function LearningList({ kind }: { kind: LearningKind }) {
               <EditableText label={t('learning.itemText')} value={item.text} multiline minRows={2} maxRows={10} onSave={(text) => saveItem(item, { text })} />
             </Stack>
             <ActionIcon
+              disabled={locked}
               variant="subtle"
               color="red"
               mt={28}
@@ -55,6 +59,7 @@ function LearningList({ kind }: { kind: LearningKind }) {
       ))}
       <Group>
         <Button
+          disabled={locked}
           size="xs"
           variant="light"
           leftSection={<IconPlus size={14} />}
@@ -77,6 +82,7 @@ export function LearningTab() {
   const midterm = detail.evaluation.type === 'midterm';
   return (
     <Stack gap="lg">
+      <EvaluationTextField textKey="learning" minRows={3} />
       <div>
         <Title order={3} size="h4" mb="sm">
           {t('learning.title')}

@@ -5,6 +5,7 @@ import type { Light, LightKind } from '../../../../shared/domain';
 import { useApi } from '../../api';
 import { LightLabel } from '../../components/Light';
 import { useEngineText } from '../../components/warnings';
+import { LockMark, useLock } from '../../components/lock';
 import { useSave } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -25,6 +26,9 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
   const [reason, setReason] = useState(outcome.reason);
   const save = useSave();
   const explain = useEngineText('explanation');
+  const lockReason = useLock();
+  const locked = lockReason !== null;
+  const lockMark = lockReason !== null ? <LockMark reason={lockReason} /> : undefined;
   const dirty = override !== outcome.override || reason !== outcome.reason;
 
   const submit = async () => {
@@ -89,6 +93,8 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               ]}
               value={override ?? 'none'}
               allowDeselect={false}
+              readOnly={locked}
+              rightSection={lockMark}
               onChange={(v) => setOverride(!v || v === 'none' ? null : (v as Light))}
               w={260}
             />
@@ -98,11 +104,13 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               value={reason}
               autosize
               minRows={2}
+              readOnly={locked}
+              rightSection={lockMark}
               onChange={(e) => setReason(e.currentTarget.value)}
               error={save.errorMessage ?? undefined}
             />
             <Group>
-              <Button type="submit" disabled={!dirty} loading={save.state === 'saving'}>
+              <Button type="submit" disabled={!dirty || locked} loading={save.state === 'saving'}>
                 {t('decision.save')}
               </Button>
               {save.state === 'saved' && !dirty && (

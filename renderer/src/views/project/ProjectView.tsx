@@ -15,6 +15,7 @@ import { useFormatter } from '../../format';
 import { PROJECT_TABS, type ProjectTab, type Route } from '../../router';
 import { ImportWizard } from '../import/ImportWizard';
 import { BudgetTab } from './BudgetTab';
+import { CompareTab } from './CompareTab';
 import { EffectTab } from './EffectTab';
 import { FactsTab } from './FactsTab';
 import { GoalsTab } from './GoalsTab';
@@ -23,6 +24,7 @@ import { ImplementationPanel } from './ImplementationPanel';
 import { LearningTab } from './LearningTab';
 import { ProjectDataContext, useLoadProject } from './ProjectData';
 import { ResumeTab } from './ResumeTab';
+import { RoundLock, SignOffBar } from './SignOff';
 
 /** Tabs that show one evaluation round (the others belong to the project). */
 const EVALUATION_TABS: ReadonlySet<ProjectTab> = new Set(['resume', 'implementation', 'goals', 'budget', 'effect', 'learning']);
@@ -329,6 +331,8 @@ export function ProjectView({
           </Group>
         </Group>
 
+        {evaluation && <SignOffBar />}
+
         <Tabs key={currentId ?? 'none'} value={tab} onChange={(v) => v && go({ tab: v as ProjectTab })} keepMounted={false}>
           <Tabs.List>
             {PROJECT_TABS.map((k) => (
@@ -348,20 +352,27 @@ export function ProjectView({
                     {t('rounds.new')}
                   </Button>
                 </Alert>
-              ) : k === 'resume' ? (
-                <ResumeTab />
+              ) : EVALUATION_TABS.has(k) ? (
+                // A final round's fields are read-only, with the reason (main refuses the writes too).
+                <RoundLock>
+                  {k === 'resume' ? (
+                    <ResumeTab />
+                  ) : k === 'implementation' ? (
+                    <ImplementationPanel />
+                  ) : k === 'goals' ? (
+                    <GoalsTab />
+                  ) : k === 'budget' ? (
+                    <BudgetTab />
+                  ) : k === 'effect' ? (
+                    <EffectTab />
+                  ) : (
+                    <LearningTab />
+                  )}
+                </RoundLock>
               ) : k === 'facts' ? (
                 <FactsTab />
-              ) : k === 'implementation' ? (
-                <ImplementationPanel />
-              ) : k === 'goals' ? (
-                <GoalsTab />
-              ) : k === 'budget' ? (
-                <BudgetTab />
-              ) : k === 'effect' ? (
-                <EffectTab />
-              ) : k === 'learning' ? (
-                <LearningTab />
+              ) : k === 'compare' ? (
+                <CompareTab />
               ) : (
                 <HistoryTab />
               )}

@@ -82,6 +82,9 @@ function keyLabel(t: T, exists: (k: string) => boolean, entity: AuditEntity, key
 
 export function auditFieldLabel(t: T, exists: (k: string) => boolean, lang: 'da' | 'en', entity: AuditEntity, field: string): string {
   if (exists(`history.fields.${field}`)) return t(`history.fields.${field}`);
+  // The evaluator's prose per report section (field "texts.outputGoals").
+  const text = /^texts\.(\w+)$/.exec(field);
+  if (text && exists(`texts.labels.${text[1]}`)) return `${t('texts.historyLabel')}: ${t(`texts.labels.${text[1]}`)}`;
   const score = /^(score|headline|text)\.([1-6])$/.exec(field);
   if (score) {
     const n = Number(score[2]) as keyof typeof PARAMETER_NAMES;
@@ -115,8 +118,17 @@ function scalar(t: T, fmt: Formatter, value: unknown): string {
 }
 
 /** A value of the log as the user reads it; `full` is for the cell's title (never shortened). */
-export function auditValueText(t: T, exists: (k: string) => boolean, fmt: Formatter, entity: AuditEntity, value: string | null): { short: string; full: string } {
+export function auditValueText(
+  t: T,
+  exists: (k: string) => boolean,
+  fmt: Formatter,
+  entity: AuditEntity,
+  value: string | null,
+  field?: string,
+): { short: string; full: string } {
   if (value === null) return { short: '–', full: '' };
+  // A round's sign-off is stored as its state ("draft", "final").
+  if (field === 'signOff' && exists(`signOff.state.${value}`)) return { short: t(`signOff.state.${value}`), full: t(`signOff.state.${value}`) };
   let parsed: unknown = value;
   if (value.startsWith('{') || value.startsWith('[')) {
     try {

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import type { roundContracts } from '../../shared/contracts/roundContracts';
+import type { AppServices } from '../services';
+
+type In<K extends keyof typeof roundContracts> = z.output<(typeof roundContracts)[K]['input']>;
+
+/** Implementations of the round channels, for `implementations()` in handlers.ts. */
+export function roundImplementations({ rounds }: AppServices) {
+  return {
+    evaluationTextSet: ({ evaluationId, key, text }: In<'evaluationTextSet'>) => rounds.setText(evaluationId, key, text),
+    evaluationFinalize: ({ evaluationId }: In<'evaluationFinalize'>) => rounds.finalize(evaluationId),
+    evaluationReopen: ({ evaluationId, reason }: In<'evaluationReopen'>) => rounds.reopen(evaluationId, reason),
+    evaluationCompare: ({ projectId, earlierEvaluationId, laterEvaluationId }: In<'evaluationCompare'>) =>
+      rounds.compare(projectId, earlierEvaluationId, laterEvaluationId),
+  };
+}
