@@ -24,9 +24,11 @@ const da = {
   missingOption: (name: string) => `Mangler --${name}. Se --help.`,
   commandSummary: {
     demo: 'Opret demoporteføljen (Headstart og work-live-stay) i en ny databasefil.',
-    summary: 'Vis de beregnede tal for hvert projekt (eller ét) som tabel eller JSON.',
+    summary: 'Vis de beregnede tal for hvert projekt (eller ét) og porteføljens målopnåelse pr. niveau og pr. indikator, som tabel eller JSON.',
     export: 'Eksportér et projekts evaluering eller porteføljeoversigten som Excel-projektmappe (.xlsx) med formler.',
-    import: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV og spørgeskemasvar; vis fundet og gem det (én transaktion).',
+    import: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV, spørgeskemasvar og Trafiklys-projektmapper; vis fundet og gem det (én transaktion).',
+    report: 'Skriv evalueringsrapporten for en runde som Word-dokument (.docx) eller PDF.',
+    generate: 'Opret en syntetisk portefølje af N projekter i en ny databasefil (til test og målinger).',
   } as Record<string, string>,
   projectOption: '--project tager en entydig del af navnet (store og små bogstaver er ligegyldige) eller projektets id.',
 
@@ -79,9 +81,11 @@ const en: CliMessages = {
   missingOption: (name) => `Missing --${name}. See --help.`,
   commandSummary: {
     demo: 'Create the demo portfolio (Headstart and work-live-stay) in a new database file.',
-    summary: "Show the computed figures of every project (or one) as a table or JSON.",
+    summary: "Show the computed figures of every project (or one) and the portfolio's attainment per level and per indicator, as a table or JSON.",
     export: "Export a project's evaluation or the portfolio overview as an Excel workbook (.xlsx) with formulas.",
-    import: 'Read status reports, evaluation reports, applications, CSV and survey answers; show what was found and save it (one transaction).',
+    import: 'Read status reports, evaluation reports, applications, CSV, survey answers and Trafiklys workbooks; show what was found and save it (one transaction).',
+    report: 'Write the evaluation report of a round as a Word document (.docx) or PDF.',
+    generate: 'Create a synthetic portfolio of N projects in a new database file (for tests and measurements).',
   },
   projectOption: "--project takes a unique part of the name (case does not matter) or the project's id.",
 

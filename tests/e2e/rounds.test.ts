@@ -118,10 +118,10 @@ describe('sign-off and rounds compared, in Chromium over the real handler table'
     const { page } = app;
     const { projectId, evaluationId, goals } = await headstart();
     // Headstart's demo has only its final round; give it a midterm as 003 mentions one.
-    const midterm = await callChannel(app.handlers, 'evaluationCreate', { projectId, type: 'midterm', date: '2021-01-15', evaluator: 'Ekstern evaluator', copyFromEvaluationId: evaluationId });
+    const midterm = await callChannel(app.handlers, 'evaluationCreate', { projectId, type: 'midterm', date: '2021-01-15', evaluator: 'Ekstern evaluator', copyFromEvaluationId: evaluationId, acceptWarnings: true });
     if (!midterm.ok) throw new Error(midterm.error.message);
     for (const [code, value] of [['B1', 120], ['B2', 40], ['B4', 9000]] as const)
-      await callChannel(app.handlers, 'statusAdd', { goalId: goals.find((g) => g.code === code)!.id, value, reportedAt: '2021-01-10', reportedBy: 'Bevillingsmodtager' });
+      await callChannel(app.handlers, 'statusAdd', { goalId: goals.find((g) => g.code === code)!.id, value, reportedAt: '2021-01-10', reportedBy: 'Bevillingsmodtager', acceptWarnings: true });
     await callChannel(app.handlers, 'scoreSet', { evaluationId: midterm.value.id, parameter: 6, score: 2 });
 
     await app.open(`#/project/${projectId}/compare`);

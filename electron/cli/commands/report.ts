@@ -2,19 +2,19 @@ import { resolve } from 'node:path';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
+import { requireProject } from '../project';
 import { exportReport, REPORT_FORMATS, reportFormatOf, type ReportFormat } from '../../export/report';
-import { REPORT_LANGS, type ReportLang } from '../../../shared/report/model';
+import type { ReportLang } from '../../../shared/report/model';
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'Skriv evalueringsrapporten for en runde (som seed 003) som Word-dokument (.docx) eller PDF.',
-  usage: 'report --db FILE --project NAME [--round ID|latest] --format docx|pdf [--lang da|en] --out FILE',
+  usage: 'report --db FILE --project NAME|ID [--round ID|latest] --format docx|pdf [--lang da|en] --out FILE',
   options: {
     db: { type: 'string' },
     project: { type: 'string' },
     round: { type: 'string' },
     format: { type: 'string' },
-    lang: { type: 'string' },
     out: { type: 'string' },
   },
   async run(args, io) {
@@ -22,8 +22,8 @@ export const reportCommand: CliCommand = {
     const name = requireString(args, 'project');
     const format = requireString(args, 'format') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new CliError(`Ukendt format "${format}": brug docx eller pdf.`, 2);
-    const lang = (typeof args.values.lang === 'string' ? args.values.lang : 'da') as ReportLang;
-    if (!REPORT_LANGS.includes(lang)) throw new CliError(`Ukendt sprog "${lang}": brug da eller en.`, 2);
+    // The run's language (--lang anywhere on the line, checked by the CLI, or LANG): the report's too.
+    const lang: ReportLang = args.lang;
     const out = resolve(requireString(args, 'out'));
     if (reportFormatOf(out) !== format) throw new CliError(`Outputfilen skal ende på .${format}: ${out}`, 2);
     const round = typeof args.values.round === 'string' ? args.values.round : 'latest';
@@ -32,10 +32,9 @@ export const reportCommand: CliCommand = {
       evaluationId = Number(round);
       if (!Number.isInteger(evaluationId) || evaluationId <= 0) throw new CliError(`Ugyldig runde "${round}": angiv et evaluerings-id eller latest.`, 2);
     }
-    const services = await openExistingServices(db);
+    const services = await openExistingServices(db, args.t);
     try {
-      const project = await services.store.findProjectByName(name);
-      if (!project) throw new CliError(`Intet projekt hedder "${name}".`);
+      const project = await requireProject(services.store, name, args.t);
       const result = await exportReport(services, { projectId: project.id, evaluationId, format, lang, outPath: out });
       io.out(`Evalueringsrapporten for "${project.name}" er gemt i ${result.path}.`);
       return 0;

@@ -65,9 +65,9 @@ describe('--project: the id, the name or a unique part of it, case-insensitive',
   it('finds "headstart" and the id in summary, export and import', async () => {
     const byPart = await run(['summary', '--db', db, '--project', 'headstart', '--json']);
     expect(byPart.stderr).toBe('');
-    const rows = JSON.parse(byPart.stdout) as { name: string }[];
+    const rows = (JSON.parse(byPart.stdout) as { projects: { name: string }[] }).projects;
     expect(rows.map((r) => r.name)).toEqual(['Tiltrækning af talent (Headstart)']);
-    expect(JSON.parse((await run(['summary', '--db', db, '--project', '1', '--json'])).stdout)).toEqual(rows);
+    expect(JSON.parse((await run(['summary', '--db', db, '--project', '1', '--json'])).stdout).projects).toEqual(rows);
     const out = join(dir, 'hs.xlsx');
     const exported = await run(['export', '--db', db, '--project', 'HEADSTART', '--out', out]);
     expect(exported.code).toBe(0);

@@ -341,7 +341,7 @@ describe('the report command', () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'odt', '--out', join(dir, 'x.odt')], /Ukendt format "odt"/],
       [['--format', 'pdf', '--out', join(dir, 'x.docx')], /skal ende på \.pdf/],
-      [['--format', 'pdf', '--lang', 'sv', '--out', join(dir, 'x.pdf')], /Ukendt sprog "sv"/],
+      [['--format', 'pdf', '--lang', 'sv', '--out', join(dir, 'x.pdf')], /--lang skal være da eller en/],
       [['--format', 'pdf', '--round', 'første', '--out', join(dir, 'x.pdf')], /Ugyldig runde "første"/],
       [['--format', 'pdf', '--round', '999', '--out', join(dir, 'x.pdf')], /Evaluering 999 findes ikke/],
       [['--format', 'pdf', '--out', join(dir, 'mangler', 'x.pdf')], /Mappen .*mangler findes ikke/],
@@ -353,7 +353,7 @@ describe('the report command', () => {
     }
     const { err, io: cliIo } = io();
     expect(await runCli(['report', '--db', db, '--project', 'Findes ikke', '--format', 'pdf', '--out', join(dir, 'y.pdf')], cliIo)).not.toBe(0);
-    expect(err.join('\n')).toMatch(/Intet projekt hedder "Findes ikke"/);
+    expect(err.join('\n')).toMatch(/Intet projekt matcher "Findes ikke"/);
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 });

@@ -59,7 +59,7 @@ describe('the evaluator\'s prose over IPC', () => {
   it('a new round started from the previous one copies its texts', async () => {
     const h = await headstart();
     await ok('evaluationTextSet', { evaluationId: h.evaluationId, key: 'learning', text: 'Her præsenterer vi de vigtigste læringspunkter.' });
-    const next = await ok('evaluationCreate', { projectId: h.projectId, type: 'final', date: '2023-06-01', copyFromEvaluationId: h.evaluationId });
+    const next = await ok('evaluationCreate', { projectId: h.projectId, type: 'final', date: '2023-06-01', copyFromEvaluationId: h.evaluationId, acceptWarnings: true });
     expect((await ok('evaluationGet', { evaluationId: next.id })).texts.learning).toBe('Her præsenterer vi de vigtigste læringspunkter.');
   });
 });
@@ -133,6 +133,14 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   chooseImportFiles: 'dialog',
   stageImportFiles: 'temp files',
   showInFolder: 'shell',
+  portfolioOverview: 'read',
+  indicatorList: 'read',
+  indicatorSave: 'an indicator of the portfolio, not a figure of a round',
+  indicatorDelete: 'unlinks goals from an indicator: pooling across projects, not a figure of a round',
+  indicatorLink: 'pooling across projects, not a figure of a round',
+  indicatorSuggestions: 'read',
+  evaluationRestore: 'a final round is never deleted (refused as LOCKED), so never restored',
+  exportReport: 'writes a file, not the portfolio',
 };
 
 describe('a final round is locked by main', () => {
@@ -184,7 +192,7 @@ describe('a final round is locked by main', () => {
   it('a status dated after the final round, and wording, are still accepted', async () => {
     const h = await headstart();
     await ok('evaluationFinalize', { evaluationId: h.evaluationId });
-    await ok('statusAdd', { goalId: h.goal('B1').id, value: 256, reportedAt: '2023-01-15', reportedBy: 'Bevillingsmodtager' });
+    await ok('statusAdd', { goalId: h.goal('B1').id, value: 256, reportedAt: '2023-01-15', reportedBy: 'Bevillingsmodtager', acceptWarnings: true });
     await ok('goalUpdate', { goalId: h.goal('B1').id, patch: { description: 'Antal deltagere (tilflyttere)' } });
     await ok('projectUpdate', { projectId: h.projectId, patch: { description: 'Ny beskrivelse' } });
     // The final round's figures are those of 02.12.2022: B1 is still 219 / 256 = 86 %.
@@ -251,9 +259,9 @@ describe('rounds compared over IPC', () => {
     expect(one).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('ikke to evalueringsrunder') } });
 
     // A midterm before the final round, with the statuses of 2021 and lower scores.
-    const midterm = await ok('evaluationCreate', { projectId: h.projectId, type: 'midterm', date: '2021-01-15', copyFromEvaluationId: h.evaluationId });
+    const midterm = await ok('evaluationCreate', { projectId: h.projectId, type: 'midterm', date: '2021-01-15', copyFromEvaluationId: h.evaluationId, acceptWarnings: true });
     await ok('scoreSet', { evaluationId: midterm.id, parameter: 6, score: 2 });
-    await ok('statusAdd', { goalId: h.goal('B1').id, value: 120, reportedAt: '2021-01-10', reportedBy: 'Bevillingsmodtager' });
+    await ok('statusAdd', { goalId: h.goal('B1').id, value: 120, reportedAt: '2021-01-10', reportedBy: 'Bevillingsmodtager', acceptWarnings: true });
     const comparison = await ok('evaluationCompare', { projectId: h.projectId });
     expect(comparison).toMatchObject({ earlierEvaluationId: midterm.id, laterEvaluationId: h.evaluationId });
     // 120/256 = 46,9 -> 47 %; 219/256 = 86 %

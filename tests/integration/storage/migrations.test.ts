@@ -101,7 +101,7 @@ describe('migrations', () => {
     await v1.close();
 
     const store = await openPortfolioStore(file, { user: 'b' });
-    expect(await rawUserVersion(file)).toBe(2);
+    expect(await rawUserVersion(file)).toBe(MIGRATIONS.length);
     expect(fs.readdirSync(dir).some((f) => f.startsWith('v1.trafiklys.sqlite.backup-v1-'))).toBe(true);
     const [g] = await store.listGoals(p.id);
     expect(g).toMatchObject({ code: 'A1', targetInPeriod: 256, indicatorId: null });
