@@ -1,10 +1,29 @@
 import { recogniseReportText } from '../../../shared/import/reportText';
 import { linesOfText } from '../../../shared/import/text';
 import { expect003, expect004 } from './expectations';
-import { readSeed, SEED_003, SEED_004 } from './seeds';
+import { FIXTURE_003, FIXTURE_004, hasSeeds, readFixture, readSeed, SEED_003, SEED_004, SEEDS_SKIP_NOTE } from './seeds';
+
+describe("recogniseReportText on our fixtures in the seeds' layout", () => {
+  it("reads every goal, the fact box, progress, score and survey of an evaluation report in 003's layout", () => {
+    const r = recogniseReportText(linesOfText(readFixture(FIXTURE_003)), FIXTURE_003);
+    expect(r.kind).toBe('evaluationReport');
+    expect003(r.items, r.issues);
+    const b4 = r.items.find((i) => i.type === 'goal' && i.code === 'B4')!;
+    expect(b4.source).toEqual({ file: FIXTURE_003, location: 'linje 144–150' });
+    const c2 = r.issues.find((i) => i.message.includes('C2'))!;
+    expect(c2.location).toBe('linje 238');
+  });
+
+  it("reads the prose goals, budget lines in 1000 kr and financing of an application in 004's layout", () => {
+    const r = recogniseReportText(linesOfText(readFixture(FIXTURE_004)), FIXTURE_004);
+    expect(r.kind).toBe('application');
+    expect004(r.items, r.issues);
+    expect(r.issues.some((i) => i.message.includes('9 mål læst fra ansøgningens tekst som outputmål med foreslåede koder'))).toBe(true);
+  });
+});
 
 describe('recogniseReportText on the seed texts as they are', () => {
-  it('reads every goal, the fact box, progress, score and survey of evaluation report 003', () => {
+  it.skipIf(!hasSeeds)(`reads every goal, the fact box, progress, score and survey of evaluation report 003${SEEDS_SKIP_NOTE}`, () => {
     const r = recogniseReportText(linesOfText(readSeed(SEED_003)), SEED_003);
     expect(r.kind).toBe('evaluationReport');
     expect003(r.items, r.issues);
@@ -14,13 +33,15 @@ describe('recogniseReportText on the seed texts as they are', () => {
     expect(c2.location).toBe('linje 971');
   });
 
-  it("reads application 004's prose goals, budget lines in 1000 kr and financing", () => {
+  it.skipIf(!hasSeeds)(`reads application 004's prose goals, budget lines in 1000 kr and financing${SEEDS_SKIP_NOTE}`, () => {
     const r = recogniseReportText(linesOfText(readSeed(SEED_004)), SEED_004);
     expect(r.kind).toBe('application');
     expect004(r.items, r.issues);
     expect(r.issues.some((i) => i.message.includes('9 mål læst fra ansøgningens tekst som outputmål med foreslåede koder'))).toBe(true);
   });
+});
 
+describe('recogniseReportText on small texts', () => {
   it('reports an unreadable figure in a goal table as an error with its place, never a guess', () => {
     const lines = linesOfText(['Figur 5 Status', 'B1: Antal deltagere 25.6 219 86 %', 'Note: indrapporteret af bevillingsmodtager 02.12.2022.'].join('\n'));
     const r = recogniseReportText(lines, 'r.txt');
