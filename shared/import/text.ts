@@ -9,6 +9,17 @@ import { NumberParseError, parseDanishNumber } from '../numbers/danish';
 export interface TextLine {
   text: string;
   location: string;
+  /**
+   * The line's pieces where the reader sees them apart (a PDF's text runs separated by wide
+   * gaps, left to right, with their x extent in points): the cells of a table row.
+   */
+  cells?: TextCell[];
+}
+
+export interface TextCell {
+  text: string;
+  x0: number;
+  x1: number;
 }
 
 /** Lines of a plain text: "linje N" counts every line of the file (1-based). */

@@ -23,6 +23,8 @@ export const readSeed = (name: string) => readFileSync(seedPath(name), 'utf8');
 export const fixturesDir = path.join(repoRoot, 'tests', 'fixtures', 'reports');
 export const FIXTURE_003 = 'evaluering-headstart.txt';
 export const FIXTURE_004 = 'ansoegning-wls.txt';
+/** A midterm report in 003's layout where goal B2 has not been reported ("22 - -"). */
+export const FIXTURE_MIDTERM = 'midtvejs-groenne-kompetencer.txt';
 export const fixturePath = (name: string) => path.join(fixturesDir, name);
 export const readFixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 
@@ -62,3 +64,11 @@ export const BUDGET_004: [string, number, number][] = [
   ['Indirekte udgifter', 2019, 599_593.68],
   ['Indirekte udgifter', 2021, 770_906.16],
 ];
+
+/** The midterm fixture's goals: B2 has a target but no status and no percent; B3's description ends in a number. */
+export const GOALS_MIDTERM = {
+  B1: { level: 'B', description: 'Antal virksomheder i forløb', target: 40, after: null, status: 31, printed: 78 },
+  B2: { level: 'B', description: 'Antal medarbejdere i efteruddannelse i forløb', target: 22, after: null, status: null, printed: null },
+  B3: { level: 'B', description: 'Antal kurser på niveau 2', target: 12, after: null, status: 9, printed: 75 },
+  C1: { level: 'C', description: 'Virksomheder der har indført en grøn handleplan', target: 30, after: 10, status: 12, printed: 40 },
+} as const;
