@@ -4,7 +4,7 @@ import { roundHalfUp } from '../methodology/rounding';
 import { FIGURE_TOKEN, danishNumberWord, joinWrapped, readFigure, type TextLine } from './text';
 import type { NoteParams } from './notes';
 import { reportIssue, type ReportIssue, type ReportMessageKey } from './reportMessages';
-import { factsOf, LABELLED, reportNoteOf, scoreAverageOf, surveyGroupOf, surveyNoteOf, surveyRowOf, toKr, unitFactor } from './reportFacts';
+import { factsOf, isFactLabel, LABELLED, reportNoteOf, scoreAverageOf, surveyGroupOf, surveyNoteOf, surveyRowOf, toKr, unitFactor } from './reportFacts';
 import {
   DEFAULT_GOAL_COLUMNS,
   GOAL_COLUMN_DA,
@@ -122,9 +122,14 @@ function recogniseFacts(lines: Line[], isApplication: boolean, ctx: Ctx): void {
       const navn = /^Navn\s+(.+)$/.exec(l.t);
       if (navn) add('grantRecipient', navn[1].trim(), l);
     }
-    // A PDF fact box drawn as a table has the label and the value in cells of their own.
-    const cells = l.cells?.map((c) => c.text.trim()).filter(Boolean);
-    const labelled = LABELLED.exec(l.t) ?? (cells?.length === 2 ? [l.t, cells[0], cells[1]] : null);
+    // A fact box drawn as a table (Word, PDF) has the label and the value in cells of their own.
+    const cells = l.cells?.filter((c) => c.text.trim() !== '');
+    if (cells?.length === 2 && isFactLabel(cells[0].text)) {
+      const at = { ...l, location: cells[1].location ?? l.location };
+      for (const f of factsOf(cells[0].text, cells[1].text, (key, params) => ctx.issue('error', at, key, params)) ?? []) add(f.field, f.value, at);
+      continue;
+    }
+    const labelled = LABELLED.exec(l.t);
     if (!labelled) continue;
     const facts = factsOf(labelled[1], labelled[2], (key, params) => ctx.issue('error', l, key, params));
     for (const f of facts ?? []) add(f.field, f.value, l);

@@ -20,6 +20,8 @@ export interface TextCell {
   text: string;
   x0: number;
   x1: number;
+  /** The cell's own place where it has one ("tabel 1, række 2, celle 2"); else the line's. */
+  location?: string;
 }
 
 /** Lines of a plain text: "linje N" counts every line of the file (1-based). */

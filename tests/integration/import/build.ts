@@ -1,10 +1,13 @@
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { FixtureBlock } from '../../fixtures/reports/tables';
 
 /**
- * Test documents built from the seed texts: a PDF (pdf-lib, one text line per seed line, 48
- * lines a page) and a DOCX (docx, one paragraph per seed line), so that the real extractors
- * (pdfjs-dist, mammoth) are exercised on realistic material.
+ * Test documents built from report texts: a PDF (pdf-lib, one text line per line of the text,
+ * 48 lines a page) and a DOCX (docx, one paragraph per line); and from reports laid out as
+ * paragraphs and tables (tests/fixtures/reports/tables.ts): a DOCX with real Word tables and a
+ * PDF with each cell's text drawn where a report's table has it. The real extractors
+ * (pdfjs-dist, mammoth) read them.
  */
 
 /** Characters the standard fonts can't draw get a plain stand-in ("▪" -> "•"). */
@@ -50,5 +53,29 @@ export async function docxFromText(text: string): Promise<Uint8Array> {
     .filter((l) => l.trim() !== '')
     .map((l) => new Paragraph({ text: l.trimEnd() }));
   const doc = new Document({ sections: [{ children: paragraphs }] });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A Word document of paragraphs and real Word tables (one value per cell; "\n" is a line break in the cell). */
+export async function docxFromBlocks(blocks: FixtureBlock[], options: { cellLinesAsParagraphs?: boolean } = {}): Promise<Uint8Array> {
+  const cellParagraphs = (text: string): Paragraph[] => {
+    const lines = text.split('\n');
+    if (options.cellLinesAsParagraphs) return lines.map((l) => new Paragraph({ text: l }));
+    return [new Paragraph({ children: lines.map((l, k) => new TextRun({ text: l, break: k > 0 ? 1 : 0 })) })];
+  };
+  const children = blocks.map((b) =>
+    'p' in b
+      ? new Paragraph({ text: b.p })
+      : new Table({
+          columnWidths: b.table.widths.map((w) => w * 20),
+          rows: b.table.rows.map(
+            (row) =>
+              new TableRow({
+                children: row.map((cell, c) => new TableCell({ width: { size: b.table.widths[c] * 20, type: WidthType.DXA }, children: cellParagraphs(cell) })),
+              }),
+          ),
+        }),
+  );
+  const doc = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
