@@ -1,6 +1,7 @@
 import type { ContentKind, FileFormat, FoundItem, ImportIssue } from '../../shared/import/items';
 import { documentOfLines, recogniseReport, type ReportDocument } from '../../shared/import/reportDocument';
 import { linesOfText } from '../../shared/import/text';
+import { pdfDocument } from '../../shared/import/pdfTables';
 import { CsvParseError, parseCsv } from '../../shared/import/csv';
 import { csvPlace, EMPTY_TABLE, readTables, type Grid } from '../../shared/import/tables';
 import { detectFormat } from './detect';
@@ -75,7 +76,7 @@ export async function parseFile(
     case 'text':
       return fromReport(documentOfLines(linesOfText(detected.text!)), file, 'text', warnings);
     case 'pdf':
-      return fromReport(documentOfLines(await pdfLines(bytes, file, options)), file, 'pdf', warnings);
+      return fromReport(pdfDocument(await pdfLines(bytes, file, options)), file, 'pdf', warnings);
     case 'docx':
       return fromReport(await docxDocument(bytes, file), file, 'docx', warnings);
   }

@@ -25,7 +25,10 @@ export const REPORT_MESSAGES_DA = {
   goalAmbiguousFigures:
     'Målet {{code}}: tabellen har {{columns}} talkolonner ({{names}}), men rækken har kun {{count}} tal ({{figures}}), så det kan ikke afgøres, hvilken kolonne de hører til, eller om {{first}} er en del af beskrivelsen. Skriv "–" i tomme celler, eller ret målet efter importen.',
   goalNumberStraddles:
-    'Målet {{code}}: tallet "{{text}}" står over grænsen mellem kolonnerne "{{left}}" og "{{right}}", så det kan ikke afgøres, hvilken af dem det hører til.',
+    'Målet {{code}}: tallet "{{text}}" står mellem kolonnerne "{{left}}" og "{{right}}", så det kan ikke afgøres, hvilken af dem det hører til.',
+  goalNumberOutside: 'Målet {{code}}: tallet "{{text}}" står til højre for den sidste kolonne ("{{left}}") under ingen overskrift, så det kan ikke afgøres, hvilken kolonne det hører til.',
+  rowNumberStraddles: '{{label}}: tallet "{{text}}" står mellem kolonnerne "{{left}}" og "{{right}}", så det kan ikke afgøres, hvilken af dem det hører til.',
+  rowNumberOutside: '{{label}}: tallet "{{text}}" står til højre for den sidste kolonne ("{{left}}") under ingen overskrift, så det kan ikke afgøres, hvilken kolonne det hører til.',
   goalCodeTooLong: 'Målkoden "{{code}}" har flere end tre cifre; Trafiklys kan gemme koder fra A1 til C999.',
   goalCodeNormalised: 'Målkoden "{{raw}}" er læst som {{code}} (usynlige tegn eller tegn i fuld bredde er fjernet).',
   goalRowNoCode: 'Rækken har tal, men ingen målkode.',

@@ -25,6 +25,15 @@ export interface ReportTable {
   rowPlace(r: number): string;
   /** The table as text lines, for when it is no table this reader knows. */
   lines: TextLine[];
+  /** Rows the table's reader could not cut into cells without a guess (a PDF number over a column boundary). */
+  doubts?: Map<number, RowDoubt>;
+}
+
+/** Why a row can't be read, said when the table is read. */
+export interface RowDoubt {
+  key: ReportMessageKey;
+  params: NoteParams;
+  location: string;
 }
 
 export interface TableReading {
@@ -108,6 +117,11 @@ function readGoalTable(table: ReportTable, after: TextLine[], file: string): Tab
     }
     if (TOTALS_ROW.test(key)) {
       out.issue('warning', table.rowPlace(r), 'goalTotalsSkipped', { label: key });
+      continue;
+    }
+    const doubt = table.doubts?.get(r);
+    if (doubt) {
+      out.issue('error', doubt.location, doubt.key, doubt.params, goalCodeAtStart(key)?.code);
       continue;
     }
     const figures = figureCols.filter(([, c]) => c !== undefined).map(([, c]) => cellText(grid, r, c).trim());
@@ -223,6 +237,11 @@ function readProgressTable(table: ReportTable, after: TextLine[], file: string):
     const label = oneLine(cellText(grid, r, labelCol));
     const row = grid.rows[r];
     if (row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) continue;
+    const doubt = table.doubts?.get(r);
+    if (doubt) {
+      out.issue('error', doubt.location, doubt.key, doubt.params);
+      continue;
+    }
     const m = /^(Budgetforbrug|Tidsforbrug)\s*(?:\(([^)]*)\))?/i.exec(label);
     if (!m) {
       out.issue('warning', table.rowPlace(r), 'progressRowSkipped', { label: label || row.map((_, c) => oneLine(cellText(grid, r, c))).join(' ').trim() });
