@@ -148,7 +148,7 @@ export function wordTable(n: number, rows: (WordCell | null)[][]): ReportTable {
     const labelled = cells.length === 2 && cells[0].lines.length === 1 && isFactLabel(cells[0].lines[0]);
     if (cells.length > 0 && (labelled || cells.every((c) => c.lines.length <= 1))) {
       const textCells: TextCell[] = cells.map((c, k) => ({ text: c.lines.join(' '), x0: k, x1: k, location: cellPlace(r, c.cell) }));
-      lines.push({ text: textCells.map((c) => c.text).join(' '), location: rowPlace(r), cells: textCells });
+      lines.push({ text: textCells.map((c) => c.text).join(' '), location: textCells.length === 1 ? textCells[0].location! : rowPlace(r), cells: textCells });
       return;
     }
     for (const c of cells) for (const text of c.lines) if (text.trim() !== '') lines.push({ text, location: cellPlace(r, c.cell) });

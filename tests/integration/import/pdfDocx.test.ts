@@ -1,6 +1,6 @@
 import { parseFile } from '../../../electron/import/parseFile';
-import { expect003, expect004 } from '../../unit/import/expectations';
-import { FIXTURE_003, FIXTURE_004, hasSeeds, readFixture, readSeed, SEED_003, SEED_004, SEEDS_SKIP_NOTE } from '../../unit/import/seeds';
+import { expect003, expect004, expectMidterm } from '../../unit/import/expectations';
+import { FIXTURE_003, FIXTURE_004, FIXTURE_MIDTERM, hasSeeds, readFixture, readSeed, SEED_003, SEED_004, SEEDS_SKIP_NOTE } from '../../unit/import/seeds';
 import { docxFromText, pdfFromText, scannedPdf } from './build';
 
 /** 003 and 004 as text a PDF or Word extraction gives: our fixtures always, the seeds where present. */
@@ -36,6 +36,38 @@ describe.each(sources)('PDF and Word reports built from $what', ({ skip, note, t
     expect(p3.items.find((i) => i.type === 'goal')!.source.location).toMatch(/^afsnit \d+/);
     const p4 = await parseFile(await docxFromText(text004()), 'ansøgning-004.docx');
     expect004(p4.items, p4.issues);
+  });
+});
+
+describe('a midterm report whose B2 has target 22 and no status, as text in a PDF and in Word paragraphs (issue 10, point 1)', () => {
+  const midterm = (marks: string) => readFixture(FIXTURE_MIDTERM).replace('i forløb 22 - -', `i forløb 22 ${marks}`.trimEnd());
+  /** Where a line of the fixture lands: the builders drop blank lines; a PDF page holds 48. */
+  const at = (text: string, needle: string) => {
+    const n = text.split(/\r?\n/).filter((l) => l.trim() !== '').findIndex((l) => l.includes(needle));
+    return { pdf: `side ${Math.floor(n / 48) + 1}, linje ${(n % 48) + 1}`, docx: `afsnit ${n + 1}` };
+  };
+
+  it.each(['- -', '– –', '— —', 'n/a n/a', 'ikke opgjort ikke opgjort', '* *', '- –'])('"22 %s": target read, no status stored, a warning at its place', async (marks) => {
+    const text = midterm(marks);
+    const b2 = at(text, 'B2:');
+    const pdf = await parseFile(await pdfFromText(text), 'midtvejs.pdf');
+    expect(expectMidterm(pdf.items, pdf.issues).b2.location).toBe(b2.pdf);
+    const docx = await parseFile(await docxFromText(text), 'midtvejs.docx');
+    expect(expectMidterm(docx.items, docx.issues).b2.location).toBe(b2.docx);
+  });
+
+  it('"22" with blank cells that left no trace: the reader says it cannot tell where 22 belongs, with its place', async () => {
+    const text = midterm('');
+    const b2 = at(text, 'B2:');
+    for (const [parsed, place] of [
+      [await parseFile(await pdfFromText(text), 'midtvejs.pdf'), b2.pdf],
+      [await parseFile(await docxFromText(text), 'midtvejs.docx'), b2.docx],
+    ] as const) {
+      expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([
+        expect.objectContaining({ location: place, message: expect.stringMatching(/^Målet B2: tabellen har 3 talkolonner .* eller om 22 er en del af beskrivelsen/) }),
+      ]);
+      expect(parsed.items.filter((i) => i.type === 'goal').map((g) => g.type === 'goal' && g.code)).toEqual(['B1', 'B3', 'C1']);
+    }
   });
 });
 

@@ -179,6 +179,23 @@ describe('Word goal tables: what is not a goal, and what cannot be read', () => 
   });
 });
 
+describe('a fact box whose cells hold "Label: value"', () => {
+  it('gives every fact, each at its cell', async () => {
+    const facts = ['Tilskudsmodtager: Aarhus Kommune', 'Sagsbehandler: Annette Zeh', 'Finansieringskilde: Socialfonden (ESF)', 'Indsatsområde: Erhvervsuddannelse for voksne (ESF-4b)', 'Samlet budget: DKK 20,0 mio.', 'Bevillingsperiode: 01.01.2019 – 31.12.2022.'];
+    const parsed = await parseFile(await docxFromBlocks([{ p: '1 Resumé: Tiltrækning af talent (Headstart)' }, { table: { widths: [400], rows: [['FAKTA-BOKS'], ...facts.map((f) => [f])] } }]), 'fakta.docx');
+    expect(parsed.items.filter((i) => i.type === 'fact').map((f) => f.type === 'fact' && [f.field, f.value, f.source.location])).toEqual([
+      ['name', 'Tiltrækning af talent (Headstart)', 'afsnit 1'],
+      ['grantRecipient', 'Aarhus Kommune', 'tabel 1, række 2, celle 1'],
+      ['caseOfficer', 'Annette Zeh', 'tabel 1, række 3, celle 1'],
+      ['fundingSource', 'Socialfonden (ESF)', 'tabel 1, række 4, celle 1'],
+      ['priorityAxis', 'Erhvervsuddannelse for voksne (ESF-4b)', 'tabel 1, række 5, celle 1'],
+      ['totalBudgetKr', 20_000_000, 'tabel 1, række 6, celle 1'],
+      ['periodStart', '2019-01-01', 'tabel 1, række 7, celle 1'],
+      ['periodEnd', '2022-12-31', 'tabel 1, række 7, celle 1'],
+    ]);
+  });
+});
+
 describe('tables that are no report table are read as text', () => {
   it("an application laid out in a one-cell table still gives 004's goals, budget and financing", async () => {
     const lines = readFixture(FIXTURE_004).split('\n').filter((l) => l.trim() !== '');
