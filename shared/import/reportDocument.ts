@@ -26,7 +26,9 @@ export interface RecognisedReport {
 }
 
 /** What the recognisers give, ordered as `recogniseReportText` orders it: facts, score, goals, progress, survey, budget, financing. */
-const RANK: Record<FoundItem['type'], number> = { fact: 0, scoreAverage: 1, goal: 2, status: 2, progress: 3, survey: 4, budgetLine: 5, financing: 6 };
+const RANK: Partial<Record<FoundItem['type'], number>> = { fact: 0, scoreAverage: 1, goal: 2, status: 2, progress: 3, survey: 4, budgetLine: 5, financing: 6 };
+/** Item types only other readers make (the app's own workbook) come last, should a report ever hold one. */
+const rank = (type: FoundItem['type']) => RANK[type] ?? Object.keys(RANK).length;
 
 export function recogniseReport(doc: ReportDocument, file: string): RecognisedReport {
   const lines: TextLine[] = [];
@@ -92,7 +94,7 @@ export function recogniseReport(doc: ReportDocument, file: string): RecognisedRe
   const facts = new Set<string>();
   const items = positioned
     .map((p, k) => ({ ...p, k }))
-    .sort((a, b) => RANK[a.item.type] - RANK[b.item.type] || a.pos - b.pos || a.k - b.k)
+    .sort((a, b) => rank(a.item.type) - rank(b.item.type) || a.pos - b.pos || a.k - b.k)
     .map((p) => p.item)
     .filter((item) => {
       // One value per fact and one score: the first in the document.
