@@ -1,6 +1,7 @@
 import type { ContentKind, FileFormat, FoundItem, ImportIssue } from '../../shared/import/items';
-import { recogniseReportText } from '../../shared/import/reportText';
+import { documentOfLines, recogniseReport, type ReportDocument } from '../../shared/import/reportDocument';
 import { linesOfText } from '../../shared/import/text';
+import { pdfDocument } from '../../shared/import/pdfTables';
 import { CsvParseError, parseCsv } from '../../shared/import/csv';
 import { csvPlace, EMPTY_TABLE, readTables, type Grid } from '../../shared/import/tables';
 import { readEvaluationWorkbook } from '../../shared/import/evaluationWorkbook';
@@ -8,7 +9,7 @@ import { detectFormat } from './detect';
 import { ImportFileError } from './errors';
 import { readWorkbookGrids } from './xlsx';
 import { pdfLines } from './pdf';
-import { docxLines } from './docx';
+import { docxDocument } from './docx';
 
 export interface ParsedFile {
   file: string;
@@ -74,11 +75,11 @@ export async function parseFile(
       return parsed;
     }
     case 'text':
-      return fromText(linesOfText(detected.text!), file, 'text', warnings);
+      return fromReport(documentOfLines(linesOfText(detected.text!)), file, 'text', warnings);
     case 'pdf':
-      return fromText(await pdfLines(bytes, file, options), file, 'pdf', warnings);
+      return fromReport(pdfDocument(await pdfLines(bytes, file, options)), file, 'pdf', warnings);
     case 'docx':
-      return fromText(await docxLines(bytes, file), file, 'docx', warnings);
+      return fromReport(await docxDocument(bytes, file), file, 'docx', warnings);
   }
 }
 
@@ -123,8 +124,8 @@ function fromGridsAll(grids: Grid[], file: string, format: FileFormat): ParsedFi
   return { file, format, kind, items, issues, found };
 }
 
-function fromText(lines: ReturnType<typeof linesOfText>, file: string, format: FileFormat, warnings: ImportIssue[]): ParsedFile {
-  const r = recogniseReportText(lines, file);
+function fromReport(doc: ReportDocument, file: string, format: FileFormat, warnings: ImportIssue[]): ParsedFile {
+  const r = recogniseReport(doc, file);
   const count = (t: FoundItem['type']) => r.items.filter((i) => i.type === t).length;
   const found = [
     count('goal') && `${count('goal')} mål`,

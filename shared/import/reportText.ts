@@ -1,7 +1,22 @@
-import type { ContentKind, FactField, FoundItem, ImportIssue } from './items';
-import { parseDanishAmountKr, parseDanishPercent, NumberParseError, parseDanishDate } from '../numbers/danish';
-import { roundHalfUp, shiftDecimal } from '../methodology/rounding';
+import type { ContentKind, FactField, FoundItem, ImportSource } from './items';
+import { parseDanishAmountKr, NumberParseError } from '../numbers/danish';
+import { roundHalfUp } from '../methodology/rounding';
 import { FIGURE_TOKEN, danishNumberWord, joinWrapped, readFigure, type TextLine } from './text';
+import type { NoteParams } from './notes';
+import { reportIssue, type ReportIssue, type ReportMessageKey } from './reportMessages';
+import { factsOf, isFactLabel, LABELLED, reportNoteOf, scoreAverageOf, surveyGroupOf, surveyNoteOf, surveyRowOf, toKr, unitFactor } from './reportFacts';
+import {
+  DEFAULT_GOAL_COLUMNS,
+  GOAL_COLUMN_DA,
+  goalHeaderColumns,
+  NOT_REPORTED,
+  PERCENT_TOKEN,
+  readGoalCell,
+  TOTALS_ROW,
+  usableGoalHeader,
+  type GoalColumn,
+} from './goalColumns';
+import { reportedAttainment } from './goalPercent';
 
 /**
  * Recognises what evaluation reports and applications contain, from their text as a PDF or
@@ -11,56 +26,66 @@ import { FIGURE_TOKEN, danishNumberWord, joinWrapped, readFigure, type TextLine 
  * budget lines per year (1000 kr with decimals), financing sources and an application's
  * numeric goals written as prose bullets ("Afholdelse af 24 netværksaktiviteter").
  *
- * Pure: text lines in, items and issues out, every one with its place.
+ * Pure: text lines in, items and issues out, every one with its place. Tables a Word document
+ * or a PDF shows as tables are read by `reportTables.ts`; this reads what is left as text.
  */
 
 export interface RecognisedText {
   kind: ContentKind;
   items: FoundItem[];
-  issues: ImportIssue[];
+  issues: ReportIssue[];
+  /** The index (in the input) of the line an item was read from, for ordering it among a document's tables. */
+  lineOf(item: FoundItem): number;
 }
 
 interface Line extends TextLine {
-  /** Whitespace-normalised text. */
+  /** Whitespace-normalised text without invisible characters. */
   t: string;
+  /** Index in the input. */
+  index: number;
 }
 
-const CODE_ROW = /^([ABC])(\d{1,3})\s*[:.)]\s*(.*)$/;
-const DATE = /\b(\d{1,2}\.\d{1,2}\.\d{4})\b/;
-const FACT_LABELS: [RegExp, FactField][] = [
-  [/^(?:Tilskudsmodtager|Bevillingsmodtager)$/i, 'grantRecipient'],
-  [/^Projektholder$/i, 'projectHolder'],
-  [/^Sagsbehandler$/i, 'caseOfficer'],
-  [/^Finansieringskilde$/i, 'fundingSource'],
-  [/^Indsatsområde$/i, 'priorityAxis'],
-  [/^(?:Projektnavn|Projekttitel)$/i, 'name'],
-];
+/** A goal row: a code, a colon, point or parenthesis, then the description. */
+const CODE_ROW = /^([ABC])(\d+)\s*[:.)]\s*(.*)$/;
+const CAPTION = /^(Figur|Tabel)\s+\d+/i;
+const TABLE_END = /^(Note|Figur|Tabel|Kilde)\b/i;
 
 export function recogniseReportText(input: TextLine[], file: string): RecognisedText {
-  const lines: Line[] = input.map((l) => ({ ...l, t: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.t !== '');
+  const lines: Line[] = input
+    .map((l, index) => ({ ...l, index, t: l.text.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/\s+/g, ' ').trim() }))
+    .filter((l) => l.t !== '');
   const items: FoundItem[] = [];
-  const issues: ImportIssue[] = [];
-  const src = (l: Line) => ({ file, location: l.location });
-  const issue = (severity: 'error' | 'warning', l: Line | null, message: string) =>
-    issues.push({ severity, file, location: l?.location ?? '', message });
+  const issues: ReportIssue[] = [];
+  const at = new WeakMap<FoundItem, number>();
+  const ctx: Ctx = {
+    file,
+    add: (item, l) => {
+      items.push(item);
+      at.set(item, l.index);
+      return items.length - 1;
+    },
+    issue: (severity, l, key, params, goal) => issues.push(reportIssue(severity, file, l?.location ?? '', key, params, goal)),
+    src: (l, location = l.location) => ({ file, location }),
+    items,
+  };
 
   const isApplication = lines.some((l) => /^Ansøgningsskema\b|^Ansøgning\s*[–-]/i.test(l.t));
 
-  recogniseFacts(lines, isApplication, items, issue, src);
-  recogniseScoreAverage(lines, items, issue, src);
-  const goalCount = recogniseGoalTables(lines, items, issue, src);
-  recogniseProgress(lines, items, issue, src);
-  recogniseSurvey(lines, items, issue, src);
-  const budgetTotal = recogniseBudgetLines(lines, items, issue, src);
-  recogniseFinancing(lines, items, issue, src, budgetTotal);
-  if (isApplication) recogniseProseGoals(lines, items, issue, src);
+  recogniseFacts(lines, isApplication, ctx);
+  recogniseScoreAverage(lines, ctx);
+  const goalCount = recogniseGoalTables(lines, ctx);
+  recogniseProgress(lines, ctx);
+  recogniseSurvey(lines, ctx);
+  const budgetTotal = recogniseBudgetLines(lines, ctx);
+  recogniseFinancing(lines, ctx, budgetTotal);
+  if (isApplication) recogniseProseGoals(lines, ctx);
 
   const kind: ContentKind = isApplication
     ? 'application'
     : goalCount > 0 || lines.some((l) => /Resumé|Målopnåelse|Effektvurdering/.test(l.t))
       ? 'evaluationReport'
       : 'unknown';
-  return { kind, items, issues };
+  return { kind, items, issues, lineOf: (item) => at.get(item) ?? Number.MAX_SAFE_INTEGER };
 }
 
 /** From one place to another: "linje 714–720", "side 3, linje 40–44", "side 3, linje 40 – side 4, linje 2". */
@@ -72,15 +97,21 @@ export function spanLocation(from: string, to: string): string {
   return `${from} – ${to}`;
 }
 
-type IssueFn = (severity: 'error' | 'warning', l: Line | null, message: string) => void;
-type SrcFn = (l: Line) => { file: string; location: string };
+interface Ctx {
+  file: string;
+  items: FoundItem[];
+  /** Adds an item read at a line; returns its index. */
+  add(item: FoundItem, l: Line): number;
+  issue(severity: 'error' | 'warning', l: Line | null, key: ReportMessageKey, params?: NoteParams, goal?: string): void;
+  src(l: Line, location?: string): ImportSource;
+}
 
-function recogniseFacts(lines: Line[], isApplication: boolean, items: FoundItem[], issue: IssueFn, src: SrcFn): void {
+function recogniseFacts(lines: Line[], isApplication: boolean, ctx: Ctx): void {
   const seen = new Set<FactField>();
   const add = (field: FactField, value: string | number | null, l: Line) => {
     if (seen.has(field)) return;
     seen.add(field);
-    items.push({ type: 'fact', field, value, source: src(l) });
+    ctx.add({ type: 'fact', field, value, source: ctx.src(l) }, l);
   };
   for (const l of lines) {
     const resume = /^\d*\s*Resumé\s*:\s*(.+)$/.exec(l.t);
@@ -91,50 +122,30 @@ function recogniseFacts(lines: Line[], isApplication: boolean, items: FoundItem[
       const navn = /^Navn\s+(.+)$/.exec(l.t);
       if (navn) add('grantRecipient', navn[1].trim(), l);
     }
-    const labelled = /^([A-Za-zÆØÅæøå ]{4,30}?)\s*:\s*(.+)$/.exec(l.t);
+    // A fact box drawn as a table (Word, PDF) has the label and the value in cells of their own.
+    const cells = l.cells?.filter((c) => c.text.trim() !== '');
+    if (cells?.length === 2 && isFactLabel(cells[0].text)) {
+      const at = { ...l, location: cells[1].location ?? l.location };
+      for (const f of factsOf(cells[0].text, cells[1].text, (key, params) => ctx.issue('error', at, key, params)) ?? []) add(f.field, f.value, at);
+      continue;
+    }
+    const labelled = LABELLED.exec(l.t);
     if (!labelled) continue;
-    const [, label, rawValue] = labelled;
-    const value = rawValue.trim();
-    for (const [pattern, field] of FACT_LABELS) if (pattern.test(label.trim())) add(field, value, l);
-    if (/^Samlet budget$/i.test(label.trim()) && !seen.has('totalBudgetKr')) {
-      try {
-        add('totalBudgetKr', parseDanishAmountKr(value.replace(/\.$/, '')), l);
-      } catch (err) {
-        if (!(err instanceof NumberParseError)) throw err;
-        issue('error', l, `Samlet budget: ${err.message}`);
-      }
-    }
-    if (/^Bevillingsperiode$/i.test(label.trim()) && !seen.has('periodStart')) {
-      const m = /^(\d{1,2}\.\d{1,2}\.\d{4})\s*[–—-]\s*(\d{1,2}\.\d{1,2}\.\d{4})\.?$/.exec(value);
-      if (!m) {
-        issue('error', l, `Bevillingsperiode "${value}" kan ikke læses; forventede "DD.MM.ÅÅÅÅ – DD.MM.ÅÅÅÅ".`);
-        continue;
-      }
-      try {
-        add('periodStart', parseDanishDate(m[1]), l);
-        add('periodEnd', parseDanishDate(m[2]), l);
-      } catch (err) {
-        issue('error', l, `Bevillingsperiode: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    const facts = factsOf(labelled[1], labelled[2], (key, params) => ctx.issue('error', l, key, params));
+    for (const f of facts ?? []) add(f.field, f.value, l);
   }
 }
 
-function recogniseScoreAverage(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn): void {
+function recogniseScoreAverage(lines: Line[], ctx: Ctx): void {
   for (const l of lines) {
-    const m = /Gennemsnitlig\s+(?:implementerings)?score\b(.*)$/i.exec(l.t);
-    if (!m) continue;
-    const rest = m[1].replace(/\([^)]*\)/g, ' ').trim();
-    const figure = /^[:\s]*(\d+(?:,\d+)?)\b/.exec(rest);
-    if (!figure) continue;
-    const value = Number(figure[1].replace(',', '.'));
-    if (value < 1 || value > 5) issue('warning', l, `Gennemsnitlig score ${figure[1]} ligger uden for skalaen 1-5.`);
-    items.push({ type: 'scoreAverage', value, source: src(l) });
+    const value = scoreAverageOf(l.t, (key, params) => ctx.issue('warning', l, key, params));
+    if (value === null) continue;
+    ctx.add({ type: 'scoreAverage', value, source: ctx.src(l) }, l);
     return;
   }
 }
 
-/** Splits a table line into its text and its trailing figures ("... 19.037 19.037 100 %"). */
+/** Splits a budget or progress line into its label and its trailing figures ("Løn 436,8 561,6 561,6"). */
 function splitTail(t: string, textBeforeFigures = false): { text: string; figures: string[]; percent: string | null } | null {
   const tokens = t.split(' ');
   let end = tokens.length;
@@ -151,159 +162,214 @@ function splitTail(t: string, textBeforeFigures = false): { text: string; figure
   while (start > 0 && FIGURE_TOKEN.test(tokens[start - 1])) start -= 1;
   const figures = tokens.slice(start, end);
   const text = tokens.slice(0, start).join(' ');
-  // Without a percent, a goal row's figures stand on a line of their own (a description line may
-  // end in a number); budget rows put their label before the figures.
   if (percent === null && ((text !== '' && !textBeforeFigures) || figures.length < (textBeforeFigures ? 1 : 2))) return null;
   if (percent !== null && figures.length === 0) return null;
   return { text, figures, percent };
 }
 
+/**
+ * The cells at the end of a goal row's line, last first: "86 %", "19.037", "–", "n/a",
+ * "ikke opgjort", "*". What is left before them is text.
+ */
+const CELL_AT_END = /(?:^|\s)(\d[\d.,]*\s?(?:%|pct\.?)|[-\u2212]?\d[\d.,]*|[-\u2010-\u2015\u2212*]|n\/a|n\.a\.?|i\/a|ikke (?:opgjort|oplyst|rapporteret|relevant))$/i;
+
+function cellsAtEnd(t: string): { text: string; cells: string[] } {
+  const cells: string[] = [];
+  let rest = t;
+  for (let m = CELL_AT_END.exec(rest); m; m = CELL_AT_END.exec(rest)) {
+    cells.unshift(m[1]);
+    rest = rest.slice(0, m.index).trimEnd();
+  }
+  return { text: rest, cells };
+}
+
+/**
+ * The cells of a goal row given the table's columns. Empty cells leave no trace in text, so
+ * only what can't be read two ways is read: a percent is a figure with "%" (or a dash in the
+ * last column when every column has a cell); the other columns take the figures before it,
+ * and figures beyond them belong to the description ("... på niveau 2 12 9 75 %"). Too few
+ * figures is "short": they could be any of the columns, or the end of the description.
+ */
+function assignCells(cells: string[], columns: GoalColumn[]): { values: Partial<Record<GoalColumn, string>>; extra: string[] } | 'short' {
+  const figureColumns = columns.filter((c) => c !== 'percent');
+  const rest = [...cells];
+  const values: Partial<Record<GoalColumn, string>> = {};
+  const last = rest[rest.length - 1];
+  if (last !== undefined && PERCENT_TOKEN.test(last)) values.percent = rest.pop();
+  else if (last !== undefined && columns.includes('percent') && NOT_REPORTED.test(last) && rest.length >= columns.length) values.percent = rest.pop();
+  if (rest.length < figureColumns.length) return 'short';
+  const extra = rest.splice(0, rest.length - figureColumns.length);
+  figureColumns.forEach((c, k) => (values[c] = rest[k]));
+  return { values, extra };
+}
+
 interface PendingReport {
   statusIndexes: number[];
-  progressIndexes: number[];
   firstLine: Line;
 }
 
-function recogniseGoalTables(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn): number {
+function recogniseGoalTables(lines: Line[], ctx: Ctx): number {
   let count = 0;
-  const pending: PendingReport = { statusIndexes: [], progressIndexes: [], firstLine: lines[0] };
-  const flush = (atEnd: boolean) => {
+  const pending: PendingReport = { statusIndexes: [], firstLine: lines[0] };
+  const flush = () => {
     if (pending.statusIndexes.length === 0) return;
-    if (atEnd)
-      issue('warning', pending.firstLine, 'Ingen rapporteringsdato fundet under måltabellen; udfyld datoen før status kan gemmes.');
+    ctx.issue('warning', pending.firstLine, 'goalTableNoDate');
     pending.statusIndexes = [];
   };
+  /** Where the current table's caption is (its header lines follow it), and the header once read. */
+  let captionAt = -1;
+  let header: GoalColumn[] | null | undefined;
+  let inTable = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (/indrapporteret/i.test(l.t) && pending.statusIndexes.length > 0) {
-      const { date, by } = reportNote(lines, i, issue);
+      const { date, by } = reportNoteOf(
+        lines
+          .slice(i, i + 3)
+          .map((x) => x.t)
+          .join(' '),
+        (key, params) => ctx.issue('error', l, key, params),
+      );
       for (const idx of pending.statusIndexes) {
-        const s = items[idx] as Extract<FoundItem, { type: 'status' }>;
+        const s = ctx.items[idx] as Extract<FoundItem, { type: 'status' }>;
         s.reportedAt = date;
         s.reportedBy = by;
       }
-      if (!date) flush(true);
+      if (!date) flush();
       pending.statusIndexes = [];
+      inTable = false;
       continue;
     }
-    if (/^Figur\s+\d+/i.test(l.t)) flush(true);
+    if (CAPTION.test(l.t)) {
+      flush();
+      captionAt = i;
+      header = undefined;
+      inTable = false;
+      continue;
+    }
+    if (inTable && TOTALS_ROW.test(l.t) && cellsAtEnd(l.t).cells.length > 0) {
+      ctx.issue('warning', l, 'goalTotalsSkipped', { label: l.t });
+      continue;
+    }
     const start = CODE_ROW.exec(l.t);
     if (!start) continue;
     const level = start[1] as 'A' | 'B' | 'C';
     const code = `${level}${Number(start[2])}`;
-    const parts: string[] = [];
-    let text = start[3];
-    let tail: ReturnType<typeof splitTail> = null;
-    let j = i;
-    for (; j < lines.length && j < i + 15; j++) {
-      if (j > i) {
-        text = lines[j].t;
-        if (CODE_ROW.test(text) || /^(Note|Figur|Kilde)\b/i.test(text)) break;
-      }
-      tail = splitTail(text);
-      if (tail) break;
-      parts.push(text);
-    }
-    if (!tail) {
-      issue('error', l, `Målet ${code} har ingen tal (mål, status, procent) i tabellen.`);
+    if (start[2].replace(/^0+(?=\d)/, '').length > 3) {
+      ctx.issue('error', l, 'goalCodeTooLong', { code: `${level}${start[2]}` }, code);
       continue;
     }
-    const max = level === 'C' ? 3 : 2;
-    let figures = tail.figures;
-    if (figures.length > max) {
-      parts.push(tail.text, ...figures.slice(0, figures.length - max));
-      figures = figures.slice(figures.length - max);
-    } else parts.push(tail.text);
-    const rowLine = lines[j];
-    const place = spanLocation(l.location, rowLine.location);
-    if (figures.length < 2) {
-      issue('error', rowLine, `Målet ${code}: kun ét tal (${figures.join(' ')}) - kan ikke afgøre, om det er mål eller status.`);
-      i = j;
+    if (header === undefined) {
+      // The header is the text between the table's caption and its first row (003: "Mål i
+      // projektperio- den Status Målopnåelse i procent"); without a caption nearby, 003's layout.
+      const found = captionAt >= 0 && i - captionAt <= 14 ? goalHeaderColumns(lines.slice(captionAt + 1, i).map((x) => x.t).join('\n')) : [];
+      header = usableGoalHeader(found) ? found : null;
+    }
+    inTable = true;
+    const columns = header ?? DEFAULT_GOAL_COLUMNS[level];
+    const row = readGoalRow(lines, i, start[3], columns);
+    i = row.end;
+    const rowLine = lines[row.end];
+    if (row.kind === 'none') {
+      ctx.issue('error', l, 'goalNoFigures', { code }, code);
       continue;
     }
-    const read = (token: string): number | null | undefined => {
-      const r = readFigure(token);
+    if (row.kind === 'short') {
+      const names = columns.map((c) => GOAL_COLUMN_DA[c]).join(', ');
+      ctx.issue('error', rowLine, 'goalAmbiguousFigures', { code, columns: columns.length, names, count: row.cells.length, figures: row.cells.join(' '), first: row.cells[0] }, code);
+      continue;
+    }
+    const read = (column: GoalColumn): number | null | undefined => {
+      const token = row.values[column];
+      if (token === undefined) return null;
+      const r = readGoalCell(token, column);
       if (r.ok) return r.value;
-      issue('error', rowLine, `Målet ${code}: ${r.message}`);
+      ctx.issue('error', rowLine, 'goalFigureUnreadable', { code, reason: r.message }, code);
       return undefined;
     };
-    const values = figures.map(read);
-    let printed: number | null | undefined = null;
-    if (tail.percent !== null) {
-      try {
-        printed = parseDanishPercent(tail.percent);
-      } catch (err) {
-        if (!(err instanceof NumberParseError)) throw err;
-        issue('error', rowLine, `Målet ${code}: ${err.message}`);
-        printed = undefined;
-      }
-    }
-    i = j;
-    if (values.includes(undefined) || printed === undefined) continue;
-    const [targetIn, targetAfter, status] =
-      values.length === 3 ? (values as (number | null)[]) : [values[0] as number | null, null, values[1] as number | null];
-    const source = { file: src(l).file, location: place };
-    items.push({
-      type: 'goal',
-      level,
-      code,
-      description: joinWrapped(parts),
-      unit: '',
-      targetInPeriod: targetIn,
-      targetAfterPeriod: targetAfter,
-      codeSuggested: false,
-      source,
-    });
-    const computed = targetIn && status !== null ? roundHalfUp((status / targetIn) * 100) : null;
-    if (printed !== null && computed !== null && Math.abs(printed - computed) > 1)
-      issue('warning', rowLine, `${code}: trykt målopnåelse ${printed} % afviger fra beregnet ${computed} % (${status} / ${targetIn}).`);
+    const targetIn = read('targetIn');
+    const targetAfter = read('targetAfter');
+    const status = read('status');
+    const printed = read('percent');
+    if ([targetIn, targetAfter, status, printed].includes(undefined)) continue;
+    const source = ctx.src(l, spanLocation(l.location, rowLine.location));
+    ctx.add(
+      {
+        type: 'goal',
+        level,
+        code,
+        description: joinWrapped(row.parts),
+        unit: '',
+        targetInPeriod: targetIn as number | null,
+        targetAfterPeriod: targetAfter as number | null,
+        codeSuggested: false,
+        source,
+      },
+      l,
+    );
     count += 1;
     if (status === null) {
-      issue('warning', rowLine, `${code}: ingen status i tabellen; der gemmes ingen status (tidligere status gælder fortsat).`);
+      ctx.issue('warning', rowLine, 'statusMissing', { code }, code);
+      if (printed !== null) ctx.issue('warning', rowLine, 'printedWithoutStatus', { code, printed: printed as number }, code);
       continue;
     }
+    const { computed, printedDiffers } = reportedAttainment({ code, level, target: targetIn as number | null, status: status as number, printed: printed as number | null });
+    if (printedDiffers) ctx.issue('warning', rowLine, 'printedPercentDiffers', { code, printed: printed as number, computed, status: status as number, target: targetIn as number | null }, code);
     if (pending.statusIndexes.length === 0) pending.firstLine = l;
-    pending.statusIndexes.push(items.length);
-    items.push({
-      type: 'status',
-      code,
-      value: status,
-      reportedAt: null,
-      reportedBy: '',
-      printedPercent: printed,
-      computedPercent: computed,
-      source,
-    });
+    pending.statusIndexes.push(
+      ctx.add(
+        {
+          type: 'status',
+          code,
+          value: status as number,
+          reportedAt: null,
+          reportedBy: '',
+          printedPercent: printed as number | null,
+          computedPercent: computed,
+          source,
+        },
+        l,
+      ),
+    );
   }
-  flush(true);
+  flush();
   return count;
 }
 
-/** The date and reporter of a "Note: ... indrapporteret ... af bevillingsmodtager 02.12.2022." */
-function reportNote(lines: Line[], i: number, issue: IssueFn): { date: string | null; by: string } {
-  const text = lines.slice(i, i + 3).map((l) => l.t).join(' ');
-  const byMatch = /indrapporteret[^.]*?\baf\s+(bevillingsmodtager|tilskudsmodtager|projektholder|projektet)/i.exec(text);
-  const by = byMatch ? byMatch[1][0].toUpperCase() + byMatch[1].slice(1).toLowerCase() : '';
-  const d = DATE.exec(text);
-  if (!d) return { date: null, by };
-  try {
-    return { date: parseDanishDate(d[1]), by };
-  } catch (err) {
-    issue('error', lines[i], err instanceof Error ? err.message : String(err));
-    return { date: null, by };
+type GoalRow =
+  | { kind: 'row'; parts: string[]; values: Partial<Record<GoalColumn, string>>; end: number }
+  | { kind: 'short'; cells: string[]; end: number }
+  | { kind: 'none'; end: number };
+
+/**
+ * A goal row from its code line on: description lines until the line that ends in its cells.
+ * A line ends the row when its cells fill the columns, or end in a percent or a dash, or stand
+ * on a line of their own; a description line may end in a number ("... på niveau 2").
+ */
+function readGoalRow(lines: Line[], i: number, first: string, columns: GoalColumn[]): GoalRow {
+  const parts: string[] = [];
+  let lastWithCells: { cells: string[]; at: number } | null = null;
+  for (let j = i; j < lines.length && j < i + 15; j++) {
+    const text = j === i ? first : lines[j].t;
+    if (j > i && (CODE_ROW.test(text) || TABLE_END.test(text) || TOTALS_ROW.test(text) || /indrapporteret/i.test(text))) break;
+    const tail = cellsAtEnd(text);
+    if (tail.cells.length > 0) {
+      const anchored = tail.text === '' || PERCENT_TOKEN.test(tail.cells[tail.cells.length - 1]) || NOT_REPORTED.test(tail.cells[tail.cells.length - 1]);
+      const assigned = assignCells(tail.cells, columns);
+      if (assigned !== 'short') {
+        parts.push([tail.text, ...assigned.extra].filter(Boolean).join(' '));
+        return { kind: 'row', parts, values: assigned.values, end: j };
+      }
+      if (anchored) return { kind: 'short', cells: tail.cells, end: j };
+      lastWithCells = { cells: tail.cells, at: j };
+    }
+    parts.push(text);
   }
+  if (lastWithCells) return { kind: 'short', cells: lastWithCells.cells, end: lastWithCells.at };
+  return { kind: 'none', end: i };
 }
 
-function unitFactor(unit: string): number {
-  if (/mia/i.test(unit)) return 1_000_000_000;
-  if (/mio/i.test(unit)) return 1_000_000;
-  if (/1\.?000|t\.?\s?kr|tkr/i.test(unit)) return 1_000;
-  return 1;
-}
-
-const toKr = (value: number, factor: number) => roundHalfUp(shiftDecimal(value, Math.round(Math.log10(factor))), 2);
-
-function recogniseProgress(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn): void {
+function recogniseProgress(lines: Line[], ctx: Ctx): void {
   let budget: { total: number | null; spent: number | null; line: Line } | null = null;
   let time: { total: number | null; spent: number | null; line: Line } | null = null;
   let noteIndex = -1;
@@ -315,7 +381,7 @@ function recogniseProgress(lines: Line[], items: FoundItem[], issue: IssueFn, sr
       if (!tail || tail.text !== '' || tail.figures.length !== 2) continue;
       const [a, b] = tail.figures.map((f) => readFigure(f));
       if (!a.ok || !b.ok) {
-        issue('error', l, `${m[1]}: ${!a.ok ? a.message : (b as { message: string }).message}`);
+        ctx.issue('error', l, 'progressFigureUnreadable', { label: m[1], reason: !a.ok ? a.message : (b as { message: string }).message });
         continue;
       }
       const isBudget = m[1].toLowerCase() === 'budgetforbrug';
@@ -333,81 +399,91 @@ function recogniseProgress(lines: Line[], items: FoundItem[], issue: IssueFn, sr
   let by = '';
   for (let i = noteIndex + 1; i < Math.min(lines.length, noteIndex + 4); i++) {
     if (/indrapporteret/i.test(lines[i].t)) {
-      ({ date, by } = reportNote(lines, i, issue));
+      const l = lines[i];
+      ({ date, by } = reportNoteOf(
+        lines
+          .slice(i, i + 3)
+          .map((x) => x.t)
+          .join(' '),
+        (key, params) => ctx.issue('error', l, key, params),
+      ));
       break;
     }
   }
-  if (!date) issue('warning', first, 'Budget- og tidsforbrug: ingen rapporteringsdato fundet.');
+  if (!date) ctx.issue('warning', first, 'progressNoDate');
   const lastLine = (time ?? budget)!.line;
-  items.push({
-    type: 'progress',
-    budgetTotalKr: budget?.total ?? null,
-    budgetSpentKr: budget?.spent ?? null,
-    monthsTotal: time?.total ?? null,
-    monthsElapsed: time?.spent ?? null,
-    reportedAt: date,
-    reportedBy: by,
-    source: { file: src(first).file, location: first.location === lastLine.location ? first.location : `${first.location} - ${lastLine.location}` },
-  });
+  ctx.add(
+    {
+      type: 'progress',
+      budgetTotalKr: budget?.total ?? null,
+      budgetSpentKr: budget?.spent ?? null,
+      monthsTotal: time?.total ?? null,
+      monthsElapsed: time?.spent ?? null,
+      reportedAt: date,
+      reportedBy: by,
+      source: ctx.src(first, first.location === lastLine.location ? first.location : `${first.location} - ${lastLine.location}`),
+    },
+    first,
+  );
 }
 
-function singularGroup(word: string): string {
-  const w = word.trim().toLowerCase();
-  if (w.endsWith('erne')) return w.slice(0, -2);
-  if (w.endsWith('ene')) return w.slice(0, -1);
-  return w;
-}
-
-function recogniseSurvey(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn): void {
+function recogniseSurvey(lines: Line[], ctx: Ctx): void {
   for (let i = 0; i < lines.length; i++) {
-    const header = /^Andel af ([^\s,]+),? der angiver at/i.exec(lines[i].t);
-    if (!header) continue;
-    const group = singularGroup(header[1]);
+    const group = surveyGroupOf(lines[i].t);
+    if (group === null) continue;
     const rows: { statement: string; positive: number; n: number; line: Line }[] = [];
     let parts: string[] = [];
     let j = i + 1;
     if (j < lines.length && /^\S+$/.test(lines[j].t)) j += 1; // the column header's wrapped word
-    let scale: 3 | 5 | null = null;
-    let nNote: number | null = null;
+    let note: ReturnType<typeof surveyNoteOf> = null;
     let noteLine: Line | null = null;
     for (; j < lines.length && j < i + 40; j++) {
       const t = lines[j].t;
-      if (/^Kolonnen til højre/i.test(t)) {
-        const note = `${t} ${lines[j + 1]?.t ?? ''}`;
-        scale = /5-punkt/i.test(note) ? 5 : /3-punkt/i.test(note) ? 3 : null;
-        const n = /\(n\s*=\s*(\d+)\)/i.exec(note);
-        nNote = n ? Number(n[1]) : null;
+      note = surveyNoteOf(`${t} ${lines[j + 1]?.t ?? ''}`);
+      if (note) {
         noteLine = lines[j];
         break;
       }
-      const m = /^(.*?)\s*(\d+) ud af (\d+)$/.exec(t);
+      const m = surveyRowOf(t);
       if (m) {
-        parts.push(m[1]);
-        rows.push({ statement: joinWrapped(parts), positive: Number(m[2]), n: Number(m[3]), line: lines[j] });
+        parts.push(m.statement);
+        rows.push({ statement: joinWrapped(parts), positive: m.positive, n: m.n, line: lines[j] });
         parts = [];
       } else parts.push(t);
     }
     if (rows.length === 0) continue;
-    if (scale === null) issue('warning', lines[i], 'Spørgeskematabel uden angivet skala (3- eller 5-punkt); 5-punkt antaget.');
-    for (const r of rows) {
-      if (nNote !== null && r.n !== nNote)
-        issue('warning', r.line, `"${r.positive} ud af ${r.n}" passer ikke med n=${nNote} i noten${noteLine ? ` (${noteLine.location})` : ''}.`);
-      if (r.positive > r.n) issue('error', r.line, `"${r.positive} ud af ${r.n}": flere positive end respondenter.`);
-      items.push({ type: 'survey', group, statement: r.statement, positive: r.positive, n: r.n, scale: scale ?? 5, source: src(r.line) });
-    }
+    addSurveyRows(rows, group, note, noteLine, lines[i], ctx);
     i = j;
   }
 }
 
+function addSurveyRows(
+  rows: { statement: string; positive: number; n: number; line: Line }[],
+  group: string,
+  note: { scale: 3 | 5 | null; n: number | null } | null,
+  noteLine: Line | null,
+  headerLine: Line,
+  ctx: Ctx,
+): void {
+  const scale = note?.scale ?? null;
+  if (scale === null) ctx.issue('warning', headerLine, 'surveyNoScale');
+  for (const r of rows) {
+    if (note?.n != null && r.n !== note.n)
+      ctx.issue('warning', r.line, 'surveyNMismatch', { positive: r.positive, n: r.n, nNote: note.n, noteAt: noteLine ? ` (${noteLine.location})` : '' });
+    if (r.positive > r.n) ctx.issue('error', r.line, 'surveyTooManyPositive', { positive: r.positive, n: r.n });
+    ctx.add({ type: 'survey', group, statement: r.statement, positive: r.positive, n: r.n, scale: scale ?? 5, source: ctx.src(r.line) }, r.line);
+  }
+}
+
 /** Budget by cost type and year (004 section 7). Returns the budget total in kr, or null. */
-function recogniseBudgetLines(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn): number | null {
+function recogniseBudgetLines(lines: Line[], ctx: Ctx): number | null {
   const unitAt = lines.findIndex((l) => /Beløb i\s*(1\.?000\s*kr|t\.?\s?kr|tkr|mio|kr)/i.test(l.t));
   if (unitAt < 0) return null;
   const factor = unitFactor(/Beløb i\s*(.*)$/i.exec(lines[unitAt].t)![1]);
   let yearsAt = -1;
   for (let i = unitAt; i < Math.min(lines.length, unitAt + 4); i++) if (/^(\d{4}\s*)+$/.test(lines[i].t)) yearsAt = i;
   if (yearsAt < 0) {
-    issue('warning', lines[unitAt], 'Budgettabellen har ingen række med årstal; budgetlinjer er ikke læst.');
+    ctx.issue('warning', lines[unitAt], 'budgetNoYears');
     return null;
   }
   const years = lines[yearsAt].t.split(' ').map(Number);
@@ -432,27 +508,26 @@ function recogniseBudgetLines(lines: Line[], items: FoundItem[], issue: IssueFn,
       continue;
     }
     const rowLabel = joinWrapped([...label, tail.text]);
-    const at = firstLabelLine && label.length ? firstLabelLine : l;
-    const place = spanLocation(at.location, l.location);
+    const first = firstLabelLine && label.length ? firstLabelLine : l;
+    const place = spanLocation(first.location, l.location);
     label = [];
     firstLabelLine = null;
     const values: number[] = [];
     for (const f of tail.figures) {
       const r = readFigure(f);
       if (!r.ok) {
-        issue('error', l, `Budgetlinjen "${rowLabel}": ${r.message}`);
+        ctx.issue('error', l, 'budgetLineUnreadable', { label: rowLabel, reason: r.message });
         return null;
       }
       if (r.value === null) {
-        issue('error', l, `Budgetlinjen "${rowLabel}": et beløb mangler.`);
+        ctx.issue('error', l, 'budgetLineMissing', { label: rowLabel });
         return null;
       }
       values.push(toKr(r.value, factor));
     }
     if (/^I alt\b/i.test(rowLabel)) {
       values.forEach((v, k) => {
-        if (Math.abs(v - sums[k]) > 1)
-          issue('warning', l, `Budget ${years[k]}: "I alt" ${v} kr. er ikke summen af linjerne (${roundHalfUp(sums[k], 2)} kr.).`);
+        if (Math.abs(v - sums[k]) > 1) ctx.issue('warning', l, 'budgetTotalMismatch', { year: years[k], amount: v, sum: roundHalfUp(sums[k], 2) });
       });
       total = roundHalfUp(values.reduce((a, b) => a + b, 0), 2);
       break;
@@ -463,13 +538,12 @@ function recogniseBudgetLines(lines: Line[], items: FoundItem[], issue: IssueFn,
     if (percentOfDirect !== null) {
       values.forEach((v, k) => {
         const expected = roundHalfUp((sums[k] * percentOfDirect) / 100, 2);
-        if (Math.abs(expected - v) > 1)
-          issue('warning', l, `${costType} ${years[k]}: ${v} kr. er ikke ${percentOfDirect} % af de direkte udgifter (${expected} kr.).`);
+        if (Math.abs(expected - v) > 1) ctx.issue('warning', l, 'indirectMismatch', { costType, year: years[k], amount: v, percent: percentOfDirect, expected });
       });
     }
     values.forEach((v, k) => {
       sums[k] += v;
-      items.push({ type: 'budgetLine', costType, year: years[k], amountKr: v, percentOfDirect, source: { file: src(l).file, location: place } });
+      ctx.add({ type: 'budgetLine', costType, year: years[k], amountKr: v, percentOfDirect, source: ctx.src(l, place) }, l);
     });
   }
   return total;
@@ -477,7 +551,7 @@ function recogniseBudgetLines(lines: Line[], items: FoundItem[], issue: IssueFn,
 
 const AMOUNT_AT_END = /^(.*?)\s*((?:DKK\s*)?\d[\d.]*(?:,\d+)?\s*(?:kr\.?|DKK|mio\.?(?:\s*kr\.?)?))$/i;
 
-function recogniseFinancing(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn, budgetTotal: number | null): void {
+function recogniseFinancing(lines: Line[], ctx: Ctx, budgetTotal: number | null): void {
   const start = lines.findIndex((l) => /^(\d+\.\s*)?Finansiering\b/i.test(l.t));
   if (start < 0) return;
   let label: string[] = [];
@@ -502,28 +576,27 @@ function recogniseFinancing(lines: Line[], items: FoundItem[], issue: IssueFn, s
       amount = parseDanishAmountKr(m[2]);
     } catch (err) {
       if (!(err instanceof NumberParseError)) throw err;
-      issue('error', l, `Finansieringskilden "${name}": ${err.message}`);
+      ctx.issue('error', l, 'financingUnreadable', { name, reason: err.message });
       continue;
     }
     if (amount === null) {
-      issue('error', l, `Finansieringskilden "${name}": beløbet mangler.`);
+      ctx.issue('error', l, 'financingMissing', { name });
       continue;
     }
     if (/^I alt\b/i.test(name)) {
-      if (Math.abs(amount - sum) > 1) issue('warning', l, `Finansiering "I alt" ${amount} kr. er ikke summen af kilderne (${sum} kr.).`);
-      if (budgetTotal !== null && Math.abs(amount - budgetTotal) > 1)
-        issue('warning', l, `Finansieringen (${amount} kr.) svarer ikke til budgettet (${budgetTotal} kr.).`);
+      if (Math.abs(amount - sum) > 1) ctx.issue('warning', l, 'financingTotalMismatch', { amount, sum });
+      if (budgetTotal !== null && Math.abs(amount - budgetTotal) > 1) ctx.issue('warning', l, 'financingBudgetMismatch', { amount, budget: budgetTotal });
       break;
     }
     if (!name) {
-      issue('error', l, `Et finansieringsbeløb (${m[2]}) uden navn på kilden.`);
+      ctx.issue('error', l, 'financingNoName', { amount: m[2] });
       continue;
     }
     sum = roundHalfUp(sum + amount, 2);
     found += 1;
-    items.push({ type: 'financing', name, amountKr: amount, source: src(l) });
+    ctx.add({ type: 'financing', name, amountKr: amount, source: ctx.src(l) }, l);
   }
-  if (found === 0) issue('warning', lines[start], 'Afsnittet om finansiering indeholder ingen beløb, der kan læses.');
+  if (found === 0) ctx.issue('warning', lines[start], 'financingNone');
 }
 
 /**
@@ -551,10 +624,10 @@ export function countInProse(text: string): number | null {
   return null;
 }
 
-function recogniseProseGoals(lines: Line[], items: FoundItem[], issue: IssueFn, src: SrcFn): void {
+function recogniseProseGoals(lines: Line[], ctx: Ctx): void {
   const start = lines.findIndex((l) => /Effekter og output|^Mål for\b/i.test(l.t));
   if (start < 0) {
-    issue('warning', null, 'Ansøgningen har intet afsnit "Effekter og output" eller "Mål for ...", så der er ikke læst nogen mål; tilføj dem i appen.');
+    ctx.issue('warning', null, 'applicationNoGoalSection');
     return;
   }
   const bullets: { parts: string[]; line: Line; last: Line }[] = [];
@@ -581,31 +654,21 @@ function recogniseProseGoals(lines: Line[], items: FoundItem[], issue: IssueFn, 
     const target = countInProse(description);
     if (target === null) continue;
     n += 1;
-    const location = spanLocation(b.line.location, b.last.location);
-    items.push({
-      type: 'goal',
-      level: 'B',
-      code: `B${n}`,
-      description,
-      unit: '',
-      targetInPeriod: target,
-      targetAfterPeriod: null,
-      codeSuggested: true,
-      source: { file: src(b.line).file, location },
-    });
+    ctx.add(
+      {
+        type: 'goal',
+        level: 'B',
+        code: `B${n}`,
+        description,
+        unit: '',
+        targetInPeriod: target,
+        targetAfterPeriod: null,
+        codeSuggested: true,
+        source: ctx.src(b.line, spanLocation(b.line.location, b.last.location)),
+      },
+      b.line,
+    );
   }
-  if (n === 0)
-    issue(
-      'warning',
-      lines[start],
-      bullets.length === 0
-        ? 'Afsnittet om mål har ingen punkter (opstilling), så der er ikke læst nogen mål; tilføj dem i appen.'
-        : `Ingen af afsnittets ${bullets.length} punkter nævner et antal, så der er ikke læst nogen mål; tilføj dem i appen.`,
-    );
-  else
-    issue(
-      'warning',
-      lines[start],
-      `${n} mål læst fra ansøgningens tekst som outputmål med foreslåede koder (mål projektet allerede har, beholder deres kode); ret koden i forhåndsvisningen, hvis et mål er et aktivitets- (A) eller effektmål (C).`,
-    );
+  if (n === 0) ctx.issue('warning', lines[start], bullets.length === 0 ? 'applicationNoBullets' : 'applicationNoCounts', { count: bullets.length });
+  else ctx.issue('warning', lines[start], 'applicationGoalsRead', { count: n });
 }

@@ -9,6 +9,19 @@ import { NumberParseError, parseDanishNumber } from '../numbers/danish';
 export interface TextLine {
   text: string;
   location: string;
+  /**
+   * The line's pieces where the reader sees them apart (a PDF's text runs separated by wide
+   * gaps, left to right, with their x extent in points): the cells of a table row.
+   */
+  cells?: TextCell[];
+}
+
+export interface TextCell {
+  text: string;
+  x0: number;
+  x1: number;
+  /** The cell's own place where it has one ("tabel 1, række 2, celle 2"); else the line's. */
+  location?: string;
 }
 
 /** Lines of a plain text: "linje N" counts every line of the file (1-based). */

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { FoundItem } from '../../../shared/import/items';
-import { BUDGET_004, GOALS_003, PROSE_GOALS_004 } from './seeds';
+import { BUDGET_004, GOALS_003, GOALS_MIDTERM, PROSE_GOALS_004 } from './seeds';
 
 type Item = FoundItem | (FoundItem & { id: string });
 const of = <T extends FoundItem['type']>(items: Item[], t: T) => items.filter((i): i is Extract<FoundItem, { type: T }> => i.type === t);
@@ -84,4 +84,41 @@ export function expect004(items: Item[], issues: { message: string; severity: st
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
   // The budget equals its financing: no warning about it.
   expect(issues.some((i) => /svarer ikke til budgettet|ikke summen/.test(i.message))).toBe(false);
+}
+
+type Issue = { message: string; location: string; severity: string };
+
+/**
+ * The midterm report where B2 was not reported: target 22 read, no status stored (never 0), no
+ * percent, a warning at B2's row; the totals row skipped with a warning; nothing refused.
+ * Returns B2's warning and the totals row's, for the caller to check their places.
+ */
+export function expectMidterm(items: Item[], issues: Issue[]): { b2: Issue; totals: Issue } {
+  const goals = of(items, 'goal');
+  const statuses = of(items, 'status');
+  expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  expect(goals.map((g) => g.code)).toEqual(Object.keys(GOALS_MIDTERM));
+  for (const [code, want] of Object.entries(GOALS_MIDTERM)) {
+    const g = goals.find((x) => x.code === code)!;
+    expect({ code, level: g.level, description: g.description, target: g.targetInPeriod, after: g.targetAfterPeriod }).toEqual({
+      code,
+      level: want.level,
+      description: want.description,
+      target: want.target,
+      after: want.after,
+    });
+    const s = statuses.filter((x) => x.code === code);
+    if (want.status === null) {
+      expect(s, code).toEqual([]);
+      continue;
+    }
+    expect(s, code).toEqual([expect.objectContaining({ value: want.status, printedPercent: want.printed, computedPercent: want.printed, reportedAt: '2024-06-15', reportedBy: 'Projektholder' })]);
+  }
+  const b2 = issues.filter((i) => i.message.includes('B2'));
+  expect(b2).toEqual([expect.objectContaining({ severity: 'warning', message: 'B2: ingen status i tabellen; der gemmes ingen status (tidligere status gælder fortsat).' })]);
+  const totals = issues.filter((i) => i.message.includes('sumrække'));
+  expect(totals).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^Rækken "I alt[^"]*" er en sumrække og ikke et mål; den er sprunget over\.$/) })]);
+  const facts = Object.fromEntries(of(items, 'fact').map((f) => [f.field, f.value]));
+  expect(facts).toMatchObject({ name: "Grønne kompetencer i SMV'er", grantRecipient: 'Erhvervshus Nordvest', caseOfficer: 'Mette Lund', totalBudgetKr: 6_500_000, periodStart: '2023-01-01', periodEnd: '2025-12-31' });
+  return { b2: b2[0], totals: totals[0] };
 }

@@ -1,12 +1,32 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../helpers/build';
 
-/** The seed documents beside the clone: ../shared/seeds. */
-export const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+/**
+ * The seed documents beside the clone (../shared/seeds) and the repo's own fixtures written in
+ * their layout (tests/fixtures/reports). A newcomer's clone has no seeds: the tests run on the
+ * fixtures, and the tests against the seeds themselves are skipped and say so in their name.
+ * TRAFIKLYS_SEEDS_DIR points elsewhere (a folder that doesn't exist hides them, as on a clone).
+ */
+export const seedsDir = process.env.TRAFIKLYS_SEEDS_DIR
+  ? path.resolve(process.env.TRAFIKLYS_SEEDS_DIR)
+  : path.resolve(repoRoot, '..', 'shared', 'seeds');
 export const SEED_003 = '003_ceb3eaceb84266ab.txt';
 export const SEED_004 = '004_85716bbce40f684c.txt';
-export const readSeed = (name: string) => readFileSync(path.join(seedsDir, name), 'utf8');
+export const hasSeeds = existsSync(path.join(seedsDir, SEED_003)) && existsSync(path.join(seedsDir, SEED_004));
+/** Appended to the name of a test that needs the seeds. */
+export const SEEDS_SKIP_NOTE = hasSeeds ? '' : ' (skipped: ../shared/seeds not present)';
+export const seedPath = (name: string) => path.join(seedsDir, name);
+export const readSeed = (name: string) => readFileSync(seedPath(name), 'utf8');
+
+/** Our own texts in the layout of seeds 003 and 004, with their facts and numbers. */
+export const fixturesDir = path.join(repoRoot, 'tests', 'fixtures', 'reports');
+export const FIXTURE_003 = 'evaluering-headstart.txt';
+export const FIXTURE_004 = 'ansoegning-wls.txt';
+/** A midterm report in 003's layout where goal B2 has not been reported ("22 - -"). */
+export const FIXTURE_MIDTERM = 'midtvejs-groenne-kompetencer.txt';
+export const fixturePath = (name: string) => path.join(fixturesDir, name);
+export const readFixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 
 /** What 003's goal tables say (target in period, target after, status, printed percent). */
 export const GOALS_003 = {
@@ -44,3 +64,11 @@ export const BUDGET_004: [string, number, number][] = [
   ['Indirekte udgifter', 2019, 599_593.68],
   ['Indirekte udgifter', 2021, 770_906.16],
 ];
+
+/** The midterm fixture's goals: B2 has a target but no status and no percent; B3's description ends in a number. */
+export const GOALS_MIDTERM = {
+  B1: { level: 'B', description: 'Antal virksomheder i forløb', target: 40, after: null, status: 31, printed: 78 },
+  B2: { level: 'B', description: 'Antal medarbejdere i efteruddannelse i forløb', target: 22, after: null, status: null, printed: null },
+  B3: { level: 'B', description: 'Antal kurser på niveau 2', target: 12, after: null, status: 9, printed: 75 },
+  C1: { level: 'C', description: 'Virksomheder der har indført en grøn handleplan', target: 30, after: 10, status: 12, printed: 40 },
+} as const;
