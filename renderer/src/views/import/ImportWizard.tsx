@@ -4,6 +4,9 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { IpcError, ProjectDetail } from '../../../../shared/contracts';
 import type { ImportApplyResult, ImportPreview } from '../../../../shared/import/items';
+import { issueText, placeText } from '../../../../shared/import/readerNotes';
+import { shownDecimals } from '../../../../shared/numbers/danish';
+import { useFormatter } from '../../format';
 import { safeCall, useApi } from '../../api';
 import { TaskProgressBar, useTaskProgress } from '../../components/progress';
 import { useErrorParts } from '../../components/useSave';
@@ -51,7 +54,9 @@ export function ErrorAlert({ error, title }: { error: IpcError; title?: string }
  * Nothing is written before "Importér"; then everything or nothing.
  */
 export function ImportWizard({ opened, onClose, project, onImported, onOpenProject }: ImportWizardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const fmt = useFormatter();
+  const language = i18n.language === 'en' ? 'en' : 'da';
   const api = useApi();
   const [step, setStep] = useState(0);
   const [files, setFiles] = useState<StagedFile[]>([]);
@@ -360,8 +365,8 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
                           </Text>
                           {errors.map((e, i) => (
                             <Text key={i} size="xs" c="red.8">
-                              {e.location ? `${e.location}: ` : ''}
-                              {e.message}
+                              {e.location ? `${placeText(e.location, language)}: ` : ''}
+                              {issueText(e, language, { format: { number: (n) => fmt.number(n, shownDecimals(n)), date: fmt.date } })}
                             </Text>
                           ))}
                         </Table.Td>

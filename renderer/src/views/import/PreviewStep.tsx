@@ -4,8 +4,9 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../../shared/contracts';
 import type { EvaluationType } from '../../../../shared/domain';
-import type { ImportIssue, ImportItem, ImportItemType, ImportPreview, ItemDiff } from '../../../../shared/import/items';
+import { GOAL_CODE, GOAL_CODE_MAX, type ImportIssue, type ImportItem, type ImportItemType, type ImportPreview, type ItemDiff } from '../../../../shared/import/items';
 import { fill, NOTES_DA, type Msg } from '../../../../shared/import/notes';
+import { isReaderMsg, placeText, readerText } from '../../../../shared/import/readerNotes';
 import { shownDecimals } from '../../../../shared/numbers/danish';
 import { roundHalfUp } from '../../../../shared/methodology/rounding';
 import { useFormatter, type Formatter } from '../../format';
@@ -99,7 +100,7 @@ function parseValue(fmt: Formatter, t: (key: string, options?: Record<string, un
     else if (def.kind === 'text') value = text.trim() === '' ? null : text;
     else if (def.kind === 'code') {
       const code = text.trim().toUpperCase();
-      if (!/^[ABC]\d{1,3}$/.test(code)) return { ok: false, message: t('validation.goalCode') };
+      if (!GOAL_CODE.test(code) || code.length > GOAL_CODE_MAX) return { ok: false, message: t('validation.goalCode') };
       value = code;
     }
     else {
@@ -155,7 +156,9 @@ function sayNote(english: boolean, getEnglish: (key: string) => unknown, fmt: Fo
     .map((m) => {
       const translated = english ? getEnglish(`import.notes.${m.key}`) : undefined;
       const template = typeof translated === 'string' ? translated : NOTES_DA[m.key];
-      return fill(template, m.params, (n) => fmt.number(n, shownDecimals(n)), fmt.date);
+      // A place inside a note ("a.csv (linje 3)") is stored in Danish; shown in the UI's language.
+      const params = english && m.params ? Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, /location$/i.test(k) && typeof v === 'string' ? placeText(v, 'en') : v])) : m.params;
+      return fill(template, params, (n) => fmt.number(n, shownDecimals(n)), fmt.date);
     })
     .join(separator);
 }
@@ -322,7 +325,15 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
   const say = (msgs: Msg[] | null, danishText: string | null, separator: string) =>
     sayNote(i18n.language === 'en', (key) => i18n.getResource('en', 'translation', key), fmt, msgs, danishText, separator);
 
-  const issueText = (issue: ImportIssue) => (issue.msg ? say([issue.msg], issue.message, ' ') : issue.message);
+  const language = i18n.language === 'en' ? 'en' : 'da';
+  // A file reader's message has both languages in shared/ (readerNotes.ts); places are stored in Danish.
+  const issueText = (issue: ImportIssue) =>
+    issue.msg && isReaderMsg(issue.msg)
+      ? readerText(issue.msg, language, { number: (n) => fmt.number(n, shownDecimals(n)), date: fmt.date })
+      : issue.msg
+        ? say([issue.msg], issue.message, ' ')
+        : issue.message;
+  const place = (location: string) => placeText(location, language);
 
   const changeCell = (item: ImportItem) => {
     const d = diffOf.get(item.id);
@@ -400,7 +411,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
       <Table.Tr key={item.id} data-testid={`import-item-${item.id}`} bg={isSelected && stillBlocked(item.id) ? 'red.0' : undefined}>
         <Table.Td w={36}>
           <Checkbox
-            aria-label={t('import.selectItem', { item: label, place: item.source.location })}
+            aria-label={t('import.selectItem', { item: label, place: place(item.source.location) })}
             checked={isSelected}
             disabled={d?.change === 'info'}
             onChange={(e) => toggle([item.id], e.currentTarget.checked)}
@@ -408,7 +419,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
         </Table.Td>
         <Table.Td w={170}>
           <Text size="xs" data-testid={`import-place-${item.id}`}>
-            {item.source.location || '–'}
+            {place(item.source.location) || '–'}
           </Text>
         </Table.Td>
         <Table.Td>
@@ -537,7 +548,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
                 <Text size="sm">
                   <b>
                     {issue.file}
-                    {issue.location ? `, ${issue.location}` : ''}
+                    {issue.location ? `, ${place(issue.location)}` : ''}
                   </b>
                   : {issueText(issue)}
                 </Text>
@@ -566,7 +577,7 @@ export function PreviewStep({ preview, project, target, thisProject, projects, o
               <Text size="sm" c={preview.issues.some((i) => i.file === file.file && i.severity === 'error') ? 'red.8' : 'dimmed'}>
                 {preview.issues
                   .filter((i) => i.file === file.file && i.severity === 'error' && !i.itemId)
-                  .map((i) => `${i.location ? `${i.location}: ` : ''}${issueText(i)}`)
+                  .map((i) => `${i.location ? `${place(i.location)}: ` : ''}${issueText(i)}`)
                   .join(' ') || t('import.noItems')}
               </Text>
             )}
