@@ -50,3 +50,11 @@ export function placeText(place: string, lang: ReaderLang): string {
   if (file !== undefined) text = text.replace('\uE001', () => file);
   return text.replace(/\uE000(\d+)\uE000/g, (_, i: string) => names[Number(i)]);
 }
+
+/**
+ * The readers' language from a CLI option or the environment ("en", "en_GB.UTF-8", "da_DK"):
+ * English for English, Danish for everything else, as the app's default is Danish.
+ */
+export function readerLangOf(value: string | undefined | null): ReaderLang {
+  return value && /^en(?:[-_.@]|$)/i.test(value.trim()) ? 'en' : 'da';
+}

@@ -4,7 +4,7 @@ import { DATE_REASONS_DA, formatDanishDate } from '../numbers/danishDate';
 import { danishNumber, fill, NoteParamsSchema, type Msg, type NoteParams } from './notes';
 import { placeText, type ReaderLang } from './places';
 
-export { placeText, type ReaderLang } from './places';
+export { placeText, readerLangOf, type ReaderLang } from './places';
 
 /**
  * What the file readers say (file level: detect, zip, xlsx, CSV; and the grid readers of
