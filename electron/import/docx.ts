@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import type { TextLine } from '../../shared/import/text';
-import { ImportFileError } from './errors';
+import { ImportFileError, readerFailure } from './errors';
 
 /** The text of a Word document as paragraphs, "afsnit N" (mammoth's raw text). */
 export async function docxLines(bytes: Uint8Array, file: string): Promise<TextLine[]> {
@@ -8,7 +8,8 @@ export async function docxLines(bytes: Uint8Array, file: string): Promise<TextLi
   try {
     ({ value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
   } catch (err) {
-    throw new ImportFileError(file, '', `Word-dokumentet kan ikke læses (beskadiget?): ${err instanceof Error ? err.message : String(err)}`);
+    // mammoth's and JSZip's own words mean nothing to the user (issue 10, point 7).
+    throw readerFailure(err, file, 'docx');
   }
   const paragraphs = text.split(/\n/);
   const lines: TextLine[] = [];

@@ -1,5 +1,5 @@
 import type { TextLine } from '../../shared/import/text';
-import { ImportFileError, throwIfAborted } from './errors';
+import { ImportFileError, readerFailure, throwIfAborted } from './errors';
 
 interface PdfTextItem {
   str: string;
@@ -26,7 +26,8 @@ export async function pdfLines(
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException')
       throw new ImportFileError(file, '', 'PDF-filen er adgangskodebeskyttet. Fjern adgangskoden og importér igen.');
-    throw new ImportFileError(file, '', `PDF-filen kan ikke læses (beskadiget?): ${err instanceof Error ? err.message : String(err)}`);
+    // pdf.js' own words ("Invalid PDF structure") mean nothing to the user (issue 10, point 7).
+    throw readerFailure(err, file, 'pdf');
   }
   try {
     const lines: TextLine[] = [];

@@ -109,8 +109,8 @@ export const READER_DA = {
   surveyScaleInvalid: '"{{statement}}": skalaen skal være 3 eller 5.',
   surveyImpossible: '"{{statement}}": {{positive}} ud af {{n}} er ikke muligt.',
   answersNoStatements: 'Ingen udsagn (kolonner) ved siden af "Respondent".',
-  answersNoScale: '"{{statement}}": skalaen mangler; angiv en række "Skala" med 3 eller 5 over "Respondent".',
-  answersOffScale: '"{{statement}}": svaret {{value}} ligger ikke på skalaen 1-{{scale}}.',
+  answersNoScale: '"{{statement}}": skalaen mangler; angiv en række "Skala" med 3 eller 5 over "Respondent". Udsagnets svar ({{placeRows}}) er ikke læst.',
+  answersOffScale: '"{{statement}}": svaret {{value}} ligger ikke på skalaen 1-{{scale}}; udsagnets svar ({{placeRows}}) er ikke læst.',
 } as const satisfies Record<string, string>;
 
 export type ReaderKey = keyof typeof READER_DA;
@@ -196,8 +196,8 @@ export const READER_EN: Record<ReaderKey, string> = {
   surveyScaleInvalid: '"{{statement}}": the scale must be 3 or 5.',
   surveyImpossible: '"{{statement}}": {{positive}} out of {{n}} is not possible.',
   answersNoStatements: 'No statements (columns) next to "Respondent".',
-  answersNoScale: '"{{statement}}": the scale is missing; add a row "Skala" with 3 or 5 above "Respondent".',
-  answersOffScale: '"{{statement}}": the answer {{value}} is not on the scale 1-{{scale}}.',
+  answersNoScale: '"{{statement}}": the scale is missing; add a row "Skala" with 3 or 5 above "Respondent". The statement\'s answers ({{placeRows}}) were not read.',
+  answersOffScale: '"{{statement}}": the answer {{value}} is not on the scale 1-{{scale}}; the statement\'s answers ({{placeRows}}) were not read.',
 };
 
 const prefixed = <P extends string, T extends Record<string, string>>(prefix: P, table: T) =>

@@ -731,8 +731,10 @@ export function readSurveyAnswers(grid: Grid, file: string, issues: ImportIssue[
         const v = typeof rowScale === 'number' ? rowScale : Number(cellText(rowScale));
         scale = scaleOf(v) ?? scale;
       }
+      // The column's answers are not read when one is wrong: the message names them all.
+      const answerRows = rowRange(grid, rows[0], rows[rows.length - 1], c);
       if (scale === null) {
-        error(ctx, headerRow, c, readerMsg('answersNoScale', { statement }));
+        error(ctx, headerRow, c, readerMsg('answersNoScale', { statement, placeRows: answerRows }));
         continue;
       }
       const answers: (number | null)[] = [];
@@ -744,7 +746,7 @@ export function readSurveyAnswers(grid: Grid, file: string, issues: ImportIssue[
           continue;
         }
         if (v.value !== null && (!Number.isInteger(v.value) || v.value < 1 || v.value > scale)) {
-          error(ctx, r, c, readerMsg('answersOffScale', { statement, value: v.value, scale }));
+          error(ctx, r, c, readerMsg('answersOffScale', { statement, value: v.value, scale, placeRows: answerRows }));
           bad = true;
           continue;
         }

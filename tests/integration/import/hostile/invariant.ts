@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseCsv } from '../../../../shared/import/csv';
+import { CsvParseError, parseCsv } from '../../../../shared/import/csv';
 import type { ImportIssue, ImportPreview } from '../../../../shared/import/items';
 
 /**
@@ -67,7 +67,15 @@ export function csvDataRows(bytes: Uint8Array): RowRef[] {
   const text = new TextDecoder().decode(bytes);
   const rows: RowRef[] = [];
   let seenHeader = false;
-  for (const { fields, line } of parseCsv(text)) {
+  let parsed: ReturnType<typeof parseCsv>;
+  try {
+    parsed = parseCsv(text);
+  } catch (err) {
+    // A file the tokenizer refuses (a quote never closed) is refused as a whole by the reader too.
+    if (err instanceof CsvParseError) return [];
+    throw err;
+  }
+  for (const { fields, line } of parsed) {
     if (fields.every((f) => f.trim() === '')) continue;
     const header = fields.some((f) => KEY_HEADER.test(f.trim().normalize('NFKC')));
     if (seenHeader && !header) rows.push({ sheet: null, row: line });
