@@ -7,15 +7,23 @@ import ExcelJS from 'exceljs';
 import { createAppServices } from '../electron/services';
 import { buildPortfolioWorkbook, exportPortfolio, loadPortfolioRows } from '../electron/export';
 import { generatePortfolio } from '../tests/integration/export/generatePortfolio';
+import { benchImport } from './import';
 
 /**
  * `npm run bench`: exports a generated portfolio of 2,000 projects and, in the same run, times
  * exceljs alone writing the same number of cells (plain numbers, same sheets), so the ratio
- * shows what the export adds over the file format's own cost.
+ * shows what the export adds over the file format's own cost. Then reading large import files
+ * (bench/import.ts). `npm run bench -- import` runs only the import part.
  */
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 2000);
 
 async function main(): Promise<void> {
+  if (process.argv.includes('import')) return benchImport();
+  await benchExport();
+  await benchImport();
+}
+
+async function benchExport(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'trafiklys-bench-'));
   try {
     const db = join(dir, 'bench.sqlite');
