@@ -12,6 +12,7 @@ import {
   type ImportPreview,
   type ImportProgress,
 } from '../../shared/import/items';
+import { MAX_ITEMS_PER_IMPORT } from '../../shared/import/limits';
 import { readerMsg } from '../../shared/import/readerNotes';
 import type { PortfolioStore } from '../storage/store';
 import { MAX_IMPORT_BYTES } from './detect';
@@ -58,6 +59,9 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
         signal: options.signal,
         onPage: (page, pages) => progress((f + page / pages) / inputs.length, name, `Læser ${name}, side ${page} af ${pages}`),
       });
+      // What one apply can send back (the contract's limit): a file that would pass it is left out, named.
+      if (items.length + parsed.items.length > MAX_ITEMS_PER_IMPORT)
+        throw new ImportFileError(name, '', readerMsg('importTooManyItems', { count: parsed.items.length, limit: MAX_ITEMS_PER_IMPORT }));
       const ids: string[] = [];
       parsed.items.forEach((found, k) => {
         const item = { ...found, id: `f${f + 1}-${k + 1}` } as ImportItem;

@@ -11,6 +11,12 @@
  */
 export const MAX_ITEMS_PER_FILE = 5_000;
 
+/**
+ * Items one import (all its files) may give: what one apply sends back across IPC
+ * (shared/contracts/importContracts.ts). A file that would take an import past it is refused.
+ */
+export const MAX_ITEMS_PER_IMPORT = 20_000;
+
 /** Filled-in rows per sheet or CSV file: every row is read or named in an issue, and issues cross IPC too. */
 export const MAX_GRID_ROWS = 50_000;
 

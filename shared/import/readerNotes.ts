@@ -40,6 +40,8 @@ export const READER_DA = {
   fileTooLargeToRead: 'Filen er for stor til at blive læst ({{termFormat}}, pakket ud eller i hukommelsen). Del den op i mindre filer, og importér igen.',
   fileTooManyItems:
     'Filen giver {{count}} punkter; Trafiklys viser højst {{limit}} punkter pr. fil i forhåndsvisningen, så hvert punkt kan kontrolleres, før noget gemmes. Del filen op, og importér delene hver for sig.',
+  importTooManyItems:
+    'Filen giver {{count}} punkter; sammen med de øvrige filer i importen bliver det over {{limit}} punkter, som er det højeste antal, én import kan gemme. Filen er ikke læst med; importér den for sig.',
   textNothingFound: 'Ingen kendte oplysninger fundet i teksten (faktaboks, måltabeller med koder A/B/C, budget, finansiering eller talmål i punktform).',
   // Zip packages (xlsx, docx)
   zipDamaged:
@@ -137,6 +139,8 @@ export const READER_EN: Record<ReaderKey, string> = {
   fileTooLargeToRead: 'The file is too large to be read ({{termFormat}}, unpacked or in memory). Split it into smaller files and import again.',
   fileTooManyItems:
     'The file gives {{count}} items; Trafiklys shows at most {{limit}} items per file in the preview, so that each item can be checked before anything is saved. Split the file and import the parts one at a time.',
+  importTooManyItems:
+    'The file gives {{count}} items; together with the other files of the import that is more than {{limit}} items, the most one import can save. The file was left out; import it on its own.',
   textNothingFound: 'No known information found in the text (fact box, goal tables with codes A/B/C, budget, financing or numeric goals in bullet points).',
   zipDamaged:
     'The file is damaged or incomplete (for example cut off while copying or downloading): the zip archive\'s table of contents is missing or broken. Download or save the file again and import again.',

@@ -7,7 +7,7 @@ import { parseFile } from '../../../electron/import/parseFile';
 import { applyImport, previewImport } from '../../../electron/import/service';
 import { openPortfolioStore } from '../../../electron/storage';
 import type { FoundItem, ImportIssue } from '../../../shared/import/items';
-import { MAX_GRID_ROWS } from '../../../shared/import/limits';
+import { MAX_GRID_ROWS, MAX_ITEMS_PER_IMPORT } from '../../../shared/import/limits';
 import { readerText } from '../../../shared/import/readerNotes';
 import { csvDataRows, silentlyDropped, xlsxDataRows } from './hostile/invariant';
 import { rawXlsx, sheetXml } from './hostile/zipWriter';
@@ -164,6 +164,18 @@ describe('point 6: large files give the real answer or a clear limit, within bou
     ]);
     expect(errors[0].message).toBe("Arket 'Mål' har 150.001 udfyldte rækker; Trafiklys læser højst 50.000 rækker pr. ark. Del arket op, eller slet de rækker, der ikke skal importeres.");
     expect(await store.dataDigest()).toBe(before);
+    await store.close();
+  });
+
+  it('files that together give more items than one apply can send: the file that passes the limit is left out, named', async () => {
+    const csv = (f: number) => enc(`Kode;Mål i perioden;Status;Dato\n${Array.from({ length: 2400 }, (_, i) => `B${f * 10_000 + i + 1};10;5;${D}`).join('\n')}\n`);
+    const store = await openPortfolioStore(path.join(mkdtempSync(path.join(dir, 'db-')), 'p.sqlite'));
+    const preview = await previewImport(store, [1, 2, 3, 4, 5].map((f) => ({ name: `del-${f}.csv`, bytes: csv(f) })), { projectName: 'Stor' });
+    expect(preview.items.length).toBe(4 * 4800);
+    expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ file: 'del-5.csv', msg: { key: 'importTooManyItems', params: { count: 4800, limit: MAX_ITEMS_PER_IMPORT } } }),
+    ]);
+    expect(preview.files.find((f) => f.file === 'del-5.csv')!.itemIds).toEqual([]);
     await store.close();
   });
 
