@@ -376,3 +376,12 @@ export function issueText(
   for (const [name, value] of Object.entries(params)) if (/location$/i.test(name) && typeof value === 'string') params[name] = placeText(value, lang);
   return fill(template, params, format.number, format.date);
 }
+
+/** An issue as one line of text ("status.xlsx, Ark 'Mål', celle E5: ..."), for the CLI: file, place and message in `lang`. */
+export function issueLine(
+  issue: { file: string; location: string; message: string; msg?: Msg | ReaderMsg },
+  lang: ReaderLang,
+  options: { format?: ReaderFormat; notes?: Partial<Record<string, string>> } = {},
+): string {
+  return `${issue.file}${issue.location ? `, ${placeText(issue.location, lang)}` : ''}: ${issueText(issue, lang, options)}`;
+}

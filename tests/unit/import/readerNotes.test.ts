@@ -1,6 +1,6 @@
 import { NUMBER_REASONS_DA } from '../../../shared/numbers/danish';
 import { DATE_REASONS_DA } from '../../../shared/numbers/danishDate';
-import { issueText, placeText, READER_DA, READER_EN, READER_KEYS, readerDanish, readerLangOf, readerMsg, readerText, TERMS_DA, TERMS_EN } from '../../../shared/import/readerNotes';
+import { issueLine, issueText, placeText, READER_DA, READER_EN, READER_KEYS, readerDanish, readerLangOf, readerMsg, readerText, TERMS_DA, TERMS_EN } from '../../../shared/import/readerNotes';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -36,6 +36,9 @@ describe("the file readers' messages", () => {
     expect(issueText(issue, 'da')).toBe('B2: status er tom; der gemmes ingen status (tidligere status gælder fortsat).');
     expect(issueText(issue, 'en')).toBe('B2: the status is empty; no status is saved (the earlier status still counts).');
     expect(issueText({ message: 'Kun dansk' }, 'en')).toBe('Kun dansk');
+    const located = { ...issue, file: 'status.xlsx', location: "Ark 'Mål', celle D6" };
+    expect(issueLine(located, 'da')).toBe("status.xlsx, Ark 'Mål', celle D6: B2: status er tom; der gemmes ingen status (tidligere status gælder fortsat).");
+    expect(issueLine(located, 'en')).toBe("status.xlsx, Sheet 'Mål', cell D6: B2: the status is empty; no status is saved (the earlier status still counts).");
     const note = { message: 'Målkoden B1 optræder to gange: a.csv (linje 3)', msg: { key: 'issueDuplicateCode' as never, params: { code: 'B1', location: 'a.csv (linje 3)' } } };
     expect(issueText(note, 'en', { notes: { issueDuplicateCode: 'The goal code {{code}} appears twice: {{location}}' } })).toBe('The goal code B1 appears twice: a.csv (line 3)');
   });

@@ -67,6 +67,11 @@ export const PACKAGE_CASES: HostileCase[] = [
   bad('absolut-sti.xlsx', () => rawXlsx(sheetXml(HEADER_ROWS), { target: '/xl/worksheets/sheet1.xml' }), { key: 'workbookUnusualLayout' }),
   bad('ugyldig-xml.xlsx', () => rawXlsx('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Kode</t></is></c></row>'), { key: 'fileDamaged' }),
   bad('raekke-nul.xlsx', () => rawXlsx(sheetXml(HEADER_ROWS, { rowNumbers: [0, 1] }))),
+  { name: 'raekke-for-hoej.xlsx', build: () => rawXlsx(sheetXml(HEADER_ROWS, { rowNumbers: [1, 1_048_577] })), expect: 'any', grid: 'xlsx' },
+  bad('raekke-negativ.xlsx', () => rawXlsx(sheetXml(HEADER_ROWS, { rowNumbers: [1, -3] }))),
+  bad('celle-uden-raekke.xlsx', () =>
+    rawXlsx('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="ZZZZ1" t="inlineStr"><is><t>Kode</t></is></c></row><row><c><v>1</v></c></row></sheetData></worksheet>'),
+  ),
   bad('delt-streng-mangler.xlsx', () =>
     rawXlsx('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>'),
   ),
