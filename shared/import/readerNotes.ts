@@ -65,6 +65,8 @@ export const READER_DA = {
     'Projektmappen har {{count}} celler; Trafiklys læser højst {{limit}} celler pr. projektmappe. Slet de ark eller rækker, der ikke skal importeres (også tomme, formaterede celler tæller), og importér igen.',
   sheetTooManyRows:
     'Arket \'{{sheet}}\' har {{count}} udfyldte rækker; Trafiklys læser højst {{limit}} rækker pr. ark. Del arket op, eller slet de rækker, der ikke skal importeres.',
+  sheetNoHeader:
+    '{{placeTable}} ser ud til at indeholde mål (fx "{{text}}" i {{placeCell}}), men har ingen kendt overskriftsrække (fx Kode og Status); rækkerne er ikke læst. Giv tabellen overskrifterne fra skabelonen, og importér igen.',
   sheetHidden: 'Arket \'{{sheet}}\' er skjult i projektmappen; det er læst med. Kontrollér, at dets tal skal importeres.',
   sheetVeryHidden: 'Arket \'{{sheet}}\' er "meget skjult" i projektmappen (det kan ikke vises fra Excels menuer); det er læst med. Kontrollér, at dets tal skal importeres.',
   // CSV
@@ -160,6 +162,8 @@ export const READER_EN: Record<ReaderKey, string> = {
   workbookTooManyCells:
     'The workbook has {{count}} cells; Trafiklys reads at most {{limit}} cells per workbook. Delete the sheets or rows that are not to be imported (empty formatted cells count too) and import again.',
   sheetTooManyRows: "The sheet '{{sheet}}' has {{count}} filled-in rows; Trafiklys reads at most {{limit}} rows per sheet. Split the sheet, or delete the rows that are not to be imported.",
+  sheetNoHeader:
+    '{{placeTable}} seems to hold goals (e.g. "{{text}}" in {{placeCell}}), but has no known header row (such as Kode and Status); its rows were not read. Give the table the headers of the template and import again.',
   sheetHidden: "The sheet '{{sheet}}' is hidden in the workbook; it was read too. Check that its figures are meant to be imported.",
   sheetVeryHidden: "The sheet '{{sheet}}' is \"very hidden\" in the workbook (it cannot be shown from Excel's menus); it was read too. Check that its figures are meant to be imported.",
   csvNoHeader: 'The CSV file has no known header row: expected the columns Kode and Status (goals) or Respondent (survey answers).',

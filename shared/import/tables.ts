@@ -783,9 +783,28 @@ export function readProjectName(grid: Grid, file: string): FoundItem | null {
   return null;
 }
 
+/**
+ * A grid with no header of ours whose rows look like goals (a code and a figure): English
+ * headers, a typo in "Kode". Nothing of it is read, and the user is told where it is.
+ */
+function unreadGoalRows(grid: Grid, file: string, issues: ImportIssue[]): void {
+  if (headerRows(grid).length > 0) return;
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    const c = row.findIndex((v) => typeof v === 'string' && CODE.test(normaliseUnicode(v.trim()).text));
+    if (c < 0 || !hasFigures(row, c)) continue;
+    const place = grid.place(r, c);
+    issues.push(warningOf(file, place, readerMsg('sheetNoHeader', { placeTable: grid.name, text: excerpt(row[c]), placeCell: lastPart(place) })));
+    return;
+  }
+}
+
+const warningOf = (file: string, location: string, m: ReaderMsg): ImportIssue => ({ severity: 'warning', file, location, message: readerDanish(m), msg: m });
+
 /** Every table of a grid, in one go. */
 export function readTables(grid: Grid, file: string): TableResult {
   const issues: ImportIssue[] = [];
+  unreadGoalRows(grid, file, issues);
   const parts = [readGoalTables(grid, file, issues), readProgressTable(grid, file, issues), readSurveyResults(grid, file, issues), readSurveyAnswers(grid, file, issues)];
   const name = readProjectName(grid, file);
   return {

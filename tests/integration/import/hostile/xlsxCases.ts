@@ -71,6 +71,10 @@ export const XLSX_CASES: HostileCase[] = [
   bad('tal-uden-kode.xlsx', goals([['B1', 'a', 22, 3, D], [null, 'b', 10, 4, D]]), { key: 'rowFiguresNoCode', location: /^Ark 'Mål', celle A3$/ }),
   bad('niveau-passer-ikke.xlsx', () => workbook([{ name: 'Mål', rows: [['Kode', 'Niveau', 'Status', 'Dato'], ['B1', 'C', 3, D]] }]), { key: 'levelMismatch' }),
   ok('skjult-ark.xlsx', () => workbook([{ name: 'Mål', rows: [HEAD, ['B1', 'a', 22, 3, D]] }, { name: 'Gammel', state: 'hidden', rows: [HEAD, ['B2', 'b', 10, 4, D]] }]), { key: 'sheetHidden', location: /^Ark 'Gammel'$/ }),
+  ok('engelske-overskrifter.xlsx', () => workbook([{ name: 'Mål', rows: [HEAD, ['B1', 'a', 22, 3, D]] }, { name: 'Goals', rows: [['Code', 'Description', 'Target', 'Status'], ['B2', 'b', 10, 4]] }]), {
+    key: 'sheetNoHeader',
+    location: /^Ark 'Goals', celle A2$/,
+  }),
   ok('meget-skjult-ark.xlsx', () => workbook([{ name: 'Mål', rows: [HEAD, ['B1', 'a', 22, 3, D]] }, { name: 'Intern', state: 'veryHidden', rows: [HEAD, ['B2', 'b', 10, 4, D]] }]), { key: 'sheetVeryHidden' }),
   bad('dobbelt-status.xlsx', () => workbook([{ name: 'Mål', rows: [['Kode', 'Status', 'Status', 'Dato'], ['B1', 3, 4, D], ['B2', 5, 6, D]] }]), { key: 'tableDuplicateHeader', location: /^Ark 'Mål', celle B1 og C1$/ }),
   bad('dobbelt-kode.xlsx', () => workbook([{ name: 'Mål', rows: [['Kode', 'Status', 'Målkode', 'Dato'], ['B1', 3, 'B2', D]] }]), { key: 'tableDuplicateHeader' }),
