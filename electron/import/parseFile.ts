@@ -2,7 +2,7 @@ import type { ContentKind, FileFormat, FoundItem, ImportIssue } from '../../shar
 import { recogniseReportText } from '../../shared/import/reportText';
 import { linesOfText } from '../../shared/import/text';
 import { CsvParseError, parseCsv } from '../../shared/import/csv';
-import { MAX_GRID_ROWS, MAX_ITEMS_PER_FILE } from '../../shared/import/limits';
+import { MAX_GRID_ROWS, MAX_ITEMS_PER_FILE, MAX_WORKBOOK_CELLS } from '../../shared/import/limits';
 import { readerDanish, readerMsg, type ReaderMsg } from '../../shared/import/readerNotes';
 import { csvPlace, isEmptyTable, readTables, type Grid } from '../../shared/import/tables';
 import { detectFormat } from './detect';
@@ -66,7 +66,7 @@ async function parseByFormat(bytes: Uint8Array, file: string, options: { signal?
     case 'csv': {
       let rows: { fields: string[]; line: number }[];
       try {
-        rows = parseCsv(detected.text!, undefined, MAX_GRID_ROWS);
+        rows = parseCsv(detected.text!, undefined, MAX_GRID_ROWS, MAX_WORKBOOK_CELLS);
       } catch (err) {
         if (err instanceof CsvParseError) throw new ImportFileError(file, `linje ${err.line}`, err.msg);
         throw err;

@@ -23,6 +23,7 @@ export const MAX_GRID_ROWS = 50_000;
 /**
  * Cells per workbook, counted in the sheets' XML before exceljs loads them (it keeps about 300
  * bytes per cell, formatted empty cells included): about 150 MB and a few seconds at the limit.
+ * The same number of fields per CSV file: finding the tables costs per cell, empty or not.
  */
 export const MAX_WORKBOOK_CELLS = 500_000;
 

@@ -74,6 +74,8 @@ export const READER_DA = {
   csvQuoteNotClosed: 'Et citationstegn (") åbnet i linje {{line}} lukkes aldrig.',
   csvTooManyRows:
     'CSV-filen har over {{limit}} rækker; Trafiklys læser højst {{limit}} rækker pr. fil. Del filen op, eller slet de rækker, der ikke skal importeres.',
+  csvTooManyCells:
+    'CSV-filen har over {{limit}} felter (også tomme felter mellem semikoloner tæller); Trafiklys læser højst {{limit}} felter pr. fil. Slet de kolonner eller rækker, der ikke skal importeres, og importér igen.',
   // Tables: headers and rows
   tableDuplicateHeader:
     'Kolonneoverskriften "{{header}}" står to gange ({{placeCells}}), så det er uklart, hvilken kolonne der gælder. Tabellen nedenfor ({{placeRows}}) er ikke læst. Ret eller slet den ene overskrift, og importér igen.',
@@ -169,6 +171,8 @@ export const READER_EN: Record<ReaderKey, string> = {
   csvNoHeader: 'The CSV file has no known header row: expected the columns Kode and Status (goals) or Respondent (survey answers).',
   csvQuoteNotClosed: 'A quotation mark (") opened on line {{line}} is never closed.',
   csvTooManyRows: 'The CSV file has more than {{limit}} rows; Trafiklys reads at most {{limit}} rows per file. Split the file, or delete the rows that are not to be imported.',
+  csvTooManyCells:
+    'The CSV file has more than {{limit}} fields (empty fields between semicolons count too); Trafiklys reads at most {{limit}} fields per file. Delete the columns or rows that are not to be imported and import again.',
   tableDuplicateHeader:
     'The column header "{{header}}" appears twice ({{placeCells}}), so it is unclear which column counts. The table below it ({{placeRows}}) was not read. Correct or delete one of the headers and import again.',
   goalTableEmpty: 'The goal table in {{placeTable}} has no filled-in rows below its header.',

@@ -105,5 +105,6 @@ export const PACKAGE_CASES: HostileCase[] = [
   // Limits
   bad('for-mange-raekker.csv', () => new TextEncoder().encode(`Kode;Status;Dato\n${Array.from({ length: 60_000 }, (_, i) => `B${i + 1};${i};${D}`).join('\n')}\n`), { key: 'csvTooManyRows' }),
   bad('for-mange-raekker.xlsx', () => rawXlsx(sheetXml([['Kode', 'Status', 'Dato'], ...Array.from({ length: 60_000 }, (_, i) => [`B${i + 1}`, i, D])])), { key: 'sheetTooManyRows', location: /^Ark 'Mål'$/ }),
+  bad('for-mange-felter.csv', () => new TextEncoder().encode(`Kode;Status;Dato\n${Array.from({ length: 1000 }, (_, i) => `B${i + 1};1;${D}${';'.repeat(1000)}`).join('\n')}\n`), { key: 'csvTooManyCells' }),
   bad('for-mange-celler.xlsx', () => rawXlsx(sheetXml(Array.from({ length: 30_000 }, (_, i) => Array.from({ length: 20 }, (_, c) => (c === 0 ? `B${i}` : c))))), { key: 'workbookTooManyCells' }),
 ];
