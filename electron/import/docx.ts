@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { wordTable, type ReportBlock, type ReportDocument, type WordCell } from '../../shared/import/reportDocument';
-import { ImportFileError } from './errors';
+import { ImportFileError, readerFailure } from './errors';
 
 /**
  * A Word document as paragraphs and tables in their order (DESIGN-NOTES 5). mammoth reads the
@@ -38,7 +38,8 @@ export async function docxDocument(bytes: Uint8Array, file: string): Promise<Rep
       },
     );
   } catch (err) {
-    throw new ImportFileError(file, '', `Word-dokumentet kan ikke læses (beskadiget?): ${err instanceof Error ? err.message : String(err)}`);
+    // mammoth's and JSZip's own words mean nothing to the user (issue 10, point 7).
+    throw readerFailure(err, file, 'docx');
   }
   const blocks: ReportBlock[] = [];
   const counter = { paragraphs: 0, tables: 0 };

@@ -3,13 +3,16 @@ import { documentOfLines, recogniseReport, type ReportDocument } from '../../sha
 import { linesOfText } from '../../shared/import/text';
 import { pdfDocument } from '../../shared/import/pdfTables';
 import { CsvParseError, parseCsv } from '../../shared/import/csv';
-import { csvPlace, EMPTY_TABLE, readTables, type Grid } from '../../shared/import/tables';
+import { MAX_GRID_ROWS, MAX_ITEMS_PER_FILE, MAX_WORKBOOK_CELLS } from '../../shared/import/limits';
+import { readerDanish, readerMsg, type ReaderMsg } from '../../shared/import/readerNotes';
+import { csvPlace, isEmptyTable, readTables, type Grid } from '../../shared/import/tables';
 import { readEvaluationWorkbook } from '../../shared/import/evaluationWorkbook';
 import { detectFormat } from './detect';
-import { ImportFileError } from './errors';
+import { ImportFileError, readerFailure } from './errors';
 import { readWorkbookGrids } from './xlsx';
 import { pdfLines } from './pdf';
 import { docxDocument } from './docx';
+import { checkZip } from './zip';
 
 export interface ParsedFile {
   file: string;
@@ -23,63 +26,85 @@ export interface ParsedFile {
 
 const EVALUATION_WORKBOOK_SHEETS = ['Resumé', 'Sådan scorer vi'];
 
+const warningIssue = (file: string, m: ReaderMsg): ImportIssue => ({ severity: 'warning', file, location: '', message: readerDanish(m), msg: m });
+
 /** One file, from bytes to found items and issues. Throws ImportFileError for a file it can't read at all. */
 export async function parseFile(
   bytes: Uint8Array,
   file: string,
   options: { signal?: AbortSignal; onPage?: (page: number, pages: number) => void } = {},
 ): Promise<ParsedFile> {
+  const parsed = await parseByFormat(bytes, file, options);
+  // The preview shows every item for the user to check, and sends them all across IPC.
+  if (parsed.items.length > MAX_ITEMS_PER_FILE)
+    throw new ImportFileError(file, '', readerMsg('fileTooManyItems', { count: parsed.items.length, limit: MAX_ITEMS_PER_FILE }));
+  return parsed;
+}
+
+async function parseByFormat(bytes: Uint8Array, file: string, options: { signal?: AbortSignal; onPage?: (page: number, pages: number) => void }): Promise<ParsedFile> {
   const detected = detectFormat(bytes, file);
-  const warnings: ImportIssue[] = detected.warning ? [{ severity: 'warning', file, location: '', message: detected.warning }] : [];
+  const warnings: ImportIssue[] = detected.warning ? [warningIssue(file, detected.warning)] : [];
   switch (detected.format) {
     case 'xlsx': {
-      const { grids, sheetNames, warnings: cellWarnings } = await readWorkbookGrids(bytes, file);
+      const { grids, sheetNames, warnings: sheetWarnings } = await readWorkbookGrids(bytes, file);
       const isExport = EVALUATION_WORKBOOK_SHEETS.every((s) => sheetNames.includes(s));
       // The app's own workbook is read by its own sheets, so that everything it holds comes back.
       const parsed = isExport ? fromEvaluationWorkbook(grids, sheetNames, file) : fromGrids(grids, file, 'xlsx');
-      parsed.issues.unshift(...warnings, ...cellWarnings.map((w) => ({ severity: 'warning' as const, file, ...w })));
+      // concat, not unshift(...): a sheet can give more warnings than a call takes arguments.
+      parsed.issues = warnings.concat(sheetWarnings, parsed.issues);
       if (!hasData(parsed) && !parsed.issues.some((i) => i.severity === 'error')) {
-        const emptyTables = parsed.issues.filter((i) => i.message.startsWith(EMPTY_TABLE));
+        const emptyTables = parsed.issues.filter(isEmptyTable);
         if (emptyTables.length > 0)
           throw new ImportFileError(
             file,
             emptyTables.map((i) => i.location).join('; '),
-            `Projektmappen har ingen udfyldte rækker: ${emptyTables.map((i) => i.message.slice(EMPTY_TABLE.length)).join(' ')}`,
+            readerMsg('workbookEmptyTables', { placeTables: [...new Set(emptyTables.map((i) => String(i.msg?.params?.placeTable ?? '')))].join(', ') }),
           );
         const empty = grids.every((g) => g.rows.every((r) => r.every((v) => v === null || v === '')));
-        throw new ImportFileError(
-          file,
-          empty ? `${sheetNames.map((s) => `ark '${s}'`).join(', ')}` : '',
-          empty
-            ? 'Projektmappen er tom: ingen af arkene indeholder data.'
-            : `Ingen kendte tabeller fundet i arkene ${sheetNames.map((s) => `'${s}'`).join(', ')}: forventede overskrifterne Kode og Status (mål), Totalt budget og Forbrug d.d. (budget og tid), Udsagn/Positive svar/Antal besvarelser (spørgeskema) eller Respondent (svar).`,
-        );
+        if (empty) throw new ImportFileError(file, sheetNames.map((s) => `ark '${s}'`).join(', '), readerMsg('workbookEmpty'));
+        throw new ImportFileError(file, '', readerMsg('workbookNoTables', { sheets: sheetNames.map((s) => `'${s}'`).join(', ') }));
       }
       return parsed;
     }
     case 'csv': {
       let rows: { fields: string[]; line: number }[];
       try {
-        rows = parseCsv(detected.text!);
+        rows = parseCsv(detected.text!, undefined, MAX_GRID_ROWS, MAX_WORKBOOK_CELLS);
       } catch (err) {
-        if (err instanceof CsvParseError) throw new ImportFileError(file, `linje ${err.line}`, err.message);
+        if (err instanceof CsvParseError) throw new ImportFileError(file, `linje ${err.line}`, err.msg);
         throw err;
       }
-      const grid: Grid = { name: file, rows: rows.map((r) => r.fields), place: csvPlace(rows.map((r) => r.line)) };
+      const lines = rows.map((r) => r.line);
+      const grid: Grid = { name: file, rows: rows.map((r) => r.fields), place: csvPlace(lines), rowPlace: (r) => `linje ${lines[r] ?? r + 1}` };
       const parsed = fromGrids([grid], file, 'csv');
-      parsed.issues.unshift(...warnings);
-      const emptyCsv = parsed.issues.find((i) => i.message.startsWith(EMPTY_TABLE));
-      if (!hasData(parsed) && emptyCsv && !parsed.issues.some((i) => i.severity === 'error')) throw new ImportFileError(file, emptyCsv.location, emptyCsv.message.slice(EMPTY_TABLE.length));
-      if (!hasData(parsed) && !parsed.issues.some((i) => i.severity === 'error'))
-        throw new ImportFileError(file, 'linje 1', 'CSV-filen har ingen kendt overskriftsrække: forventede kolonnerne Kode og Status (mål) eller Respondent (spørgeskemasvar).');
+      parsed.issues = warnings.concat(parsed.issues);
+      const noErrors = !parsed.issues.some((i) => i.severity === 'error');
+      const emptyCsv = parsed.issues.find(isEmptyTable);
+      if (!hasData(parsed) && emptyCsv && noErrors) throw new ImportFileError(file, emptyCsv.location, emptyCsv.msg as ReaderMsg);
+      if (!hasData(parsed) && noErrors) throw new ImportFileError(file, 'linje 1', readerMsg('csvNoHeader'));
       return parsed;
     }
     case 'text':
       return fromReport(documentOfLines(linesOfText(detected.text!)), file, 'text', warnings);
-    case 'pdf':
-      return fromReport(pdfDocument(await pdfLines(bytes, file, options)), file, 'pdf', warnings);
-    case 'docx':
-      return fromReport(await docxDocument(bytes, file), file, 'docx', warnings);
+    case 'pdf': {
+      let lines: Awaited<ReturnType<typeof pdfLines>>;
+      try {
+        lines = await pdfLines(bytes, file, options);
+      } catch (err) {
+        throw readerFailure(err, file, 'pdf');
+      }
+      return fromReport(pdfDocument(lines), file, 'pdf', warnings);
+    }
+    case 'docx': {
+      await checkZip(bytes, file, 'docx');
+      let doc: ReportDocument;
+      try {
+        doc = await docxDocument(bytes, file);
+      } catch (err) {
+        throw readerFailure(err, file, 'docx');
+      }
+      return fromReport(doc, file, 'docx', warnings);
+    }
   }
 }
 
@@ -97,7 +122,7 @@ const hasData = (p: ParsedFile) => p.items.some((i) => i.type !== 'fact');
 function fromGrids(grids: Grid[], file: string, format: FileFormat): ParsedFile {
   const parsed = fromGridsAll(grids, file, format);
   // Empty optional sheets don't matter once something was found.
-  if (hasData(parsed)) parsed.issues = parsed.issues.filter((i) => !i.message.startsWith(EMPTY_TABLE));
+  if (hasData(parsed)) parsed.issues = parsed.issues.filter((i) => !isEmptyTable(i));
   return parsed;
 }
 
@@ -115,8 +140,9 @@ function fromGridsAll(grids: Grid[], file: string, format: FileFormat): ParsedFi
       }
       items.push(item);
     }
-    issues.push(...r.issues);
-    found.push(...r.found);
+    // One at a time: a spread of a sheet's issues into push() overflows the call stack.
+    for (const issue of r.issues) issues.push(issue);
+    for (const f of r.found) found.push(f);
   }
   const types = new Set(items.map((i) => i.type));
   const onlySurvey = items.length > 0 && [...types].every((t) => t === 'survey' || t === 'fact');
@@ -137,11 +163,6 @@ function fromReport(doc: ReportDocument, file: string, format: FileFormat, warni
     count('survey') && `${count('survey')} spørgeskemaindikatorer`,
     count('scoreAverage') && 'gennemsnitlig implementeringsscore',
   ].filter((x): x is string => typeof x === 'string');
-  if (r.items.length === 0)
-    throw new ImportFileError(
-      file,
-      '',
-      'Ingen kendte oplysninger fundet i teksten (faktaboks, måltabeller med koder A/B/C, budget, finansiering eller talmål i punktform).',
-    );
-  return { file, format, kind: r.kind, items: r.items, issues: [...warnings, ...r.issues], found };
+  if (r.items.length === 0) throw new ImportFileError(file, '', readerMsg('textNothingFound'));
+  return { file, format, kind: r.kind, items: r.items, issues: warnings.concat(r.issues), found };
 }

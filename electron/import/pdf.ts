@@ -1,5 +1,5 @@
 import type { TextCell, TextLine } from '../../shared/import/text';
-import { ImportFileError, throwIfAborted } from './errors';
+import { ImportFileError, readerFailure, throwIfAborted } from './errors';
 
 /** Gap between text runs, in font sizes, from which they are cells of their own (a word space is about 0.25). */
 const CELL_GAP = 0.8;
@@ -31,7 +31,8 @@ export async function pdfLines(
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException')
       throw new ImportFileError(file, '', 'PDF-filen er adgangskodebeskyttet. Fjern adgangskoden og importér igen.');
-    throw new ImportFileError(file, '', `PDF-filen kan ikke læses (beskadiget?): ${err instanceof Error ? err.message : String(err)}`);
+    // pdf.js' own words ("Invalid PDF structure") mean nothing to the user (issue 10, point 7).
+    throw readerFailure(err, file, 'pdf');
   }
   try {
     const lines: TextLine[] = [];

@@ -1,4 +1,3 @@
-import { formatDanishNumber } from '../../shared/numbers/danish';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { blankEvaluation, EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
@@ -16,6 +15,8 @@ import {
   type ImportPreview,
   type ImportProgress,
 } from '../../shared/import/items';
+import { MAX_ITEMS_PER_IMPORT } from '../../shared/import/limits';
+import { readerMsg } from '../../shared/import/readerNotes';
 import { lockedMessage } from '../storage/seal';
 import { LockedError, type PortfolioStore } from '../storage/store';
 import { MAX_IMPORT_BYTES } from './detect';
@@ -62,18 +63,22 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
         signal: options.signal,
         onPage: (page, pages) => progress((f + page / pages) / inputs.length, name, `Læser ${name}, side ${page} af ${pages}`),
       });
+      // What one apply can send back (the contract's limit): a file that would pass it is left out, named.
+      if (items.length + parsed.items.length > MAX_ITEMS_PER_IMPORT)
+        throw new ImportFileError(name, '', readerMsg('importTooManyItems', { count: parsed.items.length, limit: MAX_ITEMS_PER_IMPORT }));
       const ids: string[] = [];
       parsed.items.forEach((found, k) => {
         const item = { ...found, id: `f${f + 1}-${k + 1}` } as ImportItem;
         items.push(item);
         ids.push(item.id);
       });
-      issues.push(...parsed.issues);
+      // A loop, not push(...): a file can have more issues than a call takes arguments.
+      for (const issue of parsed.issues) issues.push(issue);
       files.push({ file: name, format: parsed.format, kind: parsed.kind, kindLabel: CONTENT_KIND_LABEL[parsed.kind], itemIds: ids });
     } catch (err) {
       if (err instanceof ServiceError && err.code === 'CANCELLED') throw err;
       if (err instanceof ImportFileError) {
-        issues.push({ severity: 'error', file: name, location: err.location, message: err.message });
+        issues.push({ ...err.toIssue(), file: name });
         files.push({ file: name, format: 'text', kind: 'unknown', kindLabel: CONTENT_KIND_LABEL.unknown, itemIds: [] });
         continue;
       }
@@ -87,7 +92,7 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
   const state = await loadState(store, items, options);
   assignSuggestedCodes(items, state.goals);
   const { diff, issues: diffIssues } = diffItems(items, state, diffOptionsOf(files));
-  issues.push(...diffIssues);
+  for (const issue of diffIssues) issues.push(issue);
   const locked = await finalRoundLock(store, state.evaluation, items);
   if (locked) issues.push({ severity: 'error', file: files.map((f) => f.file).join(', '), location: '', message: locked });
   return {
@@ -128,19 +133,30 @@ async function readInput(input: ImportInput, name: string): Promise<Uint8Array> 
   let size: number;
   try {
     const s = await stat(input.path);
-    if (!s.isFile()) throw new ImportFileError(name, '', `${input.path} er ikke en fil.`);
+    if (!s.isFile()) throw new ImportFileError(name, '', readerMsg('fileNotAFile', { path: input.path }));
     size = s.size;
   } catch (err) {
-    if (err instanceof ImportFileError) throw err;
-    throw new ImportFileError(name, '', `Filen ${input.path} kan ikke åbnes: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'den findes ikke' : (err as Error).message}.`);
+    throw openFailure(err, name, input.path);
   }
   if (size > MAX_IMPORT_BYTES) throw tooLarge(name, size);
-  return new Uint8Array(await readFile(input.path));
+  try {
+    return new Uint8Array(await readFile(input.path));
+  } catch (err) {
+    throw openFailure(err, name, input.path);
+  }
+}
+
+function openFailure(err: unknown, name: string, path: string): ImportFileError {
+  if (err instanceof ImportFileError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new ImportFileError(name, '', readerMsg('fileMissing', { path }));
+  if (code === 'EACCES' || code === 'EPERM') return new ImportFileError(name, '', readerMsg('fileNoAccess', { path }));
+  return new ImportFileError(name, '', readerMsg('fileUnreadable', { path, detail: code ?? (err as Error).message }));
 }
 
 function tooLarge(name: string, size: number): ImportFileError {
-  const mb = (n: number) => formatDanishNumber(n / 1024 / 1024, Number.isInteger(n / 1024 / 1024) ? 0 : 1);
-  return new ImportFileError(name, '', `Filen er for stor (${mb(size)} MB); grænsen er ${mb(MAX_IMPORT_BYTES)} MB pr. fil.`);
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  return new ImportFileError(name, '', readerMsg('fileTooLarge', { sizeMb: mb(size), limitMb: mb(MAX_IMPORT_BYTES) }));
 }
 
 /** A text fact the files give (the project's name, its grant recipient), if any. */

@@ -1,38 +1,66 @@
 import ExcelJS from 'exceljs';
+import type { ImportIssue } from '../../shared/import/items';
+import { MAX_GRID_ROWS, MAX_WORKBOOK_CELLS } from '../../shared/import/limits';
+import { readerDanish, readerMsg, type ReaderMsg } from '../../shared/import/readerNotes';
 import type { CellValue, Grid } from '../../shared/import/tables';
 import { sheetPlace } from '../../shared/import/tables';
-import { ImportFileError } from './errors';
+import { ImportFileError, readerFailure } from './errors';
+import { checkZip } from './zip';
+
+/** The part names exceljs reads as worksheets; a sheet stored under another name it skips or fails on. */
+const EXCELJS_SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
 /**
  * A workbook as grids of plain values, whoever saved it: shared and inline strings, rich text,
  * formulas with their cached results, dates (as dates or serial numbers), hyperlinks, merged
- * cells (the value sits in the top-left cell only, as Excel shows it).
+ * cells (the value sits in the top-left cell only, as Excel shows it). Hidden sheets are read,
+ * with a warning. The package is checked first (zip.ts): a damaged, encrypted or oversized
+ * file is refused with what it is before exceljs sees it.
  */
-export async function readWorkbookGrids(bytes: Uint8Array, file: string): Promise<{ grids: Grid[]; sheetNames: string[]; warnings: { location: string; message: string }[] }> {
+export async function readWorkbookGrids(bytes: Uint8Array, file: string): Promise<{ grids: Grid[]; sheetNames: string[]; warnings: ImportIssue[] }> {
+  const check = await checkZip(bytes, file, 'xlsx');
+  const parts = new Set(check.entries.map((e) => e.name));
+  for (const sheet of check.listed) {
+    if (!parts.has(sheet.part)) throw new ImportFileError(file, `Ark '${sheet.name}'`, readerMsg('workbookSheetMissing', { sheet: sheet.name }));
+    if (sheet.target.startsWith('/') || !EXCELJS_SHEET.test(sheet.part)) throw new ImportFileError(file, `Ark '${sheet.name}'`, readerMsg('workbookUnusualLayout', { sheet: sheet.name }));
+  }
+  let cells = 0;
+  for (const s of check.sheets) cells += s.cells;
+  if (cells > MAX_WORKBOOK_CELLS) throw new ImportFileError(file, '', readerMsg('workbookTooManyCells', { count: cells, limit: MAX_WORKBOOK_CELLS }));
+  const tall = check.sheets.find((s) => s.rows > MAX_GRID_ROWS);
+  if (tall) {
+    const sheet = tall.name ?? tall.part;
+    throw new ImportFileError(file, `Ark '${sheet}'`, readerMsg('sheetTooManyRows', { sheet, count: tall.rows, limit: MAX_GRID_ROWS }));
+  }
+
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (err) {
-    throw new ImportFileError(file, '', `Excel-projektmappen kan ikke læses (beskadiget eller ufuldstændig): ${err instanceof Error ? err.message : String(err)}`);
+    throw readerFailure(err, file, 'xlsx');
   }
   const grids: Grid[] = [];
-  const warnings: { location: string; message: string }[] = [];
+  const warnings: ImportIssue[] = [];
+  const warn = (location: string, m: ReaderMsg) => warnings.push({ severity: 'warning', file, location, message: readerDanish(m), msg: m });
   for (const ws of workbook.worksheets) {
     const rows: CellValue[][] = [];
-    const place = sheetPlace(ws.name);
+    let filled = false;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master !== cell) return;
         const v = plain(cell.value);
         // A formula without a cached result is an error only where a figure is read from it.
-        values[colNumber - 1] = v === undefined ? { error: 'formel uden gemt resultat; åbn og gem filen i Excel eller LibreOffice' } : v;
+        values[colNumber - 1] = v === undefined ? { error: '', noResult: true } : v;
+        if (v !== null && v !== '') filled = true;
       });
       for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
       rows[rowNumber - 1] = values;
     });
     for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-    grids.push({ name: `arket '${ws.name}'`, rows, place });
+    if (filled && (ws.state === 'hidden' || ws.state === 'veryHidden'))
+      warn(`Ark '${ws.name}'`, readerMsg(ws.state === 'hidden' ? 'sheetHidden' : 'sheetVeryHidden', { sheet: ws.name }));
+    grids.push({ name: `arket '${ws.name}'`, rows, place: sheetPlace(ws.name), rowPlace: (r) => `Ark '${ws.name}', række ${r + 1}` });
   }
   return { grids, sheetNames: workbook.worksheets.map((w) => w.name), warnings };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MethodologyProfileSchema } from '../contracts/schemas';
 import { MsgSchema } from './notes';
+import { ReaderMsgSchema } from './readerNotes';
 
 /**
  * What an import finds: items with their source location (METHODOLOGY.md section 9), problems
@@ -13,6 +14,10 @@ import { MsgSchema } from './notes';
 const Text = z.string().max(20_000);
 const Num = z.number().finite();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Dato skal være ÅÅÅÅ-MM-DD.' });
+/** A goal's code: its level's letter and a number of any length (B1, B1000), within the store's 20 characters. */
+export const GOAL_CODE = /^[ABC]\d+$/;
+export const GOAL_CODE_MAX = 20;
+const GoalCode = z.string().max(GOAL_CODE_MAX).regex(GOAL_CODE, { message: 'Kode skal være A, B eller C efterfulgt af et nummer.' });
 
 export const ImportSourceSchema = z.object({
   /** File name (basename) as the user chose it. */
@@ -70,7 +75,7 @@ export const GoalItemSchema = z.object({
   ...base,
   type: z.literal('goal'),
   level: z.enum(['A', 'B', 'C']),
-  code: z.string().regex(/^[ABC]\d{1,3}$/, { message: 'Kode skal være A, B eller C efterfulgt af et nummer.' }),
+  code: GoalCode,
   description: Text,
   unit: z.string().max(200),
   targetInPeriod: Num.nullable(),
@@ -88,7 +93,7 @@ export const GoalItemSchema = z.object({
 export const StatusItemSchema = z.object({
   ...base,
   type: z.literal('status'),
-  code: z.string().regex(/^[ABC]\d{1,3}$/),
+  code: GoalCode,
   /** Never null: a blank status cell gives a warning, not a "missing" report that would hide an earlier one. */
   value: Num,
   /** null = the source gives no date: the user must fill it in before it can be saved. */
@@ -233,8 +238,8 @@ export const ImportIssueSchema = z.object({
   message: z.string(),
   /** The item the issue is about, if any. */
   itemId: z.string().optional(),
-  /** The message keyed, for the UI's other languages (issues of the comparison; readers' issues are Danish only). */
-  msg: MsgSchema.optional(),
+  /** The message keyed, for the UI's other languages: the comparison's (notes.ts) or a file reader's (readerNotes.ts). */
+  msg: z.union([MsgSchema, ReaderMsgSchema]).optional(),
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 

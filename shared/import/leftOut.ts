@@ -1,5 +1,4 @@
 import type { ImportIssue, ImportPreview } from './items';
-import type { Msg } from './notes';
 
 /**
  * What an import leaves out, and why (issue 10, point 3): one bad item never blocks the rest,
@@ -11,7 +10,7 @@ export interface LeftOutEntry {
   /** The item left out; null = a place (or a whole file) that gave no item. */
   itemId: string | null;
   /** Why, in Danish, with the keyed message where there is one (for the UI's other languages). */
-  reasons: { message: string; msg?: Msg }[];
+  reasons: { message: string; msg?: ImportIssue['msg'] }[];
 }
 
 /** The problems of a preview that leave something out when the rest is applied: errors, and blocked items. */

@@ -8,15 +8,43 @@ import { roundHalfUp, shiftDecimal } from '../methodology/rounding';
 
 export { parseDanishDate, formatDanishDate, DateParseError } from './danishDate';
 
+/**
+ * Why a text is not a number, keyed so that a message can be shown in another language
+ * (shared/import/readerNotes.ts holds the English); the Danish reason is the error's `reason`.
+ */
+export const NUMBER_REASONS_DA = {
+  signSpace: 'mellemrum mellem fortegn og tal',
+  twoCommas: 'mere end ét decimalkomma',
+  noDecimals: 'ingen cifre efter decimalkommaet',
+  badDecimals: 'decimalerne efter kommaet er ikke kun cifre',
+  badCharacters: 'indeholder tegn, der ikke er en del af et tal',
+  englishDecimal: 'punktum efter 0 ligner et engelsk decimaltegn',
+  badDotGrouping: 'punktum skal efterfølges af præcis tre cifre (tusindtalsseparator); decimaltegnet er komma',
+  noDigits: 'ingen cifre',
+  badSpaceGrouping: 'mellemrum skal adskille grupper på præcis tre cifre',
+  tooLarge: 'tallet er for stort',
+  amountPercent: 'et beløb kan ikke være en procentsats',
+  twoUnits: 'mere end én enhed (mio., t.kr. ...)',
+} as const;
+export type NumberReason = keyof typeof NUMBER_REASONS_DA;
+
+const isNumberReason = (reason: string): reason is NumberReason => Object.hasOwn(NUMBER_REASONS_DA, reason);
+
 export class NumberParseError extends Error {
   readonly text: string;
+  /** Danish, or the caller's own text. */
   readonly reason: string;
+  /** The reason keyed; undefined where a caller gave its own text. */
+  readonly code: NumberReason | undefined;
 
-  constructor(text: string, reason: string) {
-    super(`Kan ikke læse tallet "${text}": ${reason}`);
+  constructor(text: string, reason: NumberReason | (string & {})) {
+    const code = isNumberReason(reason) ? reason : undefined;
+    const shown = code ? NUMBER_REASONS_DA[code] : reason;
+    super(`Kan ikke læse tallet "${text}": ${shown}`);
     this.name = 'NumberParseError';
     this.text = text;
-    this.reason = reason;
+    this.reason = shown;
+    this.code = code;
   }
 }
 
@@ -46,33 +74,33 @@ function parseFigure(original: string, body: string): number | null {
     rest = rest.slice(1);
   }
 
-  if (/^\s/.test(rest)) throw new NumberParseError(original, 'mellemrum mellem fortegn og tal');
+  if (/^\s/.test(rest)) throw new NumberParseError(original, 'signSpace');
 
   // ",00 kr." is what is left when a PDF extraction drops the digits before the comma.
   if (/^,\d*$/.test(rest)) return null;
 
   const commaParts = rest.split(',');
   if (commaParts.length > 2) {
-    throw new NumberParseError(original, 'mere end ét decimalkomma');
+    throw new NumberParseError(original, 'twoCommas');
   }
   const [integerPart, decimalPart] = commaParts;
 
   if (decimalPart !== undefined && !/^\d+$/.test(decimalPart)) {
     throw new NumberParseError(
       original,
-      decimalPart === '' ? 'ingen cifre efter decimalkommaet' : 'decimalerne efter kommaet er ikke kun cifre',
+      decimalPart === '' ? 'noDecimals' : 'badDecimals',
     );
   }
 
   let digits: string;
   if (/[^\d. \u00A0\u202F\u2009]/.test(integerPart)) {
-    throw new NumberParseError(original, 'indeholder tegn, der ikke er en del af et tal');
+    throw new NumberParseError(original, 'badCharacters');
   } else if (PLAIN_INTEGER.test(integerPart)) {
     digits = integerPart;
   } else if (DOT_GROUPED.test(integerPart)) {
     // "0.123" is an English decimal, not a thousand-grouped zero.
     if (/^0+\./.test(integerPart)) {
-      throw new NumberParseError(original, 'punktum efter 0 ligner et engelsk decimaltegn');
+      throw new NumberParseError(original, 'englishDecimal');
     }
     digits = integerPart.replace(/\./g, '');
   } else if (SPACE_GROUPED.test(integerPart)) {
@@ -80,16 +108,16 @@ function parseFigure(original: string, body: string): number | null {
   } else if (integerPart.includes('.')) {
     throw new NumberParseError(
       original,
-      'punktum skal efterfølges af præcis tre cifre (tusindtalsseparator); decimaltegnet er komma',
+      'badDotGrouping',
     );
   } else if (integerPart === '') {
-    throw new NumberParseError(original, 'ingen cifre');
+    throw new NumberParseError(original, 'noDigits');
   } else {
-    throw new NumberParseError(original, 'mellemrum skal adskille grupper på præcis tre cifre');
+    throw new NumberParseError(original, 'badSpaceGrouping');
   }
 
   const value = Number(decimalPart === undefined ? digits : `${digits}.${decimalPart}`);
-  if (!Number.isFinite(value)) throw new NumberParseError(original, 'tallet er for stort');
+  if (!Number.isFinite(value)) throw new NumberParseError(original, 'tooLarge');
   return negative && value !== 0 ? -value : value;
 }
 
@@ -139,7 +167,7 @@ const MULTIPLIERS: { pattern: RegExp; factor: number }[] = [
  * (x 1.000) understood, rounded to øre: "DKK 20,0 mio." -> 20000000.
  */
 export function parseDanishAmountKr(text: string): number | null {
-  if (text.includes('%')) throw new NumberParseError(text, 'et beløb kan ikke være en procentsats');
+  if (text.includes('%')) throw new NumberParseError(text, 'amountPercent');
   let rest = text.trim();
   let factor = 1;
   // Multipliers and currency words come in any order ("20,0 mio. kr.", "DKK 20,0 mio."), so
@@ -149,7 +177,7 @@ export function parseDanishAmountKr(text: string): number | null {
     for (const multiplier of MULTIPLIERS) {
       const stripped = rest.replace(multiplier.pattern, '').trim();
       if (stripped === rest || stripped === '') continue;
-      if (factor !== 1) throw new NumberParseError(text, 'mere end én enhed (mio., t.kr. ...)');
+      if (factor !== 1) throw new NumberParseError(text, 'twoUnits');
       factor = multiplier.factor;
       rest = stripped;
       changed = true;

@@ -3,15 +3,30 @@
  * them (ISO "2022-12-02"). Impossible dates (31.02.2022) and two-digit years are errors.
  */
 
+/** Why a text is not a date, keyed for other languages (see NUMBER_REASONS_DA). */
+export const DATE_REASONS_DA = {
+  noSuchMonth: 'måned {{month}} findes ikke',
+  noSuchDay: 'dag {{day}} findes ikke i måned {{month}}',
+  expectedIso: 'forventede formatet ÅÅÅÅ-MM-DD',
+  expectedDanish: 'forventede formatet DD.MM.ÅÅÅÅ',
+} as const;
+export type DateReason = keyof typeof DATE_REASONS_DA;
+
 export class DateParseError extends Error {
   readonly text: string;
+  /** Danish. */
   readonly reason: string;
+  readonly code: DateReason;
+  readonly params: { day?: number; month?: number };
 
-  constructor(text: string, reason: string) {
+  constructor(text: string, code: DateReason, params: { day?: number; month?: number } = {}) {
+    const reason = DATE_REASONS_DA[code].replace(/\{\{(\w+)\}\}/g, (_, k: 'day' | 'month') => String(params[k]));
     super(`Kan ikke læse datoen "${text}": ${reason}`);
     this.name = 'DateParseError';
     this.text = text;
     this.reason = reason;
+    this.code = code;
+    this.params = params;
   }
 }
 
@@ -32,9 +47,9 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 function validDate(original: string, year: number, month: number, day: number): CalendarDate {
-  if (month < 1 || month > 12) throw new DateParseError(original, `måned ${month} findes ikke`);
+  if (month < 1 || month > 12) throw new DateParseError(original, 'noSuchMonth', { month });
   if (day < 1 || day > daysInMonth(year, month)) {
-    throw new DateParseError(original, `dag ${day} findes ikke i måned ${month}`);
+    throw new DateParseError(original, 'noSuchDay', { day, month });
   }
   return { year, month, day };
 }
@@ -51,7 +66,7 @@ export function toIsoDate(date: CalendarDate): string {
  */
 export function parseIsoDate(iso: string): CalendarDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso.trim());
-  if (!match) throw new DateParseError(iso, 'forventede formatet ÅÅÅÅ-MM-DD');
+  if (!match) throw new DateParseError(iso, 'expectedIso');
   return validDate(iso, Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
@@ -61,7 +76,7 @@ export function parseDanishDate(text: string): string {
   const danish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
   if (danish) return toIsoDate(validDate(text, Number(danish[3]), Number(danish[2]), Number(danish[1])));
   if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return toIsoDate(parseIsoDate(trimmed));
-  throw new DateParseError(text, 'forventede formatet DD.MM.ÅÅÅÅ');
+  throw new DateParseError(text, 'expectedDanish');
 }
 
 /** "2022-12-02" -> "02.12.2022". */

@@ -8,6 +8,7 @@ import { CliError, requireString } from '../types';
 import { openExistingServices } from '../open';
 import { importCliText, type ImportCliText } from '../importText';
 import { findProject } from '../project';
+import { isReaderMsg } from '../../../shared/import/readerNotes';
 
 /** Types stored on an evaluation round (as applyImport writes them). */
 const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 'light', 'learning']);
@@ -341,13 +342,13 @@ function text(p: ImportPreview, o: Outcome, written: ReadonlySet<string>, say: I
   }
   if (p.issues.length) {
     out.push('', say('issuesHeader'));
-    for (const i of p.issues) out.push(say(i.severity === 'error' ? 'error' : 'warning', { where: where(i.file, i.location), message: i.msg ? say.notes([i.msg], i.message) : i.message }));
+    for (const i of p.issues) out.push(say(i.severity === 'error' ? 'error' : 'warning', { where: where(i.file, i.location), message: i.msg && !isReaderMsg(i.msg) ? say.notes([i.msg], i.message) : i.message }));
   }
   // What is not written, per file and place, and why; after the errors it explains.
   if (o.leftOut.length) {
     out.push('', say('leftOutHeader', { count: o.leftOut.length }));
     for (const e of o.leftOut) {
-      const why = e.reasons.map((r) => (r.msg ? say.notes([r.msg], r.message) : r.message)).join(' ');
+      const why = e.reasons.map((r) => (r.msg && !isReaderMsg(r.msg) ? say.notes([r.msg], r.message) : r.message)).join(' ');
       const item = e.itemId ? p.items.find((i) => i.id === e.itemId) : undefined;
       const wholeFile = !item && (p.files.find((f) => f.file === e.file)?.itemIds.length ?? 0) === 0;
       out.push(

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../../shared/contracts';
 import type { ImportApplyResult, ImportItem, ImportPreview } from '../../../../shared/import/items';
 import { leftOutOf, type LeftOutEntry } from '../../../../shared/import/leftOut';
+import { isReaderMsg, issueText, placeText } from '../../../../shared/import/readerNotes';
+import { shownDecimals } from '../../../../shared/numbers/danish';
+import { useFormatter } from '../../format';
 import { safeCall, useApi } from '../../api';
 import { TaskProgressBar, useTaskProgress } from '../../components/progress';
 import { useErrorParts } from '../../components/useSave';
@@ -52,7 +55,9 @@ export function ErrorAlert({ error, title }: { error: IpcError; title?: string }
  * Nothing is written before "Importér"; then everything or nothing.
  */
 export function ImportWizard({ opened, onClose, project, onImported, onOpenProject }: ImportWizardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const fmt = useFormatter();
+  const language = i18n.language === 'en' ? 'en' : 'da';
   const api = useApi();
   const [step, setStep] = useState(0);
   const [files, setFiles] = useState<StagedFile[]>([]);
@@ -362,8 +367,8 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
                           </Text>
                           {errors.map((e, i) => (
                             <Text key={i} size="xs" c="red.8">
-                              {e.location ? `${e.location}: ` : ''}
-                              {e.message}
+                              {e.location ? `${placeText(e.location, language)}: ` : ''}
+                              {issueText(e, language, { format: { number: (n) => fmt.number(n, shownDecimals(n)), date: fmt.date } })}
                             </Text>
                           ))}
                         </Table.Td>
@@ -474,8 +479,9 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
 
 /** What the import left out, per file and place, and why (the result step). */
 function LeftOutList({ entries, items }: { entries: LeftOutEntry[]; items: ImportItem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { say } = useSayNote();
+  const lang = i18n.language === 'en' ? 'en' : 'da';
   const byId = new Map(items.map((i) => [i.id, i]));
   return (
     <Alert color="orange" title={t('import.leftOutTitle', { count: entries.length })} data-testid="import-left-out">
@@ -488,7 +494,7 @@ function LeftOutList({ entries, items }: { entries: LeftOutEntry[]; items: Impor
                 {e.file}
                 {e.location ? `, ${e.location}` : ''}
               </b>
-              {item ? ` (${t(`import.types.${item.type}`)})` : ''}: {e.reasons.map((r) => (r.msg ? say([r.msg], r.message) : r.message)).join(' ')}
+              {item ? ` (${t(`import.types.${item.type}`)})` : ''}: {e.reasons.map((r) => (r.msg ? (isReaderMsg(r.msg) ? issueText(r, lang) : say([r.msg], r.message)) : r.message)).join(' ')}
             </List.Item>
           );
         })}

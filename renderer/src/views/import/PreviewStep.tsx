@@ -3,12 +3,13 @@ import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationType } from '../../../../shared/domain';
-import type { ImportIssue, ImportItem, ImportItemType, ImportPreview, ItemDiff } from '../../../../shared/import/items';
+import { GOAL_CODE, GOAL_CODE_MAX, type ImportIssue, type ImportItem, type ImportItemType, type ImportPreview, type ItemDiff } from '../../../../shared/import/items';
 import { EFFECT_NOTE_KEYS, effectNote, statusEffects, type StatusEffect } from '../../../../shared/import/attainment';
 import { placeErrors } from '../../../../shared/import/leftOut';
 import { fill, labelDa, NOTES_DA, type LabelParam, type Msg } from '../../../../shared/import/notes';
 import { isFigureIssue, validateItems } from '../../../../shared/import/validate';
 import { PARAMETER_NAMES } from '../../../../shared/methodology/legend';
+import { isReaderMsg, placeText, readerText } from '../../../../shared/import/readerNotes';
 import { shownDecimals } from '../../../../shared/numbers/danish';
 import { useFormatter, type Formatter } from '../../format';
 
@@ -127,7 +128,7 @@ function parseValue(fmt: Formatter, t: (key: string, options?: Record<string, un
     else if (def.kind === 'text') value = text.trim() === '' ? null : text;
     else if (def.kind === 'code') {
       const code = text.trim().toUpperCase();
-      if (!/^[ABC]\d{1,3}$/.test(code)) return { ok: false, message: t('validation.goalCode') };
+      if (!GOAL_CODE.test(code) || code.length > GOAL_CODE_MAX) return { ok: false, message: t('validation.goalCode') };
       value = code;
     } else {
       value = fmt.parseNumber(text);
@@ -189,7 +190,9 @@ export function useSayNote() {
       .map((m) => {
         const translated = english ? i18n.getResource('en', 'translation', `import.notes.${m.key}`) : undefined;
         const template = typeof translated === 'string' ? translated : NOTES_DA[m.key];
-        return fill(template, m.params, (n) => fmt.number(n, shownDecimals(n)), fmt.date, { percent: (n) => fmt.percent(n), label });
+        // A place inside a note ("a.csv (linje 3)") is stored in Danish; shown in the UI's language.
+        const params = english && m.params ? Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, /location$/i.test(k) && typeof v === 'string' ? placeText(v, 'en') : v])) : m.params;
+        return fill(template, params, (n) => fmt.number(n, shownDecimals(n)), fmt.date, { percent: (n) => fmt.percent(n), label });
       })
       .join(separator);
   };
@@ -419,7 +422,15 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
     }
   };
 
-  const issueText = (issue: ImportIssue) => (issue.msg ? say([issue.msg], issue.message) : issue.message);
+  const language = i18n.language === 'en' ? 'en' : 'da';
+  // A file reader's message has both languages in shared/ (readerNotes.ts); places are stored in Danish.
+  const issueText = (issue: ImportIssue) =>
+    issue.msg && isReaderMsg(issue.msg)
+      ? readerText(issue.msg, language, { number: (n) => fmt.number(n, shownDecimals(n)), date: fmt.date })
+      : issue.msg
+        ? say([issue.msg], issue.message)
+        : issue.message;
+  const place = (location: string) => placeText(location, language);
 
   const changeCell = (item: ImportItem) => {
     const d = diffOf.get(item.id);
@@ -489,7 +500,7 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
       <Table.Tr key={item.id} data-testid={`import-item-${item.id}`} bg={flagged ? 'red.0' : undefined}>
         <Table.Td w={36}>
           <Checkbox
-            aria-label={t('import.selectItem', { item: itemText, place: item.source.location })}
+            aria-label={t('import.selectItem', { item: itemText, place: place(item.source.location) })}
             checked={isSelected}
             disabled={d?.change === 'info'}
             onChange={(e) => toggle([item.id], e.currentTarget.checked)}
@@ -497,7 +508,7 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
         </Table.Td>
         <Table.Td w={170}>
           <Text size="xs" data-testid={`import-place-${item.id}`}>
-            {item.source.location || '–'}
+            {place(item.source.location) || '–'}
           </Text>
         </Table.Td>
         <Table.Td>
@@ -626,7 +637,7 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
                 <Text size="sm">
                   <b>
                     {issue.file}
-                    {issue.location ? `, ${issue.location}` : ''}
+                    {issue.location ? `, ${place(issue.location)}` : ''}
                   </b>
                   : {issueText(issue)}
                 </Text>
@@ -686,7 +697,7 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
               <Text size="sm" c={preview.issues.some((i) => i.file === file.file && i.severity === 'error') ? 'red.8' : 'dimmed'}>
                 {preview.issues
                   .filter((i) => i.file === file.file && i.severity === 'error' && !i.itemId)
-                  .map((i) => `${i.location ? `${i.location}: ` : ''}${issueText(i)}`)
+                  .map((i) => `${i.location ? `${place(i.location)}: ` : ''}${issueText(i)}`)
                   .join(' ') || t('import.noItems')}
               </Text>
             )}

@@ -17,6 +17,7 @@ import { useErrorText, useNotifyError } from '../../components/useSave';
 import { LockProvider, useLock } from '../../components/lock';
 import { useEngineText, useWarningText, WarningIcon, warningsFromMain } from '../../components/warnings';
 import { useFormatter } from '../../format';
+import { placeText } from '../../../../shared/import/places';
 
 /** The status in force at the evaluation date: the latest report on or before it. */
 export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string): StatusReport | null {
@@ -401,7 +402,7 @@ function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusR
                   <Table.Td>{fmt.date(r.reportedAt)}</Table.Td>
                   <Table.Td ta="right">{r.value === null ? t('goals.missingValue') : fmt.number(r.value, Number.isInteger(r.value) ? 0 : 2)}</Table.Td>
                   <Table.Td>{r.reportedBy || '–'}</Table.Td>
-                  <Table.Td>{[r.source.file, r.source.location].filter(Boolean).join(', ') || t('goals.typedIn')}</Table.Td>
+                  <Table.Td>{[r.source.file, placeText(r.source.location, fmt.language)].filter(Boolean).join(', ') || t('goals.typedIn')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -572,7 +573,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                           {status.reportedBy ? ` · ${status.reportedBy}` : ''}
                         </Text>
                         <Text size="xs" c="dimmed" lineClamp={2}>
-                          {[status.source.file, status.source.location].filter(Boolean).join(', ') || t('goals.typedIn')}
+                          {[status.source.file, placeText(status.source.location, fmt.language)].filter(Boolean).join(', ') || t('goals.typedIn')}
                         </Text>
                       </div>
                     ) : (
