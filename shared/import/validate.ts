@@ -1,5 +1,5 @@
 import type { ImportBasis, ImportIssue, ImportItem } from './items';
-import { attainmentOf, goalSpecAfter } from './attainment';
+import { attainmentOf, goalItemOver, goalSpecIndex } from './attainment';
 import { danish, msg, type FigureField, type Msg, type NoteParams } from './notes';
 
 /**
@@ -83,6 +83,8 @@ interface NumberRule {
 /** The problems of the figures of `items`, each an error on its item with its place. */
 export function validateItems(items: readonly ImportItem[], basis: ImportBasis): ImportIssue[] {
   const issues: ImportIssue[] = [];
+  const specAfter = goalSpecIndex(items, basis);
+  const storedSpec = goalSpecIndex([], basis);
   for (const item of items) {
     const problems: Msg[] = [];
     const add = (key: Parameters<typeof msg>[0], params: NoteParams) => problems.push(msg(key, params));
@@ -102,7 +104,7 @@ export function validateItems(items: readonly ImportItem[], basis: ImportBasis):
 
     switch (item.type) {
       case 'goal': {
-        const spec = goalSpecAfter(item.code, [item], basis)!;
+        const spec = goalItemOver(item, storedSpec(item.code));
         const lowerOk = spec.direction === 'lower' && spec.baseline !== null;
         const rule = { max: FIGURE_LIMITS.goalValue, negativeOk: lowerOk, code: item.code };
         const targetOk = number('target', item.targetInPeriod, rule);
@@ -116,7 +118,7 @@ export function validateItems(items: readonly ImportItem[], basis: ImportBasis):
         break;
       }
       case 'status': {
-        const spec = goalSpecAfter(item.code, items, basis);
+        const spec = specAfter(item.code);
         const lowerOk = spec?.direction === 'lower' && spec.baseline !== null;
         const valueOk = number('status', item.value, { max: FIGURE_LIMITS.goalValue, negativeOk: lowerOk, code: item.code });
         number('printedPercent', item.printedPercent, { max: FIGURE_LIMITS.printedPercent, negativeOk: true });
