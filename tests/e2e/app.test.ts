@@ -1,24 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
 import { callChannel } from '../../electron/ipc/handlers';
-import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
+import { appPerTest, screenshot, type AppUnderTest } from './harness';
 
-let browser: Browser;
 let app: AppUnderTest;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  app = await startApp(browser);
-});
-afterEach(async () => {
-  await app?.close();
+appPerTest((started) => {
+  app = started;
 });
 
 async function headstartEvaluationId(): Promise<number> {

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { callChannel } from '../../electron/ipc/handlers';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS, startApp, type AppUnderTest } from './harness';
+import { appPerTest, SCREENSHOTS, type AppUnderTest } from './harness';
 import { pdfFromText } from '../integration/import/build';
 import { UNDATED_MIDTERM_REPORT } from '../integration/import/reports';
 
@@ -12,20 +11,9 @@ async function shootDialog(dialog: Locator, name: string): Promise<void> {
   await dialog.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-let browser: Browser;
 let app: AppUnderTest;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  app = await startApp(browser);
-});
-afterEach(async () => {
-  await app?.close();
+appPerTest((started) => {
+  app = started;
 });
 
 const CSV = 'Kode;Beskrivelse;Mål i perioden;Status;Dato;Rapporteret af\nB1;Antal deltagere;256;240;15.01.2023;Bevillingsmodtager\n';

@@ -1,20 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { callChannel } from '../../electron/ipc/handlers';
-import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
+import { appPerTest, screenshot, type AppUnderTest } from './harness';
 
-let browser: Browser;
 let app: AppUnderTest;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  app = await startApp(browser);
+appPerTest(async (started) => {
+  app = started;
   // Electron's preload gives the page window.appEvents; here the test plays the menu through it.
   await app.context.addInitScript(() => {
     const listeners: ((command: string) => void)[] = [];
@@ -26,9 +18,6 @@ beforeEach(async () => {
     };
     (window as unknown as { menu: (command: string) => void }).menu = (command) => listeners.forEach((l) => l(command));
   });
-});
-afterEach(async () => {
-  await app?.close();
 });
 
 describe('Filer > Eksportér evalueringsrapport', () => {

@@ -1,22 +1,10 @@
-import type { Browser } from 'playwright-core';
 import { callChannel } from '../../electron/ipc/handlers';
 import { join } from 'node:path';
-import { launchBrowser, screenshot, SCREENSHOTS, startApp, type AppUnderTest } from './harness';
+import { appPerTest, screenshot, SCREENSHOTS, type AppUnderTest } from './harness';
 
-let browser: Browser;
 let app: AppUnderTest;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  app = await startApp(browser);
-});
-afterEach(async () => {
-  await app?.close();
+appPerTest((started) => {
+  app = started;
 });
 
 async function headstart() {
