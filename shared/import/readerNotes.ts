@@ -127,7 +127,7 @@ export const READER_EN: Record<ReaderKey, string> = {
   fileNoText: 'The file contains no text.',
   fileNotFormat: 'The file is named .{{ext}} but is not {{termClaimed}}: its content is {{termActual}}.',
   fileOpenDocument: 'The file is an OpenDocument file (.ods/.odt). Save it as .xlsx or .docx and import again.',
-  fileZipOther: 'The file is a zip archive, but neither an Excel workbook nor a Word document.',
+  fileZipOther: 'The file is a zip archive, but neither an Excel workbook (.xlsx) nor a Word file (.docx).',
   fileXlsb: 'The file is a binary Excel workbook (.xlsb). Save it as an Excel workbook (.xlsx) and import again.',
   fileOle: 'The file is password-protected (encrypted) or in the old Office format (.xls/.doc). Remove the password, or save it as .xlsx/.docx, and import again.',
   fileEncrypted: 'The file is password-protected (encrypted by Office). Open it, remove the password (File > Info > Protect), save it and import again.',
