@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { callChannel } from '../../electron/ipc/handlers';
-import { appPerTest, screenshot, type AppUnderTest } from './harness';
+import { screenshot, type AppUnderTest } from './harness';
+import { appPerTest } from './perTest';
 
 let app: AppUnderTest;
 appPerTest((started) => {

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
 import { callChannel, createHandlers, type HandlerTable } from '../../electron/ipc/handlers';
 import { headlessHost } from '../../electron/ipc/host';
@@ -45,28 +44,6 @@ export interface AppUnderTest {
   /** Opens a route of the app (hash part, e.g. "#/project/1/resume"). */
   open(hash?: string): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * The usual shape of an E2E file: one browser for the file, a fresh app (its own SQLite file) per
- * test. `started` gets each app before its test runs, to keep it or to prepare its page.
- */
-export function appPerTest(started: (app: AppUnderTest) => void | Promise<void>): void {
-  let browser: Browser | undefined;
-  let app: AppUnderTest | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    app = await startApp(browser!);
-    await started(app);
-  });
-  afterEach(async () => {
-    await app?.close();
-  });
 }
 
 export async function startApp(browser: Browser, options: { demo?: boolean } = {}): Promise<AppUnderTest> {

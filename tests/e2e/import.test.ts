@@ -1,7 +1,8 @@
 import { callChannel } from '../../electron/ipc/handlers';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { appPerTest, SCREENSHOTS, type AppUnderTest } from './harness';
+import { SCREENSHOTS, type AppUnderTest } from './harness';
+import { appPerTest } from './perTest';
 import { pdfFromText } from '../integration/import/build';
 import { UNDATED_MIDTERM_REPORT } from '../integration/import/reports';
 

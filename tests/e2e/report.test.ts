@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callChannel } from '../../electron/ipc/handlers';
-import { appPerTest, screenshot, type AppUnderTest } from './harness';
+import { screenshot, type AppUnderTest } from './harness';
+import { appPerTest } from './perTest';
 
 let app: AppUnderTest;
 

@@ -1,6 +1,7 @@
 import { callChannel } from '../../electron/ipc/handlers';
 import { join } from 'node:path';
-import { appPerTest, screenshot, SCREENSHOTS, type AppUnderTest } from './harness';
+import { screenshot, SCREENSHOTS, type AppUnderTest } from './harness';
+import { appPerTest } from './perTest';
 
 let app: AppUnderTest;
 appPerTest((started) => {
