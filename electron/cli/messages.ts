@@ -29,6 +29,7 @@ const da = {
     import: 'Læs statusrapporter, evalueringsrapporter, ansøgninger, CSV, spørgeskemasvar og Trafiklys-projektmapper; vis fundet og gem det (én transaktion).',
     report: 'Skriv evalueringsrapporten for en runde som Word-dokument (.docx) eller PDF.',
     generate: 'Opret en syntetisk portefølje af N projekter i en ny databasefil (til test og målinger).',
+    verify: 'Beregn hvert projekts tal forfra og vis dem, der afviger fra de gemte tal, som porteføljeoversigten viser.',
   } as Record<string, string>,
   projectOption: '--project tager en entydig del af navnet (store og små bogstaver er ligegyldige) eller projektets id.',
 
@@ -61,6 +62,12 @@ const da = {
   light: { green: 'grøn', yellow: 'gul', red: 'rød' },
   evaluationType: { midterm: 'midtvejs', final: 'slut' },
   scoredOf: (scored: number) => `(${scored} af 6 scoret)`,
+
+  verifyOk: (projects: number) => `De gemte tal for alle ${projects} projekter er de samme som en ny beregning.`,
+  verifyFailed: (differences: number, projects: number) =>
+    `${differences} tal afviger fra en ny beregning (i ${projects} ${projects === 1 ? 'projekt' : 'projekter'}):`,
+  verifyLine: (project: string, field: string, kept: string, fresh: string) => `  "${project}", ${field}: gemt ${kept}, ny beregning ${fresh}`,
+  verifyNoRow: 'ingen gemte tal',
 };
 
 export type CliMessages = typeof da;
@@ -86,6 +93,7 @@ const en: CliMessages = {
     import: 'Read status reports, evaluation reports, applications, CSV, survey answers and Trafiklys workbooks; show what was found and save it (one transaction).',
     report: 'Write the evaluation report of a round as a Word document (.docx) or PDF.',
     generate: 'Create a synthetic portfolio of N projects in a new database file (for tests and measurements).',
+    verify: "Recompute every project's figures afresh and list those that differ from the kept figures the portfolio overview shows.",
   },
   projectOption: "--project takes a unique part of the name (case does not matter) or the project's id.",
 
@@ -118,6 +126,12 @@ const en: CliMessages = {
   light: { green: 'green', yellow: 'yellow', red: 'red' },
   evaluationType: { midterm: 'midterm', final: 'final' },
   scoredOf: (scored) => `(${scored} of 6 scored)`,
+
+  verifyOk: (projects) => `The kept figures of all ${projects} projects are the same as a fresh computation.`,
+  verifyFailed: (differences, projects) =>
+    `${differences} ${differences === 1 ? 'figure differs' : 'figures differ'} from a fresh computation (in ${projects} ${projects === 1 ? 'project' : 'projects'}):`,
+  verifyLine: (project, field, kept, fresh) => `  "${project}", ${field}: kept ${kept}, fresh ${fresh}`,
+  verifyNoRow: 'no kept figures',
 };
 
 export const CLI_MESSAGES: Record<Lang, CliMessages> = { da, en };

@@ -72,7 +72,7 @@ export async function loadPortfolioRows(
   onProgress?: OnProgress,
   filter: PortfolioFilter = {},
 ): Promise<{ rows: PortfolioProjectRow[]; selection: PortfolioSelection }> {
-  const overview = await services.portfolio.portfolioOverview(filter);
+  const overview = await services.portfolio.portfolioProjects(filter);
   const indicators = new Map(overview.indicators.map((i) => [i.id, indicatorRef(i)]));
   const rows = overview.projects.map((p, i): PortfolioProjectRow => {
     const date = p.evaluation?.date ?? null;

@@ -25,6 +25,7 @@ import { filterSummaries, type PortfolioFilter } from '../../shared/portfolioFil
 import type { PortfolioStore } from '../storage/store';
 import { buildEvaluationInput, toGoalInput } from './evaluationInput';
 import { requireConfirmation } from './goalService';
+import { differences, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
 
 /** One project as the portfolio view and the portfolio workbook read it (its latest round). */
 export interface PortfolioProject {
@@ -139,9 +140,10 @@ export class PortfolioService {
     store: PortfolioStore,
   ): Promise<EvaluationSummary> {
     const project = await this.requireProject(evaluation.projectId, store);
+    // The statuses in force are all the engine reads of the history (one indexed query).
     const [goals, statusReports, budgetLines, financing] = await Promise.all([
       store.listGoals(project.id),
-      store.listStatusReports(project.id),
+      store.listStatusesInForce(project.id, evaluation.date),
       store.listBudgetLines(project.id),
       store.listFinancing(project.id),
     ]);
@@ -285,13 +287,16 @@ export class PortfolioService {
     return toProjectSummary(project, evaluation, detail?.summary ?? null);
   }
 
+  /** Every live project's figures at its latest round, from the kept figures (migration 004). */
   async portfolioSummaries(): Promise<ProjectSummary[]> {
-    return (await this.loadPortfolio()).map((p) => p.summary);
+    return (await this.keptFigures({ pool: false })).map((k) => k.summary);
   }
 
   /**
-   * Every live project with its latest round computed, read once for the portfolio view, its
-   * workbook and the CLI (so they show the same figures).
+   * Every live project with its latest round computed from all of its rows: the portfolio
+   * workbook's read (it needs goals and every status), and the fresh computation that
+   * `verifyFigures` holds the kept figures against. The portfolio view and the CLI read the
+   * kept figures instead.
    */
   async loadPortfolio(onProgress?: (done: number, total: number) => void): Promise<PortfolioProject[]> {
     const [projects, profile] = await Promise.all([this.store.listProjects(), this.store.getProfile()]);
@@ -299,12 +304,7 @@ export class PortfolioService {
     for (const [i, p] of projects.entries()) {
       const detail = await this.projectDetail(p.id);
       const evaluation = latestOf(detail.evaluations);
-      let evaluationSummary: EvaluationSummary | null = null;
-      if (evaluation) {
-        const [scores, lights] = await Promise.all([this.store.listScores(evaluation.id), this.store.listLightDecisions(evaluation.id)]);
-        const input = buildEvaluationInput({ ...detail, project: detail.project, evaluation, scores, lights });
-        evaluationSummary = evaluate(input, profile);
-      }
+      const evaluationSummary = evaluation ? await this.summaryOf(detail, evaluation, detail.statusReports, profile, this.store) : null;
       out.push({
         project: detail.project,
         summary: toProjectSummary(detail.project, evaluation, evaluationSummary),
@@ -318,14 +318,110 @@ export class PortfolioService {
     return out;
   }
 
-  /** The projects the filter shows, with the portfolio's headline and pooled figures over them. */
-  async portfolioOverview(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { projects: PortfolioProject[]; indicators: Indicator[] }> {
+  /** The engine's figures of a round; a final round keeps the profile it was signed off with. */
+  private async summaryOf(
+    data: Pick<ProjectDetail, 'project' | 'goals' | 'budgetLines' | 'financing'>,
+    evaluation: Evaluation,
+    statusReports: StatusReport[],
+    portfolioProfile: MethodologyProfile,
+    store: PortfolioStore,
+  ): Promise<EvaluationSummary> {
+    const [scores, lights, sealed] = await Promise.all([store.listScores(evaluation.id), store.listLightDecisions(evaluation.id), store.getSealedProfile(evaluation.id)]);
+    const input = buildEvaluationInput({ ...data, statusReports, evaluation, scores, lights });
+    return evaluate(input, sealed ?? portfolioProfile);
+  }
+
+  /** One project's portfolio figures computed afresh, with the statuses in force from SQL. */
+  private async figuresOf(project: Project, profile: MethodologyProfile, store: PortfolioStore): Promise<{ summary: ProjectSummary; pool: PoolContribution }> {
+    const [goals, budgetLines, financing, evaluations] = await Promise.all([
+      store.listGoals(project.id),
+      store.listBudgetLines(project.id),
+      store.listFinancing(project.id),
+      store.listEvaluations(project.id),
+    ]);
+    const evaluation = latestOf(evaluations);
+    const date = evaluation?.date ?? null;
+    const statuses = await store.listStatusesInForce(project.id, date);
+    const summary = evaluation ? await this.summaryOf({ project, goals, budgetLines, financing }, evaluation, statuses, profile, store) : null;
+    return { summary: toProjectSummary(project, evaluation, summary), pool: poolContribution(goals, statuses, date, summary) };
+  }
+
+  /**
+   * The kept figures of every live project (in the order of listProjects). Stale rows (a write
+   * since they were computed; new projects; a file just migrated) are recomputed and stored in
+   * the same transaction that found them stale, so no write can slip in between; the others are
+   * read as kept. A portfolio open read-only gets stale rows computed without storing them.
+   */
+  async keptFigures(options: { pool?: boolean } = {}): Promise<KeptFigures[]> {
+    const read = async (store: PortfolioStore, save: boolean): Promise<KeptFigures[]> => {
+      const rows = await store.listKeptFigures();
+      const stale = rows.filter((r) => r.computedRevision !== r.revision || r.summary === null || r.pool === null);
+      const fresh = new Map<number, { summary: string; pool: string }>();
+      if (stale.length > 0) {
+        const profile = await store.getProfile();
+        for (const row of stale) {
+          const figures = await this.figuresOf(await this.requireProject(row.projectId, store), profile, store);
+          const json = { summary: JSON.stringify(figures.summary), pool: JSON.stringify(figures.pool) };
+          if (save) await store.keepFigures(row.projectId, row.revision, json);
+          fresh.set(row.projectId, json);
+        }
+      }
+      return rows.map((row) => {
+        const json = fresh.get(row.projectId) ?? (row as { summary: string; pool: string });
+        return { projectId: row.projectId, summary: JSON.parse(json.summary) as ProjectSummary, pool: options.pool === false ? NO_POOL : (JSON.parse(json.pool) as PoolContribution) };
+      });
+    };
+    if (this.store.readOnly) return read(this.store, false);
+    return this.store.transaction((tx) => read(tx, true));
+  }
+
+  /**
+   * Recomputes every live project's figures from all of its rows (every status, the engine's
+   * own rule for the status in force) and lists where they differ from the kept ones. Stale rows
+   * are brought up to date first, as any read does: what is compared is what a read would show.
+   */
+  async verifyFigures(onProgress?: (done: number, total: number) => void): Promise<FigureDifference[]> {
+    const kept = new Map((await this.keptFigures()).map((k) => [k.projectId, k]));
+    const out: FigureDifference[] = [];
+    for (const fresh of await this.loadPortfolio(onProgress)) {
+      const { project } = fresh;
+      const k = kept.get(project.id);
+      kept.delete(project.id);
+      if (!k) {
+        out.push({ projectId: project.id, name: project.name, field: 'row', kept: null, fresh: null });
+        continue;
+      }
+      const pool = poolContribution(fresh.goals, fresh.statusReports, fresh.evaluation?.date ?? null, fresh.evaluationSummary);
+      const found = [...differences(k.summary, fresh.summary, 'summary'), ...differences(k.pool, pool, 'pool')];
+      out.push(...found.map((d) => ({ projectId: project.id, name: project.name, ...d })));
+    }
+    for (const k of kept.values()) out.push({ projectId: k.projectId, name: k.summary.name, field: 'row', kept: null, fresh: null });
+    return out;
+  }
+
+  /** The projects the filter shows, with the portfolio's headline and pooled figures over them (from the kept figures). */
+  async portfolioOverview(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { indicators: Indicator[]; kept: KeptFigures[] }> {
+    const kept = await this.keptFigures();
+    const indicators = await this.store.listIndicators();
+    const shown = new Set(filterSummaries(kept.map((k) => k.summary), filter).map((s) => s.projectId));
+    const rows = kept.filter((k) => shown.has(k.projectId));
+    return { rows: rows.map((k) => k.summary), total: kept.length, filter, rollup: rollupOfKept(rows, indicators, indicatorRef), indicators, kept: rows };
+  }
+
+  /**
+   * The projects the filter shows, each read in full (goals, every status, the engine's whole
+   * result): what the portfolio workbook needs. Slow at national size; the view uses portfolioOverview.
+   */
+  async portfolioProjects(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { projects: PortfolioProject[]; indicators: Indicator[] }> {
     const [all, indicators] = await Promise.all([this.loadPortfolio(), this.store.listIndicators()]);
     const shown = new Set(filterSummaries(all.map((p) => p.summary), filter).map((s) => s.projectId));
     const projects = all.filter((p) => shown.has(p.summary.projectId));
     return { rows: projects.map((p) => p.summary), total: all.length, filter, rollup: rollupOf(projects, indicators), projects, indicators };
   }
 }
+
+/** Stands in for the pool where the caller asked for summaries only (not parsed, never read). */
+const NO_POOL: PoolContribution = { levelAverages: { A: null, B: null, C: null }, linked: [], unlinked: { A: 0, B: 0, C: 0 } };
 
 function latestOf(evaluations: Evaluation[]): Evaluation | null {
   return evaluations.reduce<Evaluation | null>(

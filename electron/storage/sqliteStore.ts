@@ -32,7 +32,7 @@ import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
 import { ConflictError, LockedError, NotFoundError } from './store';
-import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStore } from './store';
+import type { AuditFilter, IndicatorInput, KeptFiguresRow, NewGoal, NewOrExisting, PortfolioStore } from './store';
 import type { ReadOnlyReason } from './messages';
 
 export interface OpenPortfolioStoreOptions {
@@ -930,6 +930,46 @@ class SqliteStore implements PortfolioStore {
       );
       return rows.map(mapStatus);
     });
+  }
+
+  listStatusesInForce(projectId: number, date: string | null): Promise<StatusReport[]> {
+    // The subquery walks status_reports_goal (goal_id, reported_at, rowid) backwards from the
+    // date: one index entry per goal, no sort (EXPLAIN QUERY PLAN is checked by a test).
+    return this.read(async (c) => {
+      const rows = await c.all<Row>(
+        `SELECT s.* FROM goals g JOIN status_reports s ON s.id = (
+           SELECT s2.id FROM status_reports s2
+            WHERE s2.goal_id = g.id ${date === null ? '' : 'AND s2.reported_at <= ?'}
+            ORDER BY s2.reported_at DESC, s2.id DESC LIMIT 1)
+         WHERE g.project_id = ?`,
+        date === null ? [projectId] : [date, projectId],
+      );
+      return rows.map(mapStatus).sort((a, b) => a.id - b.id);
+    });
+  }
+
+  listKeptFigures(): Promise<KeptFiguresRow[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<{ project_id: number; revision: number; computed_revision: number | null; summary: string | null; pool: string | null }>(
+        // A project without a row (none should be: the insert trigger makes it) reads as stale.
+        `SELECT p.id AS project_id, coalesce(f.revision, 0) AS revision, f.computed_revision, f.summary, f.pool
+           FROM projects p LEFT JOIN project_figures f ON f.project_id = p.id
+          WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE, p.id`,
+      );
+      return rows.map((r) => ({ projectId: r.project_id, revision: r.revision, computedRevision: r.computed_revision, summary: r.summary, pool: r.pool }));
+    });
+  }
+
+  async keepFigures(projectId: number, revision: number, figures: { summary: string; pool: string }): Promise<void> {
+    // Not a user's change: no audit row, and the seals are not concerned (figures are derived).
+    await this.read((c) =>
+      c.run(
+        `INSERT INTO project_figures (project_id, revision, computed_revision, summary, pool) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (project_id) DO UPDATE SET computed_revision = excluded.computed_revision, summary = excluded.summary, pool = excluded.pool
+         WHERE revision = excluded.revision`,
+        [projectId, revision, revision, figures.summary, figures.pool],
+      ),
+    );
   }
 
   async addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport> {

@@ -78,6 +78,19 @@ export interface PortfolioStore {
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
   listStatusReports(projectId: number): Promise<StatusReport[]>;
   addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport>;
+  /**
+   * Per goal of the project, the status in force at `date` (null = no round: the latest) by the
+   * engine's rule (shared/methodology/statusInForce.ts): the latest `reportedAt` on or before the
+   * date, of equal dates the one stored last. One indexed query; goals without one are left out.
+   */
+  listStatusesInForce(projectId: number, date: string | null): Promise<StatusReport[]>;
+
+  // The portfolio's kept figures (migration 004). Triggers mark a project's row stale on every
+  // write its figures depend on; the service recomputes stale rows when it reads them.
+  /** Every live project's row, in the order of listProjects (name, then id). */
+  listKeptFigures(): Promise<KeptFiguresRow[]>;
+  /** Stores figures computed at `revision`; a no-op when a write has moved the revision on since. */
+  keepFigures(projectId: number, revision: number, figures: { summary: string; pool: string }): Promise<void>;
 
   // Indicators (portfolio-wide; deleting one unlinks its goals)
   listIndicators(): Promise<Indicator[]>;
@@ -136,6 +149,15 @@ export interface PortfolioStore {
 
   /** A stable digest of all user data (not the audit log), for "nothing changed" checks. */
   dataDigest(): Promise<string>;
+}
+
+/** One project's kept figures as stored (JSON text); stale when `computedRevision !== revision`. */
+export interface KeptFiguresRow {
+  projectId: number;
+  revision: number;
+  computedRevision: number | null;
+  summary: string | null;
+  pool: string | null;
 }
 
 /** An item without id is created; with id it is updated. */

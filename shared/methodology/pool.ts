@@ -93,6 +93,11 @@ export interface RollupProject {
   levelAverages: Record<GoalLevel, number | null>;
   /** Its goals with the status in force at that evaluation and their indicator links. */
   goals: PoolGoalInput[];
+  /**
+   * Goals not linked to an indicator that `goals` leaves out, per level: the portfolio's kept
+   * figures carry only the linked goals (the unlinked ones are never pooled, only counted).
+   */
+  unlinkedGoals?: Record<GoalLevel, number>;
 }
 
 export function portfolioRollup(projects: RollupProject[]): PortfolioRollup {
@@ -101,7 +106,10 @@ export function portfolioRollup(projects: RollupProject[]): PortfolioRollup {
   ) as Record<GoalLevel, LevelHeadline>;
   const goals = projects.flatMap((p) => p.goals);
   const unlinkedGoals = Object.fromEntries(
-    GOAL_LEVELS.map((level) => [level, goals.filter((g) => g.goal.level === level && g.indicator === null).length]),
+    GOAL_LEVELS.map((level) => [
+      level,
+      goals.filter((g) => g.goal.level === level && g.indicator === null).length + projects.reduce((n, p) => n + (p.unlinkedGoals?.[level] ?? 0), 0),
+    ]),
   ) as Record<GoalLevel, number>;
   return { projects: projects.length, headline, indicators: poolIndicators(goals), unlinkedGoals };
 }

@@ -4,7 +4,8 @@ import { GOAL_LEVELS, type GoalLevel } from '../../../shared/domain';
 import type { PortfolioRollup } from '../../../shared/methodology/types';
 import { formatDanishDate, formatDanishNumber, formatDanishPercent, shownDecimals } from '../../../shared/numbers/danish';
 import { describeFilterDa, isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
-import { rollupOf } from '../../services/portfolioService';
+import { indicatorRef } from '../../services/portfolioService';
+import { rollupOfKept } from '../../services/keptFigures';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
 import type { CliMessages } from '../messages';
@@ -28,15 +29,15 @@ export const summaryCommand: CliCommand = {
     try {
       const name = args.values.project;
       const overview = await services.portfolio.portfolioOverview(filter);
-      let projects = overview.projects;
+      let projects = overview.kept;
       if (typeof name === 'string') {
         const project = await requireProject(services.store, name, args.t);
-        projects = projects.filter((p) => p.project.id === project.id);
+        projects = projects.filter((p) => p.projectId === project.id);
         if (projects.length === 0) throw new CliError(`Projektet "${name}" er ikke med i filteret (${describeFilterDa(filter)}).`);
       }
       // The roll-up over exactly the projects printed, as the portfolio view computes it.
       const rows = projects.map((p) => p.summary);
-      const rollup = rollupOf(projects, overview.indicators);
+      const rollup = rollupOfKept(projects, overview.indicators, indicatorRef);
       if (args.values.json) io.out(JSON.stringify({ projects: rows.map(toJson), portfolio: portfolioJson(rollup, filter, overview.total) }, null, 2));
       else io.out([table(rows, args.t), ...(typeof name === 'string' ? [] : ['', portfolioTable(rollup, filter, overview.total)])].join('\n'));
       return 0;

@@ -1,0 +1,103 @@
+import { type Goal, type GoalLevel, type Indicator, type StatusReport } from '../../shared/domain';
+import type { ProjectSummary } from '../../shared/contracts/views';
+import { portfolioRollup, type RollupProject } from '../../shared/methodology/pool';
+import type { EvaluationSummary, GoalInput, IndicatorRef, PortfolioRollup } from '../../shared/methodology/types';
+import { toGoalInput } from './evaluationInput';
+
+/**
+ * What one project adds to the portfolio's pooled figures (METHODOLOGY.md section 11), kept
+ * beside its summary: its level averages, and per goal linked to an indicator exactly what the
+ * engine's pooling reads (level, direction, target, the status in force and its value), in goal
+ * order so that the sums add up in the same order as a fresh roll-up. Unlinked goals are only
+ * counted, per level: they are never pooled.
+ */
+export interface PoolContribution {
+  levelAverages: Record<GoalLevel, number | null>;
+  /** [indicator id, level, 1 = lower is better, target in period, 1 = has a status in force, its value]. */
+  linked: [number, GoalLevel, 0 | 1, number | null, 0 | 1, number | null][];
+  unlinked: Record<GoalLevel, number>;
+}
+
+export interface KeptFigures {
+  projectId: number;
+  summary: ProjectSummary;
+  pool: PoolContribution;
+}
+
+const noGoals = (): Record<GoalLevel, number> => ({ A: 0, B: 0, C: 0 });
+
+/** `statuses`: the project's status reports (all, or only those in force: the rule picks the same). */
+export function poolContribution(goals: Goal[], statuses: StatusReport[], date: string | null, summary: EvaluationSummary | null): PoolContribution {
+  const unlinked = noGoals();
+  const linked: PoolContribution['linked'] = [];
+  for (const g of goals) {
+    if (g.indicatorId === null) {
+      unlinked[g.level]++;
+      continue;
+    }
+    const input = toGoalInput(g, statuses, date);
+    linked.push([g.indicatorId, g.level, input.direction === 'lower' ? 1 : 0, input.targetInPeriod, input.status ? 1 : 0, input.status?.value ?? null]);
+  }
+  return {
+    levelAverages: { A: summary?.levels.A.average ?? null, B: summary?.levels.B.average ?? null, C: summary?.levels.C.average ?? null },
+    linked,
+    unlinked,
+  };
+}
+
+/** The pooling's view of a kept goal: the fields `poolLeftOutReason` and the sums read. */
+function goalOf([, level, lower, target, reported, value]: PoolContribution['linked'][number]): GoalInput {
+  return {
+    code: '',
+    level,
+    description: '',
+    unit: '',
+    targetInPeriod: target,
+    targetAfterPeriod: null,
+    direction: lower ? 'lower' : 'higher',
+    baseline: null,
+    status: reported ? { value, reportedAt: '', reportedBy: '', printedPercent: null, source: { file: '', location: '' } } : null,
+  };
+}
+
+/** The engine's roll-up over kept figures; equals `rollupOf` over the same projects read afresh. */
+export function rollupOfKept(kept: readonly KeptFigures[], indicators: readonly Indicator[], ref: (i: Indicator) => IndicatorRef): PortfolioRollup {
+  const refs = new Map(indicators.map((i) => [i.id, ref(i)]));
+  return portfolioRollup(
+    kept.map(
+      ({ projectId, pool }): RollupProject => ({
+        projectId,
+        levelAverages: pool.levelAverages,
+        goals: pool.linked.map((g) => ({ projectId, goal: goalOf(g), indicator: refs.get(g[0]) ?? null })),
+        unlinkedGoals: pool.unlinked,
+      }),
+    ),
+  );
+}
+
+/** One figure that differs between what is kept and a fresh computation. */
+export interface FigureDifference {
+  projectId: number;
+  name: string;
+  /** Dotted path: "summary.goals.output.percent", "pool.linked.3" ... ("row" when a project has no kept row). */
+  field: string;
+  kept: unknown;
+  fresh: unknown;
+}
+
+/** The paths where two JSON-like values differ (a missing key and undefined are the same). */
+export function differences(kept: unknown, fresh: unknown, path: string, out: { field: string; kept: unknown; fresh: unknown }[] = []) {
+  if (kept === fresh) return out;
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  if (isObj(kept) && isObj(fresh) && Array.isArray(kept) === Array.isArray(fresh)) {
+    if (Array.isArray(kept) && Array.isArray(fresh) && kept.length !== fresh.length) {
+      out.push({ field: `${path}.length`, kept: kept.length, fresh: fresh.length });
+      return out;
+    }
+    for (const key of new Set([...Object.keys(kept), ...Object.keys(fresh)])) differences(kept[key], fresh[key], `${path}.${key}`, out);
+    return out;
+  }
+  if (kept === undefined && fresh === undefined) return out;
+  out.push({ field: path, kept, fresh });
+  return out;
+}
