@@ -1363,7 +1363,7 @@ class SqliteStore implements PortfolioStore {
       const hash = createHash('sha256');
       const tables = await c.all<{ name: string }>(
         `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-           AND name <> 'audit_log' ORDER BY name`,
+           AND name NOT IN ('audit_log', 'project_figures') ORDER BY name`,
       );
       for (const { name } of tables) {
         const quoted = `"${name.replace(/"/g, '""')}"`;

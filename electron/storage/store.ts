@@ -147,7 +147,7 @@ export interface PortfolioStore {
   // Audit log, newest first
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
 
-  /** A stable digest of all user data (not the audit log), for "nothing changed" checks. */
+  /** A stable digest of all user data (not the audit log, not the kept figures: they are derived), for "nothing changed" checks. */
   dataDigest(): Promise<string>;
 }
 
