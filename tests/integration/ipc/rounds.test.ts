@@ -141,6 +141,8 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   indicatorSuggestions: 'read',
   evaluationRestore: 'a final round is never deleted (refused as LOCKED), so never restored',
   exportReport: 'writes a file, not the portfolio',
+  portfolioPage: 'read',
+  projectNames: 'read',
 };
 
 describe('a final round is locked by main', () => {
