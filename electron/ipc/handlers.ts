@@ -10,6 +10,8 @@ import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
 import { isFilterActive } from '../../shared/portfolioFilter';
+import { resourcesDir } from '../resources';
+import { loadPortfolioDocument, readDemoDocument } from '../services/portfolioDocument';
 
 type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
 
@@ -55,6 +57,11 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       };
     },
     projectNames: async () => (await store.listProjects()).map((p) => ({ projectId: p.id, name: p.name })),
+    portfolioLoadDemo: async () => {
+      if ((await store.listProjects()).length > 0)
+        throw new ServiceError('CONFLICT', 'Demoen lægges kun i en tom portefølje, og denne har allerede projekter.');
+      return loadPortfolioDocument(store, readDemoDocument(resourcesDir()));
+    },
     profileSet: ({ profile }) => svc.setProfile(profile),
 
     projectGet: ({ projectId }) => svc.projectDetail(projectId),

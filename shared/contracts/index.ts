@@ -106,6 +106,12 @@ export const contracts = {
     input: Empty,
     output: z.custom<ProjectName[]>(),
   }),
+  /** Fills an empty portfolio with the demo's projects (the empty portfolio's "open the demo"). */
+  portfolioLoadDemo: defineContract({
+    channel: 'portfolio:loadDemo',
+    input: Empty,
+    output: z.object({ projectIds: z.array(Id) }),
+  }),
   profileSet: defineContract({
     channel: 'profile:set',
     input: z.object({ profile: MethodologyProfileSchema }).strict(),

@@ -143,6 +143,7 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   exportReport: 'writes a file, not the portfolio',
   portfolioPage: 'read',
   projectNames: 'read',
+  portfolioLoadDemo: 'only into an empty portfolio: new projects',
 };
 
 describe('a final round is locked by main', () => {

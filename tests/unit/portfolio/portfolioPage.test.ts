@@ -5,7 +5,7 @@ import { collatorFor, cutPortfolioPage, facetsOf, PORTFOLIO_PAGE_MAX } from '../
 
 const level = (percent: number | null) => ({ percent, average: percent === null ? null : percent / 100, light: null, reported: 0, total: 0 });
 
-function summary(id: number, over: Partial<ProjectSummary> & { output?: number | null; lights?: Partial<ProjectSummary['lights']> } = {}): ProjectSummary {
+function summary(id: number, over: Omit<Partial<ProjectSummary>, 'lights'> & { output?: number | null; lights?: Partial<ProjectSummary['lights']> } = {}): ProjectSummary {
   const { output = null, lights = {}, ...rest } = over;
   return {
     projectId: id,
