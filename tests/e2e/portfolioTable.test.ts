@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { generatePortfolio } from '../../electron/generate/portfolio';
 import { callChannel } from '../../electron/ipc/handlers';
-import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
+import { join } from 'node:path';
+import { launchBrowser, screenshot, SCREENSHOTS, startApp, type AppUnderTest } from './harness';
 
 /**
  * The portfolio table over a generated portfolio of a few hundred projects, in Chromium: only
@@ -49,6 +50,10 @@ describe('the portfolio table (issue 12, issue 15 "Finding things")', () => {
     await expect.poll(() => projectRows().count(), slow).toBeGreaterThan(5);
     expect(await page.locator('tr').count()).toBeLessThanOrEqual(100);
     await screenshot(page, '40-portfolio-virtual-1280');
+    await page.getByTestId('portfolio-scroller').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, '40b-portfolio-table-1280.png') });
+    const wide = await page.getByRole('table', { name: 'Portefølje' }).boundingBox();
+    expect(wide!.width).toBeLessThanOrEqual((await page.getByTestId('portfolio-scroller').boundingBox())!.width + 1);
 
     const byName = await callChannel(app.handlers, 'portfolioPage', { sort: { key: 'name', dir: 'asc' }, offset: PROJECTS - 1, limit: 1 });
     if (!byName.ok) throw new Error(byName.error.message);
@@ -93,6 +98,8 @@ describe('the portfolio table (issue 12, issue 15 "Finding things")', () => {
     const box = await scroller.boundingBox();
     expect(table!.width).toBeLessThanOrEqual(box!.width + 1);
     await screenshot(page, '41-portfolio-virtual-1024');
+    await scroller.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, '41b-portfolio-table-1024.png') });
     expect(app.errors).toEqual([]);
   }, 120_000);
 });

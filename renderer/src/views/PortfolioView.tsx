@@ -137,8 +137,13 @@ const COLUMN_LABEL: Record<OptionalColumn, string> = {
   output: 'portfolio.output',
 };
 
-/** Below this width the grant recipient moves under the name and two text columns step aside. */
-const NARROW = '(max-width: 1279px)';
+/**
+ * The text columns step aside as the window narrows (the user can bring them back), so that
+ * score, lights, budget and time stay on screen; below 1200 px the grant recipient moves under the name.
+ */
+const MEDIUM = '(max-width: 1439px)';
+const NARROW = '(max-width: 1199px)';
+const MEDIUM_HIDDEN: OptionalColumn[] = ['caseOfficer', 'fundingSource'];
 const NARROW_HIDDEN: OptionalColumn[] = ['grantRecipient', 'caseOfficer', 'fundingSource'];
 
 function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (projectId: number, evaluationId: number | null) => void }) {
@@ -282,9 +287,10 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
   useMenuCommand('import', openImport);
+  const medium = useMediaQuery(MEDIUM, window.matchMedia(MEDIUM).matches);
   const narrow = useMediaQuery(NARROW, window.matchMedia(NARROW).matches);
   const [chosenHidden, setChosenHidden] = useState<Set<OptionalColumn> | null>(null);
-  const hidden = useMemo(() => chosenHidden ?? new Set<OptionalColumn>(narrow ? NARROW_HIDDEN : []), [chosenHidden, narrow]);
+  const hidden = useMemo(() => chosenHidden ?? new Set<OptionalColumn>(narrow ? NARROW_HIDDEN : medium ? MEDIUM_HIDDEN : []), [chosenHidden, narrow, medium]);
   const [demoBusy, setDemoBusy] = useState(false);
 
   useEffect(() => {
