@@ -96,3 +96,22 @@ describe('portfolio:page', () => {
     expect(r.ok && Object.keys(r.value[0]!)).toEqual(['projectId', 'name']);
   });
 });
+
+describe('portfolio:loadDemo (the empty portfolio\'s "open the demo")', () => {
+  it('fills an empty portfolio with the demo, and refuses a portfolio that has projects, changing nothing', async () => {
+    const refused = await callChannel(table, 'portfolioLoadDemo', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Demoen lægges kun i en tom portefølje, og denne har allerede projekter.' } });
+    expect((await services.store.listProjects()).length).toBe(PROJECTS);
+
+    const empty = await createAppServices({ dbPath: join(dir, 'empty.sqlite'), user: 'tester' });
+    try {
+      const emptyTable = createHandlers(empty, headlessHost(join(dir, 'exports')));
+      const loaded = await callChannel(emptyTable, 'portfolioLoadDemo', {});
+      expect(loaded.ok && loaded.value.projectIds).toHaveLength(2);
+      const names = await callChannel(emptyTable, 'projectNames', {});
+      expect(names.ok && names.value.map((p) => p.name)).toContain('Tiltrækning af talent (Headstart)');
+    } finally {
+      await empty.close();
+    }
+  });
+});
