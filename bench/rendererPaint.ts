@@ -41,7 +41,7 @@ const WAIT_FOR_ROWS = `new Promise((resolve) => {
     if (rows.length === 0) return requestAnimationFrame(check);
     const counts = { projectRows: rows.length, tableRows: document.querySelectorAll('tr').length };
     requestAnimationFrame(() => setTimeout(() => {
-      const call = performance.getEntriesByType('resource').find((e) => e.name.includes(encodeURIComponent('portfolio:summaries')));
+      const call = performance.getEntriesByType('resource').find((e) => e.name.includes(encodeURIComponent('portfolio:page')));
       resolve({ paintMs: performance.now(), dataMs: call ? call.responseEnd : NaN, ...counts });
     }));
   };

@@ -114,34 +114,36 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
     }
     add(figure('openProject', median(opens), `projectGet + evaluationGet af seneste runde gennem IPC-håndteringstabellen (uden Electrons transport), ${picked.length} projekter spredt over porteføljen, median.`, { runs: opens }));
 
-    // What crosses IPC for the portfolio view's first screen: today the whole summaries result.
-    const [call, callMs] = await timed(() => callChannel(handlers, 'portfolioSummaries', {}));
+    // What crosses IPC for the portfolio view's first screen: the first page with its figures and facets.
+    const firstScreen = { sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100, figures: true, facets: true } as const;
+    const [call, callMs] = await timed(() => callChannel(handlers, 'portfolioPage', firstScreen));
     if (!call.ok) throw new Error(call.error.message);
     const bytes = Buffer.byteLength(JSON.stringify(call), 'utf8');
-    add(figure('ipcPayload', bytes, 'Bytes i JSON-teksten af svaret på portfolio:summaries (hele resultatet, som i dag sendes til første skærmbillede), gennem håndteringstabellen.', { details: { rows: call.value.length, bytesPerProject: bytes / projects, callMs } }));
+    const [whole] = await timed(() => callChannel(handlers, 'portfolioSummaries', {}));
+    const wholeBytes = whole.ok ? Buffer.byteLength(JSON.stringify(whole), 'utf8') : -1;
+    add(figure('ipcPayload', bytes, 'Bytes i JSON-teksten af svaret på portfolio:page for første skærmbillede (100 rækker sorteret efter navn, lystællinger, overblik og filtrenes valgmuligheder), gennem håndteringstabellen.', { details: { rows: call.value.rows.length, matching: call.value.matching, callMs, allSummariesBytes: wholeBytes } }));
   } finally {
     await services.close();
   }
 
-  // Filter and sort: today in the renderer, over the full array. The renderer's own functions,
-  // run here in Node on the same rows (React's re-render of the rows is not in it).
-  const { sortRows } = await import('../renderer/src/views/PortfolioView');
-  const { filterSummaries: filterRows } = await import('../shared/portfolioFilter');
+  // Filter and sort: in main (the portfolio:page handler's pure cut, shared/portfolioPage.ts) over
+  // every summary, without the portfolioOverview load that feeds it (measured above).
+  const { cutPortfolioPage, collatorFor } = await import('../shared/portfolioPage');
+  const collator = collatorFor('da');
   const filterSort: number[] = [];
   const sortAll: number[] = [];
   let shown = 0;
   for (let r = 0; r < Math.max(RUNS, 5); r++) {
     let t = performance.now();
-    const filtered = filterRows(summaries, { search: 'kommune', fundingSource: null, caseOfficer: null, evaluationType: null, light: 'red' });
-    shown = sortRows(filtered, 'output', 'desc', 'da-DK').length;
+    shown = cutPortfolioPage(summaries, { filter: { search: 'kommune', light: 'red' }, sort: { key: 'output', dir: 'desc' }, offset: 0, limit: 100 }, collator).matching;
     filterSort.push(performance.now() - t);
     t = performance.now();
-    sortRows(summaries, 'name', 'asc', 'da-DK');
+    cutPortfolioPage(summaries, { filter: {}, sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100 }, collator);
     sortAll.push(performance.now() - t);
   }
   const worst = Math.max(median(filterSort), median(sortAll));
   add(
-    figure('filterSort', worst, 'Rendererens filterSummaries (shared/portfolioFilter.ts) + sortRows (PortfolioView.tsx) i Node over hele rækken af resuméer: den langsomste af "søg kommune + rødt lys, sortér efter output %" og "sortér alle efter navn" (dansk sortering), median. Rækkernes genoptegning i React er ikke med.', {
+    figure('filterSort', worst, 'portfolio:page-håndteringens filtrering, sortering og første side (cutPortfolioPage i shared/portfolioPage.ts) i main over alle resuméer: den langsomste af "søg kommune + rødt lys, sortér efter output %" og "sortér alle efter navn" (dansk sortering), median. Indlæsningen af resuméerne er med i porteføljeoversigtens tal.', {
       details: { filterAndSortMs: median(filterSort), sortAllByNameMs: median(sortAll), rowsAfterFilter: shown },
     }),
   );

@@ -8,6 +8,10 @@ import { importImplementations } from './importHandlers';
 import { roundImplementations } from './roundHandlers';
 import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
+import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
+import { isFilterActive } from '../../shared/portfolioFilter';
+import { resourcesDir } from '../resources';
+import { loadPortfolioDocument, readDemoDocument } from '../services/portfolioDocument';
 
 type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
 
@@ -38,6 +42,25 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     portfolioOverview: async ({ filter }) => {
       const { rows, total, filter: used, rollup } = await svc.portfolioOverview(filter ?? {});
       return { rows, total, filter: used, rollup };
+    },
+    portfolioPage: async ({ filter = {}, sort, offset, limit, language = 'da', figures, facets }) => {
+      const collator = collatorFor(language);
+      const overview = await svc.portfolioOverview(filter);
+      const cut = cutPortfolioPage(overview.rows, { filter, sort, offset, limit }, collator);
+      // The dropdowns offer every value of the portfolio, not only those the filter leaves.
+      const all = facets ? (isFilterActive(filter) ? (await svc.portfolioOverview({})).rows : overview.rows) : null;
+      return {
+        ...cut,
+        total: overview.total,
+        ...(figures ? { rollup: overview.rollup } : {}),
+        ...(all ? { facets: facetsOf(all, collator) } : {}),
+      };
+    },
+    projectNames: async () => (await store.listProjects()).map((p) => ({ projectId: p.id, name: p.name })),
+    portfolioLoadDemo: async () => {
+      if ((await store.listProjects()).length > 0)
+        throw new ServiceError('CONFLICT', 'Demoen lægges kun i en tom portefølje, og denne har allerede projekter.');
+      return loadPortfolioDocument(store, readDemoDocument(resourcesDir()));
     },
     profileSet: ({ profile }) => svc.setProfile(profile),
 

@@ -508,6 +508,7 @@ export function toProjectSummary(project: Project, evaluation: Evaluation | null
     grantRecipient: project.grantRecipient,
     caseOfficer: project.caseOfficer,
     fundingSource: project.fundingSource,
+    period: { start: project.periodStart, end: project.periodEnd },
     evaluationId: evaluation?.id ?? null,
     evaluationType: evaluation?.type ?? null,
     evaluationDate: evaluation?.date ?? null,

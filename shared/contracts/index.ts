@@ -44,13 +44,16 @@ import type {
   IndicatorUsage,
   PortfolioInfo,
   PortfolioOverview,
+  PortfolioPage,
   ProjectDetail,
+  ProjectName,
   ProjectSummary,
 } from './views';
 import { appContracts } from './appContracts';
 import { exportContracts } from './exportContracts';
 import { importContracts } from './importContracts';
 import { roundContracts } from './roundContracts';
+import { PORTFOLIO_PAGE_MAX, PORTFOLIO_SORT_KEYS } from '../portfolioPage';
 
 export * from './core';
 export type * from './views';
@@ -77,6 +80,37 @@ export const contracts = {
     channel: 'portfolio:overview',
     input: z.object({ filter: PortfolioFilterSchema.optional() }).strict(),
     output: z.custom<PortfolioOverview>(),
+  }),
+  /** The portfolio table: one page of slim rows, sorted and filtered in main (issue 12). */
+  portfolioPage: defineContract({
+    channel: 'portfolio:page',
+    input: z
+      .object({
+        filter: PortfolioFilterSchema.optional(),
+        sort: z.object({ key: z.enum(PORTFOLIO_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict(),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(PORTFOLIO_PAGE_MAX),
+        /** The collation names sort by (Danish: æ, ø, å after z). */
+        language: z.enum(['da', 'en']).optional(),
+        /** Also the headline and pooled figures over the matching projects. */
+        figures: z.boolean().optional(),
+        /** Also the dropdowns' values (funding sources, case officers) over the whole portfolio. */
+        facets: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.custom<PortfolioPage>(),
+  }),
+  /** Every live project's id and name, for pickers (no figures computed). */
+  projectNames: defineContract({
+    channel: 'portfolio:projectNames',
+    input: Empty,
+    output: z.custom<ProjectName[]>(),
+  }),
+  /** Fills an empty portfolio with the demo's projects (the empty portfolio's "open the demo"). */
+  portfolioLoadDemo: defineContract({
+    channel: 'portfolio:loadDemo',
+    input: Empty,
+    output: z.object({ projectIds: z.array(Id) }),
   }),
   profileSet: defineContract({
     channel: 'profile:set',

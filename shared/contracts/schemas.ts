@@ -254,6 +254,11 @@ export const PortfolioFilterSchema = z
     fundingSource: ShortText.nullable().optional(),
     caseOfficer: ShortText.nullable().optional(),
     evaluationType: EvaluationTypeSchema.nullable().optional(),
-    light: LightSchema.nullable().optional(),
+    light: z.union([LightSchema, z.literal('none')]).nullable().optional(),
+    lightKind: LightKindSchema.nullable().optional(),
+    runningFrom: IsoDate.nullable().optional(),
+    runningTo: IsoDate.nullable().optional(),
+    evaluatedFrom: IsoDate.nullable().optional(),
+    evaluatedTo: IsoDate.nullable().optional(),
   })
   .strict();

@@ -20,6 +20,7 @@ import type {
 import type { EvaluationSummary, PortfolioRollup } from '../methodology/types';
 import type { IndicatorSuggestion } from '../methodology/indicators';
 import type { PortfolioFilter } from '../portfolioFilter';
+import type { PortfolioFacets, PortfolioPageCut } from '../portfolioPage';
 import type { MethodologyProfile } from '../methodology/profile';
 
 /** What the renderer needs to show a project (all evaluation rounds listed, none expanded). */
@@ -67,6 +68,8 @@ export interface ProjectSummary {
   grantRecipient: string;
   caseOfficer: string;
   fundingSource: string;
+  /** The grant period (ISO dates; null where the project does not say). */
+  period: { start: string | null; end: string | null };
   evaluationId: number | null;
   evaluationType: EvaluationType | null;
   evaluationDate: string | null;
@@ -113,4 +116,23 @@ export interface PortfolioOverview {
   total: number;
   filter: PortfolioFilter;
   rollup: PortfolioRollup;
+}
+
+/**
+ * One page of the portfolio table with what the view shows around it: the projects the filter
+ * matches, sorted and cut in main. `rollup` and `facets` come when asked (the first screen and
+ * after a change), not with every page fetched while scrolling.
+ */
+export interface PortfolioPage extends PortfolioPageCut {
+  /** Projects in the portfolio before filtering. */
+  total: number;
+  /** The headline and pooled figures over the matching projects. */
+  rollup?: PortfolioRollup;
+  facets?: PortfolioFacets;
+}
+
+/** A project as a picker lists it (the import wizard's "add to project"). */
+export interface ProjectName {
+  projectId: number;
+  name: string;
 }

@@ -402,7 +402,7 @@ describe('the import wizard', () => {
     preview.diff[1] = { ...preview.diff[1], change: 'new' };
     const { project } = headstartFixture();
     const api = mockApi({
-      portfolioSummaries: async () => ({ ok: true, value: [] }),
+      projectNames: async () => ({ ok: true, value: [] }),
       stageImportFiles: async () => ({ ok: true, value: { paths: ['/tmp/staged/status.xlsx'] } }),
       importPreview: async () => ({ ok: true, value: preview }),
       projectGet: async () => ({ ok: true, value: project }),
@@ -435,7 +435,7 @@ describe('the import wizard: a new project', () => {
     const againstNothing: ImportPreview = { ...headstartPreview(), projectId: null, evaluationId: null, basis: basisOf(emptyState(DEFAULT_PROFILE)) };
     againstNothing.diff = againstNothing.diff.map((d) => ({ ...d, change: d.change === 'blocked' ? 'blocked' : 'new', selectedByDefault: true }));
     const api = mockApi({
-      portfolioSummaries: async () => ({ ok: true, value: [{ projectId: 1, name: 'Tiltrækning af talent (Headstart)' }] }),
+      projectNames: async () => ({ ok: true, value: [{ projectId: 1, name: 'Tiltrækning af talent (Headstart)' }] }),
       stageImportFiles: async () => ({ ok: true, value: { paths: ['/tmp/staged/status.xlsx'] } }),
       importPreview: async (input) => ({ ok: true, value: (input as { newProject?: boolean }).newProject ? againstNothing : againstHeadstart }),
     });

@@ -46,10 +46,12 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(browser: Browser, options: { demo?: boolean } = {}): Promise<AppUnderTest> {
+export async function startApp(browser: Browser, options: { demo?: boolean; prepare?: (dbPath: string) => Promise<unknown> } = {}): Promise<AppUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'trafiklys-e2e-'));
   const dbPath = join(dir, 'portfolio.trafiklys.sqlite');
   if (options.demo !== false) await createDemoPortfolio(dbPath, resourcesDir());
+  // Written before the app opens the file (e.g. a generated portfolio), as a user's file would be.
+  await options.prepare?.(dbPath);
   const services = await createAppServices({ dbPath, user: 'e2e' });
   const handlers = createHandlers(services, headlessHost(join(dir, 'exports')));
   const server = await startBrowserServer({ handlers, rendererDir: join(outDir, 'renderer') });

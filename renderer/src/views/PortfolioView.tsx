@@ -1,32 +1,15 @@
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Card, Checkbox, Group, Loader, Modal, Paper, Popover, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsSort, IconFileImport, IconFileSpreadsheet, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
+import { IconColumns, IconFileImport, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorSuggestionView, ProjectSummary } from '../../../shared/contracts';
+import type { IndicatorSuggestionView } from '../../../shared/contracts';
 import { ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
-import { LIGHT_KINDS, LIGHTS, type EvaluationType, type Light, type LightKind } from '../../../shared/domain';
-import type { PortfolioRollup } from '../../../shared/methodology/types';
-import { filterSummaries, isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
+import { LIGHT_KINDS, LIGHTS, type EvaluationType } from '../../../shared/domain';
+import { isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
+import type { LightCounts as LightCountsOf, PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../shared/portfolioPage';
 import { safeCall, useApi } from '../api';
 import { useExport, useMenuCommand } from '../components/exporting';
 import { LightLabel } from '../components/Light';
@@ -35,75 +18,9 @@ import { useFormatter } from '../format';
 import type { Route } from '../router';
 import { ImportWizard } from './import/ImportWizard';
 import { IndicatorSuggestions, PooledIndicators, PortfolioHeadline } from './PortfolioFigures';
-
-type SortKey =
-  | 'name'
-  | 'grantRecipient'
-  | 'caseOfficer'
-  | 'fundingSource'
-  | 'evaluation'
-  | 'implementationLight'
-  | 'goalsLight'
-  | 'effectLight'
-  | 'implementationScore'
-  | 'output'
-  | 'budget'
-  | 'time';
-
-const LIGHT_ORDER: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
-
-function sortValue(row: ProjectSummary, key: SortKey): string | number | null {
-  switch (key) {
-    case 'name':
-    case 'grantRecipient':
-    case 'caseOfficer':
-    case 'fundingSource':
-      return row[key] || null;
-    case 'evaluation':
-      return row.evaluationDate;
-    case 'implementationLight':
-      return row.lights.implementation ? LIGHT_ORDER[row.lights.implementation] : null;
-    case 'goalsLight':
-      return row.lights.goals ? LIGHT_ORDER[row.lights.goals] : null;
-    case 'effectLight':
-      return row.lights.effect ? LIGHT_ORDER[row.lights.effect] : null;
-    case 'implementationScore':
-      return row.implementation.score;
-    case 'output':
-      return row.goals.output.percent;
-    case 'budget':
-      return row.budget.percent;
-    case 'time':
-      return row.time.percent;
-  }
-}
-
-/** Sorts with missing values last in both directions. */
-export function sortRows(rows: ProjectSummary[], key: SortKey, dir: 'asc' | 'desc', locale: string): ProjectSummary[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
-    if (va === null && vb === null) return a.name.localeCompare(b.name);
-    if (va === null) return 1;
-    if (vb === null) return -1;
-    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-    return dir === 'asc' ? c : -c;
-  });
-}
-
-interface Filters {
-  search: string;
-  fundingSource: string | null;
-  caseOfficer: string | null;
-  evaluationType: EvaluationType | null;
-  light: Light | null;
-}
-
-/** The screen's filter as the shared rule takes it (the export and the CLI use the same rule). */
-function toPortfolioFilter(f: Filters): PortfolioFilter {
-  return { search: f.search, fundingSource: f.fundingSource, caseOfficer: f.caseOfficer, evaluationType: f.evaluationType, light: f.light };
-}
+import { PortfolioFilters } from './portfolio/PortfolioFilters';
+import { OPTIONAL_COLUMNS, PortfolioTable, type OptionalColumn } from './portfolio/PortfolioTable';
+import { usePortfolioPages } from './portfolio/usePortfolioPages';
 
 /** Asks whether to export the projects the filter shows or the whole portfolio. */
 function ExportChoiceModal({ shown, total, onChoose, onClose }: { shown: number; total: number; onChoose: (filtered: boolean) => void; onClose: () => void }) {
@@ -128,37 +45,7 @@ function ExportChoiceModal({ shown, total, onChoose, onClose }: { shown: number;
   );
 }
 
-function SortableTh({
-  label,
-  sortKey,
-  sort,
-  onSort,
-  numeric,
-}: {
-  label: string;
-  sortKey: SortKey;
-  sort: { key: SortKey; dir: 'asc' | 'desc' };
-  onSort: (key: SortKey) => void;
-  numeric?: boolean;
-}) {
-  const { t } = useTranslation();
-  const active = sort.key === sortKey;
-  const Icon = !active ? IconArrowsSort : sort.dir === 'asc' ? IconSortAscending : IconSortDescending;
-  return (
-    <Table.Th
-      className="tl-sortable-th"
-      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-      style={{ textAlign: numeric ? 'right' : undefined, whiteSpace: 'nowrap' }}
-    >
-      <button type="button" onClick={() => onSort(sortKey)} title={t('portfolio.sortBy', { column: label })}>
-        {label}
-        {active ? <Icon size={14} aria-hidden /> : <IconArrowsSort size={12} aria-hidden className="tl-sort-idle" />}
-      </button>
-    </Table.Th>
-  );
-}
-
-function LightCounts({ rows }: { rows: ProjectSummary[] }) {
+function LightCounts({ counts }: { counts: LightCountsOf }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={3} spacing="sm" aria-label={t('portfolio.lightCounts')}>
@@ -169,7 +56,7 @@ function LightCounts({ rows }: { rows: ProjectSummary[] }) {
           </Text>
           <Group gap="md">
             {[...LIGHTS, null].map((light) => {
-              const n = rows.filter((r) => r.lights[kind] === light).length;
+              const n = counts[kind][light ?? 'none'];
               if (light === null && n === 0) return null;
               return (
                 <Group key={light ?? 'none'} gap={6} wrap="nowrap" data-testid={`count-${kind}-${light ?? 'none'}`}>
@@ -186,6 +73,78 @@ function LightCounts({ rows }: { rows: ProjectSummary[] }) {
     </SimpleGrid>
   );
 }
+
+/** An empty portfolio says where to start, not that a filter matched nothing. */
+function EmptyPortfolio({ onCreate, onImport, onDemo, demoBusy }: { onCreate: () => void; onImport: () => void; onDemo: () => void; demoBusy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xl" data-testid="portfolio-empty">
+      <Stack gap="sm" align="flex-start">
+        <Title order={3}>{t('portfolio.emptyTitle')}</Title>
+        <Text>{t('portfolio.emptyHelp')}</Text>
+        <Group gap="sm">
+          <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
+            {t('portfolio.create')}
+          </Button>
+          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={onImport}>
+            {t('import.open')}
+          </Button>
+          <Button variant="default" onClick={onDemo} loading={demoBusy}>
+            {t('portfolio.openDemo')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Shows or hides the table's optional columns (at 1024 px the table needs room for the figures). */
+function ColumnChooser({ hidden, onChange }: { hidden: ReadonlySet<OptionalColumn>; onChange: (next: Set<OptionalColumn>) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Popover position="bottom-end" withArrow shadow="md">
+      <Popover.Target>
+        <Button variant="default" size="xs" leftSection={<IconColumns size={14} />}>
+          {t('portfolio.columns')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" role="group" aria-label={t('portfolio.columns')}>
+          {OPTIONAL_COLUMNS.map((c) => (
+            <Checkbox
+              key={c}
+              label={t(COLUMN_LABEL[c])}
+              checked={!hidden.has(c)}
+              onChange={(e) => {
+                const next = new Set(hidden);
+                if (e.currentTarget.checked) next.delete(c);
+                else next.add(c);
+                onChange(next);
+              }}
+            />
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+const COLUMN_LABEL: Record<OptionalColumn, string> = {
+  grantRecipient: 'facts.grantRecipient',
+  caseOfficer: 'facts.caseOfficer',
+  fundingSource: 'facts.fundingSource',
+  evaluation: 'portfolio.evaluation',
+  output: 'portfolio.output',
+};
+
+/**
+ * The text columns step aside as the window narrows (the user can bring them back), so that
+ * score, lights, budget and time stay on screen; below 1200 px the grant recipient moves under the name.
+ */
+const MEDIUM = '(max-width: 1439px)';
+const NARROW = '(max-width: 1199px)';
+const MEDIUM_HIDDEN: OptionalColumn[] = ['caseOfficer', 'fundingSource'];
+const NARROW_HIDDEN: OptionalColumn[] = ['grantRecipient', 'caseOfficer', 'fundingSource'];
 
 function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (projectId: number, evaluationId: number | null) => void }) {
   const { t } = useTranslation();
@@ -299,61 +258,50 @@ function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; o
 export function PortfolioView({ navigate }: { navigate: (route: Route) => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const fmt = useFormatter();
   const notifyError = useNotifyError();
-  const [rows, setRows] = useState<ProjectSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const errorText = useErrorText();
-  const [filters, setFilters] = useState<Filters>({ search: '', fundingSource: null, caseOfficer: null, evaluationType: null, light: null });
-  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
+  const language = i18n.language === 'en' ? 'en' : 'da';
+  const [filter, setFilter] = useState<PortfolioFilter>({});
+  // Typing in the search field asks main once the user pauses, not per keystroke.
+  const [query, setQuery] = useState<PortfolioFilter>({});
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(filter), 200);
+    return () => clearTimeout(timer);
+  }, [filter]);
+  const [sort, setSort] = useState<PortfolioSort>({ key: 'name', dir: 'asc' });
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const { head, facets, rowAt, ensureRange, error } = usePortfolioPages(query, sort, language, version);
   const [creating, setCreating] = useState(false);
   const exporter = useExport();
   const { exportPortfolio } = exporter;
   const [choosingExport, setChoosingExport] = useState(false);
-  const filterActive = isFilterActive(toPortfolioFilter(filters));
+  const filterActive = isFilterActive(query);
   // With a filter on, the user says whether the workbook holds what the screen shows or all.
   const runExportPortfolio = useCallback(() => {
     if (filterActive) setChoosingExport(true);
     else void exportPortfolio();
   }, [exportPortfolio, filterActive]);
   useMenuCommand('exportPortfolio', runExportPortfolio);
-  const [rollup, setRollup] = useState<PortfolioRollup | null>(null);
   const [suggestions, setSuggestions] = useState<IndicatorSuggestionView[]>([]);
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
   useMenuCommand('import', openImport);
+  const medium = useMediaQuery(MEDIUM, window.matchMedia(MEDIUM).matches);
+  const narrow = useMediaQuery(NARROW, window.matchMedia(NARROW).matches);
+  const [chosenHidden, setChosenHidden] = useState<Set<OptionalColumn> | null>(null);
+  const hidden = useMemo(() => chosenHidden ?? new Set<OptionalColumn>(narrow ? NARROW_HIDDEN : medium ? MEDIUM_HIDDEN : []), [chosenHidden, narrow, medium]);
+  const [demoBusy, setDemoBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await safeCall(() => api.portfolioSummaries({}));
-    if (result.ok) {
-      setRows(result.value);
-      setLoadError(null);
-    } else setLoadError(errorText(result.error));
-  }, [api, errorText]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
-
-  // The headline and pooled figures are over the projects the filter shows, computed in main.
-  const [figuresVersion, setFiguresVersion] = useState(0);
-  const reloadFigures = useCallback(() => setFiguresVersion((v) => v + 1), []);
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => {
-      void Promise.all([safeCall(() => api.portfolioOverview({ filter: toPortfolioFilter(filters) })), safeCall(() => api.indicatorSuggestions({}))]).then(([overview, proposed]) => {
-        if (!live) return;
-        if (overview.ok) setRollup(overview.value.rollup);
-        else setLoadError(errorText(overview.error));
-        if (proposed.ok) setSuggestions(proposed.value);
-      });
-    }, 200);
+    void safeCall(() => api.indicatorSuggestions({})).then((proposed) => {
+      if (live && proposed.ok) setSuggestions(proposed.value);
+    });
     return () => {
       live = false;
-      clearTimeout(timer);
     };
-  }, [api, filters, rows, figuresVersion, errorText]);
+  }, [api, version]);
 
   const confirmSuggestion = async (suggestion: IndicatorSuggestionView) => {
     const r =
@@ -363,23 +311,21 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
     if (!r.ok) notifyError(r.error);
     else {
       notifications.show({ color: 'green', message: t('portfolio.suggestionConfirmed', { name: suggestion.indicatorName, count: suggestion.goalIds.length }) });
-      reloadFigures();
+      reload();
     }
   };
 
-  const options = useMemo(() => {
-    const distinct = (k: 'fundingSource' | 'caseOfficer') => [...new Set((rows ?? []).map((r) => r[k]).filter(Boolean))].sort();
-    return { fundingSource: distinct('fundingSource'), caseOfficer: distinct('caseOfficer') };
-  }, [rows]);
+  const openDemo = async () => {
+    setDemoBusy(true);
+    const r = await safeCall(() => api.portfolioLoadDemo({}));
+    setDemoBusy(false);
+    if (!r.ok) notifyError(r.error);
+    else reload();
+  };
 
-  const visible = useMemo(
-    () => sortRows(filterSummaries(rows ?? [], toPortfolioFilter(filters)), sort.key, sort.dir, i18n.language === 'en' ? 'en-GB' : 'da-DK'),
-    [rows, filters, sort, i18n.language],
-  );
+  const onSort = useCallback((key: PortfolioSortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })), []);
 
-  const onSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
-
-  const undoDelete = async (row: ProjectSummary, notificationId: string) => {
+  const undoDelete = async (row: PortfolioPageRow, notificationId: string) => {
     const result = await safeCall(() => api.projectRestore({ projectId: row.projectId }));
     notifications.hide(notificationId);
     if (!result.ok) {
@@ -387,46 +333,50 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
       return;
     }
     notifications.show({ color: 'green', message: t('portfolio.restored', { name: row.name }) });
-    await load();
+    reload();
   };
 
-  const confirmDelete = (row: ProjectSummary) =>
-    modals.openConfirmModal({
-      title: t('portfolio.deleteTitle'),
-      children: <Text size="sm">{t('portfolio.deleteConfirm', { name: row.name })}</Text>,
-      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        const result = await safeCall(() => api.projectDelete({ projectId: row.projectId }));
-        if (!result.ok) {
-          notifyError(result.error);
-          return;
-        }
-        const id = `deleted-${row.projectId}-${Date.now()}`;
-        notifications.show({
-          id,
-          color: 'gray',
-          title: t('portfolio.deleted', { name: row.name }),
-          autoClose: 15000,
-          message: (
-            <Button size="xs" variant="light" mt={4} onClick={() => void undoDelete(row, id)}>
-              {t('common.undo')}
-            </Button>
-          ),
-        });
-        await load();
-      },
-    });
+  const confirmDelete = useCallback(
+    (row: PortfolioPageRow) =>
+      modals.openConfirmModal({
+        title: t('portfolio.deleteTitle'),
+        children: <Text size="sm">{t('portfolio.deleteConfirm', { name: row.name })}</Text>,
+        labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+        confirmProps: { color: 'red' },
+        onConfirm: async () => {
+          const result = await safeCall(() => api.projectDelete({ projectId: row.projectId }));
+          if (!result.ok) {
+            notifyError(result.error);
+            return;
+          }
+          const id = `deleted-${row.projectId}-${Date.now()}`;
+          notifications.show({
+            id,
+            color: 'gray',
+            title: t('portfolio.deleted', { name: row.name }),
+            autoClose: 15000,
+            message: (
+              <Button size="xs" variant="light" mt={4} onClick={() => void undoDelete(row, id)}>
+                {t('common.undo')}
+              </Button>
+            ),
+          });
+          reload();
+        },
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, t, notifyError, reload],
+  );
 
-  const th = (label: string, key: SortKey, numeric?: boolean) => <SortableTh label={label} sortKey={key} sort={sort} onSort={onSort} numeric={numeric} />;
+  const empty = head !== null && head.total === 0;
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>{t('portfolio.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {rows ? t('portfolio.showing', { shown: visible.length, total: rows.length }) : t('common.loading')}
+          <Text c="dimmed" size="sm" data-testid="portfolio-showing">
+            {head ? t('portfolio.showing', { shown: head.matching, total: head.total }) : t('common.loading')}
           </Text>
         </div>
         <Group gap="sm">
@@ -442,170 +392,60 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
         </Group>
       </Group>
 
-      {loadError && (
+      {error && (
         <Text c="red" role="alert">
-          {loadError}
+          {errorText(error)}
         </Text>
       )}
-      {/* The filter first: the counts and figures below are over the projects it shows. */}
-      <Paper withBorder p="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            label={t('portfolio.search')}
-            placeholder={t('portfolio.searchPlaceholder')}
-            leftSection={<IconSearch size={14} />}
-            value={filters.search}
-            onChange={(e) => {
-              const search = e.currentTarget.value;
-              setFilters((f) => ({ ...f, search }));
-            }}
-            w={260}
-          />
-          <Select label={t('facts.fundingSource')} data={options.fundingSource} value={filters.fundingSource} clearable placeholder={t('common.all')} onChange={(v) => setFilters((f) => ({ ...f, fundingSource: v }))} w={240} />
-          <Select label={t('facts.caseOfficer')} data={options.caseOfficer} value={filters.caseOfficer} clearable placeholder={t('common.all')} onChange={(v) => setFilters((f) => ({ ...f, caseOfficer: v }))} w={180} />
-          <Select
-            label={t('evaluation.type')}
-            data={[
-              { value: 'midterm', label: t('evaluationType.midterm') },
-              { value: 'final', label: t('evaluationType.final') },
-            ]}
-            value={filters.evaluationType}
-            clearable
-            placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, evaluationType: v as EvaluationType | null }))}
-            w={170}
-          />
-          <Select
-            label={t('portfolio.lightColour')}
-            data={LIGHTS.map((l) => ({ value: l, label: t(`light.${l}`) }))}
-            value={filters.light}
-            clearable
-            placeholder={t('common.all')}
-            onChange={(v) => setFilters((f) => ({ ...f, light: v as Light | null }))}
-            w={130}
-          />
-        </Group>
-      </Paper>
-      {rows && <LightCounts rows={visible} />}
-      {rows && rollup && (
+      {empty ? (
+        <EmptyPortfolio onCreate={() => setCreating(true)} onImport={openImport} onDemo={() => void openDemo()} demoBusy={demoBusy} />
+      ) : (
         <>
-          <PortfolioHeadline rollup={rollup} />
-          <PooledIndicators rollup={rollup} hasSuggestions={suggestions.length > 0} />
-          <IndicatorSuggestions suggestions={suggestions} onConfirm={(sg) => void confirmSuggestion(sg)} />
+          {/* The filter first: the counts and figures below are over the projects it shows. */}
+          <PortfolioFilters filter={filter} facets={facets} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
+          {head && <LightCounts counts={head.lightCounts} />}
+          {head?.rollup && (
+            <>
+              <PortfolioHeadline rollup={head.rollup} />
+              <PooledIndicators rollup={head.rollup} hasSuggestions={suggestions.length > 0} />
+              <IndicatorSuggestions suggestions={suggestions} onConfirm={(sg) => void confirmSuggestion(sg)} />
+            </>
+          )}
+          <Group justify="flex-end">
+            <ColumnChooser hidden={hidden} onChange={setChosenHidden} />
+          </Group>
+          {!head && !error ? (
+            <Loader />
+          ) : head && head.matching === 0 ? (
+            <Paper withBorder p="md">
+              <Text c="dimmed" ta="center">
+                {t('portfolio.empty')}
+              </Text>
+            </Paper>
+          ) : (
+            head && <PortfolioTable count={head.matching} rowAt={rowAt} ensureRange={ensureRange} sort={sort} onSort={onSort} hidden={hidden} onDelete={confirmDelete} />
+          )}
         </>
       )}
 
-
-      {!rows && !loadError ? (
-        <Loader />
-      ) : (
-        <Table.ScrollContainer minWidth={980}>
-          <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing={6} fz="sm" aria-label={t('portfolio.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                {th(t('facts.name'), 'name')}
-                {th(t('facts.grantRecipient'), 'grantRecipient')}
-                {th(t('facts.caseOfficer'), 'caseOfficer')}
-                {th(t('facts.fundingSource'), 'fundingSource')}
-                {th(t('portfolio.evaluation'), 'evaluation')}
-                {th(t('lightKindShort.implementation'), 'implementationLight')}
-                {th(t('lightKindShort.goals'), 'goalsLight')}
-                {th(t('lightKindShort.effect'), 'effectLight')}
-                {th(t('portfolio.score'), 'implementationScore', true)}
-                {th(t('portfolio.output'), 'output', true)}
-                {th(t('portfolio.budget'), 'budget', true)}
-                {th(t('portfolio.time'), 'time', true)}
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {visible.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={13}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('portfolio.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {visible.map((row) => (
-                <Table.Tr key={row.projectId} data-testid={`project-row-${row.projectId}`}>
-                  <Table.Td miw={150} maw={210}>
-                    <Anchor href={`#/project/${row.projectId}/resume`} fw={600}>
-                      {row.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td maw={140}>{row.grantRecipient || '–'}</Table.Td>
-                  <Table.Td maw={120}>{row.caseOfficer || '–'}</Table.Td>
-                  <Table.Td maw={190}>{row.fundingSource || '–'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {row.evaluationType ? (
-                      <>
-                        {t(`evaluationTypeShort.${row.evaluationType}`)}
-                        <Text size="xs" c="dimmed">
-                          {fmt.date(row.evaluationDate)}
-                        </Text>
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
-                  {(['implementation', 'goals', 'effect'] as LightKind[]).map((k) => (
-                    <Table.Td key={k} style={{ whiteSpace: 'nowrap' }}>
-                      {row.lights[k] ? (
-                        <LightLabel light={row.lights[k]} size="sm" />
-                      ) : (
-                        <Text size="sm" c="dimmed" aria-label={t('light.none')} title={t('light.none')}>
-                          –
-                        </Text>
-                      )}
-                    </Table.Td>
-                  ))}
-                  <Table.Td ta="right">
-                    {row.implementation.score === null ? '–' : fmt.number(row.implementation.score, 1)}
-                    {row.implementation.scored < 6 && (
-                      <Text size="xs" c="dimmed">
-                        {row.implementation.scored}/6
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{fmt.percent(row.goals.output.percent)}</Table.Td>
-                  <Table.Td ta="right">{fmt.percent(row.budget.percent)}</Table.Td>
-                  <Table.Td ta="right">{fmt.percent(row.time.percent)}</Table.Td>
-                  <Table.Td>
-                    <Tooltip label={t('portfolio.delete', { name: row.name })}>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('portfolio.delete', { name: row.name })} onClick={() => confirmDelete(row)}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-
       {creating && (
-      <CreateProjectModal
-        opened
-        onClose={() => setCreating(false)}
-        onCreated={(projectId, evaluationId) => {
-          setCreating(false);
-          navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
-        }}
-      />
+        <CreateProjectModal
+          opened
+          onClose={() => setCreating(false)}
+          onCreated={(projectId, evaluationId) => {
+            setCreating(false);
+            navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
+          }}
+        />
       )}
-      {choosingExport && (
+      {choosingExport && head && (
         <ExportChoiceModal
-          shown={visible.length}
-          total={rows?.length ?? 0}
+          shown={head.matching}
+          total={head.total}
           onClose={() => setChoosingExport(false)}
           onChoose={(filtered) => {
             setChoosingExport(false);
-            void exportPortfolio(filtered ? toPortfolioFilter(filters) : undefined);
+            void exportPortfolio(filtered ? query : undefined);
           }}
         />
       )}
@@ -613,7 +453,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
         <ImportWizard
           opened
           onClose={() => setImporting(false)}
-          onImported={() => void load()}
+          onImported={reload}
           onOpenProject={(projectId) => {
             setImporting(false);
             navigate({ name: 'project', projectId, tab: 'goals', evaluationId: null });

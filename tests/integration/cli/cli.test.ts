@@ -90,7 +90,16 @@ describe('command line', () => {
     expect(filtered.stdout).toMatch(/Virksomheder på karriereportalen \(virksomheder\)\s+Output\s+87\s+90\s+97 %\s+1\s+1/);
     const bad = cli('summary', '--db', linked, '--light', 'rosa');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Ugyldig værdi til --light: "rosa". Brug grøn, gul eller rød.');
+    expect(bad.stderr).toContain('Ugyldig værdi til --light: "rosa". Brug grøn, gul, rød eller intet.');
+    // The filters of issue 15: a light of one kind (here none yet) and the evaluation date, in Danish dates.
+    const unlit = cli('summary', '--db', linked, '--light-kind', 'implementering', '--light', 'intet', '--evaluated-to', '01.12.2022');
+    expect(unlit.stderr).toBe('');
+    expect(unlit.stdout).toContain('Porteføljen: 1 af 2 projekter (filter: trafiklys for implementering: intet lys; evalueret til 01.12.2022)');
+    expect(unlit.stdout).toContain('work-live-stay');
+    expect(unlit.stdout).not.toContain('Headstart');
+    const badDate = cli('summary', '--db', linked, '--running-from', '31.02.2020');
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('Ugyldig dato til --running-from: "31.02.2020". Skriv den som DD.MM.ÅÅÅÅ, fx 02.12.2022.');
 
     const out = join(dir, 'slut.xlsx');
     expect(cli('export', '--db', linked, '--portfolio', '--evaluation-type', 'slut', '--out', out).code).toBe(0);

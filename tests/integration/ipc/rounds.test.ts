@@ -141,6 +141,9 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   indicatorSuggestions: 'read',
   evaluationRestore: 'a final round is never deleted (refused as LOCKED), so never restored',
   exportReport: 'writes a file, not the portfolio',
+  portfolioPage: 'read',
+  projectNames: 'read',
+  portfolioLoadDemo: 'only into an empty portfolio: new projects',
 };
 
 describe('a final round is locked by main', () => {

@@ -79,7 +79,7 @@ export function ImportWizard({ opened, onClose, project, onImported, onOpenProje
   useEffect(() => {
     if (!opened) return;
     let live = true;
-    void safeCall(() => api.portfolioSummaries({})).then((r) => {
+    void safeCall(() => api.projectNames({})).then((r) => {
       if (live && r.ok) setProjects(r.value.map((p) => ({ id: p.projectId, name: p.name })));
     });
     return () => {
