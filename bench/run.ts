@@ -186,7 +186,7 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
   if (imported.failed.length) throw new Error(`Importen fejlede:\n${imported.failed.slice(0, 5).join('\n')}`);
   const written = (await countStatuses(importDb)) - (await countStatuses(db));
   add(
-    figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando, én runCli pr. fil i én proces: i dag tager CLI'en ét projekts filer pr. kørsel, ikke en mappe; opstarten af hver kørsel er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer i en ny proces.`, {
+    figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando som én mappe (import MAPPE --db FIL, én transaktion pr. fil) i én proces; opstarten af processen er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer i en ny proces.`, {
       baseline: { label: 'exceljs læser filerne', value: read.ms },
       details: { files: files.length, statusReportsWritten: written },
     }),
