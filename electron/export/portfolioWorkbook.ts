@@ -27,6 +27,7 @@ import {
   fitRowHeight,
   formula,
   frozenViews,
+  type CellResult,
   isoToDate,
   krFormat,
   lightWord,
@@ -178,10 +179,21 @@ function goalsLastRow(rows: PortfolioProjectRow[]): number {
 }
 
 /** The cells of one row of the goals sheet: value and number format per column (1-based). */
-function goalCells(summary: ProjectSummary, g: PortfolioGoalRow, r: number, profile: MethodologyProfile, seen: Set<string>): { value: ExcelJS.CellValue; numFmt?: string }[] {
-  const percent = goalPercent(g, profile);
+function goalCells(
+  summary: ProjectSummary,
+  g: PortfolioGoalRow,
+  r: number,
+  percent: number | string | null,
+  profile: MethodologyProfile,
+  seen: Set<string>,
+  withFormulas = true,
+): { value: ExcelJS.CellValue; numFmt?: string }[] {
+  // Fitting the columns needs the cached results only, not the formulas' text.
+  const f = withFormulas ? formula : (_text: string, result: CellResult) => formula('', result);
   const pct =
-    g.direction === 'lower'
+    !withFormulas
+      ? ''
+      : g.direction === 'lower'
       ? `IF(H${r}="","${NO_TARGET}",IF(OR(G${r}="",G${r}=H${r}),"${NO_BASELINE}",IF(I${r}="","",(G${r}-I${r})/(G${r}-H${r})*100)))`
       : `IF(OR(H${r}="",H${r}=0),"${NO_TARGET}",IF(I${r}="","",I${r}/H${r}*100))`;
   const counted = typeof percent === 'number' ? (profile.capAt100 ? Math.min(percent, 100) : percent) : null;
@@ -201,18 +213,27 @@ function goalCells(summary: ProjectSummary, g: PortfolioGoalRow, r: number, prof
     { value: g.baseline, numFmt: figureFormat(g.baseline) },
     { value: g.target, numFmt: figureFormat(g.target) },
     { value: g.status, numFmt: figureFormat(g.status) },
-    { value: formula(pct, percent), numFmt: FMT.pct },
-    { value: formula(profile.capAt100 ? `IF(ISNUMBER(J${r}),MIN(J${r},100),"")` : `IF(ISNUMBER(J${r}),J${r},"")`, counted), numFmt: FMT.pct },
-    { value: formula(`IF(ISNUMBER(K${r}),1,0)`, counted === null ? 0 : 1) },
+    { value: f(pct, percent), numFmt: FMT.pct },
+    { value: f(profile.capAt100 ? `IF(ISNUMBER(J${r}),MIN(J${r},100),"")` : `IF(ISNUMBER(J${r}),J${r},"")`, counted), numFmt: FMT.pct },
+    { value: f(`IF(ISNUMBER(K${r}),1,0)`, counted === null ? 0 : 1) },
     // The indicator's id is what pools goals across projects; its name is for the reader.
     { value: g.indicator ? Number(g.indicator.key) : null },
     { value: g.indicator ? g.indicator.name : null },
-    { value: formula(`IF(AND(ISNUMBER(M${r}),F${r}="${HIGHER}",ISNUMBER(H${r}),N(H${r})>0,ISNUMBER(I${r})),1,0)`, pooled ? 1 : 0) },
-    { value: formula(`IF(AND(O${r}=1,COUNTIFS($A$2:A${r},A${r},$M$2:M${r},M${r},$O$2:O${r},1)=1),1,0)`, first ? 1 : 0) },
+    { value: f(`IF(AND(ISNUMBER(M${r}),F${r}="${HIGHER}",ISNUMBER(H${r}),N(H${r})>0,ISNUMBER(I${r})),1,0)`, pooled ? 1 : 0) },
+    { value: f(`IF(AND(O${r}=1,COUNTIFS($A$2:A${r},A${r},$M$2:M${r},M${r},$O$2:O${r},1)=1),1,0)`, first ? 1 : 0) },
   ];
 }
 
 const GOALS_MAX_WIDTH = 40;
+
+const SHARED_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+/** One frozen style object per number format (none: the default style). */
+function sharedStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
+  const key = numFmt ?? '';
+  let style = SHARED_STYLES.get(key);
+  if (!style) SHARED_STYLES.set(key, (style = Object.freeze(numFmt ? { numFmt } : {})));
+  return style;
+}
 
 /**
  * The goals sheet, written row by row and each row committed as it is done, so that exceljs's
@@ -225,9 +246,13 @@ function* goalsSheet(ws: ExcelJS.Worksheet, rows: PortfolioProjectRow[], profile
   const widths = new Map<number, number>(GOAL_COLUMNS.map((h, i) => [i + 1, Math.min(14, h.length)]));
   let r = 2;
   const seenForWidth = new Set<string>();
+  // Each goal's attainment once, for both passes.
+  const percents: (number | string | null)[] = [];
   for (const { summary, goals } of rows)
     for (const g of goals) {
-      goalCells(summary, g, r++, profile, seenForWidth).forEach(({ value }, i) => {
+      const percent = goalPercent(g, profile);
+      percents.push(percent);
+      goalCells(summary, g, r++, percent, profile, seenForWidth, false).forEach(({ value }, i) => {
         if (value === null || value === undefined) return;
         widths.set(i + 1, Math.max(widths.get(i + 1) ?? 0, shownValueLength(value)));
       });
@@ -243,13 +268,20 @@ function* goalsSheet(ws: ExcelJS.Worksheet, rows: PortfolioProjectRow[], profile
   for (const { summary, goals } of rows) {
     for (const g of goals) {
       const row = ws.getRow(r);
-      goalCells(summary, g, r, profile, seen).forEach(({ value, numFmt }, i) => {
+      const cells = goalCells(summary, g, r, percents[r - 2], profile, seen);
+      const long = cells.map(({ value }) => value !== null && value !== undefined && shownValueLength(value) > GOALS_MAX_WIDTH);
+      const wraps = long.some(Boolean);
+      cells.forEach(({ value, numFmt }, i) => {
         const cell = row.getCell(i + 1);
         cell.value = value;
-        if (numFmt) cell.numFmt = numFmt;
-        if (value !== null && value !== undefined && shownValueLength(value) > GOALS_MAX_WIDTH) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
+        // A style object per format, shared by the cells: exceljs looks a style up by its object
+        // first, so 150,000 rows don't each build a style's XML to find its id. A row that
+        // wraps gets its own (its alignment is set cell by cell).
+        if (!wraps) cell.style = sharedStyle(numFmt);
+        else if (numFmt) cell.numFmt = numFmt;
+        if (long[i]) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
       });
-      fitRowHeight(ws, row);
+      if (wraps) fitRowHeight(ws, row);
       row.commit();
       r++;
     }
