@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Db } from '../storage/sqlite';
 import type { PortfolioStore } from '../storage/store';
 import type { GoalDirection, GoalLevel } from '../../shared/domain';
@@ -40,8 +41,11 @@ export async function exportGoals(store: PortfolioStore, projectIds: ReadonlySet
   const byProject = new Map<number, ExportGoal[]>();
   for (const id of projectIds) byProject.set(id, []);
   if (projectIds.size === 0) return byProject;
-  const db = store.path === ':memory:' || store.path === '' ? null : await Db.open(store.path, { readonly: true });
-  if (!db) throw new Error('Porteføljeeksporten kræver en porteføljefil, ikke en database i hukommelsen.');
+  if (store.path === ':memory:' || store.path === '') throw new Error('Porteføljeeksporten kræver en porteføljefil, ikke en database i hukommelsen.');
+  // As the store opens a file it can't write (migrate.ts): a read-only folder has no room for
+  // SQLite's -shm file, so without a -wal file the connection reads the file as immutable.
+  const walExists = existsSync(`${store.path}-wal`);
+  const db = await Db.open(store.path, { readonly: true, immutable: !walExists && store.readOnly !== null && store.readOnly !== 'requested', ...(store.readOnly ? { readOnlyReason: store.readOnly } : {}) });
   try {
     const rows = await db.withLock((c) => c.all<ExportGoal>(GOALS_IN_FORCE));
     for (const row of rows) byProject.get(row.projectId)?.push(row);
