@@ -172,7 +172,7 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
   const baseline = await runChild<{ ms: number; maxRssBytes: number }>('bench/children/exceljsWrite.ts', [join(dir, `grundlinje-${projects}.xlsx`), JSON.stringify(exported.sheets)]);
   const cells = exported.sheets.reduce((n, s) => n + s.cells, 0);
   add(
-    figure('exportRatio', exported.ms, 'exportPortfolio (indlæsning, beregning, opbygning, skrivning) i en ny proces mod exceljs alene (Workbook + writeFile, samme antal celler og kolonner pr. ark, tal) i en anden ny proces.', {
+    figure('exportRatio', exported.ms, 'exportPortfolio (porteføljeoversigten, målene med gældende status i én forespørgsel, opbygning og skrivning med exceljs\' streaming-skriver, Mål-arket række for række) i en ny proces mod exceljs alene (Workbook + writeFile, samme antal celler og kolonner pr. ark, tal) i en anden ny proces.', {
       baseline: { label: 'exceljs alene', value: baseline.ms },
       details: { cells, sheets: exported.sheets.map((s) => `${s.name}: ${s.cells}`).join('; '), fileBytes: exported.fileBytes },
     }),
@@ -188,7 +188,7 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
   if (imported.failed.length) throw new Error(`Importen fejlede:\n${imported.failed.slice(0, 5).join('\n')}`);
   const written = (await countStatuses(importDb)) - (await countStatuses(db));
   add(
-    figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando, én runCli pr. fil i én proces: i dag tager CLI'en ét projekts filer pr. kørsel, ikke en mappe; opstarten af hver kørsel er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer i en ny proces.`, {
+    figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando som én mappe (import MAPPE --db FIL, én transaktion pr. fil) i én proces; opstarten af processen er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer i en ny proces.`, {
       baseline: { label: 'exceljs læser filerne', value: read.ms },
       details: { files: files.length, statusReportsWritten: written },
     }),

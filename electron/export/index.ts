@@ -7,12 +7,12 @@ import { ServiceError } from '../../shared/contracts/core';
 import type { AppServices } from '../services';
 import type { PortfolioFilter } from '../../shared/portfolioFilter';
 import { indicatorRef } from '../services/portfolioService';
-import { statusInForce } from '../services/evaluationInput';
 import { buildEvaluationWorkbook } from './evaluationWorkbook';
-import { buildPortfolioWorkbook, type PortfolioProjectRow, type PortfolioSelection } from './portfolioWorkbook';
+import { streamPortfolioWorkbook, type PortfolioProjectRow, type PortfolioSelection } from './portfolioWorkbook';
+import { exportGoals } from './portfolioRows';
 
 export { buildEvaluationWorkbook, layoutEvaluationWorkbook, EVALUATION_SHEETS, EVALUATION_SHEET_ORDER } from './evaluationWorkbook';
-export { buildPortfolioWorkbook, layoutPortfolioWorkbook, PORTFOLIO_SHEET, GOALS_SHEET } from './portfolioWorkbook';
+export { buildPortfolioWorkbook, layoutPortfolioWorkbook, streamPortfolioWorkbook, PORTFOLIO_SHEET, GOALS_SHEET } from './portfolioWorkbook';
 export type { PortfolioProjectRow, PortfolioSelection } from './portfolioWorkbook';
 
 /** Progress of an export: `done` of `total` steps in a phase, for a progress bar. */
@@ -74,19 +74,19 @@ export async function loadPortfolioRows(
 ): Promise<{ rows: PortfolioProjectRow[]; selection: PortfolioSelection }> {
   const overview = await services.portfolio.portfolioProjects(filter);
   const indicators = new Map(overview.indicators.map((i) => [i.id, indicatorRef(i)]));
+  // Goals and their status in force in one ordered query (portfolioRows.ts), not per project
+  // from every status row the overview holds.
+  const goalsOf = await exportGoals(services.store, new Set(overview.projects.map((p) => p.summary.projectId)));
   const rows = overview.projects.map((p, i): PortfolioProjectRow => {
-    const date = p.evaluation?.date ?? null;
-    const goals = [...p.goals]
-      .sort((a, b) => (a.level === b.level ? a.position - b.position || a.id - b.id : a.level.localeCompare(b.level)))
-      .map((g) => ({
-        level: g.level,
-        code: g.code,
-        direction: g.direction,
-        baseline: g.baseline,
-        target: g.targetInPeriod,
-        status: statusInForce(p.statusReports, g.id, date)?.value ?? null,
-        indicator: g.indicatorId === null ? null : (indicators.get(g.indicatorId) ?? null),
-      }));
+    const goals = (goalsOf.get(p.summary.projectId) ?? []).map((g) => ({
+      level: g.level,
+      code: g.code,
+      direction: g.direction,
+      baseline: g.baseline,
+      target: g.target,
+      status: g.status,
+      indicator: g.indicatorId === null ? null : (indicators.get(g.indicatorId) ?? null),
+    }));
     const prog = p.evaluationSummary?.progress;
     const lights = p.evaluationSummary?.lights;
     if (onProgress && (i % 25 === 0 || i === overview.projects.length - 1)) onProgress({ phase: 'load', done: i + 1, total: overview.projects.length });
@@ -105,6 +105,8 @@ export async function loadPortfolioRows(
 /**
  * Exports the portfolio summary: one row per project, totals, the headline per level and pooled
  * attainment per indicator. With a filter, exactly the projects the portfolio view shows.
+ * Written by exceljs's streaming writer (streamPortfolioWorkbook), into a temp file renamed
+ * into place.
  */
 export async function exportPortfolio(
   services: AppServices,
@@ -115,9 +117,9 @@ export async function exportPortfolio(
   const { rows, selection } = await loadPortfolioRows(services, options.onProgress, options.filter);
   const profile = await services.store.getProfile();
   options.onProgress?.({ phase: 'build', done: 0, total: 1 });
-  const workbook = buildPortfolioWorkbook(rows, profile, selection);
+  const onRows = (done: number, total: number) => options.onProgress?.({ phase: 'write', done, total });
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
-  const result = await writeWorkbookAtomically(workbook, outPath);
+  const result = await writeFileAtomically(outPath, (tmp) => streamPortfolioWorkbook(tmp, rows, profile, selection, onRows), 'Projektmappen');
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });
   return result;
 }

@@ -24,13 +24,17 @@ import {
   colLetter,
   figureFormat,
   fitColumns,
+  fitRowHeight,
   formula,
-  freezeRows,
+  frozenViews,
+  type CellResult,
   isoToDate,
   krFormat,
   lightWord,
-  printSetup,
+  pageSetupOf,
+  printFooter,
   safeSheetName,
+  shownValueLength,
   styleHeaderRow,
   writeNote,
 } from './sheetKit';
@@ -152,49 +156,8 @@ const GOAL_COLUMNS = [
   'Første mål for projekt og indikator (1/0)',
 ];
 
-function goalsSheet(wb: ExcelJS.Workbook, rows: PortfolioProjectRow[], profile: MethodologyProfile): GoalsSheetRefs {
-  const ws = wb.getWorksheet(GOALS_SHEET)!;
-  ws.getRow(1).values = GOAL_COLUMNS;
-  styleHeaderRow(ws.getRow(1), 1, GOAL_COLUMNS.length);
-  let r = 2;
-  const seen = new Set<string>();
-  for (const { summary, goals } of rows) {
-    for (const g of goals) {
-      const row = ws.getRow(r);
-      row.values = [summary.projectId, summary.name, summary.fundingSource, g.level, g.code, g.direction === 'lower' ? LOWER : HIGHER, g.baseline, g.target, g.status];
-      row.getCell(7).numFmt = figureFormat(g.baseline);
-      row.getCell(8).numFmt = figureFormat(g.target);
-      row.getCell(9).numFmt = figureFormat(g.status);
-      const percent = goalPercent(g, profile);
-      const pct =
-        g.direction === 'lower'
-          ? `IF(H${r}="","${NO_TARGET}",IF(OR(G${r}="",G${r}=H${r}),"${NO_BASELINE}",IF(I${r}="","",(G${r}-I${r})/(G${r}-H${r})*100)))`
-          : `IF(OR(H${r}="",H${r}=0),"${NO_TARGET}",IF(I${r}="","",I${r}/H${r}*100))`;
-      row.getCell(10).value = formula(pct, percent);
-      row.getCell(10).numFmt = FMT.pct;
-      const counted = typeof percent === 'number' ? (profile.capAt100 ? Math.min(percent, 100) : percent) : null;
-      row.getCell(11).value = formula(profile.capAt100 ? `IF(ISNUMBER(J${r}),MIN(J${r},100),"")` : `IF(ISNUMBER(J${r}),J${r},"")`, counted);
-      row.getCell(11).numFmt = FMT.pct;
-      row.getCell(12).value = formula(`IF(ISNUMBER(K${r}),1,0)`, counted === null ? 0 : 1);
-      // The indicator's id is what pools goals across projects; its name is for the reader.
-      row.getCell(13).value = g.indicator ? Number(g.indicator.key) : null;
-      row.getCell(14).value = g.indicator ? g.indicator.name : null;
-      // The engine's rule (poolLeftOutReason): linked, higher is better, a target above 0, a status.
-      const pooled = g.indicator !== null && g.direction === 'higher' && g.target !== null && g.target > 0 && g.status !== null;
-      row.getCell(15).value = formula(`IF(AND(ISNUMBER(M${r}),F${r}="${HIGHER}",ISNUMBER(H${r}),N(H${r})>0,ISNUMBER(I${r})),1,0)`, pooled ? 1 : 0);
-      // Counts each project once per indicator: the first of its pooled goals linked to it.
-      const pair = `${summary.projectId}|${g.indicator?.key ?? ''}`;
-      const first = pooled && !seen.has(pair);
-      if (pooled) seen.add(pair);
-      row.getCell(16).value = formula(`IF(AND(O${r}=1,COUNTIFS($A$2:A${r},A${r},$M$2:M${r},M${r},$O$2:O${r},1)=1),1,0)`, first ? 1 : 0);
-      r++;
-    }
-  }
-  const last = Math.max(2, r - 1);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: GOAL_COLUMNS.length } };
-  fitColumns(ws, { max: 40 });
-  freezeRows(ws, 1);
-  printSetup(ws, { landscape: true, titleRows: '1:1' });
+/** The goals sheet's ranges, for the formulas of the project sheets: rows 2 to `last`. */
+function goalsSheetRefs(last: number): GoalsSheetRefs {
   const range = (col: string) => absRange(GOALS_SHEET, `${col}2`, `${col}${last}`);
   return {
     id: range('A'),
@@ -208,6 +171,124 @@ function goalsSheet(wb: ExcelJS.Workbook, rows: PortfolioProjectRow[], profile: 
     pool: range('O'),
     firstOfProject: range('P'),
   };
+}
+
+/** The last row of the goals sheet's table (at least 2, for a table without goals). */
+function goalsLastRow(rows: PortfolioProjectRow[]): number {
+  return Math.max(2, 1 + rows.reduce((n, x) => n + x.goals.length, 0));
+}
+
+/** The cells of one row of the goals sheet: value and number format per column (1-based). */
+function goalCells(
+  summary: ProjectSummary,
+  g: PortfolioGoalRow,
+  r: number,
+  percent: number | string | null,
+  profile: MethodologyProfile,
+  seen: Set<string>,
+  withFormulas = true,
+): { value: ExcelJS.CellValue; numFmt?: string }[] {
+  // Fitting the columns needs the cached results only, not the formulas' text.
+  const f = withFormulas ? formula : (_text: string, result: CellResult) => formula('', result);
+  const pct =
+    !withFormulas
+      ? ''
+      : g.direction === 'lower'
+      ? `IF(H${r}="","${NO_TARGET}",IF(OR(G${r}="",G${r}=H${r}),"${NO_BASELINE}",IF(I${r}="","",(G${r}-I${r})/(G${r}-H${r})*100)))`
+      : `IF(OR(H${r}="",H${r}=0),"${NO_TARGET}",IF(I${r}="","",I${r}/H${r}*100))`;
+  const counted = typeof percent === 'number' ? (profile.capAt100 ? Math.min(percent, 100) : percent) : null;
+  // The engine's rule (poolLeftOutReason): linked, higher is better, a target above 0, a status.
+  const pooled = g.indicator !== null && g.direction === 'higher' && g.target !== null && g.target > 0 && g.status !== null;
+  // Counts each project once per indicator: the first of its pooled goals linked to it.
+  const pair = `${summary.projectId}|${g.indicator?.key ?? ''}`;
+  const first = pooled && !seen.has(pair);
+  if (pooled) seen.add(pair);
+  return [
+    { value: summary.projectId },
+    { value: summary.name },
+    { value: summary.fundingSource },
+    { value: g.level },
+    { value: g.code },
+    { value: g.direction === 'lower' ? LOWER : HIGHER },
+    { value: g.baseline, numFmt: figureFormat(g.baseline) },
+    { value: g.target, numFmt: figureFormat(g.target) },
+    { value: g.status, numFmt: figureFormat(g.status) },
+    { value: f(pct, percent), numFmt: FMT.pct },
+    { value: f(profile.capAt100 ? `IF(ISNUMBER(J${r}),MIN(J${r},100),"")` : `IF(ISNUMBER(J${r}),J${r},"")`, counted), numFmt: FMT.pct },
+    { value: f(`IF(ISNUMBER(K${r}),1,0)`, counted === null ? 0 : 1) },
+    // The indicator's id is what pools goals across projects; its name is for the reader.
+    { value: g.indicator ? Number(g.indicator.key) : null },
+    { value: g.indicator ? g.indicator.name : null },
+    { value: f(`IF(AND(ISNUMBER(M${r}),F${r}="${HIGHER}",ISNUMBER(H${r}),N(H${r})>0,ISNUMBER(I${r})),1,0)`, pooled ? 1 : 0) },
+    { value: f(`IF(AND(O${r}=1,COUNTIFS($A$2:A${r},A${r},$M$2:M${r},M${r},$O$2:O${r},1)=1),1,0)`, first ? 1 : 0) },
+  ];
+}
+
+const GOALS_MAX_WIDTH = 40;
+
+const SHARED_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+/** One frozen style object per number format (none: the default style). */
+function sharedStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
+  const key = numFmt ?? '';
+  let style = SHARED_STYLES.get(key);
+  if (!style) SHARED_STYLES.set(key, (style = Object.freeze(numFmt ? { numFmt } : {})));
+  return style;
+}
+
+/**
+ * The goals sheet, written row by row and each row committed as it is done, so that exceljs's
+ * streaming writer keeps one row in memory, not 150,000. The column widths are fitted first
+ * from the same cells (a streamed sheet writes its columns before its first row), by
+ * fitColumns's rule; long texts wrap and their rows get fitRowHeights's heights. Yields the
+ * number of goal rows written, per project.
+ */
+function* goalsSheet(ws: ExcelJS.Worksheet, rows: PortfolioProjectRow[], profile: MethodologyProfile): Generator<number, void> {
+  const widths = new Map<number, number>(GOAL_COLUMNS.map((h, i) => [i + 1, Math.min(14, h.length)]));
+  let r = 2;
+  const seenForWidth = new Set<string>();
+  // Each goal's attainment once, for both passes.
+  const percents: (number | string | null)[] = [];
+  for (const { summary, goals } of rows)
+    for (const g of goals) {
+      const percent = goalPercent(g, profile);
+      percents.push(percent);
+      goalCells(summary, g, r++, percent, profile, seenForWidth, false).forEach(({ value }, i) => {
+        if (value === null || value === undefined) return;
+        widths.set(i + 1, Math.max(widths.get(i + 1) ?? 0, shownValueLength(value)));
+      });
+    }
+  for (const [col, len] of widths) ws.getColumn(col).width = Math.min(GOALS_MAX_WIDTH, Math.max(8, len + 2));
+  const header = ws.getRow(1);
+  header.values = GOAL_COLUMNS;
+  styleHeaderRow(header, 1, GOAL_COLUMNS.length);
+  fitRowHeight(ws, header);
+  header.commit();
+  r = 2;
+  const seen = new Set<string>();
+  for (const { summary, goals } of rows) {
+    for (const g of goals) {
+      const row = ws.getRow(r);
+      const cells = goalCells(summary, g, r, percents[r - 2], profile, seen);
+      const long = cells.map(({ value }) => value !== null && value !== undefined && shownValueLength(value) > GOALS_MAX_WIDTH);
+      const wraps = long.some(Boolean);
+      cells.forEach(({ value, numFmt }, i) => {
+        const cell = row.getCell(i + 1);
+        cell.value = value;
+        // A style object per format, shared by the cells: exceljs looks a style up by its object
+        // first, so 150,000 rows don't each build a style's XML to find its id. A row that
+        // wraps gets its own (its alignment is set cell by cell).
+        if (!wraps) cell.style = sharedStyle(numFmt);
+        else if (numFmt) cell.numFmt = numFmt;
+        if (long[i]) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
+      });
+      if (wraps) fitRowHeight(ws, row);
+      row.commit();
+      r++;
+    }
+    yield r - 2;
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: goalsLastRow(rows), column: GOAL_COLUMNS.length } };
+  printFooter(ws);
 }
 
 /** A goal row as the engine's input (the status in force is all the portfolio keeps of it). */
@@ -454,8 +535,7 @@ function projectSheet(
   notes.add(r);
 
   fitColumns(ws, { skipRows: notes, max: 40, min: 9 });
-  freezeRows(ws, 1, 1);
-  printSetup(ws, { landscape: true, titleRows: '1:1' });
+  printFooter(ws);
   return { name: ws.name, fundingSource, projectIds: rows.map((x) => x.summary.projectId), firstRow: first, cells };
 }
 
@@ -540,7 +620,7 @@ function thresholdsSheet(ws: ExcelJS.Worksheet, profile: MethodologyProfile): Th
   notes.add(r);
   const effectYellowMin = absRef(name, `B${r}`);
   fitColumns(ws, { skipRows: notes, min: 12, fixed: { 1: 40, 2: 16 } });
-  printSetup(ws, {});
+  printFooter(ws);
   return { implGreenMin: absRef(name, `B${implStart}`), implYellowMin: absRef(name, `B${implStart + 1}`), implRequired, bands, effectYellowMin };
 }
 
@@ -569,23 +649,120 @@ function effectLightFormula(c: string, typeCell: string, t: ThresholdRefs): stri
   return `IF(${c}="","",IF(${band}="${LIGHT_WORD.red}",IF(ROUND(${c},0)>=${t.effectYellowMin},"${LIGHT_WORD.yellow}","${LIGHT_WORD.red}"),${band}&""))`;
 }
 
+/** Where the workbook's sheets go: an in-memory workbook, or exceljs's streaming writer. */
+interface SheetSink {
+  add(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet;
+  /** The sheet is complete: the streaming writer writes it out (a sheet of the in-memory workbook stays). */
+  finish(ws: ExcelJS.Worksheet): void;
+}
+
+const PROJECT_SHEET_OPTIONS = { views: frozenViews(1, 1), pageSetup: pageSetupOf({ landscape: true, titleRows: '1:1' }) };
+const GOALS_SHEET_OPTIONS = { views: frozenViews(1), pageSetup: pageSetupOf({ landscape: true, titleRows: '1:1' }) };
+const THRESHOLDS_SHEET_OPTIONS = { pageSetup: pageSetupOf({}) };
+
+/**
+ * The workbook's sheets in their order: the portfolio, one per funding source (with more than
+ * one), the thresholds, the goals. Each sheet is finished before the next begins (a streamed
+ * sheet can't be returned to), so the formulas' references to the thresholds and goals sheets
+ * are worked out first: the thresholds' cells from a scratch copy of that small sheet, the
+ * goals' ranges from the number of goals. The generator yields the goal rows written so far.
+ */
+function* fillPortfolioWorkbook(
+  sink: SheetSink,
+  rows: PortfolioProjectRow[],
+  profile: MethodologyProfile,
+  selection: PortfolioSelection | null,
+  sheets: PortfolioWorkbookLayout['sheets'],
+): Generator<number, void> {
+  const taken = new Set<string>([PORTFOLIO_SHEET.toLowerCase(), GOALS_SHEET.toLowerCase(), THRESHOLDS_SHEET.toLowerCase()]);
+  const sources = [...new Set(rows.map((r) => r.summary.fundingSource))].sort((a, b) => a.localeCompare(b, 'da'));
+  const perSource = sources.length > 1 ? sources.map((s) => ({ source: s, name: safeSheetName(s || 'Uden finansieringskilde', taken) })) : [];
+  const thresholds = thresholdsSheet(new ExcelJS.Workbook().addWorksheet(THRESHOLDS_SHEET), profile);
+  const refs = goalsSheetRefs(goalsLastRow(rows));
+  const main = sink.add(PORTFOLIO_SHEET, PROJECT_SHEET_OPTIONS);
+  sheets.push(projectSheet(main, rows, refs, null, profile, thresholds, selection));
+  sink.finish(main);
+  for (const { source, name } of perSource) {
+    const ws = sink.add(name, PROJECT_SHEET_OPTIONS);
+    sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile, thresholds, selection));
+    sink.finish(ws);
+  }
+  const thresholdsWs = sink.add(THRESHOLDS_SHEET, THRESHOLDS_SHEET_OPTIONS);
+  thresholdsSheet(thresholdsWs, profile);
+  sink.finish(thresholdsWs);
+  const goalsWs = sink.add(GOALS_SHEET, GOALS_SHEET_OPTIONS);
+  yield* goalsSheet(goalsWs, rows, profile);
+  sink.finish(goalsWs);
+}
+
 export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile, selection: PortfolioSelection | null = null): PortfolioWorkbookLayout {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Trafiklys';
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
-  const taken = new Set<string>([PORTFOLIO_SHEET.toLowerCase(), GOALS_SHEET.toLowerCase(), THRESHOLDS_SHEET.toLowerCase()]);
-  const main = wb.addWorksheet(PORTFOLIO_SHEET);
-  const sources = [...new Set(rows.map((r) => r.summary.fundingSource))].sort((a, b) => a.localeCompare(b, 'da'));
-  const perSource = sources.length > 1 ? sources.map((s) => ({ source: s, ws: wb.addWorksheet(safeSheetName(s || 'Uden finansieringskilde', taken)) })) : [];
-  const thresholds = thresholdsSheet(wb.addWorksheet(THRESHOLDS_SHEET), profile);
-  wb.addWorksheet(GOALS_SHEET);
-  const refs = goalsSheet(wb, rows, profile);
-  const sheets = [projectSheet(main, rows, refs, null, profile, thresholds, selection)];
-  for (const { source, ws } of perSource) sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile, thresholds, selection));
+  const sheets: PortfolioWorkbookLayout['sheets'] = [];
+  const sink: SheetSink = { add: (name, options) => wb.addWorksheet(name, options), finish: () => undefined };
+  for (const _ of fillPortfolioWorkbook(sink, rows, profile, selection, sheets));
   return { workbook: wb, sheets, goalsSheet: GOALS_SHEET };
 }
 
 export function buildPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile, selection: PortfolioSelection | null = null): ExcelJS.Workbook {
   return layoutPortfolioWorkbook(rows, profile, selection).workbook;
+}
+
+/**
+ * The same workbook written to `path` by exceljs's streaming writer: the goals sheet (one row
+ * per goal, the bulk of the file) goes to the file row by row instead of being held whole, and
+ * the event loop gets a turn between projects so the zip stream drains as it is written.
+ * `onRows` gets the goal rows written of all.
+ */
+export async function streamPortfolioWorkbook(
+  path: string,
+  rows: PortfolioProjectRow[],
+  profile: MethodologyProfile,
+  selection: PortfolioSelection | null = null,
+  onRows?: (done: number, total: number) => void,
+): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  writer.creator = 'Trafiklys';
+  writer.created = new Date();
+  fullCalcOnLoad(writer);
+  const sink: SheetSink = {
+    add: (name, options) => writer.addWorksheet(name, options) as unknown as ExcelJS.Worksheet,
+    finish: (ws) => (ws as unknown as { commit(): void }).commit(),
+  };
+  const total = rows.reduce((n, x) => n + x.goals.length, 0);
+  let reported = 0;
+  for (const done of fillPortfolioWorkbook(sink, rows, profile, selection, [])) {
+    if (done - reported < 2000) continue;
+    reported = done;
+    onRows?.(done, total);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await writer.commit();
+}
+
+/**
+ * The streaming writer writes workbook.xml with empty calculation properties; the in-memory
+ * workbook asks Excel to recalculate every formula on opening (the cached results are the
+ * engine's, a threshold edited on the sheet must change the lights). The same XML, with that
+ * flag added to its calcPr element as the in-memory writer writes it (a test reads it back).
+ */
+function fullCalcOnLoad(writer: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const w = writer as unknown as StreamingInternals;
+  const addWorkbook = w.addWorkbook.bind(w);
+  w.addWorkbook = () => {
+    const append = w.zip.append;
+    w.zip.append = (data, options) => {
+      w.zip.append = append;
+      const xml = options.name === '/xl/workbook.xml' ? data.replace(/<calcPr calcId="(\d+)"\/>/, '<calcPr calcId="$1" fullCalcOnLoad="1"/>') : data;
+      return append.call(w.zip, xml, options);
+    };
+    return addWorkbook();
+  };
+}
+
+interface StreamingInternals {
+  addWorkbook: () => Promise<void>;
+  zip: { append(data: string, options: { name: string }): unknown };
 }

@@ -124,7 +124,11 @@ export function writeNote(ws: ExcelJS.Worksheet, rowNumber: number, text: string
 
 /** Text length of what a cell shows, roughly, for column fitting. */
 function shownLength(cell: ExcelJS.Cell): number {
-  const v = cell.value;
+  return shownValueLength(cell.value);
+}
+
+/** Text length of what a value shows, roughly: for fitting columns to values not yet in a sheet (streamed rows). */
+export function shownValueLength(v: ExcelJS.CellValue | undefined): number {
   if (v === null || v === undefined) return 0;
   if (v instanceof Date) return 10;
   if (typeof v === 'number') return String(Math.round(v)).length + 3;
@@ -196,41 +200,44 @@ export function wrappedLines(text: string, perLine: number): number {
  * (or, in a header, show only their last line).
  */
 export function fitRowHeights(ws: ExcelJS.Worksheet): void {
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    let lines = 1;
-    let pointsPerLine = 13;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (!cell.alignment?.wrapText) return;
-      if (cell.isMerged && cell.master !== cell) return;
-      const text = typeof cell.value === 'string' ? cell.value : cell.value && typeof cell.value === 'object' && 'result' in cell.value ? String(cell.value.result ?? '') : '';
-      if (!text) return;
-      let width = ws.getColumn(col).width ?? 10;
-      if (cell.isMerged) {
-        width = 0;
-        row.eachCell({ includeEmpty: true }, (other, c) => {
-          if (other.isMerged && other.master === cell) width += ws.getColumn(c).width ?? 10;
-        });
-        width = Math.max(width, ws.getColumn(col).width ?? 10);
-      }
-      // Bold text is wider; small (note) text narrower and lower.
-      const size = cell.font?.size ?? 11;
-      const factor = (cell.font?.bold ? 0.85 : 0.95) * (11 / size);
-      const perLine = Math.max(1, Math.floor(width * factor) - 1);
-      const needed = wrappedLines(text, perLine);
-      if (needed > lines) {
-        lines = needed;
-        pointsPerLine = size <= 9 ? 11.5 : 14;
-      }
-    });
-    if (lines > 1) {
-      row.height = Math.min(409, pointsPerLine * lines + 4);
-      // In a tall row every cell starts at the top, so a figure sits beside the first line of
-      // its wrapped description rather than at the bottom of the row.
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (!cell.alignment?.vertical) cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' };
+  ws.eachRow({ includeEmpty: false }, (row) => fitRowHeight(ws, row));
+}
+
+/** fitRowHeights for one row, for rows written one by one (the column widths must be set). */
+export function fitRowHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row): void {
+  let lines = 1;
+  let pointsPerLine = 13;
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (!cell.alignment?.wrapText) return;
+    if (cell.isMerged && cell.master !== cell) return;
+    const text = typeof cell.value === 'string' ? cell.value : cell.value && typeof cell.value === 'object' && 'result' in cell.value ? String(cell.value.result ?? '') : '';
+    if (!text) return;
+    let width = ws.getColumn(col).width ?? 10;
+    if (cell.isMerged) {
+      width = 0;
+      row.eachCell({ includeEmpty: true }, (other, c) => {
+        if (other.isMerged && other.master === cell) width += ws.getColumn(c).width ?? 10;
       });
+      width = Math.max(width, ws.getColumn(col).width ?? 10);
+    }
+    // Bold text is wider; small (note) text narrower and lower.
+    const size = cell.font?.size ?? 11;
+    const factor = (cell.font?.bold ? 0.85 : 0.95) * (11 / size);
+    const perLine = Math.max(1, Math.floor(width * factor) - 1);
+    const needed = wrappedLines(text, perLine);
+    if (needed > lines) {
+      lines = needed;
+      pointsPerLine = size <= 9 ? 11.5 : 14;
     }
   });
+  if (lines > 1) {
+    row.height = Math.min(409, pointsPerLine * lines + 4);
+    // In a tall row every cell starts at the top, so a figure sits beside the first line of
+    // its wrapped description rather than at the bottom of the row.
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (!cell.alignment?.vertical) cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' };
+    });
+  }
 }
 
 /**
@@ -238,8 +245,16 @@ export function fitRowHeights(ws: ExcelJS.Worksheet): void {
  * page; give it only on sheets that are one table (not on text sheets such as the Resumé).
  */
 export function printSetup(ws: ExcelJS.Worksheet, options: { landscape?: boolean; titleRows?: string }): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
+  ws.pageSetup = { ...ws.pageSetup, ...pageSetupOf(options) };
+  printFooter(ws);
+}
+
+/**
+ * printSetup's page set-up on its own: exceljs's streaming writer takes it when a sheet is added
+ * (it writes "fit to page" at the top of the sheet), not afterwards.
+ */
+export function pageSetupOf(options: { landscape?: boolean; titleRows?: string }): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: 9,
     orientation: options.landscape ? 'landscape' : 'portrait',
     fitToPage: true,
@@ -248,11 +263,19 @@ export function printSetup(ws: ExcelJS.Worksheet, options: { landscape?: boolean
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(options.titleRows ? { printTitlesRow: options.titleRows } : {}),
   };
+}
+
+export function printFooter(ws: ExcelJS.Worksheet): void {
   ws.headerFooter = { oddFooter: '&L&A&RSide &P af &N' };
 }
 
 export function freezeRows(ws: ExcelJS.Worksheet, rows: number, columns = 0): void {
-  ws.views = [{ state: 'frozen', ySplit: rows, xSplit: columns, topLeftCell: `${colLetter(columns + 1)}${rows + 1}`, activeCell: `${colLetter(columns + 1)}${rows + 1}` }];
+  ws.views = frozenViews(rows, columns);
+}
+
+/** freezeRows's views, for a sheet of the streaming writer (which takes them when it is added). */
+export function frozenViews(rows: number, columns = 0): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: 'frozen', ySplit: rows, xSplit: columns, topLeftCell: `${colLetter(columns + 1)}${rows + 1}`, activeCell: `${colLetter(columns + 1)}${rows + 1}` }];
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique. */

@@ -8,6 +8,9 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const EXTENSION_FORMAT: Record<string, FileFormat> = { xlsx: 'xlsx', xlsm: 'xlsx', pdf: 'pdf', docx: 'docx', csv: 'csv', txt: 'text' };
 
+/** The file name endings an import reads (what a folder import takes from a folder). */
+export const IMPORT_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_FORMAT);
+
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }

@@ -9,6 +9,8 @@ import { openExistingServices } from '../open';
 import { importCliText, type ImportCliText } from '../importText';
 import { findProject } from '../project';
 import { isReaderMsg } from '../../../shared/import/readerNotes';
+import type { AppServices } from '../../services';
+import { folderFiles, importFolder, type FileOutcome } from './importFolder';
 
 /** Types stored on an evaluation round (as applyImport writes them). */
 const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 'light', 'learning']);
@@ -44,53 +46,29 @@ export const importCommand: CliCommand = {
       // it); a name that matches none is the name of a new project.
       const query = typeof args.values.project === 'string' ? args.values.project : undefined;
       const existing = query === undefined ? null : await findProject(services.store, query, args.t);
-      const projectName = existing ? existing.name : query;
+      const options: RunOptions = {
+        existing,
+        projectName: existing ? existing.name : query,
+        reportDate,
+        evaluationType,
+        evaluationDate,
+        dryRun: Boolean(args.values['dry-run']),
+        skipErrors: Boolean(args.values['skip-errors']),
+        acceptChanges: Boolean(args.values['accept-changes']),
+      };
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);
       try {
-        const preview = await previewImport(
-          services.store,
-          args.positionals.map((p) => ({ path: resolve(p) })),
-          { ...(existing ? { projectId: existing.id } : { projectName }), reportDate, signal: controller.signal },
-        );
-        const dryRun = Boolean(args.values['dry-run']);
-        const skipErrors = Boolean(args.values['skip-errors']);
-        const acceptChanges = Boolean(args.values['accept-changes']);
-        // The preview's default selection. What can't be saved as it is (an error, a status
-        // without date) is left out and listed; changes that need a choice are written only
-        // with --accept-changes. Errors stop the import unless --skip-errors leaves them out.
-        const withErrors = new Set(preview.issues.filter((i) => i.severity === 'error' && i.itemId).map((i) => i.itemId!));
-        const chosen = preview.items.filter((i) => {
-          const d = preview.diff.find((x) => x.itemId === i.id);
-          return d !== undefined && d.change !== 'blocked' && !withErrors.has(i.id) && (d.selectedByDefault || (acceptChanges && d.change === 'changed'));
-        });
-        const errorCount = preview.issues.filter((i) => i.severity === 'error').length;
-        const stopped = errorCount > 0 && !skipErrors;
-        const leftOut = leftOutOf(preview, new Set(chosen.map((i) => i.id)));
-        const writes = chosen.filter((i) => ['new', 'changed'].includes(preview.diff.find((d) => d.itemId === i.id)!.change));
-
-        let result: ImportApplyResult | null = null;
-        let round: { type: 'final' | 'midterm'; date: string; fromOption: boolean } | null = null;
-        if (!dryRun && !stopped && writes.length > 0) {
-          round = newRound(preview, writes, evaluationType, evaluationDate, say);
-          result = await applyImport(services.store, {
-            projectId: preview.projectId,
-            newProjectName: projectName,
-            evaluationId: preview.evaluationId,
-            ...(round ? { newEvaluation: { type: round.type, date: round.date } } : {}),
-            items: chosen,
-            files: preview.files.map((f) => ({ file: f.file, kind: f.kind })),
-            signal: controller.signal,
-          } satisfies ApplyInput);
+        const folder = await folderFiles(args.positionals, say);
+        if (folder) {
+          const one = async (path: string) => describeRun(await importOnce(services, [path], options, controller.signal, say), say);
+          return await importFolder(folder, one, { json: Boolean(args.values.json), signal: controller.signal }, io, say);
         }
-        // What the preview found already in the project is "unchanged", whether or not it was sent.
-        if (result) result = { ...result, unchanged: preview.diff.filter((d) => d.change === 'unchanged').length };
-        const written = new Set(result ? chosen.map((i) => i.id) : []);
-        const outcome: Outcome = { dryRun, stopped, errorCount, result, round, leftOut, nothingToWrite: !dryRun && !stopped && writes.length === 0 };
-        if (args.values.json) io.out(JSON.stringify(toJson(preview, outcome), null, 2));
-        else io.out(text(preview, outcome, written, say));
-        return stopped ? 1 : 0;
+        const run = await importOnce(services, args.positionals.map((p) => resolve(p)), options, controller.signal, say);
+        if (args.values.json) io.out(JSON.stringify(toJson(run.preview, run.outcome), null, 2));
+        else io.out(text(run.preview, run.outcome, run.written, say));
+        return run.outcome.stopped ? 1 : 0;
       } finally {
         process.off('SIGINT', onSignal);
       }
@@ -99,6 +77,66 @@ export const importCommand: CliCommand = {
     }
   },
 };
+
+interface RunOptions {
+  existing: { id: number; name: string } | null;
+  projectName: string | undefined;
+  reportDate: string | undefined;
+  evaluationType: string | undefined;
+  evaluationDate: string | undefined;
+  dryRun: boolean;
+  skipErrors: boolean;
+  acceptChanges: boolean;
+}
+
+interface Run {
+  preview: ImportPreview;
+  outcome: Outcome;
+  written: ReadonlySet<string>;
+}
+
+/**
+ * One import: the preview of `paths`, the preview's default selection written in one
+ * transaction (applyImport). What can't be saved as it is (an error, a status without date) is
+ * left out and listed; changes that need a choice are written only with --accept-changes.
+ * Errors stop the import unless --skip-errors leaves them out.
+ */
+async function importOnce(services: AppServices, paths: string[], o: RunOptions, signal: AbortSignal, say: ImportCliText): Promise<Run> {
+  const preview = await previewImport(
+    services.store,
+    paths.map((path) => ({ path })),
+    { ...(o.existing ? { projectId: o.existing.id } : { projectName: o.projectName }), reportDate: o.reportDate, signal },
+  );
+  const diffOf = new Map(preview.diff.map((d) => [d.itemId, d]));
+  const withErrors = new Set(preview.issues.filter((i) => i.severity === 'error' && i.itemId).map((i) => i.itemId!));
+  const chosen = preview.items.filter((i) => {
+    const d = diffOf.get(i.id);
+    return d !== undefined && d.change !== 'blocked' && !withErrors.has(i.id) && (d.selectedByDefault || (o.acceptChanges && d.change === 'changed'));
+  });
+  const errorCount = preview.issues.filter((i) => i.severity === 'error').length;
+  const stopped = errorCount > 0 && !o.skipErrors;
+  const leftOut = leftOutOf(preview, new Set(chosen.map((i) => i.id)));
+  const writes = chosen.filter((i) => ['new', 'changed'].includes(diffOf.get(i.id)!.change));
+
+  let result: ImportApplyResult | null = null;
+  let round: { type: 'final' | 'midterm'; date: string; fromOption: boolean } | null = null;
+  if (!o.dryRun && !stopped && writes.length > 0) {
+    round = newRound(preview, writes, o.evaluationType, o.evaluationDate, say);
+    result = await applyImport(services.store, {
+      projectId: preview.projectId,
+      newProjectName: o.projectName,
+      evaluationId: preview.evaluationId,
+      ...(round ? { newEvaluation: { type: round.type, date: round.date } } : {}),
+      items: chosen,
+      files: preview.files.map((f) => ({ file: f.file, kind: f.kind })),
+      signal,
+    } satisfies ApplyInput);
+  }
+  // What the preview found already in the project is "unchanged", whether or not it was sent.
+  if (result) result = { ...result, unchanged: preview.diff.filter((d) => d.change === 'unchanged').length };
+  const written = new Set(result ? chosen.map((i) => i.id) : []);
+  return { preview, outcome: { dryRun: o.dryRun, stopped, errorCount, result, round, leftOut, nothingToWrite: !o.dryRun && !stopped && writes.length === 0 }, written };
+}
 
 interface Outcome {
   dryRun: boolean;
@@ -241,7 +279,6 @@ function text(p: ImportPreview, o: Outcome, written: ReadonlySet<string>, say: I
     const msgs = d?.noteMsgs.filter((m) => m.key.startsWith('attainment')) ?? [];
     return msgs.length ? [say('effect', { note: say.notes(msgs, null) })] : [];
   };
-  const where = (file: string, location: string) => `${file}${location ? `, ${location}` : ''}`;
   const of = <T extends ImportItem['type']>(t: T) => p.items.filter((i): i is Extract<ImportItem, { type: T }> => i.type === t);
 
   out.push(p.projectName ? say(p.projectId ? 'project' : 'projectNew', { name: p.projectName }) : say('projectUnnamed'));
@@ -340,35 +377,53 @@ function text(p: ImportPreview, o: Outcome, written: ReadonlySet<string>, say: I
       );
     }
   }
-  if (p.issues.length) {
-    out.push('', say('issuesHeader'));
-    for (const i of p.issues) out.push(say(i.severity === 'error' ? 'error' : 'warning', { where: where(i.file, i.location), message: i.msg && !isReaderMsg(i.msg) ? say.notes([i.msg], i.message) : i.message }));
-  }
+  const issues = issueLines(p, say);
+  if (issues.length) out.push('', say('issuesHeader'), ...issues);
   // What is not written, per file and place, and why; after the errors it explains.
-  if (o.leftOut.length) {
-    out.push('', say('leftOutHeader', { count: o.leftOut.length }));
-    for (const e of o.leftOut) {
-      const why = e.reasons.map((r) => (r.msg && !isReaderMsg(r.msg) ? say.notes([r.msg], r.message) : r.message)).join(' ');
-      const item = e.itemId ? p.items.find((i) => i.id === e.itemId) : undefined;
-      const wholeFile = !item && (p.files.find((f) => f.file === e.file)?.itemIds.length ?? 0) === 0;
-      out.push(
-        item
-          ? say('leftOut', { where: where(e.file, e.location), what: itemLabel(item, say), why })
-          : say(wholeFile ? 'leftOutFile' : 'leftOutPlace', { where: where(e.file, e.location), why }),
-      );
-    }
-  }
+  const left = leftOutLines(p, o, say);
+  if (left.length) out.push('', say('leftOutHeader', { count: o.leftOut.length }), ...left);
   out.push('');
   if (o.round && o.result)
     out.push(say('newRound', { evaluationType: o.round.type, date: o.round.date, source: say(o.round.fromOption ? 'roundFromOption' : 'roundFromProgress') }));
-  if (o.stopped) out.push(say('stoppedByErrors', { count: o.errorCount }));
-  else if (o.dryRun) out.push(say('dryRun'));
-  else if (o.nothingToWrite) out.push(say(o.leftOut.length ? 'nothingLeft' : 'nothingNew'));
-  else if (o.result)
-    out.push(
-      o.leftOut.length
-        ? say('savedLeftOut', { created: o.result.created, updated: o.result.updated, unchanged: o.result.unchanged, count: o.leftOut.length })
-        : say('saved', { created: o.result.created, updated: o.result.updated, unchanged: o.result.unchanged }),
-    );
+  out.push(verdict(o, say));
   return out.join('\n');
+}
+
+const where = (file: string, location: string) => `${file}${location ? `, ${location}` : ''}`;
+
+function issueLines(p: ImportPreview, say: ImportCliText, only?: 'error'): string[] {
+  return p.issues
+    .filter((i) => !only || i.severity === only)
+    .map((i) => say(i.severity === 'error' ? 'error' : 'warning', { where: where(i.file, i.location), message: i.msg && !isReaderMsg(i.msg) ? say.notes([i.msg], i.message) : i.message }));
+}
+
+function leftOutLines(p: ImportPreview, o: Outcome, say: ImportCliText): string[] {
+  return o.leftOut.map((e) => {
+    const why = e.reasons.map((r) => (r.msg && !isReaderMsg(r.msg) ? say.notes([r.msg], r.message) : r.message)).join(' ');
+    const item = e.itemId ? p.items.find((i) => i.id === e.itemId) : undefined;
+    const wholeFile = !item && (p.files.find((f) => f.file === e.file)?.itemIds.length ?? 0) === 0;
+    return item
+      ? say('leftOut', { where: where(e.file, e.location), what: itemLabel(item, say), why })
+      : say(wholeFile ? 'leftOutFile' : 'leftOutPlace', { where: where(e.file, e.location), why });
+  });
+}
+
+/** The last line of an import: saved, stopped, a dry run or nothing new. */
+function verdict(o: Outcome, say: ImportCliText): string {
+  if (o.stopped) return say('stoppedByErrors', { count: o.errorCount });
+  if (o.dryRun) return say('dryRun');
+  if (o.nothingToWrite) return say(o.leftOut.length ? 'nothingLeft' : 'nothingNew');
+  if (!o.result) return '';
+  return o.leftOut.length
+    ? say('savedLeftOut', { created: o.result.created, updated: o.result.updated, unchanged: o.result.unchanged, count: o.leftOut.length })
+    : say('saved', { created: o.result.created, updated: o.result.updated, unchanged: o.result.unchanged });
+}
+
+/** One file of a folder import: a line for the project and its verdict, the errors and what was left out under it. */
+function describeRun(run: Run, say: ImportCliText): FileOutcome {
+  const { preview: p, outcome: o } = run;
+  const name = p.projectName ? say(p.projectId ? 'project' : 'projectNew', { name: p.projectName }) : say('projectUnnamed');
+  const round = o.round && o.result ? [say('newRound', { evaluationType: o.round.type, date: o.round.date, source: say(o.round.fromOption ? 'roundFromOption' : 'roundFromProgress') })] : [];
+  if (o.stopped) return { ok: false, line: `${p.projectName ? `${name}: ` : ''}${say('folderNotSaved', { reason: say('folderStopped', { count: o.errorCount }) })}`, details: issueLines(p, say, 'error'), json: () => toJson(p, o) };
+  return { ok: true, line: say('folderProject', { name, outcome: verdict(o, say) }), details: [...round, ...leftOutLines(p, o, say)], json: () => toJson(p, o) };
 }
