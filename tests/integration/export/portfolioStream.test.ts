@@ -48,7 +48,7 @@ beforeAll(async () => {
       const streamed = join(dir, `${label}-strøm.xlsx`);
       await exportPortfolio(services, { outPath: streamed, filter, onProgress: (p) => progress.push(p) });
       // The goals the old way: every status report of the project, the status in force at its latest round.
-      const overview = await services.portfolio.portfolioOverview(filter);
+      const overview = await services.portfolio.portfolioProjects(filter);
       const oldGoals = overview.projects.map((p) =>
         [...p.goals]
           .sort((a, b) => (a.level === b.level ? a.position - b.position || a.id - b.id : a.level.localeCompare(b.level)))
