@@ -34,6 +34,8 @@ import { describeDifference, finalRoundName, firstDifference, lockedMessage, sea
 import { ConflictError, LockedError, NotFoundError } from './store';
 import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStore } from './store';
 import type { ReadOnlyReason } from './messages';
+import type { ProjectSource } from '../../shared/sources/types';
+import { keepSource, listSources, readSource, type SourceToKeep } from './sources';
 
 export interface OpenPortfolioStoreOptions {
   /** Recorded in the audit log. Default: the OS user name, else $USER, else 'ukendt'. */
@@ -1316,6 +1318,22 @@ class SqliteStore implements PortfolioStore {
       );
       return rows.map(mapAudit);
     });
+  }
+
+  keepSource(projectId: number, source: SourceToKeep): Promise<ProjectSource> {
+    return this.write(async (w) => {
+      if (!(await this.projectRow(w.c, projectId))) throw new NotFoundError('project', projectId);
+      const id = await keepSource(w.c, projectId, source, w.at);
+      return (await listSources(w.c, projectId)).find((s) => s.id === id)!;
+    });
+  }
+
+  listSources(projectId: number): Promise<ProjectSource[]> {
+    return this.read((c) => listSources(c, projectId));
+  }
+
+  readSource(projectId: number, sourceId: number): Promise<{ source: ProjectSource; bytes: Buffer } | null> {
+    return this.read((c) => readSource(c, projectId, sourceId));
   }
 
   dataDigest(): Promise<string> {

@@ -21,6 +21,8 @@ import type {
   SurveyIndicator,
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { ProjectSource } from '../../shared/sources/types';
+import type { SourceToKeep } from './sources';
 import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
 /**
@@ -136,6 +138,12 @@ export interface PortfolioStore {
 
   /** A stable digest of all user data (not the audit log), for "nothing changed" checks. */
   dataDigest(): Promise<string>;
+
+  // The files a project was imported from (kept once per content hash; see storage/sources.ts)
+  keepSource(projectId: number, source: SourceToKeep): Promise<ProjectSource>;
+  listSources(projectId: number): Promise<ProjectSource[]>;
+  /** One of the project's sources with its bytes; null when the project has no such source. */
+  readSource(projectId: number, sourceId: number): Promise<{ source: ProjectSource; bytes: Buffer } | null>;
 }
 
 /** An item without id is created; with id it is updated. */

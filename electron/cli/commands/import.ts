@@ -80,7 +80,7 @@ export const importCommand: CliCommand = {
             evaluationId: preview.evaluationId,
             ...(round ? { newEvaluation: { type: round.type, date: round.date } } : {}),
             items: chosen,
-            files: preview.files.map((f) => ({ file: f.file, kind: f.kind })),
+            files: preview.files.map((f) => ({ file: f.file, kind: f.kind, sha256: f.sha256 })),
             signal: controller.signal,
           } satisfies ApplyInput);
         }
