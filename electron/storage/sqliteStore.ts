@@ -36,6 +36,8 @@ import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStor
 import type { ReadOnlyReason } from './messages';
 import type { ProjectSource } from '../../shared/sources/types';
 import { keepSource, listSources, readSource, type SourceToKeep } from './sources';
+import { searchPortfolio } from './search';
+import type { SearchHit } from '../../shared/search/types';
 
 export interface OpenPortfolioStoreOptions {
   /** Recorded in the audit log. Default: the OS user name, else $USER, else 'ukendt'. */
@@ -1336,12 +1338,16 @@ class SqliteStore implements PortfolioStore {
     return this.read((c) => readSource(c, projectId, sourceId));
   }
 
+  search(text: string, limit: number): Promise<SearchHit[]> {
+    return this.read((c) => searchPortfolio(c, text, limit));
+  }
+
   dataDigest(): Promise<string> {
     return this.read(async (c) => {
       const hash = createHash('sha256');
       const tables = await c.all<{ name: string }>(
         `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-           AND name <> 'audit_log' ORDER BY name`,
+           AND name <> 'audit_log' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name`,
       );
       for (const { name } of tables) {
         const quoted = `"${name.replace(/"/g, '""')}"`;

@@ -22,6 +22,7 @@ import type {
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import type { ProjectSource } from '../../shared/sources/types';
+import type { SearchHit } from '../../shared/search/types';
 import type { SourceToKeep } from './sources';
 import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
@@ -144,6 +145,9 @@ export interface PortfolioStore {
   listSources(projectId: number): Promise<ProjectSource[]>;
   /** One of the project's sources with its bytes; null when the project has no such source. */
   readSource(projectId: number, sourceId: number): Promise<{ source: ProjectSource; bytes: Buffer } | null>;
+
+  /** Full-text search over the live projects' texts, best match first, at most `limit` hits. */
+  search(text: string, limit: number): Promise<SearchHit[]>;
 }
 
 /** An item without id is created; with id it is updated. */
