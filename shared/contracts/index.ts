@@ -51,6 +51,7 @@ import { appContracts } from './appContracts';
 import { exportContracts } from './exportContracts';
 import { importContracts } from './importContracts';
 import { roundContracts } from './roundContracts';
+import { searchContracts } from './searchContracts';
 
 export * from './core';
 export type * from './views';
@@ -288,6 +289,7 @@ export const contracts = {
   ...exportContracts,
   ...importContracts,
   ...appContracts,
+  ...searchContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;

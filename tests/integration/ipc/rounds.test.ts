@@ -141,6 +141,9 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   indicatorSuggestions: 'read',
   evaluationRestore: 'a final round is never deleted (refused as LOCKED), so never restored',
   exportReport: 'writes a file, not the portfolio',
+  portfolioSearch: 'read',
+  sourceList: 'read',
+  sourceOpen: 'writes a temporary copy of a kept file, not the portfolio',
 };
 
 describe('a final round is locked by main', () => {
