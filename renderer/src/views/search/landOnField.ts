@@ -24,8 +24,10 @@ export function useLandOnField(find: string | undefined, key: string) {
     let done = false;
     const attempt = () => {
       if (done) return;
-      const panel = document.querySelector<HTMLElement>('[role="tabpanel"]:not([hidden])') ?? document.querySelector<HTMLElement>('main');
-      const found = panel && findField(panel, find);
+      // The tab on screen (inactive panels are empty), else the whole view.
+      const panels = [...document.querySelectorAll<HTMLElement>('[role="tabpanel"]')].filter((p) => p.childElementCount > 0);
+      const main = document.querySelector<HTMLElement>('main');
+      const found = [...panels, ...(main ? [main] : [])].map((root) => findField(root, find)).find((el) => el !== null);
       if (!found) return;
       done = true;
       const target = found.closest<HTMLElement>(FOCUSABLE) ?? found;
