@@ -487,7 +487,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
       }
       count(item.type);
     }
-    await keepSources(tx, project.id, sources);
+    // A file is a source of what was written from it; one whose items were all there already is not.
+    await keepSources(tx, project.id, sources.filter((src) => todo.some((t) => t.item.source.file === src.fileName)));
     check();
     return {
       projectId: project.id,
