@@ -21,6 +21,7 @@ import { lockedMessage } from '../storage/seal';
 import { LockedError, type PortfolioStore } from '../storage/store';
 import { MAX_IMPORT_BYTES } from './detect';
 import { cancelled, ImportFileError, throwIfAborted } from './errors';
+import { keepSources, rememberPreviewed, sourcesToKeep } from './keptSources';
 import { parseFile } from './parseFile';
 
 /** A file to import: a path on disk, or bytes with the name the user gave it. */
@@ -74,7 +75,7 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
       });
       // A loop, not push(...): a file can have more issues than a call takes arguments.
       for (const issue of parsed.issues) issues.push(issue);
-      files.push({ file: name, format: parsed.format, kind: parsed.kind, kindLabel: CONTENT_KIND_LABEL[parsed.kind], itemIds: ids });
+      files.push({ file: name, format: parsed.format, kind: parsed.kind, kindLabel: CONTENT_KIND_LABEL[parsed.kind], itemIds: ids, sha256: rememberPreviewed(bytes, parsed.format), size: bytes.byteLength });
     } catch (err) {
       if (err instanceof ServiceError && err.code === 'CANCELLED') throw err;
       if (err instanceof ImportFileError) {
@@ -266,7 +267,7 @@ export interface ApplyInput {
    * The previewed files' kinds (the preview's `files`): a status file's goal codes must match the
    * project's, and apply decides that as the preview did. Without it every file counts as a report.
    */
-  files?: { file: string; kind: ContentKind }[];
+  files?: { file: string; kind: ContentKind; sha256?: string }[];
   signal?: AbortSignal;
 }
 
@@ -283,6 +284,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
   const where = { projectId: input.projectId ?? undefined, newProject: input.projectId === null, evaluationId: input.evaluationId ?? undefined };
   if (input.projectId !== null && !(await store.getProject(input.projectId))) throw new ServiceError('NOT_FOUND', `Projekt ${input.projectId} findes ikke.`);
   await preflight(store, input, await loadState(store, input.items, where));
+  const sources = sourcesToKeep(input.files ?? [], input.items);
   throwIfAborted(input.signal);
 
   return store.transaction(async (tx) => {
@@ -485,6 +487,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
       }
       count(item.type);
     }
+    // A file is a source of what was written from it; one whose items were all there already is not.
+    await keepSources(tx, project.id, sources.filter((src) => todo.some((t) => t.item.source.file === src.fileName)));
     check();
     return {
       projectId: project.id,

@@ -6,6 +6,7 @@ import { toIpcError, zodIssues } from './errors';
 import { exportImplementations } from './exportHandlers';
 import { importImplementations } from './importHandlers';
 import { roundImplementations } from './roundHandlers';
+import { searchImplementations } from './searchHandlers';
 import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
@@ -219,6 +220,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       await host.showInFolder(path);
       return done;
     },
+    ...searchImplementations(services, host),
   };
 }
 

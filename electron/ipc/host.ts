@@ -14,6 +14,8 @@ export interface HostAdapter {
   chooseImportFiles(): Promise<string[]>;
   /** Reveals a file the app itself wrote. */
   showInFolder(path: string): Promise<void>;
+  /** Opens a file the app itself wrote (a kept source's temporary copy) with the OS app; absent where there is none. */
+  openFile?(path: string): Promise<void>;
   /** Pushes progress of a long task to the window. */
   progress(event: ProgressEvent): void;
 }

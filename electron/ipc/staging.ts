@@ -7,7 +7,7 @@ import { ServiceError } from '../../shared/contracts/core';
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /** The file's own name without any folder part, with characters no file system accepts replaced. */
-function safeName(name: string): string {
+export function safeName(name: string): string {
   const base = basename(name.replace(/\\/g, '/'));
   const cleaned = [...base].map((ch) => (ch.charCodeAt(0) < 32 || '<>:"|?*'.includes(ch) ? '_' : ch)).join('');
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'fil' : cleaned;

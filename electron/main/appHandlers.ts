@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import { dialog, shell, type BrowserWindow } from 'electron';
+import { ServiceError } from '../../shared/contracts/core';
 import { PROGRESS_CHANNEL, type ProgressEvent, type SaveKind } from '../../shared/contracts/appContracts';
 import type { HostAdapter } from '../ipc/host';
 import type { DialogFolderKind } from './windowState';
@@ -50,6 +52,11 @@ export function electronHost(getWindow: () => BrowserWindow | null, folders: Dia
     },
     async showInFolder(path) {
       shell.showItemInFolder(path);
+    },
+    async openFile(path) {
+      // openPath answers an error message ('' when the OS app took the file).
+      const failure = await shell.openPath(path);
+      if (failure) throw new ServiceError('DB_IO', `${basename(path)} kunne ikke åbnes med computerens program til filtypen: ${failure}`);
     },
     progress(event: ProgressEvent) {
       const win = getWindow();

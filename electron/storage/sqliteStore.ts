@@ -34,6 +34,10 @@ import { describeDifference, finalRoundName, firstDifference, lockedMessage, sea
 import { ConflictError, LockedError, NotFoundError } from './store';
 import type { AuditFilter, IndicatorInput, KeptFiguresRow, NewGoal, NewOrExisting, PortfolioStore } from './store';
 import type { ReadOnlyReason } from './messages';
+import type { ProjectSource } from '../../shared/sources/types';
+import { keepSource, listSources, readSource, type SourceToKeep } from './sources';
+import { searchPortfolio } from './search';
+import type { SearchHit } from '../../shared/search/types';
 
 export interface OpenPortfolioStoreOptions {
   /** Recorded in the audit log. Default: the OS user name, else $USER, else 'ukendt'. */
@@ -1358,12 +1362,32 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
+  keepSource(projectId: number, source: SourceToKeep): Promise<ProjectSource> {
+    return this.write(async (w) => {
+      if (!(await this.projectRow(w.c, projectId))) throw new NotFoundError('project', projectId);
+      const id = await keepSource(w.c, projectId, source, w.at);
+      return (await listSources(w.c, projectId)).find((s) => s.id === id)!;
+    });
+  }
+
+  listSources(projectId: number): Promise<ProjectSource[]> {
+    return this.read((c) => listSources(c, projectId));
+  }
+
+  readSource(projectId: number, sourceId: number): Promise<{ source: ProjectSource; bytes: Buffer } | null> {
+    return this.read((c) => readSource(c, projectId, sourceId));
+  }
+
+  search(text: string, limit: number): Promise<SearchHit[]> {
+    return this.read((c) => searchPortfolio(c, text, limit));
+  }
+
   dataDigest(): Promise<string> {
     return this.read(async (c) => {
       const hash = createHash('sha256');
       const tables = await c.all<{ name: string }>(
         `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-           AND name NOT IN ('audit_log', 'project_figures') ORDER BY name`,
+           AND name NOT IN ('audit_log', 'project_figures') AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name`,
       );
       for (const { name } of tables) {
         const quoted = `"${name.replace(/"/g, '""')}"`;

@@ -21,6 +21,9 @@ import type {
   SurveyIndicator,
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { ProjectSource } from '../../shared/sources/types';
+import type { SearchHit } from '../../shared/search/types';
+import type { SourceToKeep } from './sources';
 import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
 /**
@@ -149,6 +152,15 @@ export interface PortfolioStore {
 
   /** A stable digest of all user data (not the audit log, not the kept figures: they are derived), for "nothing changed" checks. */
   dataDigest(): Promise<string>;
+
+  // The files a project was imported from (kept once per content hash; see storage/sources.ts)
+  keepSource(projectId: number, source: SourceToKeep): Promise<ProjectSource>;
+  listSources(projectId: number): Promise<ProjectSource[]>;
+  /** One of the project's sources with its bytes; null when the project has no such source. */
+  readSource(projectId: number, sourceId: number): Promise<{ source: ProjectSource; bytes: Buffer } | null>;
+
+  /** Full-text search over the live projects' texts, best match first, at most `limit` hits. */
+  search(text: string, limit: number): Promise<SearchHit[]>;
 }
 
 /** One project's kept figures as stored (JSON text); stale when `computedRevision !== revision`. */

@@ -9,6 +9,8 @@ import { useRoute } from './router';
 import { MethodologyView } from './views/MethodologyView';
 import { PortfolioView } from './views/PortfolioView';
 import { ProjectView } from './views/project/ProjectView';
+import { SearchBox } from './views/search/SearchBox';
+import { useLandOnField } from './views/search/landOnField';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -61,6 +63,7 @@ export function App() {
   }, [t]);
 
   const hasApi = !!useContext(ApiContext);
+  useLandOnField(route.name === 'project' ? route.find : undefined, window.location.hash);
 
   return (
     <AppShell header={{ height: 56 }} padding="md">
@@ -74,6 +77,11 @@ export function App() {
               </Title>
             </Group>
           </UnstyledButton>
+          {hasApi && (
+            <Box role="search" visibleFrom="sm">
+              <SearchBox navigate={navigate} />
+            </Box>
+          )}
           <Group gap="lg" wrap="nowrap" component="nav" aria-label={t('nav.main')}>
             <Anchor
               href="#/"

@@ -6,6 +6,7 @@ import { useCallback, useSyncExternalStore } from 'react';
  *   #/                                 portfolio
  *   #/methodology                      Sådan scorer vi
  *   #/project/:id[/:tab][?e=:evalId]   a project, one tab, one evaluation round
+ *   ...&find=:words                     and the field holding these words (a search result)
  */
 export type ProjectTab = 'resume' | 'facts' | 'implementation' | 'goals' | 'budget' | 'effect' | 'learning' | 'compare' | 'history';
 export const PROJECT_TABS: readonly ProjectTab[] = ['resume', 'facts', 'implementation', 'goals', 'budget', 'effect', 'learning', 'compare', 'history'];
@@ -13,7 +14,7 @@ export const PROJECT_TABS: readonly ProjectTab[] = ['resume', 'facts', 'implemen
 export type Route =
   | { name: 'portfolio' }
   | { name: 'methodology' }
-  | { name: 'project'; projectId: number; tab: ProjectTab; evaluationId: number | null };
+  | { name: 'project'; projectId: number; tab: ProjectTab; evaluationId: number | null; find?: string };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -21,8 +22,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'methodology') return { name: 'methodology' };
   if (parts[0] === 'project' && /^\d+$/.test(parts[1] ?? '')) {
     const tab = (PROJECT_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ProjectTab) : 'resume';
-    const e = new URLSearchParams(query).get('e');
-    return { name: 'project', projectId: Number(parts[1]), tab, evaluationId: e && /^\d+$/.test(e) ? Number(e) : null };
+    const params = new URLSearchParams(query);
+    const e = params.get('e');
+    const find = params.get('find');
+    return { name: 'project', projectId: Number(parts[1]), tab, evaluationId: e && /^\d+$/.test(e) ? Number(e) : null, ...(find ? { find } : {}) };
   }
   return { name: 'portfolio' };
 }
@@ -33,8 +36,13 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'methodology':
       return '#/methodology';
-    case 'project':
-      return `#/project/${route.projectId}/${route.tab}${route.evaluationId ? `?e=${route.evaluationId}` : ''}`;
+    case 'project': {
+      const params = new URLSearchParams();
+      if (route.evaluationId) params.set('e', String(route.evaluationId));
+      if (route.find) params.set('find', route.find);
+      const query = params.toString();
+      return `#/project/${route.projectId}/${route.tab}${query ? `?${query}` : ''}`;
+    }
   }
 }
 

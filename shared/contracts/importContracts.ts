@@ -3,6 +3,7 @@ import { defineContract } from './core';
 import { Id } from './schemas';
 import { ContentKindSchema, ImportItemSchema, ImportPreviewSchema } from '../import/items';
 import { MAX_ITEMS_PER_IMPORT } from '../import/limits';
+import { Sha256Schema } from '../sources/types';
 
 /** Identifies one run of the wizard, so that it can be cancelled and its progress told apart. */
 const RequestId = z.string().min(1).max(100);
@@ -54,7 +55,7 @@ export const importContracts = {
         newEvaluation: z.object({ type: z.enum(['midterm', 'final']), date: IsoDate, evaluator: z.string().max(200).optional() }).strict().optional(),
         items: z.array(ImportItemSchema).min(1, { message: 'Vælg mindst ét punkt at importere.' }).max(MAX_ITEMS_PER_IMPORT),
         /** The previewed files' kinds, so that apply checks the items as the preview did. */
-        files: z.array(z.object({ file: z.string().max(1000), kind: ContentKindSchema }).strict()).max(50).optional(),
+        files: z.array(z.object({ file: z.string().max(1000), kind: ContentKindSchema, sha256: Sha256Schema.optional() }).strict()).max(50).optional(),
       })
       .strict(),
     output: ImportApplyResultSchema,

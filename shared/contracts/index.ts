@@ -54,6 +54,7 @@ import { exportContracts } from './exportContracts';
 import { importContracts } from './importContracts';
 import { roundContracts } from './roundContracts';
 import { PORTFOLIO_PAGE_MAX, PORTFOLIO_SORT_KEYS } from '../portfolioPage';
+import { searchContracts } from './searchContracts';
 
 export * from './core';
 export type * from './views';
@@ -322,6 +323,7 @@ export const contracts = {
   ...exportContracts,
   ...importContracts,
   ...appContracts,
+  ...searchContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;

@@ -328,6 +328,9 @@ export const FilePreviewSchema = z.object({
   kind: ContentKindSchema,
   kindLabel: z.string(),
   itemIds: z.array(z.string()),
+  /** The content's SHA-256 (hex): apply names the file by it, and the import keeps the file. */
+  sha256: z.string().optional(),
+  size: z.number().int().optional(),
 });
 export type FilePreview = z.infer<typeof FilePreviewSchema>;
 

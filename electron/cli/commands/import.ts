@@ -128,7 +128,7 @@ async function importOnce(services: AppServices, paths: string[], o: RunOptions,
       evaluationId: preview.evaluationId,
       ...(round ? { newEvaluation: { type: round.type, date: round.date } } : {}),
       items: chosen,
-      files: preview.files.map((f) => ({ file: f.file, kind: f.kind })),
+      files: preview.files.map((f) => ({ file: f.file, kind: f.kind, sha256: f.sha256 })),
       signal,
     } satisfies ApplyInput);
   }

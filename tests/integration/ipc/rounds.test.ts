@@ -144,6 +144,9 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   portfolioPage: 'read',
   projectNames: 'read',
   portfolioLoadDemo: 'only into an empty portfolio: new projects',
+  portfolioSearch: 'read',
+  sourceList: 'read',
+  sourceOpen: 'writes a temporary copy of a kept file, not the portfolio',
 };
 
 describe('a final round is locked by main', () => {

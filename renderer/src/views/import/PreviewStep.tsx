@@ -158,7 +158,7 @@ export interface ApplyRequest {
   evaluationId?: number | null;
   newEvaluation?: { type: EvaluationType; date: string };
   items: ImportItem[];
-  files: { file: string; kind: ImportPreview['files'][number]['kind'] }[];
+  files: { file: string; kind: ImportPreview['files'][number]['kind']; sha256?: string }[];
 }
 
 export interface PreviewStepProps {
@@ -375,7 +375,7 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
       ...(preview.evaluationId !== null && target.mode !== 'new' ? { evaluationId: preview.evaluationId } : {}),
       ...(needsEvaluation && evalIso && evalType ? { newEvaluation: { type: evalType, date: evalIso } } : {}),
       items: chosenEffective,
-      files: preview.files.map((f) => ({ file: f.file, kind: f.kind })),
+      files: preview.files.map((f) => ({ file: f.file, kind: f.kind, sha256: f.sha256 })),
     });
   };
 

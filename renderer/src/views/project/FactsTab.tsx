@@ -7,6 +7,7 @@ import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
 import { useNotifyError } from '../../components/useSave';
 import { EvaluationTextField } from './EvaluationText';
+import { SourcesPanel } from './SourcesPanel';
 import { useProjectData } from './ProjectData';
 import { RoundLock } from './SignOff';
 
@@ -177,6 +178,7 @@ export function FactsTab() {
         </Paper>
       )}
       <EffectChain />
+      <SourcesPanel projectId={project.project.id} />
     </Stack>
   );
 }

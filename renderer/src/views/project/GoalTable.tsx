@@ -17,7 +17,7 @@ import { useErrorText, useNotifyError } from '../../components/useSave';
 import { LockProvider, useLock } from '../../components/lock';
 import { useEngineText, useWarningText, WarningIcon, warningsFromMain } from '../../components/warnings';
 import { useFormatter } from '../../format';
-import { placeText } from '../../../../shared/import/places';
+import { SourceNote } from '../../components/SourceNote';
 
 /** The status in force at the evaluation date: the latest report on or before it. */
 export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string): StatusReport | null {
@@ -402,7 +402,9 @@ function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusR
                   <Table.Td>{fmt.date(r.reportedAt)}</Table.Td>
                   <Table.Td ta="right">{r.value === null ? t('goals.missingValue') : fmt.number(r.value, Number.isInteger(r.value) ? 0 : 2)}</Table.Td>
                   <Table.Td>{r.reportedBy || '–'}</Table.Td>
-                  <Table.Td>{[r.source.file, placeText(r.source.location, fmt.language)].filter(Boolean).join(', ') || t('goals.typedIn')}</Table.Td>
+                  <Table.Td>
+                    <SourceNote projectId={goal.projectId} source={r.source} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -573,7 +575,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                           {status.reportedBy ? ` · ${status.reportedBy}` : ''}
                         </Text>
                         <Text size="xs" c="dimmed" lineClamp={2}>
-                          {[status.source.file, placeText(status.source.location, fmt.language)].filter(Boolean).join(', ') || t('goals.typedIn')}
+                          <SourceNote projectId={goal.projectId} source={status.source} size="xs" dimmed />
                         </Text>
                       </div>
                     ) : (
