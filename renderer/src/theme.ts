@@ -32,6 +32,8 @@ export const theme = createTheme({
   },
   // A visible focus ring for keyboard users on every focusable Mantine component.
   focusRing: 'auto',
+  // Users who ask their system for less motion get no transitions (WCAG 2.3.3).
+  respectReducedMotion: true,
   components: {
     Tooltip: { defaultProps: { withArrow: true, multiline: true, maw: 360 } },
     // The notification's message is gray-6 in Mantine's styles (3.3:1), not "dimmed".
