@@ -245,13 +245,13 @@ class Builder {
     r += 2;
 
     text(r++, '4. Fremdrift: forbrugsrate = budgetforbrug % / tidsforbrug %', true);
-    ws.getCell(r, 1).value = 'Under denne forbrugsrate: mulig underforbrug';
+    ws.getCell(r, 1).value = 'Under denne forbrugsrate: muligt underforbrug';
     ws.getCell(r, 3).value = profile.burnRatio.under;
     ws.getCell(r, 3).numFmt = FMT.dec2;
     notes.add(r);
     const burnUnder = `C${r}`;
     r++;
-    ws.getCell(r, 1).value = 'Over denne forbrugsrate: mulig overforbrug';
+    ws.getCell(r, 1).value = 'Over denne forbrugsrate: muligt overforbrug';
     ws.getCell(r, 3).value = profile.burnRatio.over;
     ws.getCell(r, 3).numFmt = FMT.dec2;
     notes.add(r);

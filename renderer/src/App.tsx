@@ -69,7 +69,8 @@ export function App() {
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <UnstyledButton onClick={() => navigate({ name: 'portfolio' })} aria-label={t('nav.portfolio')}>
+          {/* The name starts with the visible "Trafiklys" (WCAG 2.5.3, label in name) and says where it goes. */}
+          <UnstyledButton onClick={() => navigate({ name: 'portfolio' })} aria-label={t('nav.home', { title: t('app.title') })}>
             <Group gap="xs" wrap="nowrap">
               <IconTrafficLights size={26} aria-hidden />
               <Title order={1} size="h3">

@@ -9,6 +9,9 @@ export const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };
 
 const MISSING = '\u2013';
 
+/** Intl writes a hyphen before a negative number; what we show has the real minus sign "−". */
+const minus = (text: string) => text.replace(/^-/, '\u2212');
+
 /** Number, percent and date formatting for one language, with Intl. */
 export interface Formatter {
   language: Language;
@@ -78,12 +81,12 @@ export function createFormatter(language: Language): Formatter {
   return {
     language,
     number: (value, decimals = 0) =>
-      value === null || value === undefined || !Number.isFinite(value) ? MISSING : nf(decimals).format(roundHalfUp(value, decimals)),
+      value === null || value === undefined || !Number.isFinite(value) ? MISSING : minus(nf(decimals).format(roundHalfUp(value, decimals))),
     percent: (value, decimals = 0) =>
-      value === null || value === undefined || !Number.isFinite(value) ? MISSING : pf(decimals).format(roundHalfUp(value, decimals) / 100),
+      value === null || value === undefined || !Number.isFinite(value) ? MISSING : minus(pf(decimals).format(roundHalfUp(value, decimals) / 100)),
     kr: (value) => {
       if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-      const text = nf(krDecimals(value)).format(roundHalfUp(value, 2));
+      const text = minus(nf(krDecimals(value)).format(roundHalfUp(value, 2)));
       return language === 'da' ? `${text} kr.` : `DKK ${text}`;
     },
     amountInput: (value) =>

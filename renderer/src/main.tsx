@@ -6,10 +6,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { windowApi } from './api';
+import { installAppValidation } from './components/validation';
 import { createI18n } from './i18n';
 import { AppProviders } from './providers';
 
 const i18n = createI18n();
+installAppValidation(document);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing');
 

@@ -113,12 +113,12 @@ function projectWarnings(
         ? {
             code: 'burnUnder',
             params: { ratio: prog.burnRatio, bound: profile.burnRatio.under },
-            message: `Fremdrift: forbrugsrate ${ratio} (budgetforbrug ${budgetPct} / tidsforbrug ${timePct}) er under ${formatDanishNumber(profile.burnRatio.under, 1)}: mulig underforbrug`,
+            message: `Fremdrift: forbrugsrate ${ratio} (budgetforbrug ${budgetPct} / tidsforbrug ${timePct}) er under ${formatDanishNumber(profile.burnRatio.under, 1)}: muligt underforbrug`,
           }
         : {
             code: 'burnOver',
             params: { ratio: prog.burnRatio, bound: profile.burnRatio.over },
-            message: `Fremdrift: forbrugsrate ${ratio} (budgetforbrug ${budgetPct} / tidsforbrug ${timePct}) er over ${formatDanishNumber(profile.burnRatio.over, 1)}: mulig overforbrug`,
+            message: `Fremdrift: forbrugsrate ${ratio} (budgetforbrug ${budgetPct} / tidsforbrug ${timePct}) er over ${formatDanishNumber(profile.burnRatio.over, 1)}: muligt overforbrug`,
           },
     );
   }

@@ -215,7 +215,8 @@ export function formatDanishNumber(value: number, decimals = 0): string {
   const allDigits = BigInt(scaled).toString().padStart(decimals + 1, '0');
   const integerDigits = decimals > 0 ? allDigits.slice(0, -decimals) : allDigits;
   const decimalDigits = decimals > 0 ? allDigits.slice(-decimals) : '';
-  const sign = rounded < 0 && scaled !== 0 ? '-' : '';
+  // The real minus sign (U+2212), as Danish typography writes it; the readers accept both.
+  const sign = rounded < 0 && scaled !== 0 ? '\u2212' : '';
   return `${sign}${groupThousands(integerDigits)}${decimalDigits ? `,${decimalDigits}` : ''}`;
 }
 

@@ -138,7 +138,7 @@ describe('GoalTable', () => {
     expect(text(screen.getByTestId('goal-indicator-B1'))).toContain('EECO01 Deltagere i alt (deltagere)');
     expect(text(screen.getByTestId('goal-indicator-B1'))).toContain('3 mål i 2 projekter');
     expect(text(screen.getByTestId('goal-indicator-B4'))).toContain('Ikke knyttet: puljes ikke');
-    await userEvent.click(screen.getByRole('button', { name: 'Bekræft forslaget for B2: Antal virksomheder' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Forslag: Antal virksomheder (2 projekter). Bekræft for B2' }));
     await waitFor(() =>
       expect(api.indicatorSave).toHaveBeenCalledWith({ code: '', name: 'Antal virksomheder', unit: 'virksomheder', level: 'B', linkGoalIds: [2, 42] }),
     );
@@ -148,14 +148,14 @@ describe('GoalTable', () => {
   it('links a goal to an existing indicator of its level, or to a new one named after the goal', async () => {
     const api = mockApi({ indicatorList: async () => ({ ok: true, value: [PARTICIPANTS] }) });
     renderTable('B', api);
-    await userEvent.click(screen.getByRole('button', { name: 'Knyt B4 til en indikator' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Knyt til indikator: B4' }));
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(within(dialog).getAllByLabelText('Indikator').length).toBeGreaterThan(0));
     expect((within(dialog).getAllByLabelText('Indikator').find((e) => e.tagName === 'INPUT') as HTMLInputElement).value).toBe('EECO01 Deltagere i alt (deltagere) · 3 mål i 2 projekter');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Knyt til indikatoren' }));
     await waitFor(() => expect(api.indicatorLink).toHaveBeenCalledWith({ goalIds: [3], indicatorId: 7 }));
 
-    await userEvent.click(screen.getByRole('button', { name: 'Knyt B2 til en indikator' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Knyt til indikator: B2' }));
     const again = await screen.findByRole('dialog');
     await userEvent.click(within(again).getByRole('radio', { name: 'Ny indikator' }));
     expect((within(again).getByRole('textbox', { name: /Navn/ }) as HTMLInputElement).value).toBe('Antal virksomheder');

@@ -91,7 +91,9 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
     placeholder,
     w,
     size,
-    required,
+    // The app validates (its own message, in the UI language), never the browser: no `required`.
+    withAsterisk: required,
+    'aria-required': required || undefined,
     readOnly: lock.readOnly,
     error: invalid ?? save.errorMessage ?? undefined,
     rightSection: lock.mark ?? <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />,
@@ -195,7 +197,8 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
       placeholder={placeholder}
       w={w}
       size={size}
-      required={required}
+      withAsterisk={required}
+      aria-required={required || undefined}
       error={invalid ?? save.errorMessage ?? undefined}
       rightSection={lock.mark ?? (suffix ? <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{suffix}</span> : <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />)}
       rightSectionWidth={suffix && !lock.mark ? 40 : undefined}
@@ -267,7 +270,8 @@ export function EditableDate({ label, description, ariaLabel, value, validate, o
       disabled={disabled}
       w={w}
       size={size}
-      required={required}
+      withAsterisk={required}
+      aria-required={required || undefined}
       error={invalid ?? save.errorMessage ?? undefined}
       rightSection={lock.mark ?? <SaveIndicator state={dirty && save.state === 'saved' ? 'idle' : save.state} />}
       onChange={(e) => {

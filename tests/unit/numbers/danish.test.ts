@@ -137,7 +137,7 @@ describe('formatters', () => {
     expect(formatDanishNumber(85.546875)).toBe('86');
     expect(formatDanishNumber(5, 1)).toBe('5,0');
     expect(formatDanishNumber(0.05, 2)).toBe('0,05');
-    expect(formatDanishNumber(-1234.5, 2)).toBe('-1.234,50');
+    expect(formatDanishNumber(-1234.5, 2)).toBe('\u22121.234,50');
     expect(formatDanishNumber(-0.001, 2)).toBe('0,00');
     expect(formatDanishNumber(999.9996, 3)).toBe('1.000,000');
     expect(formatDanishNumber(Number.MAX_SAFE_INTEGER)).toBe('9.007.199.254.740.991');

@@ -588,7 +588,8 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
             <TextInput
               label={t('import.newProjectName')}
               w={380}
-              required
+              withAsterisk
+              aria-required
               value={target.newName}
               error={nameTaken ? t('import.nameTaken') : undefined}
               onChange={(e) => onTargetChange({ ...target, newName: e.currentTarget.value })}
@@ -600,7 +601,8 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
             <Select
               label={t('import.newEvaluationType')}
               w={220}
-              required
+              withAsterisk
+              aria-required
               allowDeselect={false}
               placeholder={t('import.newEvaluationTypePlaceholder')}
               value={evalType}
@@ -613,7 +615,8 @@ export function PreviewStep({ preview, target, thisProject, projects, onTargetCh
             <TextInput
               label={t('evaluation.date')}
               w={160}
-              required
+              withAsterisk
+              aria-required
               placeholder={fmt.datePlaceholder}
               value={evalDateText}
               error={evalDateError}

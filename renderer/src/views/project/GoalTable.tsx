@@ -144,7 +144,7 @@ function StatusModal({
         <Stack gap="sm">
           <TextInput label={`${t('goals.value')}${goal.unit ? ` (${goal.unit})` : ''}`} description={t('goals.valueHelp')} value={v.value} onChange={set('value')} error={errors.value} data-autofocus inputMode="decimal" />
           <SimpleGrid cols={2}>
-            <TextInput placeholder={fmt.datePlaceholder} label={t('goals.reportedAt')} value={v.reportedAt} onChange={set('reportedAt')} error={errors.reportedAt} required />
+            <TextInput placeholder={fmt.datePlaceholder} label={t('goals.reportedAt')} value={v.reportedAt} onChange={set('reportedAt')} error={errors.reportedAt} withAsterisk aria-required />
             <TextInput label={t('goals.reportedBy')} value={v.reportedBy} onChange={set('reportedBy')} />
             <TextInput label={t('goals.sourceFile')} value={v.file} onChange={set('file')} />
             <TextInput label={t('goals.sourceLocation')} value={v.location} onChange={set('location')} />
@@ -275,7 +275,7 @@ function IndicatorModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () =>
             />
           ) : (
             <SimpleGrid cols={2}>
-              <TextInput label={t('indicators.name')} value={fields.name} onChange={(e) => setFields({ ...fields, name: e.currentTarget.value })} required data-autofocus />
+              <TextInput label={t('indicators.name')} value={fields.name} onChange={(e) => setFields({ ...fields, name: e.currentTarget.value })} withAsterisk aria-required data-autofocus />
               <TextInput label={t('indicators.unit')} value={fields.unit} onChange={(e) => setFields({ ...fields, unit: e.currentTarget.value })} />
               <TextInput label={t('indicators.code')} description={t('indicators.codeHelp')} value={fields.code} onChange={(e) => setFields({ ...fields, code: e.currentTarget.value })} />
             </SimpleGrid>
@@ -348,7 +348,7 @@ function IndicatorCell({
       </Text>
       {suggestion && (
         <Tooltip label={<span className="tl-pre">{others.map((g) => `${g.projectName}: ${g.code} ${g.description}`).join('\n')}</span>} multiline maw={420}>
-          <Button size="compact-xs" variant="light" aria-label={t('indicators.confirmFor', { code: goal.code, name: suggestion.indicatorName })} onClick={() => onConfirm(suggestion)}>
+          <Button size="compact-xs" variant="light" aria-label={t('indicators.confirmFor', { code: goal.code, name: suggestion.indicatorName, projects: suggestion.projects })} onClick={() => onConfirm(suggestion)}>
             {t('indicators.suggested', { name: suggestion.indicatorName, projects: suggestion.projects })}
           </Button>
         </Tooltip>

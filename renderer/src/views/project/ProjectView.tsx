@@ -143,7 +143,8 @@ function NewRoundModal({
             error={dateError}
             // The typed date with the month in words, so "01.06.2023" can't be read as 6 January.
             description={typed ? fmt.longDate(typed) : undefined}
-            required
+            withAsterisk
+            aria-required
           />
           <TextInput label={t('evaluation.evaluator')} value={evaluator} onChange={(e) => setEvaluator(e.currentTarget.value)} />
           {previous && (
