@@ -26,6 +26,7 @@ import { EVALUATION_TEXT_KEYS } from '../../shared/domain';
 import { DEFAULT_PROFILE } from '../../shared/methodology/profile';
 import { MethodologyProfileSchema } from '../../shared/contracts/schemas';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
@@ -45,9 +46,6 @@ export interface OpenPortfolioStoreOptions {
   /** Open read-only although the file could be written (see openDatabase). */
   readonly?: boolean;
 }
-
-/** Settings key under which the methodology profile is stored (JSON). */
-export const PROFILE_SETTING_KEY = 'methodologyProfile';
 
 function defaultUser(): string {
   try {
@@ -465,6 +463,20 @@ function parseStoredProfile(stored: string, where: string): MethodologyProfile {
   return result.data as MethodologyProfile;
 }
 
+/** "goalBands.final: Båndene ..." per problem, for a profile that is refused. */
+function profileProblems(issues: { path: PropertyKey[]; message: string }[]): string {
+  return `Metodeprofilen er ikke gemt: ${issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ')}`;
+}
+
+function mapProfileVersion(row: Row): ProfileVersion {
+  return {
+    version: row.version as number,
+    createdAt: row.created_at as string,
+    createdBy: row.created_by as string,
+    profile: parseStoredProfile(row.profile as string, `profile_versions version ${row.version as number}`),
+  };
+}
+
 const DRAFT: EvaluationSignOff = { state: 'draft', finalizedAt: null, finalizedBy: '' };
 
 function signOffOf(row: Row): EvaluationSignOff {
@@ -723,13 +735,41 @@ class SqliteStore implements PortfolioStore {
   // --- settings ------------------------------------------------------------------------------
 
   async getProfile(): Promise<MethodologyProfile> {
-    const stored = await this.getSetting(PROFILE_SETTING_KEY);
-    if (stored === null) return structuredClone(DEFAULT_PROFILE);
-    return parseStoredProfile(stored, `settings.${PROFILE_SETTING_KEY}`);
+    return (await this.getProfileVersion()).profile;
+  }
+
+  getProfileVersion(): Promise<ProfileVersion> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM profile_versions ORDER BY version DESC LIMIT 1');
+      // Every file gets version 1 when migrated; a file without one was changed outside the app.
+      if (!row) throw new Error('Porteføljen har ingen metodeprofil (tabellen profile_versions er tom).');
+      return mapProfileVersion(row);
+    });
+  }
+
+  listProfileVersions(): Promise<ProfileVersion[]> {
+    return this.read(async (c) => (await c.all<Row>('SELECT * FROM profile_versions ORDER BY version DESC')).map(mapProfileVersion));
   }
 
   async setProfile(profile: MethodologyProfile): Promise<void> {
-    await this.setSetting(PROFILE_SETTING_KEY, JSON.stringify(profile));
+    const checked = MethodologyProfileSchema.safeParse(profile);
+    if (!checked.success) throw new ConflictError(profileProblems(checked.error.issues));
+    await this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM profile_versions ORDER BY version DESC LIMIT 1');
+      const current = row ? mapProfileVersion(row) : null;
+      const json = JSON.stringify(checked.data);
+      if (current && JSON.stringify(current.profile) === json) return;
+      const version = (current?.version ?? 0) + 1;
+      await w.c.run('INSERT INTO profile_versions (version, profile, created_at, created_by) VALUES (?, ?, ?, ?)', [version, json, w.at, this.user]);
+      await w.audit({
+        projectId: null,
+        entity: 'settings',
+        entityId: null,
+        field: 'profileVersion',
+        oldValue: current ? { version: current.version, profile: current.profile } : null,
+        newValue: { version, profile: checked.data },
+      });
+    });
   }
 
   getSetting(key: string): Promise<string | null> {
@@ -1209,6 +1249,18 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
+  getSealedProfileVersion(evaluationId: number): Promise<ProfileVersionRef | null | undefined> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>(
+        `SELECT v.version, v.created_at, v.created_by FROM evaluation_sign_offs s
+         LEFT JOIN profile_versions v ON v.version = s.profile_version WHERE s.evaluation_id = ?`,
+        [evaluationId],
+      );
+      if (!row) return undefined;
+      return row.version === null ? null : { version: row.version as number, createdAt: row.created_at as string, createdBy: row.created_by as string };
+    });
+  }
+
   /** A store reading on `conn` (inside a write or transaction that holds it). */
   private viewOn(conn: SqlConn): SqliteStore {
     return new SqliteStore(this.db, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals);
@@ -1262,11 +1314,11 @@ class SqliteStore implements PortfolioStore {
       const existing = await this.signOffRow(w.c, evaluationId);
       if (existing)
         throw new ConflictError(`${finalRoundName(evaluation, existing.finalized_by as string, existing.finalized_at as string)} i forvejen.`);
-      const profile = await this.viewOn(w.c).getProfile();
+      const { profile, version } = await this.viewOn(w.c).getProfileVersion();
       const sealed = sealOf(await this.sealInput(w.c, evaluation));
       await w.c.run(
-        'INSERT INTO evaluation_sign_offs (evaluation_id, finalized_at, finalized_by, profile, sealed) VALUES (?, ?, ?, ?, ?)',
-        [evaluationId, w.at, this.user, JSON.stringify(profile), JSON.stringify(sealed)],
+        'INSERT INTO evaluation_sign_offs (evaluation_id, finalized_at, finalized_by, profile, profile_version, sealed) VALUES (?, ?, ?, ?, ?, ?)',
+        [evaluationId, w.at, this.user, JSON.stringify(profile), version, JSON.stringify(sealed)],
       );
       await w.audit({ projectId: evaluation.projectId, entity: 'evaluation', entityId: evaluationId, field: 'signOff', oldValue: 'draft', newValue: 'final' });
       return { state: 'final', finalizedAt: w.at, finalizedBy: this.user };

@@ -21,6 +21,7 @@ import type {
   SurveyIndicator,
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
 /**
@@ -48,7 +49,12 @@ export interface PortfolioStore {
   transaction<T>(fn: (tx: PortfolioStore) => Promise<T>): Promise<T>;
 
   // Portfolio settings
+  /** The profile in force: the highest version. */
   getProfile(): Promise<MethodologyProfile>;
+  getProfileVersion(): Promise<ProfileVersion>;
+  /** Every version, newest first. */
+  listProfileVersions(): Promise<ProfileVersion[]>;
+  /** Makes a new version (who = the store's user, audited) unless the profile equals the one in force. */
   setProfile(profile: MethodologyProfile): Promise<void>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
@@ -126,6 +132,8 @@ export interface PortfolioStore {
   getSignOff(evaluationId: number): Promise<EvaluationSignOff>;
   /** The methodology profile recorded when the round was finalised; null for a draft. */
   getSealedProfile(evaluationId: number): Promise<MethodologyProfile | null>;
+  /** The version a final round was scored with; null when it predates versions; undefined for a draft. */
+  getSealedProfileVersion(evaluationId: number): Promise<ProfileVersionRef | null | undefined>;
   /** Records who (the store's user) and when, the profile in force and the sealed content. */
   finalizeEvaluation(evaluationId: number): Promise<EvaluationSignOff>;
   /** Back to draft; the reason is written to the audit log (the caller checks it is not empty). */

@@ -21,6 +21,7 @@ import type { EvaluationSummary, PortfolioRollup } from '../methodology/types';
 import type { IndicatorSuggestion } from '../methodology/indicators';
 import type { PortfolioFilter } from '../portfolioFilter';
 import type { MethodologyProfile } from '../methodology/profile';
+import type { ProfileVersionRef } from '../methodology/profileVersion';
 
 /** What the renderer needs to show a project (all evaluation rounds listed, none expanded). */
 export interface ProjectDetail {
@@ -48,6 +49,8 @@ export interface EvaluationDetail {
   summary: EvaluationSummary;
   /** The profile the figures are computed with: for a final round the one in force when it was finalised. */
   profile: MethodologyProfile;
+  /** Its version; null for a round signed off before versions with a profile no longer in force. */
+  profileVersion: ProfileVersionRef | null;
 }
 
 export interface LevelFigure {
@@ -85,6 +88,9 @@ export interface PortfolioInfo {
   user: string;
   projectCount: number;
   profile: MethodologyProfile;
+  /** The version of `profile` (the one in force), and every version, newest first. */
+  profileVersion: ProfileVersionRef;
+  profileVersions: ProfileVersionRef[];
 }
 
 export type AuditList = AuditEntry[];

@@ -1,11 +1,12 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_indicators_and_round_deletion';
 import { migration003 } from './003_texts_signoff';
+import { migration006 } from './006_profile_versions_recycle_bin';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** All migrations of this app version, in order. Append new ones; never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration006];
 
 export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1].version;
