@@ -33,7 +33,7 @@ import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
 import { ConflictError, LockedError, NotFoundError } from './store';
-import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStore } from './store';
+import type { AuditFilter, IndicatorInput, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
 import type { ReadOnlyReason } from './messages';
 
 export interface OpenPortfolioStoreOptions {
@@ -903,8 +903,112 @@ class SqliteStore implements PortfolioStore {
     return this.saveItem<Goal>(GOALS, { ...rest, id } as NewOrExisting<Goal>);
   }
 
-  deleteGoal(id: number): Promise<void> {
-    return this.deleteItem(GOALS, id);
+  /** Deletes the goal and keeps it, with its status history, in the recycle bin. */
+  async deleteGoal(id: number): Promise<void> {
+    await this.write(async (w) => {
+      const goalRow = await w.c.get<Row>('SELECT * FROM goals WHERE id = ?', [id]);
+      if (!goalRow) throw new NotFoundError('goal', id);
+      const statuses = await w.c.all<Row>('SELECT * FROM status_reports WHERE goal_id = ? ORDER BY id', [id]);
+      const label = `${goalRow.code as string}${goalRow.description ? `: ${goalRow.description as string}` : ''}`;
+      await w.c.run('INSERT INTO recycle_bin (kind, project_id, label, content, deleted_at, deleted_by) VALUES (?, ?, ?, ?, ?, ?)', [
+        'goal',
+        goalRow.project_id,
+        label,
+        JSON.stringify({ goal: goalRow, statuses }),
+        w.at,
+        this.user,
+      ]);
+      await w.c.run('DELETE FROM goals WHERE id = ?', [id]);
+      await w.audit({ projectId: goalRow.project_id as number, entity: 'goal', entityId: id, field: 'deleted', oldValue: mapRow<Goal>(GOALS.fields, goalRow), newValue: null });
+    });
+  }
+
+  listRecycleBin(): Promise<RecycleBinEntry[]> {
+    return this.read(async (c) => {
+      const projects = await c.all<Row>(
+        `SELECT p.id, p.name, p.deleted_at,
+           (SELECT a.user FROM audit_log a WHERE a.entity = 'project' AND a.entity_id = p.id AND a.field = 'deletedAt' ORDER BY a.id DESC LIMIT 1) AS deleted_by
+         FROM projects p WHERE p.deleted_at IS NOT NULL`,
+      );
+      const goals = await c.all<Row>(
+        `SELECT b.*, p.name AS project_name, p.deleted_at AS project_deleted_at FROM recycle_bin b
+         LEFT JOIN projects p ON p.id = b.project_id`,
+      );
+      const entries: RecycleBinEntry[] = [
+        ...projects.map((r) => ({
+          kind: 'project' as const,
+          id: r.id as number,
+          projectId: r.id as number,
+          projectName: r.name as string,
+          label: r.name as string,
+          deletedAt: r.deleted_at as string,
+          deletedBy: (r.deleted_by as string | null) ?? '',
+          projectDeleted: true,
+        })),
+        ...goals.map((r) => ({
+          kind: 'goal' as const,
+          id: r.id as number,
+          projectId: r.project_id as number,
+          projectName: (r.project_name as string | null) ?? '',
+          label: r.label as string,
+          deletedAt: r.deleted_at as string,
+          deletedBy: r.deleted_by as string,
+          projectDeleted: r.project_deleted_at !== null,
+        })),
+      ];
+      return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt) || b.id - a.id);
+    });
+  }
+
+  async restoreGoal(binId: number): Promise<Goal> {
+    return this.write(async (w) => {
+      const entry = await w.c.get<Row>("SELECT * FROM recycle_bin WHERE id = ? AND kind = 'goal'", [binId]);
+      if (!entry) throw new NotFoundError('recycleBin', binId);
+      const { goal, statuses } = JSON.parse(entry.content as string) as { goal: Row; statuses: Row[] };
+      const project = await this.projectRow(w.c, goal.project_id as number);
+      if (!project) throw new ConflictError(`Målet ${entry.label as string} kan ikke gendannes: dets projekt findes ikke længere.`);
+      if (project.deleted_at !== null)
+        throw new ConflictError(`Målet ${entry.label as string} kan ikke gendannes, fordi projektet "${project.name as string}" er slettet. Gendan projektet først.`);
+      if (await w.c.get('SELECT id FROM goals WHERE project_id = ? AND code = ?', [goal.project_id, goal.code]))
+        throw new ConflictError(
+          `Målet ${entry.label as string} kan ikke gendannes: projektet "${project.name as string}" har nu et andet mål med koden ${goal.code as string}. Giv det ene mål en anden kode først.`,
+        );
+      const row = { ...goal };
+      if (row.indicator_id !== null && row.indicator_id !== undefined && !(await w.c.get('SELECT id FROM indicators WHERE id = ?', [row.indicator_id]))) row.indicator_id = null;
+      await this.insertRaw(w.c, 'goals', row);
+      for (const status of statuses) await this.insertRaw(w.c, 'status_reports', status);
+      await w.c.run('DELETE FROM recycle_bin WHERE id = ?', [binId]);
+      const restored = (await this.getById<Goal>(w.c, GOALS, goal.id as number))!;
+      await w.audit({ projectId: restored.projectId, entity: 'goal', entityId: restored.id, field: 'restored', oldValue: null, newValue: restored });
+      return restored;
+    });
+  }
+
+  /** Inserts a row as it was read (the columns this version's table still has). */
+  private async insertRaw(c: SqlConn, table: 'goals' | 'status_reports', row: Row): Promise<void> {
+    const columns = new Set((await c.all<{ name: string }>(`PRAGMA table_info(${table})`)).map((col) => col.name));
+    const keys = Object.keys(row).filter((k) => columns.has(k));
+    await c.run(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`, keys.map((k) => row[k]));
+  }
+
+  async emptyRecycleBin(options: { deletedBefore?: string } = {}): Promise<number> {
+    return this.write(async (w) => {
+      const cutoff = options.deletedBefore ?? null;
+      const where = cutoff === null ? '' : ' AND deleted_at < ?';
+      const params = cutoff === null ? [] : [cutoff];
+      const projects = await w.c.all<Row>(`SELECT id, name, deleted_at FROM projects WHERE deleted_at IS NOT NULL${where}`, params);
+      const goals = await w.c.all<Row>(`SELECT id, project_id, label FROM recycle_bin WHERE 1 = 1${where}`, params);
+      for (const g of goals) {
+        await w.c.run('DELETE FROM recycle_bin WHERE id = ?', [g.id]);
+        await w.audit({ projectId: null, entity: 'goal', entityId: null, field: 'purged', oldValue: { project: g.project_id, goal: g.label }, newValue: null });
+      }
+      for (const p of projects) {
+        await w.c.run('DELETE FROM recycle_bin WHERE project_id = ?', [p.id]);
+        await w.c.run('DELETE FROM projects WHERE id = ?', [p.id]);
+        await w.audit({ projectId: null, entity: 'project', entityId: p.id as number, field: 'purged', oldValue: { name: p.name, deletedAt: p.deleted_at }, newValue: null });
+      }
+      return projects.length + goals.length;
+    });
   }
 
   listPortfolioGoals(): Promise<Goal[]> {

@@ -22,6 +22,7 @@ import type {
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
+import type { RecycleBinEntry } from '../../shared/contracts/views';
 import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
 /**
@@ -80,10 +81,18 @@ export interface PortfolioStore {
   getGoal(id: number): Promise<Goal | null>;
   createGoal(goal: NewGoal): Promise<Goal>;
   updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal>;
+  /** Deletes the goal with its statuses; both are kept in the recycle bin until restored or emptied. */
   deleteGoal(id: number): Promise<void>;
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
   listStatusReports(projectId: number): Promise<StatusReport[]>;
   addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport>;
+
+  // Recycle bin: softly deleted projects and deleted goals (with their statuses)
+  listRecycleBin(): Promise<RecycleBinEntry[]>;
+  /** Brings a deleted goal back with its id and status history (a bin entry's id). */
+  restoreGoal(binId: number): Promise<Goal>;
+  /** Deletes for good what was deleted before `deletedBefore` (ISO time), or everything; returns how many. */
+  emptyRecycleBin(options?: { deletedBefore?: string }): Promise<number>;
 
   // Indicators (portfolio-wide; deleting one unlinks its goals)
   listIndicators(): Promise<Indicator[]>;
@@ -147,6 +156,8 @@ export interface PortfolioStore {
 }
 
 /** An item without id is created; with id it is updated. */
+export type { RecycleBinEntry };
+
 export type NewOrExisting<T extends { id: number }> = Omit<T, 'id'> & { id?: number };
 
 /** A new goal; without `indicatorId` it is not linked to an indicator. */
@@ -176,6 +187,7 @@ const ENTITY_NAMES: Record<string, string> = {
   budgetLine: 'Budgetlinjen',
   financingSource: 'Finansieringskilden',
   status: 'Statusrapporten',
+  recycleBin: 'Posten i papirkurven',
 };
 
 export class NotFoundError extends Error {

@@ -120,3 +120,18 @@ export interface PortfolioOverview {
   filter: PortfolioFilter;
   rollup: PortfolioRollup;
 }
+
+/** A deleted project (`id` = the project's id) or goal (`id` = the bin entry's id). */
+export interface RecycleBinEntry {
+  kind: 'project' | 'goal';
+  id: number;
+  projectId: number;
+  projectName: string;
+  /** The project's name, or the goal's code and description. */
+  label: string;
+  deletedAt: string;
+  deletedBy: string;
+  /** For a goal: its project is deleted too (restore the project first). */
+  projectDeleted: boolean;
+}
+
