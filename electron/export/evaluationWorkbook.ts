@@ -1,3 +1,4 @@
+import { profileVersionLabel } from '../../shared/methodology/profileVersion';
 import ExcelJS from 'exceljs';
 import type { EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../../shared/domain';
 import { IMPLEMENTATION_PARAMETERS } from '../../shared/domain';
@@ -151,7 +152,7 @@ class Builder {
     const name = EVALUATION_SHEETS.legend;
     const ws = this.sheet(name);
     const { profile, evaluation } = this.detail;
-    writeTitle(ws, 'Bilag: Sådan scorer vi', `Tærskler i kraft for denne evaluering (profil: ${profile.name}). Ret en tærskel her, så genberegner projektmappen trafiklysene.`);
+    writeTitle(ws, 'Bilag: Sådan scorer vi', `Tærskler i kraft for denne evaluering (profil: ${profile.name}; ${profileVersionLabel(this.detail.profileVersion)}). Ret en tærskel her, så genberegner projektmappen trafiklysene.`);
     const notes = new Set<number>([1, 2]);
     let r = 4;
     const text = (row: number, value: string, bold = false) => {

@@ -46,8 +46,16 @@ export class PortfolioService {
   constructor(readonly store: PortfolioStore) {}
 
   async info(): Promise<PortfolioInfo> {
-    const [projects, profile] = await Promise.all([this.store.listProjects(), this.store.getProfile()]);
-    return { path: this.store.path, user: this.store.user, projectCount: projects.length, profile };
+    const [projects, versions] = await Promise.all([this.store.listProjects(), this.store.listProfileVersions()]);
+    const { profile, ...profileVersion } = versions[0];
+    return {
+      path: this.store.path,
+      user: this.store.user,
+      projectCount: projects.length,
+      profile,
+      profileVersion,
+      profileVersions: versions.map(({ profile: _p, ...ref }) => ref),
+    };
   }
 
   async setProfile(profile: MethodologyProfile): Promise<MethodologyProfile> {
@@ -106,7 +114,7 @@ export class PortfolioService {
   /** Everything about one evaluation round, with the engine's figures. */
   async evaluationDetail(evaluationId: number, store: PortfolioStore = this.store): Promise<EvaluationDetail> {
     const evaluation = await this.requireEvaluation(evaluationId, store);
-    const [scores, lights, survey, learning, texts, signOff, sealedProfile, portfolioProfile] = await Promise.all([
+    const [scores, lights, survey, learning, texts, signOff, sealedProfile, sealedVersion, current] = await Promise.all([
       store.listScores(evaluationId),
       store.listLightDecisions(evaluationId),
       store.listSurveyIndicators(evaluationId),
@@ -114,10 +122,13 @@ export class PortfolioService {
       store.getEvaluationTexts(evaluationId),
       store.getSignOff(evaluationId),
       store.getSealedProfile(evaluationId),
-      store.getProfile(),
+      store.getSealedProfileVersion(evaluationId),
+      store.getProfileVersion(),
     ]);
-    // A final round keeps the thresholds it was signed off with.
-    const profile = sealedProfile ?? portfolioProfile;
+    // A final round keeps the thresholds (and so the version) it was signed off with.
+    const { profile: currentProfile, ...currentVersion } = current;
+    const profile = sealedProfile ?? currentProfile;
+    const profileVersion = sealedProfile ? (sealedVersion ?? null) : currentVersion;
     const summary = await this.computeSummary(evaluation, scores, lights, profile, store);
     return {
       evaluation,
@@ -129,6 +140,7 @@ export class PortfolioService {
       signOff,
       summary,
       profile,
+      profileVersion,
     };
   }
 

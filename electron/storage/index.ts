@@ -1,4 +1,4 @@
-export { openPortfolioStore, PROFILE_SETTING_KEY } from './sqliteStore';
+export { openPortfolioStore } from './sqliteStore';
 export type { OpenPortfolioStoreOptions } from './sqliteStore';
 export type { PortfolioStore, NewOrExisting, AuditFilter } from './store';
 export {

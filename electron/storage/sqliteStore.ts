@@ -26,13 +26,14 @@ import { EVALUATION_TEXT_KEYS } from '../../shared/domain';
 import { DEFAULT_PROFILE } from '../../shared/methodology/profile';
 import { MethodologyProfileSchema } from '../../shared/contracts/schemas';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
 import { ConflictError, LockedError, NotFoundError } from './store';
-import type { AuditFilter, IndicatorInput, KeptFiguresRow, NewGoal, NewOrExisting, PortfolioStore } from './store';
+import type { AuditFilter, IndicatorInput, KeptFiguresRow, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
 import type { ReadOnlyReason } from './messages';
 import type { ProjectSource } from '../../shared/sources/types';
 import { keepSource, listSources, readSource, type SourceToKeep } from './sources';
@@ -49,9 +50,6 @@ export interface OpenPortfolioStoreOptions {
   /** Open read-only although the file could be written (see openDatabase). */
   readonly?: boolean;
 }
-
-/** Settings key under which the methodology profile is stored (JSON). */
-export const PROFILE_SETTING_KEY = 'methodologyProfile';
 
 function defaultUser(): string {
   try {
@@ -469,6 +467,20 @@ function parseStoredProfile(stored: string, where: string): MethodologyProfile {
   return result.data as MethodologyProfile;
 }
 
+/** "goalBands.final: Båndene ..." per problem, for a profile that is refused. */
+function profileProblems(issues: { path: PropertyKey[]; message: string }[]): string {
+  return `Metodeprofilen er ikke gemt: ${issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ')}`;
+}
+
+function mapProfileVersion(row: Row): ProfileVersion {
+  return {
+    version: row.version as number,
+    createdAt: row.created_at as string,
+    createdBy: row.created_by as string,
+    profile: parseStoredProfile(row.profile as string, `profile_versions version ${row.version as number}`),
+  };
+}
+
 const DRAFT: EvaluationSignOff = { state: 'draft', finalizedAt: null, finalizedBy: '' };
 
 function signOffOf(row: Row): EvaluationSignOff {
@@ -727,13 +739,41 @@ class SqliteStore implements PortfolioStore {
   // --- settings ------------------------------------------------------------------------------
 
   async getProfile(): Promise<MethodologyProfile> {
-    const stored = await this.getSetting(PROFILE_SETTING_KEY);
-    if (stored === null) return structuredClone(DEFAULT_PROFILE);
-    return parseStoredProfile(stored, `settings.${PROFILE_SETTING_KEY}`);
+    return (await this.getProfileVersion()).profile;
+  }
+
+  getProfileVersion(): Promise<ProfileVersion> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM profile_versions ORDER BY version DESC LIMIT 1');
+      // Every file gets version 1 when migrated; a file without one was changed outside the app.
+      if (!row) throw new Error('Porteføljen har ingen metodeprofil (tabellen profile_versions er tom).');
+      return mapProfileVersion(row);
+    });
+  }
+
+  listProfileVersions(): Promise<ProfileVersion[]> {
+    return this.read(async (c) => (await c.all<Row>('SELECT * FROM profile_versions ORDER BY version DESC')).map(mapProfileVersion));
   }
 
   async setProfile(profile: MethodologyProfile): Promise<void> {
-    await this.setSetting(PROFILE_SETTING_KEY, JSON.stringify(profile));
+    const checked = MethodologyProfileSchema.safeParse(profile);
+    if (!checked.success) throw new ConflictError(profileProblems(checked.error.issues));
+    await this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM profile_versions ORDER BY version DESC LIMIT 1');
+      const current = row ? mapProfileVersion(row) : null;
+      const json = JSON.stringify(checked.data);
+      if (current && JSON.stringify(current.profile) === json) return;
+      const version = (current?.version ?? 0) + 1;
+      await w.c.run('INSERT INTO profile_versions (version, profile, created_at, created_by) VALUES (?, ?, ?, ?)', [version, json, w.at, this.user]);
+      await w.audit({
+        projectId: null,
+        entity: 'settings',
+        entityId: null,
+        field: 'profileVersion',
+        oldValue: current ? { version: current.version, profile: current.profile } : null,
+        newValue: { version, profile: checked.data },
+      });
+    });
   }
 
   getSetting(key: string): Promise<string | null> {
@@ -867,8 +907,112 @@ class SqliteStore implements PortfolioStore {
     return this.saveItem<Goal>(GOALS, { ...rest, id } as NewOrExisting<Goal>);
   }
 
-  deleteGoal(id: number): Promise<void> {
-    return this.deleteItem(GOALS, id);
+  /** Deletes the goal and keeps it, with its status history, in the recycle bin. */
+  async deleteGoal(id: number): Promise<void> {
+    await this.write(async (w) => {
+      const goalRow = await w.c.get<Row>('SELECT * FROM goals WHERE id = ?', [id]);
+      if (!goalRow) throw new NotFoundError('goal', id);
+      const statuses = await w.c.all<Row>('SELECT * FROM status_reports WHERE goal_id = ? ORDER BY id', [id]);
+      const label = `${goalRow.code as string}${goalRow.description ? `: ${goalRow.description as string}` : ''}`;
+      await w.c.run('INSERT INTO recycle_bin (kind, project_id, label, content, deleted_at, deleted_by) VALUES (?, ?, ?, ?, ?, ?)', [
+        'goal',
+        goalRow.project_id,
+        label,
+        JSON.stringify({ goal: goalRow, statuses }),
+        w.at,
+        this.user,
+      ]);
+      await w.c.run('DELETE FROM goals WHERE id = ?', [id]);
+      await w.audit({ projectId: goalRow.project_id as number, entity: 'goal', entityId: id, field: 'deleted', oldValue: mapRow<Goal>(GOALS.fields, goalRow), newValue: null });
+    });
+  }
+
+  listRecycleBin(): Promise<RecycleBinEntry[]> {
+    return this.read(async (c) => {
+      const projects = await c.all<Row>(
+        `SELECT p.id, p.name, p.deleted_at,
+           (SELECT a.user FROM audit_log a WHERE a.entity = 'project' AND a.entity_id = p.id AND a.field = 'deletedAt' ORDER BY a.id DESC LIMIT 1) AS deleted_by
+         FROM projects p WHERE p.deleted_at IS NOT NULL`,
+      );
+      const goals = await c.all<Row>(
+        `SELECT b.*, p.name AS project_name, p.deleted_at AS project_deleted_at FROM recycle_bin b
+         LEFT JOIN projects p ON p.id = b.project_id`,
+      );
+      const entries: RecycleBinEntry[] = [
+        ...projects.map((r) => ({
+          kind: 'project' as const,
+          id: r.id as number,
+          projectId: r.id as number,
+          projectName: r.name as string,
+          label: r.name as string,
+          deletedAt: r.deleted_at as string,
+          deletedBy: (r.deleted_by as string | null) ?? '',
+          projectDeleted: true,
+        })),
+        ...goals.map((r) => ({
+          kind: 'goal' as const,
+          id: r.id as number,
+          projectId: r.project_id as number,
+          projectName: (r.project_name as string | null) ?? '',
+          label: r.label as string,
+          deletedAt: r.deleted_at as string,
+          deletedBy: r.deleted_by as string,
+          projectDeleted: r.project_deleted_at !== null,
+        })),
+      ];
+      return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt) || b.id - a.id);
+    });
+  }
+
+  async restoreGoal(binId: number): Promise<Goal> {
+    return this.write(async (w) => {
+      const entry = await w.c.get<Row>("SELECT * FROM recycle_bin WHERE id = ? AND kind = 'goal'", [binId]);
+      if (!entry) throw new NotFoundError('recycleBin', binId);
+      const { goal, statuses } = JSON.parse(entry.content as string) as { goal: Row; statuses: Row[] };
+      const project = await this.projectRow(w.c, goal.project_id as number);
+      if (!project) throw new ConflictError(`Målet ${entry.label as string} kan ikke gendannes: dets projekt findes ikke længere.`);
+      if (project.deleted_at !== null)
+        throw new ConflictError(`Målet ${entry.label as string} kan ikke gendannes, fordi projektet "${project.name as string}" er slettet. Gendan projektet først.`);
+      if (await w.c.get('SELECT id FROM goals WHERE project_id = ? AND code = ?', [goal.project_id, goal.code]))
+        throw new ConflictError(
+          `Målet ${entry.label as string} kan ikke gendannes: projektet "${project.name as string}" har nu et andet mål med koden ${goal.code as string}. Giv det ene mål en anden kode først.`,
+        );
+      const row = { ...goal };
+      if (row.indicator_id !== null && row.indicator_id !== undefined && !(await w.c.get('SELECT id FROM indicators WHERE id = ?', [row.indicator_id]))) row.indicator_id = null;
+      await this.insertRaw(w.c, 'goals', row);
+      for (const status of statuses) await this.insertRaw(w.c, 'status_reports', status);
+      await w.c.run('DELETE FROM recycle_bin WHERE id = ?', [binId]);
+      const restored = (await this.getById<Goal>(w.c, GOALS, goal.id as number))!;
+      await w.audit({ projectId: restored.projectId, entity: 'goal', entityId: restored.id, field: 'restored', oldValue: null, newValue: restored });
+      return restored;
+    });
+  }
+
+  /** Inserts a row as it was read (the columns this version's table still has). */
+  private async insertRaw(c: SqlConn, table: 'goals' | 'status_reports', row: Row): Promise<void> {
+    const columns = new Set((await c.all<{ name: string }>(`PRAGMA table_info(${table})`)).map((col) => col.name));
+    const keys = Object.keys(row).filter((k) => columns.has(k));
+    await c.run(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`, keys.map((k) => row[k]));
+  }
+
+  async emptyRecycleBin(options: { deletedBefore?: string } = {}): Promise<number> {
+    return this.write(async (w) => {
+      const cutoff = options.deletedBefore ?? null;
+      const where = cutoff === null ? '' : ' AND deleted_at < ?';
+      const params = cutoff === null ? [] : [cutoff];
+      const projects = await w.c.all<Row>(`SELECT id, name, deleted_at FROM projects WHERE deleted_at IS NOT NULL${where}`, params);
+      const goals = await w.c.all<Row>(`SELECT id, project_id, label FROM recycle_bin WHERE 1 = 1${where}`, params);
+      for (const g of goals) {
+        await w.c.run('DELETE FROM recycle_bin WHERE id = ?', [g.id]);
+        await w.audit({ projectId: null, entity: 'goal', entityId: null, field: 'purged', oldValue: { project: g.project_id, goal: g.label }, newValue: null });
+      }
+      for (const p of projects) {
+        await w.c.run('DELETE FROM recycle_bin WHERE project_id = ?', [p.id]);
+        await w.c.run('DELETE FROM projects WHERE id = ?', [p.id]);
+        await w.audit({ projectId: null, entity: 'project', entityId: p.id as number, field: 'purged', oldValue: { name: p.name, deletedAt: p.deleted_at }, newValue: null });
+      }
+      return projects.length + goals.length;
+    });
   }
 
   listPortfolioGoals(): Promise<Goal[]> {
@@ -1253,6 +1397,18 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
+  getSealedProfileVersion(evaluationId: number): Promise<ProfileVersionRef | null | undefined> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>(
+        `SELECT v.version, v.created_at, v.created_by FROM evaluation_sign_offs s
+         LEFT JOIN profile_versions v ON v.version = s.profile_version WHERE s.evaluation_id = ?`,
+        [evaluationId],
+      );
+      if (!row) return undefined;
+      return row.version === null ? null : { version: row.version as number, createdAt: row.created_at as string, createdBy: row.created_by as string };
+    });
+  }
+
   /** A store reading on `conn` (inside a write or transaction that holds it). */
   private viewOn(conn: SqlConn): SqliteStore {
     return new SqliteStore(this.db, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals);
@@ -1306,11 +1462,11 @@ class SqliteStore implements PortfolioStore {
       const existing = await this.signOffRow(w.c, evaluationId);
       if (existing)
         throw new ConflictError(`${finalRoundName(evaluation, existing.finalized_by as string, existing.finalized_at as string)} i forvejen.`);
-      const profile = await this.viewOn(w.c).getProfile();
+      const { profile, version } = await this.viewOn(w.c).getProfileVersion();
       const sealed = sealOf(await this.sealInput(w.c, evaluation));
       await w.c.run(
-        'INSERT INTO evaluation_sign_offs (evaluation_id, finalized_at, finalized_by, profile, sealed) VALUES (?, ?, ?, ?, ?)',
-        [evaluationId, w.at, this.user, JSON.stringify(profile), JSON.stringify(sealed)],
+        'INSERT INTO evaluation_sign_offs (evaluation_id, finalized_at, finalized_by, profile, profile_version, sealed) VALUES (?, ?, ?, ?, ?, ?)',
+        [evaluationId, w.at, this.user, JSON.stringify(profile), version, JSON.stringify(sealed)],
       );
       await w.audit({ projectId: evaluation.projectId, entity: 'evaluation', entityId: evaluationId, field: 'signOff', oldValue: 'draft', newValue: 'final' });
       return { state: 'final', finalizedAt: w.at, finalizedBy: this.user };

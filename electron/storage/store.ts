@@ -24,6 +24,8 @@ import type { MethodologyProfile } from '../../shared/methodology/profile';
 import type { ProjectSource } from '../../shared/sources/types';
 import type { SearchHit } from '../../shared/search/types';
 import type { SourceToKeep } from './sources';
+import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
+import type { RecycleBinEntry } from '../../shared/contracts/views';
 import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
 /**
@@ -51,7 +53,12 @@ export interface PortfolioStore {
   transaction<T>(fn: (tx: PortfolioStore) => Promise<T>): Promise<T>;
 
   // Portfolio settings
+  /** The profile in force: the highest version. */
   getProfile(): Promise<MethodologyProfile>;
+  getProfileVersion(): Promise<ProfileVersion>;
+  /** Every version, newest first. */
+  listProfileVersions(): Promise<ProfileVersion[]>;
+  /** Makes a new version (who = the store's user, audited) unless the profile equals the one in force. */
   setProfile(profile: MethodologyProfile): Promise<void>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
@@ -77,6 +84,7 @@ export interface PortfolioStore {
   getGoal(id: number): Promise<Goal | null>;
   createGoal(goal: NewGoal): Promise<Goal>;
   updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal>;
+  /** Deletes the goal with its statuses; both are kept in the recycle bin until restored or emptied. */
   deleteGoal(id: number): Promise<void>;
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
   listStatusReports(projectId: number): Promise<StatusReport[]>;
@@ -94,6 +102,13 @@ export interface PortfolioStore {
   listKeptFigures(): Promise<KeptFiguresRow[]>;
   /** Stores figures computed at `revision`; a no-op when a write has moved the revision on since. */
   keepFigures(projectId: number, revision: number, figures: { summary: string; pool: string }): Promise<void>;
+
+  // Recycle bin: softly deleted projects and deleted goals (with their statuses)
+  listRecycleBin(): Promise<RecycleBinEntry[]>;
+  /** Brings a deleted goal back with its id and status history (a bin entry's id). */
+  restoreGoal(binId: number): Promise<Goal>;
+  /** Deletes for good what was deleted before `deletedBefore` (ISO time), or everything; returns how many. */
+  emptyRecycleBin(options?: { deletedBefore?: string }): Promise<number>;
 
   // Indicators (portfolio-wide; deleting one unlinks its goals)
   listIndicators(): Promise<Indicator[]>;
@@ -142,6 +157,8 @@ export interface PortfolioStore {
   getSignOff(evaluationId: number): Promise<EvaluationSignOff>;
   /** The methodology profile recorded when the round was finalised; null for a draft. */
   getSealedProfile(evaluationId: number): Promise<MethodologyProfile | null>;
+  /** The version a final round was scored with; null when it predates versions; undefined for a draft. */
+  getSealedProfileVersion(evaluationId: number): Promise<ProfileVersionRef | null | undefined>;
   /** Records who (the store's user) and when, the profile in force and the sealed content. */
   finalizeEvaluation(evaluationId: number): Promise<EvaluationSignOff>;
   /** Back to draft; the reason is written to the audit log (the caller checks it is not empty). */
@@ -173,6 +190,8 @@ export interface KeptFiguresRow {
 }
 
 /** An item without id is created; with id it is updated. */
+export type { RecycleBinEntry };
+
 export type NewOrExisting<T extends { id: number }> = Omit<T, 'id'> & { id?: number };
 
 /** A new goal; without `indicatorId` it is not linked to an indicator. */
@@ -202,6 +221,7 @@ const ENTITY_NAMES: Record<string, string> = {
   budgetLine: 'Budgetlinjen',
   financingSource: 'Finansieringskilden',
   status: 'Statusrapporten',
+  recycleBin: 'Posten i papirkurven',
 };
 
 export class NotFoundError extends Error {

@@ -219,13 +219,31 @@ const GoalBandSchema = z.object({
   light: LightSchema,
   meaning: z.enum(['asDesired', 'slightlyBelow', 'somewhatBelow', 'farBelow', 'nonExistent']),
 });
+/**
+ * A band covers the integer percents from its min up to one below the next band's min, so bands
+ * listed highest first can neither overlap nor leave a gap as long as every min is below the one
+ * before it and the last starts at 0. The messages say which bands, in the words of the legend.
+ */
 const BandsSchema = z
   .array(GoalBandSchema)
   .min(1)
-  .refine((bands) => bands.every((b, i) => i === 0 || b.min < bands[i - 1].min), {
-    message: 'Båndene skal stå fra højeste til laveste grænse.',
-  })
-  .refine((bands) => bands[bands.length - 1]?.min === 0, { message: 'Det laveste bånd skal starte ved 0 %.' });
+  .superRefine((bands, ctx) => {
+    for (let i = 1; i < bands.length; i++) {
+      if (bands[i].min >= bands[i - 1].min)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'min'],
+          message: `bånd ${i + 1} starter ved ${bands[i].min} % og overlapper bånd ${i} (fra ${bands[i - 1].min} %); det skal starte under ${bands[i - 1].min} %`,
+        });
+    }
+    const last = bands[bands.length - 1];
+    if (last && last.min !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: [bands.length - 1, 'min'],
+        message: `intet bånd dækker 0-${last.min - 1} %: det laveste bånd (bånd ${bands.length}) skal starte ved 0 %`,
+      });
+  });
 
 export const MethodologyProfileSchema = z.object({
   id: ShortText,

@@ -22,6 +22,7 @@ import type { IndicatorSuggestion } from '../methodology/indicators';
 import type { PortfolioFilter } from '../portfolioFilter';
 import type { PortfolioFacets, PortfolioPageCut } from '../portfolioPage';
 import type { MethodologyProfile } from '../methodology/profile';
+import type { ProfileVersionRef } from '../methodology/profileVersion';
 
 /** What the renderer needs to show a project (all evaluation rounds listed, none expanded). */
 export interface ProjectDetail {
@@ -49,6 +50,8 @@ export interface EvaluationDetail {
   summary: EvaluationSummary;
   /** The profile the figures are computed with: for a final round the one in force when it was finalised. */
   profile: MethodologyProfile;
+  /** Its version; null for a round signed off before versions with a profile no longer in force. */
+  profileVersion: ProfileVersionRef | null;
 }
 
 export interface LevelFigure {
@@ -88,6 +91,9 @@ export interface PortfolioInfo {
   user: string;
   projectCount: number;
   profile: MethodologyProfile;
+  /** The version of `profile` (the one in force), and every version, newest first. */
+  profileVersion: ProfileVersionRef;
+  profileVersions: ProfileVersionRef[];
 }
 
 export type AuditList = AuditEntry[];
@@ -136,3 +142,18 @@ export interface ProjectName {
   projectId: number;
   name: string;
 }
+
+/** A deleted project (`id` = the project's id) or goal (`id` = the bin entry's id). */
+export interface RecycleBinEntry {
+  kind: 'project' | 'goal';
+  id: number;
+  projectId: number;
+  projectName: string;
+  /** The project's name, or the goal's code and description. */
+  label: string;
+  deletedAt: string;
+  deletedBy: string;
+  /** For a goal: its project is deleted too (restore the project first). */
+  projectDeleted: boolean;
+}
+

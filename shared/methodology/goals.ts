@@ -105,6 +105,7 @@ export function levelAttainment(
   const displayAverage = average === null ? null : roundHalfUp(average);
   const band = displayAverage === null ? null : classifyGoalPercent(displayAverage, evaluationType, profile);
   const light = band?.light ?? null;
+  const alternativeLight = lightOf(alternativeAverage, evaluationType, profile);
   return {
     level,
     goals: results,
@@ -116,6 +117,7 @@ export function levelAttainment(
     band,
     light,
     alternativeAverage,
-    cappingChangesLight: light !== lightOf(alternativeAverage, evaluationType, profile),
+    alternativeLight,
+    cappingChangesLight: light !== alternativeLight,
   };
 }

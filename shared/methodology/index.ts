@@ -1,6 +1,7 @@
 /** The methodology engine: pure functions from plain inputs to lights, figures and warnings. */
 export * from './types';
 export * from './profile';
+export * from './profileVersion';
 export * from './rounding';
 export * from './goals';
 export * from './goalFigures';

@@ -93,6 +93,8 @@ export interface LevelResult {
   light: Light | null;
   /** The same average with the other capping setting, and whether its light would differ. */
   alternativeAverage: number | null;
+  /** The light of `alternativeAverage`: the colour the warning "the light would change" names. */
+  alternativeLight: Light | null;
   cappingChangesLight: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { profileVersionLabel } from '../methodology/profileVersion';
 import type { EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../domain';
 import { EFFECT_CHAIN_COLUMNS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../domain';
 import {
@@ -557,7 +558,7 @@ class Builder {
     const blocks: Block[] = [
       { kind: 'paragraph', text: G.intro1 },
       { kind: 'paragraph', text: G.intro2(profile.implementationParameterCount) },
-      { kind: 'paragraph', text: G.profile(profile.name), role: 'intro' },
+      { kind: 'paragraph', text: G.profile(profile.name, profileVersionLabel(this.input.evaluation.profileVersion, this.lang)), role: 'intro' },
     ];
     const text = (t: string, bold = false): Cell => ({ kind: 'text', text: t, bold });
     blocks.push({

@@ -179,7 +179,7 @@ const da = {
       'Alle scorer er udtryk for evaluators helhedsvurdering. Vurderingen er baseret på alle indsamlede data, herunder interviews med projekthold, sagsbehandler, partnere og deltagere samt evt. spørgeskemadata og statusrapporter m.v. I tilfælde med større usikkerhed i datagrundlaget foretager vi typisk et konservativt skøn.',
     intro2: (count: number) =>
       `Projektets implementering vurderes på ${count} vurderingsparametre med en score fra 1-5. Den samlede implementeringsscore er gennemsnittet af de individuelle scorer, afrundet til én decimal.`,
-    profile: (name: string) => `Tærsklerne nedenfor er dem, der gælder for denne evaluering (profil: ${name}).`,
+    profile: (name: string, version: string) => `Tærsklerne nedenfor er dem, der gælder for denne evaluering (profil: ${name}; ${version}).`,
     scoreCaption: 'Tildeling af scorer for hvert af de seks vurderingsparametre',
     score: 'Score',
     meaning: 'Betydning',
@@ -383,7 +383,7 @@ const en: ReportLabels = {
       "Every score expresses the evaluator's overall judgement, based on all data collected: interviews with the project team, case officer, partners and participants, surveys, status reports etc. Where the data are uncertain we usually make a conservative estimate.",
     intro2: (count) =>
       `The implementation is assessed on ${count} parameters, each scored 1-5. The overall implementation score is the average of the individual scores, rounded to one decimal.`,
-    profile: (name) => `The thresholds below are those in force for this evaluation (profile: ${name}).`,
+    profile: (name, version) => `The thresholds below are those in force for this evaluation (profile: ${name}; ${version}).`,
     scoreCaption: 'Scores for each of the six parameters',
     score: 'Score',
     meaning: 'Meaning',

@@ -153,6 +153,7 @@ export function headstartFixture(scores: (number | null)[] = [4, 4, 4, 4, 4, 3])
     signOff: { state: 'draft', finalizedAt: null, finalizedBy: '' },
     summary,
     profile: DEFAULT_PROFILE,
+    profileVersion: { version: 1, createdAt: '2026-12-03T10:00:00.000Z', createdBy: '' },
   };
   project.evaluations = [evaluation.evaluation];
   return { project, evaluation };

@@ -1,5 +1,7 @@
-import { Alert, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { PortfolioInfo } from '../../../shared/contracts';
+import { profileVersionLabel } from '../../../shared/methodology/profileVersion';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_PARAMETERS, type EvaluationType, type Light } from '../../../shared/domain';
 import {
@@ -17,6 +19,7 @@ import { safeCall, useApi } from '../api';
 import { LightLabel } from '../components/Light';
 import { useErrorText } from '../components/useSave';
 import { useFormatter } from '../format';
+import { MethodologyEditor } from './MethodologyEditor';
 
 function GoalBands({ profile, type }: { profile: MethodologyProfile; type: EvaluationType }) {
   const { t, i18n } = useTranslation();
@@ -62,27 +65,54 @@ export function MethodologyView() {
   const api = useApi();
   const fmt = useFormatter();
   const errorText = useErrorText();
-  const [profile, setProfile] = useState<MethodologyProfile | null>(null);
+  const [info, setInfo] = useState<PortfolioInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
-  useEffect(() => {
-    void safeCall(() => api.portfolioInfo({})).then((r) => {
-      if (r.ok) setProfile(r.value.profile);
-      else setError(errorText(r.error));
-    });
+  const load = useCallback(async () => {
+    const r = await safeCall(() => api.portfolioInfo({}));
+    if (r.ok) setInfo(r.value);
+    else setError(errorText(r.error));
   }, [api, errorText]);
+  useEffect(() => {
+    // Loading is the effect's job; the state update happens after the awaited call.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
 
   if (error) return <Alert color="red">{error}</Alert>;
-  if (!profile) return <Loader />;
+  if (!info) return <Loader />;
+  const profile = info.profile;
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>{t('methodology.title')}</Title>
-        <Text c="dimmed" size="sm">
-          {t('methodology.profile', { name: profile.id === DEFAULT_PROFILE.id && profile.name === DEFAULT_PROFILE.name ? t('methodology.standardProfile') : profile.name })}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('methodology.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {t('methodology.profile', { name: profile.id === DEFAULT_PROFILE.id && profile.name === DEFAULT_PROFILE.name ? t('methodology.standardProfile') : profile.name })}
+          </Text>
+          <Text size="sm" data-testid="profile-version-in-force">
+            {profileVersionLabel(info.profileVersion, lang)} ({t('methodologyEdit.inForce')})
+          </Text>
+        </div>
+        {!editing && (
+          <Button variant="light" onClick={() => setEditing(true)}>
+            {t('methodologyEdit.edit')}
+          </Button>
+        )}
+      </Group>
+
+      {editing && (
+        <MethodologyEditor
+          profile={profile}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            void load();
+          }}
+        />
+      )}
 
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
@@ -195,6 +225,30 @@ export function MethodologyView() {
         <Text size="sm">
           {t('methodology.burnRule', { under: fmt.number(profile.burnRatio.under, 1), over: fmt.number(profile.burnRatio.over, 1) })}
         </Text>
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('methodologyEdit.versions')}
+        </Title>
+        <Table fz="sm" verticalSpacing={4} maw={520} data-testid="profile-versions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('methodologyEdit.version')}</Table.Th>
+              <Table.Th>{t('methodologyEdit.createdAt')}</Table.Th>
+              <Table.Th>{t('methodologyEdit.createdBy')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {info.profileVersions.map((v) => (
+              <Table.Tr key={v.version}>
+                <Table.Td>{v.version}</Table.Td>
+                <Table.Td>{fmt.dateTime(v.createdAt)}</Table.Td>
+                <Table.Td>{v.createdBy || t('methodologyEdit.migrated')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Paper>
     </Stack>
   );

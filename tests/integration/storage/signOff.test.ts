@@ -235,7 +235,7 @@ describe('migration 003 (texts and sign-off)', () => {
     expect(await db.all('SELECT * FROM evaluation_texts')).toEqual([]);
     expect(await db.all('SELECT * FROM evaluation_sign_offs')).toEqual([]);
     const fks = await db.all<{ table: string; on_delete: string }>('PRAGMA foreign_key_list(evaluation_sign_offs)');
-    expect(fks).toEqual([expect.objectContaining({ table: 'evaluations', on_delete: 'CASCADE' })]);
+    expect(fks).toContainEqual(expect.objectContaining({ table: 'evaluations', on_delete: 'CASCADE' }));
     await db.close();
   });
 

@@ -153,12 +153,14 @@ describe('levelAttainment', () => {
     expect(uncapped.average).toBe(92);
     expect(uncapped.light).toBe('green');
     expect(uncapped.alternativeAverage).toBe(80);
+    expect(uncapped.alternativeLight).toBe('yellow');
     expect(uncapped.cappingChangesLight).toBe(true);
 
     const capped = levelAttainment(goals, 'B', 'final', CAPPED);
     expect(capped.average).toBe(80);
     expect(capped.light).toBe('yellow');
     expect(capped.alternativeAverage).toBe(92);
+    expect(capped.alternativeLight).toBe('green');
     expect(capped.cappingChangesLight).toBe(true);
     // The goal itself still shows 124 %.
     expect(capped.goals[0].displayPercent).toBe(124);

@@ -227,9 +227,10 @@ describe('midterm, English, comparison, profile', () => {
   it('renders the appendix from the profile in force, not from typed text', () => {
     const input = demoReportInput('Headstart');
     input.evaluation.profile = { ...input.evaluation.profile, name: 'Skærpet', implementationBands: { greenMin: 4, yellowMin: 3 } };
+    input.evaluation.profileVersion = { version: 3, createdAt: '2026-12-03T17:00:00.000Z', createdBy: 'ida' };
     const r = buildReport(input);
     expect(tableOf(r, 'legend.implementation').rows.map((x) => x[0].text)).toEqual(['4,0 - 5,0', '3,0 - 3,9', '1,0 - 2,9']);
-    expect(texts(r).some((t) => t.includes('(profil: Skærpet)'))).toBe(true);
+    expect(texts(r).some((t) => t.includes('(profil: Skærpet; Metodeprofil version 3 af 03.12.2026)'))).toBe(true);
   });
 });
 

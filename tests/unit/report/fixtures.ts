@@ -96,7 +96,18 @@ export function demoReportInput(
   );
   const texts = { ...(Object.fromEntries(EVALUATION_TEXT_KEYS.map((k) => [k, ''])) as EvaluationTexts), ...options.texts };
   const signOff: EvaluationSignOff = options.signOff ?? { state: 'draft', finalizedAt: null, finalizedBy: '' };
-  const detail: EvaluationDetail = { evaluation, scores, lights, survey, learning, summary, profile: DEFAULT_PROFILE, texts, signOff };
+  const detail: EvaluationDetail = {
+    evaluation,
+    scores,
+    lights,
+    survey,
+    learning,
+    summary,
+    profile: DEFAULT_PROFILE,
+    profileVersion: { version: 1, createdAt: '2026-12-03T10:00:00.000Z', createdBy: '' },
+    texts,
+    signOff,
+  };
   return {
     project,
     evaluation: detail,

@@ -42,6 +42,8 @@ export interface GoalTableProps {
   suggestions: IndicatorSuggestionView[];
   /** Called after every successful save, so the figures can be recomputed. */
   onChanged: () => Promise<void> | void;
+  /** Whether the round's profile caps goals at 100 %: the capping note says what the other setting would do. */
+  capAt100?: boolean;
 }
 
 /** The goal's figure as typed would be one the method refuses (negative without lower-is-better and a baseline). */
@@ -425,7 +427,7 @@ function percentCell(result: GoalResult | undefined, t: (k: string) => string, f
  * One level's goal table, editable in place: each field saves when it loses focus; text in a
  * number field is an inline error and nothing is sent.
  */
-export function GoalTable({ projectId, level, goals, result, statusReports, evaluationDate, period, indicators, suggestions, onChanged }: GoalTableProps) {
+export function GoalTable({ projectId, level, goals, result, statusReports, evaluationDate, period, indicators, suggestions, onChanged, capAt100 = false }: GoalTableProps) {
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
@@ -630,8 +632,11 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
         </Group>
       </Group>
       {result.cappingChangesLight && (
-        <Text size="xs" c="orange.8">
-          {t('goals.capping')}
+        <Text size="xs" c="orange.8" data-testid={`capping-${level}`}>
+          {t(capAt100 ? 'goals.cappingWithout' : 'goals.cappingWith', {
+            from: result.light ? t(`light.${result.light}`).toLowerCase() : t('light.none').toLowerCase(),
+            to: result.alternativeLight ? t(`light.${result.alternativeLight}`).toLowerCase() : t('light.none').toLowerCase(),
+          })}
         </Text>
       )}
       {statusFor && (

@@ -58,6 +58,7 @@ export function LevelGoals({ level, links }: { level: GoalLevel; links?: Indicat
       indicators={l.indicators}
       suggestions={l.suggestions}
       onChanged={onChanged}
+      capAt100={detail.profile.capAt100}
     />
   );
 }

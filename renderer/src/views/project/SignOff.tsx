@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationDetail } from '../../../../shared/contracts';
 import type { Evaluation } from '../../../../shared/domain';
+import { profileVersionLabel } from '../../../../shared/methodology/profileVersion';
 import { safeCall, useApi } from '../../api';
 import { LockProvider } from '../../components/lock';
 import { useNotifyError, useSave } from '../../components/useSave';
@@ -100,7 +101,7 @@ function ReopenModal({ detail, onClose, onDone }: { detail: EvaluationDetail; on
  * written reason.
  */
 export function SignOffBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
   const label = useRoundLabel();
@@ -140,7 +141,10 @@ export function SignOffBar() {
           <Text size="sm">
             {final
               ? t('signOff.finalHelp', { date: fmt.date(detail.signOff.finalizedAt), user: detail.signOff.finalizedBy })
-              : t('signOff.draftHelp')}
+              : t('signOff.draftHelp')}{' '}
+            <Text span size="sm" c="dimmed" data-testid="profile-version">
+              {profileVersionLabel(detail.profileVersion, i18n.language === 'en' ? 'en' : 'da')}.
+            </Text>
           </Text>
         </Group>
         {final ? (
