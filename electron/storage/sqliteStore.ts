@@ -158,6 +158,14 @@ export const GOALS: EntityDef = {
     f('position', 'position', 'position'),
     // Callers that predate indicators (older import code, fixtures) create goals without a link.
     f('indicatorId', 'indicator_id', 'optional'),
+    // Issue 14 (migration 005); callers that predate shares create count goals without a comparison.
+    f('measure', 'measure', 'optional', 'count'),
+    f('shareTargetKind', 'share_target_kind', 'optional', 'percent'),
+    f('denominatorTarget', 'denominator_target', 'optional'),
+    f('comparisonValue', 'comparison_value', 'optional'),
+    f('comparisonLabel', 'comparison_label', 'optional', ''),
+    f('comparisonSource', 'comparison_source', 'optional', ''),
+    f('comparisonYear', 'comparison_year', 'optional'),
   ],
 };
 
@@ -166,6 +174,7 @@ const INDICATOR_FIELDS: FieldSpec[] = [
   f('name', 'name', 'required'),
   f('unit', 'unit', 'text'),
   f('level', 'level', 'required'),
+  f('common', 'common', 'optional', 0),
 ];
 
 export const EVALUATIONS: EntityDef = {
@@ -306,7 +315,7 @@ export function mapProject(row: Row): Project {
 }
 
 function mapIndicator(row: Row): Indicator {
-  return mapRow<Indicator>(INDICATOR_FIELDS, row, { createdAt: row.created_at });
+  return mapRow<Indicator>(INDICATOR_FIELDS, row, { createdAt: row.created_at, common: row.common === 1 });
 }
 
 function mapEvaluation(row: Row): Evaluation {
@@ -322,6 +331,7 @@ function mapStatus(row: Row): StatusReport {
     reportedBy: row.reported_by as string,
     source: { file: row.source_file as string, location: row.source_location as string },
     printedPercent: (row.printed_percent as number | null) ?? null,
+    denominator: (row.denominator as number | null) ?? null,
     createdAt: row.created_at as string,
   };
 }
@@ -937,8 +947,8 @@ class SqliteStore implements PortfolioStore {
       const projectId = await this.requireParent(w.c, 'goal', report.goalId);
       const num = (key: string, value: unknown): SqlValue => toSql(f(key, key, 'nullable'), value);
       const result = await w.c.run(
-        `INSERT INTO status_reports (goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO status_reports (goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, denominator, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           report.goalId,
           num('value', report.value),
@@ -947,6 +957,7 @@ class SqliteStore implements PortfolioStore {
           report.source?.file ?? '',
           report.source?.location ?? '',
           num('printedPercent', report.printedPercent),
+          num('denominator', report.denominator),
           w.at,
         ],
       );
