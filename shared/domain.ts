@@ -322,6 +322,7 @@ export type AuditEntity =
   | 'survey'
   | 'learning'
   | 'effectChain'
+  | 'businessCase'
   | 'settings';
 
 export interface AuditEntry {

@@ -50,6 +50,7 @@ export const AuditEntitySchema = z.enum([
   'survey',
   'learning',
   'effectChain',
+  'businessCase',
   'settings',
 ]);
 
