@@ -23,6 +23,13 @@ export const LIGHT_KINDS: readonly LightKind[] = ['implementation', 'goals', 'ef
 /** "higher is better" (the normal case) or "lower is better" with a baseline. */
 export type GoalDirection = 'higher' | 'lower';
 
+/**
+ * What a goal counts (issue 14): a count ("300 deltagere") or a share ("30 af 124", numerator of
+ * denominator). A share's target is a percent ("25 %") or a count of the numerator ("30").
+ */
+export type GoalMeasure = 'count' | 'share';
+export type ShareTargetKind = 'percent' | 'count';
+
 /** Effect chain column (effektkæde): hovedaktiviteter -> output -> effekter. */
 export type EffectChainColumn = 'activity' | 'output' | 'effect';
 export const EFFECT_CHAIN_COLUMNS: readonly EffectChainColumn[] = ['activity', 'output', 'effect'];
@@ -114,6 +121,22 @@ export interface Goal {
   position: number;
   /** The indicator the goal measures (pooled across projects with it); null = not linked. */
   indicatorId: number | null;
+  // Issue 14. Optional so that callers and fixtures that predate shares and comparisons read as
+  // count goals without one; the store always returns them.
+  /** Count (default) or share. */
+  measure?: GoalMeasure;
+  /** A share's target: `targetInPeriod` is a percent or a count of the numerator. */
+  shareTargetKind?: ShareTargetKind;
+  /** A share's target for its denominator ("of 150 housed"); null = none. */
+  denominatorTarget?: number | null;
+  /**
+   * An effect goal's comparison: a baseline or a comparison group's figure in the goal's unit
+   * ("31 %" of all international graduates), with what it is, its source and year.
+   */
+  comparisonValue?: number | null;
+  comparisonLabel?: string;
+  comparisonSource?: string;
+  comparisonYear?: number | null;
 }
 
 /**
@@ -129,7 +152,27 @@ export interface Indicator {
   /** What is counted: "deltagere", "virksomheder". */
   unit: string;
   level: GoalLevel;
+  /** From a common catalogue (EU common indicators, loaded from the user's CSV) or the portfolio's own. */
+  common?: boolean;
   createdAt: string;
+}
+
+/**
+ * A project's business case (issue 14, seed 002): what an early effort costs per participant and
+ * what it saves per citizen per year, each input with where it comes from. The results are
+ * computed (shared/methodology/businessCase.ts), never stored.
+ */
+export interface BusinessCase {
+  projectId: number;
+  costPerParticipantKr: number | null;
+  costSource: string;
+  savingPerCitizenYearKr: number | null;
+  savingSource: string;
+  citizens: number | null;
+  citizensSource: string;
+  years: number | null;
+  yearsSource: string;
+  note: string;
 }
 
 /** One reported status of a goal. Kept as history: a new report never overwrites an old one. */
@@ -145,6 +188,8 @@ export interface StatusReport {
   source: SourceRef;
   /** The percent printed in the source report, if any (for the consistency check). */
   printedPercent: number | null;
+  /** A share goal's reported denominator ("of 124"); `value` is its numerator. Absent/null on counts. */
+  denominator?: number | null;
   createdAt: string;
 }
 
@@ -277,6 +322,7 @@ export type AuditEntity =
   | 'survey'
   | 'learning'
   | 'effectChain'
+  | 'businessCase'
   | 'settings';
 
 export interface AuditEntry {

@@ -335,6 +335,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
           ...(item.targetAfterPeriod !== null ? { targetAfterPeriod: item.targetAfterPeriod } : {}),
           ...(item.direction !== undefined ? { direction: item.direction } : {}),
           ...(item.baseline !== undefined ? { baseline: item.baseline } : {}),
+          ...(item.measure !== undefined ? { measure: item.measure } : {}),
+          ...(item.shareTargetKind !== undefined ? { shareTargetKind: item.shareTargetKind } : {}),
         });
         goals[goals.indexOf(existing)] = changedGoal;
         updated += 1;
@@ -350,6 +352,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
             targetAfterPeriod: item.targetAfterPeriod,
             direction: item.direction ?? 'higher',
             baseline: item.baseline ?? null,
+            ...(item.measure !== undefined ? { measure: item.measure } : {}),
+            ...(item.shareTargetKind !== undefined ? { shareTargetKind: item.shareTargetKind } : {}),
             position: goals.length,
           }),
         );
@@ -403,6 +407,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
             reportedBy: item.reportedBy,
             source: item.source,
             printedPercent: item.printedPercent,
+            ...(item.denominator !== undefined ? { denominator: item.denominator } : {}),
           });
           created += 1;
           break;

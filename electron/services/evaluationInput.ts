@@ -23,6 +23,7 @@ export function toStatusInput(report: StatusReport | null): StatusInput | null {
     reportedBy: report.reportedBy,
     printedPercent: report.printedPercent,
     source: report.source,
+    denominator: report.denominator ?? null,
   };
 }
 
@@ -37,6 +38,11 @@ export function toGoalInput(goal: Goal, reports: StatusReport[], date: string | 
     direction: goal.direction,
     baseline: goal.baseline,
     status: toStatusInput(statusInForce(reports, goal.id, date)),
+    share: goal.measure === 'share' ? { targetKind: goal.shareTargetKind ?? 'percent', denominatorTarget: goal.denominatorTarget ?? null } : null,
+    comparison:
+      goal.comparisonValue !== null && goal.comparisonValue !== undefined
+        ? { value: goal.comparisonValue, label: goal.comparisonLabel ?? '', source: goal.comparisonSource ?? '', year: goal.comparisonYear ?? null }
+        : null,
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   Goal,
   ImplementationParameter,
   ImplementationScore,
+  BusinessCase,
   Indicator,
   LearningPoint,
   LightDecision,
@@ -160,6 +161,14 @@ export const GOALS: EntityDef = {
     f('position', 'position', 'position'),
     // Callers that predate indicators (older import code, fixtures) create goals without a link.
     f('indicatorId', 'indicator_id', 'optional'),
+    // Issue 14 (migration 005); callers that predate shares create count goals without a comparison.
+    f('measure', 'measure', 'optional', 'count'),
+    f('shareTargetKind', 'share_target_kind', 'optional', 'percent'),
+    f('denominatorTarget', 'denominator_target', 'optional'),
+    f('comparisonValue', 'comparison_value', 'optional'),
+    f('comparisonLabel', 'comparison_label', 'optional', ''),
+    f('comparisonSource', 'comparison_source', 'optional', ''),
+    f('comparisonYear', 'comparison_year', 'optional'),
   ],
 };
 
@@ -168,6 +177,7 @@ const INDICATOR_FIELDS: FieldSpec[] = [
   f('name', 'name', 'required'),
   f('unit', 'unit', 'text'),
   f('level', 'level', 'required'),
+  f('common', 'common', 'optional', 0),
 ];
 
 export const EVALUATIONS: EntityDef = {
@@ -308,7 +318,25 @@ export function mapProject(row: Row): Project {
 }
 
 function mapIndicator(row: Row): Indicator {
-  return mapRow<Indicator>(INDICATOR_FIELDS, row, { createdAt: row.created_at });
+  return mapRow<Indicator>(INDICATOR_FIELDS, row, { createdAt: row.created_at, common: row.common === 1 });
+}
+
+const BUSINESS_CASE_FIELDS: FieldSpec[] = [
+  f('costPerParticipantKr', 'cost_per_participant_ore', 'money'),
+  f('costSource', 'cost_source', 'text'),
+  f('savingPerCitizenYearKr', 'saving_per_citizen_year_ore', 'money'),
+  f('savingSource', 'saving_source', 'text'),
+  f('citizens', 'citizens', 'nullable'),
+  f('citizensSource', 'citizens_source', 'text'),
+  f('years', 'years', 'nullable'),
+  f('yearsSource', 'years_source', 'text'),
+  f('note', 'note', 'text'),
+];
+
+function mapBusinessCase(row: Row): BusinessCase {
+  const out: Obj = { projectId: row.project_id };
+  for (const spec of BUSINESS_CASE_FIELDS) out[spec.key] = fromSql(spec, row[spec.col]);
+  return out as unknown as BusinessCase;
 }
 
 function mapEvaluation(row: Row): Evaluation {
@@ -324,6 +352,7 @@ function mapStatus(row: Row): StatusReport {
     reportedBy: row.reported_by as string,
     source: { file: row.source_file as string, location: row.source_location as string },
     printedPercent: (row.printed_percent as number | null) ?? null,
+    denominator: (row.denominator as number | null) ?? null,
     createdAt: row.created_at as string,
   };
 }
@@ -1054,6 +1083,67 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
+  async loadIndicators(items: Omit<IndicatorInput, 'id'>[]): Promise<{ indicators: Indicator[]; created: number; updated: number }> {
+    return this.write(async (w) => {
+      const out: Indicator[] = [];
+      let created = 0;
+      let updated = 0;
+      for (const item of items) {
+        const row = item.code ? await w.c.get<Row>('SELECT * FROM indicators WHERE code = ?', [item.code]) : undefined;
+        if (!row) {
+          const id = await this.insertRow(w.c, 'indicators', INDICATOR_FIELDS, item as unknown as Obj, { created_at: w.at });
+          const made = mapIndicator((await w.c.get<Row>('SELECT * FROM indicators WHERE id = ?', [id]))!);
+          await w.audit({ projectId: null, entity: 'indicator', entityId: id, field: 'created', oldValue: null, newValue: made });
+          out.push(made);
+          created += 1;
+          continue;
+        }
+        const before = mapIndicator(row);
+        const patch = { ...item, common: item.common ? 1 : 0 };
+        const changed = await this.updateChanged(w, 'indicators', INDICATOR_FIELDS, before.id, { ...before, common: before.common ? 1 : 0 }, patch as Obj, { projectId: null, entity: 'indicator' });
+        if (changed.length > 0) updated += 1;
+        out.push(mapIndicator((await w.c.get<Row>('SELECT * FROM indicators WHERE id = ?', [before.id]))!));
+      }
+      return { indicators: out, created, updated };
+    });
+  }
+
+  getBusinessCase(projectId: number): Promise<BusinessCase | null> {
+    return this.read(async (c) => {
+      const row = await c.get<Row>('SELECT * FROM business_cases WHERE project_id = ?', [projectId]);
+      return row ? mapBusinessCase(row) : null;
+    });
+  }
+
+  async saveBusinessCase(item: BusinessCase): Promise<BusinessCase> {
+    return this.write(async (w) => {
+      await this.requireParent(w.c, 'project', item.projectId);
+      const beforeRow = await w.c.get<Row>('SELECT * FROM business_cases WHERE project_id = ?', [item.projectId]);
+      const values = BUSINESS_CASE_FIELDS.map((spec) => toSql(spec, (item as unknown as Obj)[spec.key]));
+      const cols = BUSINESS_CASE_FIELDS.map((spec) => spec.col);
+      await w.c.run(
+        `INSERT INTO business_cases (project_id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
+         ON CONFLICT(project_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+        [item.projectId, ...values],
+      );
+      const saved = mapBusinessCase((await w.c.get<Row>('SELECT * FROM business_cases WHERE project_id = ?', [item.projectId]))!);
+      const before = beforeRow ? mapBusinessCase(beforeRow) : null;
+      if (!before || !same(before, saved)) {
+        await w.audit({ projectId: item.projectId, entity: 'businessCase', entityId: item.projectId, field: before ? 'updated' : 'created', oldValue: before, newValue: saved });
+      }
+      return saved;
+    });
+  }
+
+  async deleteBusinessCase(projectId: number): Promise<void> {
+    await this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM business_cases WHERE project_id = ?', [projectId]);
+      if (!row) return;
+      await w.c.run('DELETE FROM business_cases WHERE project_id = ?', [projectId]);
+      await w.audit({ projectId, entity: 'businessCase', entityId: projectId, field: 'deleted', oldValue: mapBusinessCase(row), newValue: null });
+    });
+  }
+
   async deleteIndicator(id: number): Promise<void> {
     await this.write(async (w) => {
       const row = await w.c.get<Row>('SELECT * FROM indicators WHERE id = ?', [id]);
@@ -1125,8 +1215,8 @@ class SqliteStore implements PortfolioStore {
       const projectId = await this.requireParent(w.c, 'goal', report.goalId);
       const num = (key: string, value: unknown): SqlValue => toSql(f(key, key, 'nullable'), value);
       const result = await w.c.run(
-        `INSERT INTO status_reports (goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO status_reports (goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, denominator, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           report.goalId,
           num('value', report.value),
@@ -1135,6 +1225,7 @@ class SqliteStore implements PortfolioStore {
           report.source?.file ?? '',
           report.source?.location ?? '',
           num('printedPercent', report.printedPercent),
+          num('denominator', report.denominator),
           w.at,
         ],
       );

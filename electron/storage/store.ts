@@ -1,4 +1,5 @@
 import type {
+  BusinessCase,
   AuditEntity,
   AuditEntry,
   BudgetLine,
@@ -115,6 +116,16 @@ export interface PortfolioStore {
   getIndicator(id: number): Promise<Indicator | null>;
   saveIndicator(item: IndicatorInput): Promise<Indicator>;
   deleteIndicator(id: number): Promise<void>;
+  /**
+   * Loads a catalogue (common indicators from the user's CSV) in one transaction: an indicator
+   * whose code exists is updated, the rest created. Returns them in the given order.
+   */
+  loadIndicators(items: Omit<IndicatorInput, 'id'>[]): Promise<{ indicators: Indicator[]; created: number; updated: number }>;
+
+  // Business case (one per project; issue 14)
+  getBusinessCase(projectId: number): Promise<BusinessCase | null>;
+  saveBusinessCase(item: BusinessCase): Promise<BusinessCase>;
+  deleteBusinessCase(projectId: number): Promise<void>;
 
   // Evaluation rounds (delete is soft, so that it can be undone; list and get see live rounds)
   listEvaluations(projectId: number): Promise<Evaluation[]>;

@@ -170,6 +170,8 @@ export const contracts = {
         reportedBy: ShortText,
         source: SourceRefSchema.optional(),
         printedPercent: FiniteNumber.nullable().optional(),
+        /** A share goal's denominator ("af 124"); `value` is its numerator. */
+        denominator: FiniteNumber.min(0).nullable().optional(),
         /** A date in the future or outside the grant period is saved only with this (NEEDS_CONFIRMATION otherwise). */
         acceptWarnings: z.boolean().optional(),
       })

@@ -50,6 +50,7 @@ export const AuditEntitySchema = z.enum([
   'survey',
   'learning',
   'effectChain',
+  'businessCase',
   'settings',
 ]);
 
@@ -101,6 +102,15 @@ export const GoalFieldsSchema = z.object({
   baseline: FiniteNumber.nullable(),
   position: z.number().int(),
   indicatorId: Id.nullable(),
+  // Issue 14: a share ("30 af 124") and an effect goal's comparison. Optional: absent is a count
+  // goal without a comparison.
+  measure: z.enum(['count', 'share']).optional(),
+  shareTargetKind: z.enum(['percent', 'count']).optional(),
+  denominatorTarget: FiniteNumber.min(0).nullable().optional(),
+  comparisonValue: FiniteNumber.nullable().optional(),
+  comparisonLabel: ShortText.optional(),
+  comparisonSource: ShortText.optional(),
+  comparisonYear: z.number().int().min(1900).max(2200).nullable().optional(),
 });
 export const GoalSchema = GoalFieldsSchema.extend({ id: Id, projectId: Id });
 
@@ -109,6 +119,7 @@ export const IndicatorFieldsSchema = z.object({
   name: z.string().trim().min(1, { message: 'Indikatoren skal have et navn.' }).max(300),
   unit: z.string().trim().max(100),
   level: GoalLevelSchema,
+  common: z.boolean().optional(),
 });
 export const IndicatorSchema = IndicatorFieldsSchema.extend({ id: Id, createdAt: z.string() });
 
@@ -120,6 +131,7 @@ export const StatusReportSchema = z.object({
   reportedBy: ShortText,
   source: SourceRefSchema,
   printedPercent: FiniteNumber.nullable(),
+  denominator: FiniteNumber.nullable().optional(),
   createdAt: z.string(),
 });
 

@@ -88,6 +88,9 @@ export const GoalItemSchema = z.object({
    */
   direction: z.enum(['higher', 'lower']).optional(),
   baseline: Num.nullable().optional(),
+  /** A share goal ("30 af 124"): only where the file prints one; its target is a percent or a count. */
+  measure: z.enum(['count', 'share']).optional(),
+  shareTargetKind: z.enum(['percent', 'count']).optional(),
 });
 
 export const StatusItemSchema = z.object({
@@ -100,8 +103,10 @@ export const StatusItemSchema = z.object({
   reportedAt: IsoDate.nullable(),
   reportedBy: z.string().max(200),
   printedPercent: Num.nullable(),
-  /** status / target-in-period, rounded half up; informational. */
+  /** status / target-in-period, rounded half up; informational (a share's: numerator / denominator). */
   computedPercent: Num.nullable(),
+  /** A share's denominator ("af 124"); `value` is its numerator. */
+  denominator: Num.nullable().optional(),
 });
 
 export const ProgressItemSchema = z.object({

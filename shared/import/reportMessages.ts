@@ -36,6 +36,7 @@ export const REPORT_MESSAGES_DA = {
   goalTotalsSkipped: 'Rækken "{{label}}" er en sumrække og ikke et mål; den er sprunget over.',
   goalDuplicateInFile: 'Målet {{code}} står to steder i filen med forskellige tal: {{location}} ({{figures}}) og {{otherLocation}} ({{otherFigures}}).',
   printedPercentDiffers: '{{code}}: trykt målopnåelse {{printed}} % afviger fra beregnet {{computed}} % ({{status}} / {{target}}).',
+  printedShareDiffers: '{{code}}: trykt andel {{printed}} % afviger fra beregnet {{computed}} % ({{numerator}} af {{denominator}}).',
   statusMissing: '{{code}}: ingen status i tabellen; der gemmes ingen status (tidligere status gælder fortsat).',
   printedWithoutStatus: '{{code}}: tabellen har en procent ({{printed}} %), men ingen status; procenten bruges ikke.',
   noteDateInvalid: '{{reason}}',

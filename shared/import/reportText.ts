@@ -17,6 +17,7 @@ import {
   type GoalColumn,
 } from './goalColumns';
 import { reportedAttainment } from './goalPercent';
+import { readSharePhrase } from './sharePhrase';
 
 /**
  * Recognises what evaluation reports and applications contain, from their text as a PDF or
@@ -266,6 +267,15 @@ function recogniseGoalTables(lines: Line[], ctx: Ctx): number {
       header = usableGoalHeader(found) ? found : null;
     }
     inTable = true;
+    const shared = recogniseShareRow(l, level, code, start[3], ctx);
+    if (shared !== null) {
+      if (shared >= 0) {
+        count += 1;
+        if (pending.statusIndexes.length === 0) pending.firstLine = l;
+        pending.statusIndexes.push(shared);
+      }
+      continue;
+    }
     const columns = header ?? DEFAULT_GOAL_COLUMNS[level];
     const row = readGoalRow(lines, i, start[3], columns);
     i = row.end;
@@ -334,6 +344,58 @@ function recogniseGoalTables(lines: Line[], ctx: Ctx): number {
   }
   flush();
   return count;
+}
+
+/**
+ * A goal row whose status is a share ("C1: I selvforsørgelse 30 % 30 af 124 (24 %)"): the
+ * figure before the share is its target (a percent with "%", else a count of the numerator).
+ * Adds the goal (a share) and its status; returns the status's index, -1 when the row had an
+ * error (given with its place), null when the row is no share row.
+ */
+function recogniseShareRow(l: Line, level: 'A' | 'B' | 'C', code: string, rest: string, ctx: Ctx): number | null {
+  const read = readSharePhrase(rest);
+  if (read === null) return null;
+  if (!read.ok) {
+    ctx.issue('error', l, 'goalFigureUnreadable', { code, reason: read.message }, code);
+    return -1;
+  }
+  const { share } = read;
+  const target = /^(.*?)\s*(\d[\d.,]*)\s*(%|pct\.?)?$/i.exec(share.before);
+  let description = share.before;
+  let targetInPeriod: number | null = null;
+  let targetKind: 'percent' | 'count' = 'percent';
+  if (target && target[1] !== '') {
+    const figure = readFigure(target[2]);
+    if (!figure.ok) {
+      ctx.issue('error', l, 'goalFigureUnreadable', { code, reason: figure.message }, code);
+      return -1;
+    }
+    description = target[1];
+    targetInPeriod = figure.value;
+    targetKind = target[3] ? 'percent' : 'count';
+  }
+  const source = ctx.src(l);
+  ctx.add(
+    { type: 'goal', level, code, description, unit: '', targetInPeriod, targetAfterPeriod: null, codeSuggested: false, measure: 'share', shareTargetKind: targetKind, source },
+    l,
+  );
+  if (share.printedDiffers) {
+    ctx.issue('warning', l, 'printedShareDiffers', { code, printed: share.printedPercent!, computed: share.computedPercent, numerator: share.numerator, denominator: share.denominator }, code);
+  }
+  return ctx.add(
+    {
+      type: 'status',
+      code,
+      value: share.numerator,
+      denominator: share.denominator,
+      reportedAt: null,
+      reportedBy: '',
+      printedPercent: share.printedPercent,
+      computedPercent: share.computedPercent,
+      source,
+    },
+    l,
+  );
 }
 
 type GoalRow =

@@ -3,6 +3,7 @@ import { formatDanishNumber } from '../numbers/danish';
 import type { GoalBand, MethodologyProfile } from './profile';
 import type { GoalInput, GoalResult, LevelResult, Warning } from './types';
 import { roundHalfUp } from './rounding';
+import { shareAttainmentPercent, shareFigure } from './shares';
 
 /**
  * Goal attainment per goal and per level (METHODOLOGY.md sections 2-3).
@@ -41,25 +42,35 @@ export function goalAttainment(goal: GoalInput, profile: MethodologyProfile): Go
     return leftOut(goal, 'missingValue', 'status er rapporteret, men tallet mangler');
   }
 
+  const share = goal.share ? shareFigure(value, goal.status.denominator) : undefined;
+  const sharePercent = goal.share ? shareAttainmentPercent(goal.share, target, value, share ?? null) : null;
+  if (goal.share && sharePercent === null) {
+    return { ...leftOut(goal, 'noDenominator', 'andelen mangler sin nævner (fx "30 af 124")'), share: null };
+  }
   const percent =
-    lowerIsBetter && goal.baseline !== null
-      ? ((goal.baseline - value) / (goal.baseline - target)) * 100
-      : (value / target) * 100;
+    sharePercent !== null
+      ? sharePercent
+      : lowerIsBetter && goal.baseline !== null
+        ? ((goal.baseline - value) / (goal.baseline - target)) * 100
+        : (value / target) * 100;
   const displayPercent = roundHalfUp(percent);
 
   const warnings: Warning[] = [];
   const printed = goal.status.printedPercent;
-  if (printed !== null && Math.abs(printed - displayPercent) > profile.consistencyTolerancePoints) {
+  // A share's printed percent is the share ("30 af 124 (24 %)"), not its attainment.
+  const printedOf = share ? share.displayPercent : goal.share ? null : displayPercent;
+  if (printed !== null && printedOf !== null && Math.abs(printed - printedOf) > profile.consistencyTolerancePoints) {
     warnings.push({
       code: 'printedPercentDiffers',
-      params: { goal: goal.code, printed, computed: displayPercent },
+      params: { goal: goal.code, printed, computed: printedOf },
       message:
-        `${goal.code}: trykt målopnåelse ${formatDanishNumber(printed, Number.isInteger(printed) ? 0 : 1)} % ` +
-        `afviger fra beregnet ${formatDanishNumber(displayPercent)} %`,
+        `${goal.code}: trykt ${share ? 'andel' : 'målopnåelse'} ${formatDanishNumber(printed, Number.isInteger(printed) ? 0 : 1)} % ` +
+        `afviger fra beregnet ${formatDanishNumber(printedOf)} %`,
     });
   }
 
-  return { code: goal.code, level: goal.level, percent, displayPercent, counted: true, state: 'ok', warnings };
+  const result: GoalResult = { code: goal.code, level: goal.level, percent, displayPercent, counted: true, state: 'ok', warnings };
+  return share === undefined ? result : { ...result, share };
 }
 
 function bandsHighestFirst(evaluationType: EvaluationType, profile: MethodologyProfile): GoalBand[] {

@@ -1,6 +1,7 @@
 import { GOAL_LEVELS, type GoalLevel } from '../domain';
 import { roundHalfUp } from './rounding';
-import type { GoalInput, IndicatorRef, LevelHeadline, PoolGoalInput, PoolLeftOutReason, PooledIndicator, PortfolioRollup } from './types';
+import { poolShares } from './shares';
+import type { GoalInput, IndicatorRef, LevelHeadline, PoolGoalInput, PoolLeftOutReason, PooledIndicator, PooledShare, PortfolioRollup } from './types';
 
 /**
  * Portfolio roll-ups (METHODOLOGY.md section 11).
@@ -20,7 +21,42 @@ export function poolLeftOutReason(goal: GoalInput): PoolLeftOutReason | null {
   if (goal.targetInPeriod === null || goal.targetInPeriod <= 0) return 'noTarget';
   if (goal.status === null) return 'notReported';
   if (goal.status.value === null) return 'missingValue';
+  // A percent target becomes a count only against the reported denominator.
+  if (goal.share?.targetKind === 'percent' && !((goal.status.denominator ?? 0) > 0)) return 'missingValue';
   return null;
+}
+
+/**
+ * What a goal adds to its indicator's "status of target": a count goal its status and target; a
+ * share goal its numerator and its target in numerator units, which for a percent target is
+ * target % x the reported denominator (25 % of 124 housed = 31 expected). So a percent target is
+ * pooled as sum / sum too, never as a mean of percents.
+ */
+function poolTerms(goal: GoalInput): { status: number; target: number } {
+  const status = goal.status!.value!;
+  const target = goal.targetInPeriod!;
+  if (goal.share?.targetKind === 'percent') return { status, target: (target / 100) * goal.status!.denominator! };
+  return { status, target };
+}
+
+/** The share goals of one indicator: sum of numerators / sum of denominators. */
+function pooledShare(linked: PoolGoalInput[]): PooledShare | undefined {
+  const shares = linked.filter((g) => g.goal.share);
+  if (shares.length === 0) return undefined;
+  const parts = shares.flatMap(({ projectId, goal }) => {
+    const n = goal.status?.value ?? null;
+    const d = goal.status?.denominator ?? null;
+    return n !== null && d !== null && d > 0 ? [{ projectId, numerator: n, denominator: d }] : [];
+  });
+  const figure = poolShares(parts);
+  return {
+    numeratorSum: figure?.numerator ?? null,
+    denominatorSum: figure?.denominator ?? null,
+    percent: figure?.percent ?? null,
+    displayPercent: figure?.displayPercent ?? null,
+    goals: parts.length,
+    projects: new Set(parts.map((p) => p.projectId)).size,
+  };
 }
 
 const noneLeftOut = (): Record<PoolLeftOutReason, number> => ({ lowerIsBetter: 0, noTarget: 0, notReported: 0, missingValue: 0 });
@@ -47,13 +83,16 @@ export function poolIndicators(goals: PoolGoalInput[]): PooledIndicator[] {
         leftOut[reason]++;
         continue;
       }
-      statusSum += goal.status!.value!;
-      targetSum += goal.targetInPeriod!;
+      const terms = poolTerms(goal);
+      statusSum += terms.status;
+      targetSum += terms.target;
       pooled++;
       projects.add(projectId);
     }
     const percent = pooled === 0 ? null : (statusSum / targetSum) * 100;
+    const share = pooledShare(linked);
     out.push({
+      ...(share ? { share } : {}),
       indicator,
       statusSum: pooled === 0 ? null : statusSum,
       targetSum: pooled === 0 ? null : targetSum,

@@ -3,6 +3,7 @@ import type {
   GoalDirection,
   GoalLevel,
   ImplementationParameter,
+  ShareTargetKind,
   Light,
   LightKind,
   SourceRef,
@@ -21,6 +22,8 @@ export interface StatusInput {
   reportedBy: string;
   printedPercent: number | null;
   source: SourceRef;
+  /** A share goal's reported denominator ("af 124"); `value` is the numerator. */
+  denominator?: number | null;
 }
 
 export interface GoalInput {
@@ -33,6 +36,36 @@ export interface GoalInput {
   direction: GoalDirection;
   baseline: number | null;
   status: StatusInput | null;
+  /** Set on a share goal ("30 af 124"); absent/null on a count goal. */
+  share?: ShareGoalInput | null;
+  /** An effect goal's baseline or comparison group (not the lower-is-better baseline). */
+  comparison?: ComparisonInput | null;
+}
+
+export interface ShareGoalInput {
+  /** What `targetInPeriod` is: a percent ("25 %") or a count of the numerator ("30 personer"). */
+  targetKind: ShareTargetKind;
+  /** The denominator's own target, when the grant set one ("af 150 boligplacerede"). */
+  denominatorTarget: number | null;
+}
+
+export interface ComparisonInput {
+  /** The comparison's figure in the goal's unit (31 for "31 %"). */
+  value: number;
+  /** What it is: "alle internationale dimittender". */
+  label: string;
+  /** "Danmarks Statistik". */
+  source: string;
+  year: number | null;
+}
+
+/** A share's reached figure: numerator of denominator and the percent computed from them. */
+export interface ShareFigure {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator x 100, unrounded. */
+  percent: number;
+  displayPercent: number;
 }
 
 /** Why a goal is left out of averages, or looks wrong. */
@@ -41,7 +74,8 @@ export type GoalWarningCode =
   | 'notReported' // no status yet: "ikke rapporteret"
   | 'missingValue' // a status was reported but its figure is missing (blank cell, digits lost)
   | 'noBaseline' // lower-is-better goal without a usable baseline
-  | 'printedPercentDiffers'; // the source's printed percent differs from the computed one
+  | 'printedPercentDiffers' // the source's printed percent differs from the computed one
+  | 'noDenominator'; // a share goal's status has no usable denominator (missing or 0)
 
 export interface Warning {
   /** Stable code the UI translates. */
@@ -72,8 +106,10 @@ export interface GoalResult {
   displayPercent: number | null;
   /** Whether the goal counts in its level's average. */
   counted: boolean;
-  state: 'ok' | 'noTarget' | 'notReported' | 'missingValue' | 'noBaseline';
+  state: 'ok' | 'noTarget' | 'notReported' | 'missingValue' | 'noBaseline' | 'noDenominator';
   warnings: Warning[];
+  /** A share goal's reached share; absent on count goals, null when it can't be computed. */
+  share?: ShareFigure | null;
 }
 
 export interface LevelResult {
@@ -285,6 +321,20 @@ export interface PooledIndicator {
   linkedGoals: number;
   /** Linked goals left out of the sums, by reason. */
   leftOut: Record<PoolLeftOutReason, number>;
+  /**
+   * The share goals among them, pooled as sum of numerators / sum of denominators (never a mean
+   * of percents), with the goals and projects behind it; absent when the indicator has none.
+   */
+  share?: PooledShare;
+}
+
+export interface PooledShare {
+  numeratorSum: number | null;
+  denominatorSum: number | null;
+  percent: number | null;
+  displayPercent: number | null;
+  goals: number;
+  projects: number;
 }
 
 /** The portfolio's headline per level: the mean of the projects' level attainment. */

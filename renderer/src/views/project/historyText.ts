@@ -24,6 +24,7 @@ const SECTIONS: Record<AuditEntity, string[]> = {
   survey: ['effect'],
   learning: ['learning'],
   effectChain: ['facts'],
+  businessCase: ['businessCase'],
   settings: [],
 };
 
