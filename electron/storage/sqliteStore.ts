@@ -535,6 +535,13 @@ function emptyTexts(): EvaluationTexts {
  * checked against their seals (seal.ts); a difference throws LockedError and rolls it all back.
  * Checking here, at the one place every write passes, holds the IPC, imports and the CLI alike.
  */
+/**
+ * Columns the data digest leaves out: when the file itself was made, not what a user entered
+ * (migration 006 stamps profile version 1 with the time the file is created or migrated, so two
+ * files with the same content would otherwise never digest alike).
+ */
+const DIGEST_SKIPS: Record<string, readonly string[]> = { profile_versions: ['created_at'] };
+
 class SqliteStore implements PortfolioStore {
   readonly path: string;
   readonly readOnly: ReadOnlyReason | null;
@@ -1641,7 +1648,9 @@ class SqliteStore implements PortfolioStore {
         const info = await c.all<{ name: string; pk: number }>(`PRAGMA table_info(${quoted})`);
         const pk = info.filter((col) => col.pk > 0).sort((a, b) => a.pk - b.pk).map((col) => `"${col.name.replace(/"/g, '""')}"`);
         const order = pk.length > 0 ? pk.join(', ') : 'rowid';
-        const rows = await c.all<Row>(`SELECT * FROM ${quoted} ORDER BY ${order}`);
+        const skipped = DIGEST_SKIPS[name] ?? [];
+        const columns = info.filter((col) => !skipped.includes(col.name)).map((col) => `"${col.name.replace(/"/g, '""')}"`);
+        const rows = await c.all<Row>(`SELECT ${columns.join(', ')} FROM ${quoted} ORDER BY ${order}`);
         hash.update(`table ${name} ${info.map((col) => col.name).join(',')}\n`);
         for (const row of rows) {
           hash.update(JSON.stringify(Object.values(row).map((v) => (Buffer.isBuffer(v) ? `x'${v.toString('hex')}'` : v))));

@@ -284,7 +284,7 @@ describe('one bad item does not block the rest', () => {
     preview.diff[0] = diffEntry('f1-1', 'blocked', [msg('itemInvalid'), msg('statusNew', { code: 'B1' })]);
     preview.canApply = false;
     const { onApply } = renderPreview('da', preview);
-    expect(text(screen.getByTestId('import-item-f1-1'))).toContain('Status for B1: -5 er negativt; negative mål og statusser kræver et mål, hvor lavere er bedre, med en baseline.');
+    expect(text(screen.getByTestId('import-item-f1-1'))).toContain('Status for B1: −5 er negativt; negative mål og statusser kræver et mål, hvor lavere er bedre, med en baseline.');
     const apply = screen.getByRole('button', { name: 'Importér' }) as HTMLButtonElement;
     expect(apply.disabled).toBe(true);
     expect(screen.getByTestId('import-blockers').textContent).toContain('1 valgt punkt har en fejl: ret det, eller fravælg det.');

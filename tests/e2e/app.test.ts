@@ -263,7 +263,7 @@ describe('Trafiklys in Chromium over the real handler table', () => {
 
     const headstart = await app.projectId('Headstart');
     await app.open(`#/project/${headstart}/goals`);
-    await page.getByRole('button', { name: 'Knyt til indikator: B2' }).click();
+    await page.getByRole('button', { name: 'Knyt til indikator: B2', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Ny indikator', { exact: true }).click();
     await dialog.getByRole('textbox', { name: /Navn/ }).fill('Virksomheder på karriereportalen');
@@ -280,7 +280,7 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     const b1 = wlsDetail.value.goals.find((g) => g.code === 'B1')!;
     await app.services.store.addStatusReport({ goalId: b1.id, value: 30, reportedAt: '2020-06-01', reportedBy: 'Bevillingsmodtager', source: { file: '', location: '' }, printedPercent: null });
     await app.open(`#/project/${wls}/goals`);
-    await page.getByRole('button', { name: 'Knyt til indikator: B1' }).click();
+    await page.getByRole('button', { name: 'Knyt til indikator: B1', exact: true }).click();
     const second = page.getByRole('dialog');
     await second.getByRole('button', { name: 'Knyt til indikatoren' }).click();
     await expect.poll(() => page.getByTestId('goal-indicator-B1').textContent()).toContain('2 mål i 2 projekter');

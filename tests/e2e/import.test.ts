@@ -58,7 +58,7 @@ describe('the import wizard in Chromium over the real handler table', () => {
     await expect.poll(() => result.count()).toBe(1);
     expect(await result.getByTestId('import-written-status').textContent()).toContain('1');
     await shootDialog(dialog, '23-import-result');
-    await dialog.getByRole('button', { name: 'Luk' }).click();
+    await result.getByRole('button', { name: 'Luk' }).click();
 
     // The report is dated after the evaluation (02.12.2022), so the evaluation keeps 86 %; the
     // new status is in B1's history.

@@ -104,7 +104,7 @@ describe('every figure is checked before the transaction begins (never written, 
       expect.objectContaining({
         file: 'negativ.csv',
         location: 'linje 2, felt 2',
-        message: 'Status for B1: -4 er negativt; negative mål og statusser kræver et mål, hvor lavere er bedre, med en baseline.',
+        message: 'Status for B1: −4 er negativt; negative mål og statusser kræver et mål, hvor lavere er bedre, med en baseline.',
       }),
     ]);
     expect(diffOf(p, 'B2').change).toBe('new');

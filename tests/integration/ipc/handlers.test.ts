@@ -174,13 +174,13 @@ describe('method checks in main (issue 10, point 11)', () => {
     const target = await callChannel(table, 'goalUpdate', { goalId: b1.id, patch: { targetInPeriod: -4380 } });
     expect(target).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'targetInPeriod' }] } });
     expect(!target.ok && target.error.message).toBe(
-      'B1: Målsætningen i projektperioden kan ikke være negativ (-4.380). Negative tal er kun tilladt for et mål, hvor lavere er bedre, med en baseline.',
+      'B1: Målsætningen i projektperioden kan ikke være negativ (−4.380). Negative tal er kun tilladt for et mål, hvor lavere er bedre, med en baseline.',
     );
     const created = await callChannel(table, 'goalCreate', { projectId: row.projectId, goal: { level: 'B', code: 'B9', targetInPeriod: -1 } });
     expect(created).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const status = await callChannel(table, 'statusAdd', { goalId: b1.id, value: -3, reportedAt: '2022-12-01', reportedBy: 'Bevillingsmodtager' });
     expect(status).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(!status.ok && status.error.message).toContain('Status pr. 01.12.2022 kan ikke være negativ (-3)');
+    expect(!status.ok && status.error.message).toContain('Status pr. 01.12.2022 kan ikke være negativ (−3)');
     expect(await services.store.dataDigest()).toBe(before);
 
     // A lower-is-better goal with a baseline may hold negative figures (a balance, a change).

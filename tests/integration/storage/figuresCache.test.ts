@@ -272,13 +272,18 @@ describe('kept portfolio figures (issue 12)', () => {
   });
 
   it('migration 004 gives every project of a version-3 file its figures, equal to a fresh computation', async () => {
-    const file = path.join(dir, 'v3.sqlite');
-    const old = await openPortfolioStore(file, { migrations: MIGRATIONS.slice(0, 3) });
+    // Today's store writes today's columns, so the data is loaded into a current file and copied,
+    // column by column, into a file of version 3's schema: a file as version 3 of the app left it.
+    const current = path.join(dir, 'current.sqlite');
+    const now = await openPortfolioStore(current);
     try {
-      await loadPortfolioDocument(old, { format: PORTFOLIO_DOCUMENT_FORMAT, version: PORTFOLIO_DOCUMENT_VERSION, projects: [...syntheticProjects(3, 4, { goalsPerProject: 6, statusesPerGoal: 3 })] });
+      await loadPortfolioDocument(now, { format: PORTFOLIO_DOCUMENT_FORMAT, version: PORTFOLIO_DOCUMENT_VERSION, projects: [...syntheticProjects(3, 4, { goalsPerProject: 6, statusesPerGoal: 3 })] });
     } finally {
-      await old.close();
+      await now.close();
     }
+    const file = path.join(dir, 'v3.sqlite');
+    await (await openPortfolioStore(file, { migrations: MIGRATIONS.slice(0, 3) })).close();
+    await copyColumnsThatExist(current, file);
     expect(await rawAll(file, 'PRAGMA user_version')).toEqual([{ user_version: 3 }]);
     const services = await createAppServices({ dbPath: file });
     try {
@@ -328,6 +333,22 @@ function rawAll<T = Record<string, unknown>>(file: string, sql: string): Promise
     const db = new sqlite3.Database(file, (err) => {
       if (err) return reject(err);
       db.all(sql, (e, rows) => db.close((c) => (e || c ? reject(e ?? c) : resolve(rows as T[]))));
+    });
+  });
+}
+
+/** Copies every row of `from` into the tables and columns that `to` has (its older schema). */
+async function copyColumnsThatExist(from: string, to: string): Promise<void> {
+  const tables = await rawAll<{ name: string }>(to, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+  const statements: string[] = ['PRAGMA foreign_keys = OFF', `ATTACH DATABASE '${from.replace(/'/g, "''")}' AS src`];
+  for (const { name } of tables) {
+    const cols = (await rawAll<{ name: string }>(to, `PRAGMA table_info("${name}")`)).map((c) => `"${c.name}"`).join(', ');
+    statements.push(`DELETE FROM main."${name}"`, `INSERT INTO main."${name}" (${cols}) SELECT ${cols} FROM src."${name}"`);
+  }
+  await new Promise<void>((resolve, reject) => {
+    const db = new sqlite3.Database(to, (err) => {
+      if (err) return reject(err);
+      db.exec(`${statements.join(';\n')};\nDETACH DATABASE src;`, (e) => db.close((c) => (e || c ? reject(e ?? c) : resolve())));
     });
   });
 }

@@ -7,9 +7,9 @@ describe('goalFigureProblems', () => {
     const problems = goalFigureProblems({ ...goal, targetInPeriod: -4380, targetAfterPeriod: -1 }, [{ value: -2.5, reportedAt: '2022-12-02' }, { value: 3, reportedAt: '2022-12-03' }]);
     expect(problems.map((p) => p.field)).toEqual(['targetInPeriod', 'targetAfterPeriod', 'status']);
     expect(problems[0].message).toBe(
-      'B1: Målsætningen i projektperioden kan ikke være negativ (-4.380). Negative tal er kun tilladt for et mål, hvor lavere er bedre, med en baseline.',
+      'B1: Målsætningen i projektperioden kan ikke være negativ (−4.380). Negative tal er kun tilladt for et mål, hvor lavere er bedre, med en baseline.',
     );
-    expect(problems[2].message).toContain('Status pr. 02.12.2022 kan ikke være negativ (-2,5)');
+    expect(problems[2].message).toContain('Status pr. 02.12.2022 kan ikke være negativ (−2,5)');
   });
 
   it('accepts zero and positive figures, and negative ones for a lower-is-better goal with a baseline', () => {
