@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { StorageError } from '../storage/store';
 import { storageMessage } from '../storage/messages';
-import { commands } from './commands';
+import { commands, loadAllCommands } from './commands';
 import { CLI_MESSAGES, languageFromEnv, type CliMessages, type Lang } from './messages';
 import { CliError, type CliCommand, type CliIO } from './types';
 
@@ -20,14 +20,15 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
   }
   const [name, ...rest] = chosen.argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help(t));
+    io.out(await help(t));
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.err(`${t.unknownCommand(name)}\n\n${help(t)}`);
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    io.err(`${t.unknownCommand(name)}\n\n${await help(t)}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${t.usage(command.usage)}\n\n${summaryOf(command, t)}${'project' in command.options ? `\n${t.projectOption}` : ''}`);
     return 0;
@@ -90,14 +91,15 @@ function summaryOf(command: CliCommand, t: CliMessages): string {
   return t.commandSummary[command.name] ?? command.summary;
 }
 
-function help(t: CliMessages): string {
+async function help(t: CliMessages): Promise<string> {
+  const all = await loadAllCommands();
   return [
     t.helpTitle,
     '',
     t.helpUsage,
     '',
     t.helpCommands,
-    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${summaryOf(c, t)}`]),
+    ...all.flatMap((c) => [`  ${c.usage}`, `      ${summaryOf(c, t)}`]),
     '',
     t.helpMore,
     t.projectOption,

@@ -1,11 +1,26 @@
 import type { CliCommand } from '../types';
-import { demoCommand } from './demo';
-import { summaryCommand } from './summary';
-import { exportCommand } from './export';
-import { importCommand } from './import';
-import { generateCommand } from './generate';
-import { reportCommand } from './report';
-import { verifyCommand } from './verify';
 
-/** Every CLI command. A feature adds its command here (one line). */
-export const commands: CliCommand[] = [demoCommand, summaryCommand, exportCommand, reportCommand, importCommand, generateCommand, verifyCommand];
+/**
+ * Every CLI command, by name, loaded only when asked for: `summary` must not pay for exceljs,
+ * docx or pdfjs that `export`, `report` or `import` pull in (issue 12: the whole process <= 2 s).
+ * A feature adds its command here (one line).
+ */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<CliCommand>;
+}
+
+export const commands: CommandEntry[] = [
+  { name: 'demo', load: async () => (await import('./demo')).demoCommand },
+  { name: 'summary', load: async () => (await import('./summary')).summaryCommand },
+  { name: 'export', load: async () => (await import('./export')).exportCommand },
+  { name: 'report', load: async () => (await import('./report')).reportCommand },
+  { name: 'import', load: async () => (await import('./import')).importCommand },
+  { name: 'generate', load: async () => (await import('./generate')).generateCommand },
+  { name: 'verify', load: async () => (await import('./verify')).verifyCommand },
+];
+
+/** All commands, for the overall help (not on any command's own path). */
+export function loadAllCommands(): Promise<CliCommand[]> {
+  return Promise.all(commands.map((c) => c.load()));
+}

@@ -99,6 +99,19 @@ describe('--project: the id, the name or a unique part of it, case-insensitive',
   });
 });
 
+describe('the CLI loads only the command that runs', () => {
+  it('still answers an unknown command and --help with every command listed', async () => {
+    const unknown = await run(['flyt']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('flyt');
+    for (const out of [unknown.stderr, (await run(['--help'])).stdout])
+      for (const name of ['demo', 'summary', 'export', 'report', 'import', 'generate', 'verify']) expect(out).toContain(`  ${name} `);
+    const own = await run(['summary', '--help']);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain('summary --db FILE');
+  });
+});
+
 describe('the CLI follows the chosen language', () => {
   it('is Danish by default and for da_*, English with --lang en or LANG=en_*', async () => {
     for (const env of [{}, { LANG: 'da_DK.UTF-8' }, { LANG: 'C.UTF-8' }]) {
