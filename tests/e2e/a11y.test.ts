@@ -174,9 +174,7 @@ describe('accessibility: axe-core on every view (WCAG 2.1 AA, no serious or crit
  * (role="alert"); never the browser's native "Udfyld dette felt" bubble, which would stop the
  * submit before the app's check runs (so the message would never appear).
  */
-// Skipped at the 19:00 deadline: written last, it fails (aria-invalid stays unset after Enter in the
-// new-project dialog, which is in PortfolioView and still has `required`), not yet debugged.
-describe.skip("SKIPPED (fails, not yet debugged at the deadline): validation messages come from the app, in the app's language", () => {
+describe("validation messages come from the app, in the app's language", () => {
   const cases = [
     { lang: 'da', language: 'Dansk', create: 'Opret projekt', name: 'Projektnavn', message: 'Projektet skal have et navn.' },
     { lang: 'en', language: 'English', create: 'Create project', name: 'Project name', message: 'The project needs a name.' },

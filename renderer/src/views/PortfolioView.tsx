@@ -210,13 +210,14 @@ function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; o
   return (
     <Modal opened={opened} onClose={onClose} title={t('portfolio.createTitle')} size="lg">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
         <Stack gap="sm">
-          <TextInput label={t('facts.name')} required data-autofocus value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
+          <TextInput label={t('facts.name')} withAsterisk aria-required errorProps={{ role: 'alert' }} data-autofocus value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
           <SimpleGrid cols={2}>
             <TextInput label={t('facts.grantRecipient')} value={values.grantRecipient} onChange={(e) => set('grantRecipient')(e.currentTarget.value)} />
             <TextInput label={t('facts.caseOfficer')} value={values.caseOfficer} onChange={(e) => set('caseOfficer')(e.currentTarget.value)} />
