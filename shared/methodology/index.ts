@@ -15,3 +15,6 @@ export * from './pool';
 export * from './indicators';
 export * from './reportDates';
 export * from './legend';
+export * from './shares';
+export * from './comparison';
+export * from './businessCase';
