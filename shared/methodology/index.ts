@@ -18,3 +18,4 @@ export * from './legend';
 export * from './shares';
 export * from './comparison';
 export * from './businessCase';
+export * from './measures';
