@@ -65,6 +65,31 @@ export const DocStatusSchema = z.strictObject({
   source: DocSourceRefSchema,
   /** The percent printed in the source, if any (for the consistency check). */
   printedPercent: FiniteNumber.nullable(),
+  /** Issue 14: a share's denominator ("af 124"; `value` is the numerator). Optional: absent on counts. */
+  denominator: FiniteNumber.min(0).nullable().optional(),
+});
+
+/**
+ * Issue 14: an effect goal's baseline or comparison group, with its source and year. Optional
+ * keys (here and below) so that every version-1 document stays valid; absent = none.
+ */
+export const DocComparisonSchema = z.strictObject({
+  value: FiniteNumber,
+  label: ShortText,
+  source: ShortText.min(1, { message: 'Angiv kilden til sammenligningstallet.' }),
+  year: z.number().int().min(1900).max(2200).nullable(),
+});
+
+export const DocBusinessCaseSchema = z.strictObject({
+  costPerParticipantKr: DocKr.nullable(),
+  costSource: ShortText,
+  savingPerCitizenYearKr: DocKr.nullable(),
+  savingSource: ShortText,
+  citizens: z.number().finite().min(0).nullable(),
+  citizensSource: ShortText,
+  years: z.number().finite().min(0).nullable(),
+  yearsSource: ShortText,
+  note: LongText,
 });
 
 export const DocGoalSchema = z.strictObject({
@@ -78,6 +103,9 @@ export const DocGoalSchema = z.strictObject({
   baseline: FiniteNumber.nullable(),
   /** Status history, oldest first. */
   statuses: z.array(DocStatusSchema),
+  /** Issue 14: a share ("30 af 124") with its target a percent or a count of the numerator. */
+  share: z.strictObject({ targetKind: z.enum(['percent', 'count']), denominatorTarget: FiniteNumber.min(0).nullable() }).optional(),
+  comparison: DocComparisonSchema.optional(),
 });
 
 export const DocBudgetLineSchema = z.strictObject({
@@ -163,6 +191,7 @@ export const DocProjectSchema = z
     budgetLines: z.array(DocBudgetLineSchema),
     financing: z.array(DocFinancingSchema),
     evaluations: z.array(DocEvaluationSchema),
+    businessCase: DocBusinessCaseSchema.optional(),
   })
   .superRefine((p, ctx) => {
     duplicates(p.goals.map((g) => g.code.trim().toUpperCase())).forEach((i) =>

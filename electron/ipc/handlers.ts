@@ -7,6 +7,7 @@ import { exportImplementations } from './exportHandlers';
 import { importImplementations } from './importHandlers';
 import { roundImplementations } from './roundHandlers';
 import { searchImplementations } from './searchHandlers';
+import { measureImplementations } from './measureHandlers';
 import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
@@ -221,6 +222,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       return done;
     },
     ...searchImplementations(services, host),
+    ...measureImplementations(services, (path) => picked.require(path, 'Indikatorkatalog')),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Goal, GoalLevel, Indicator, StatusReport } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import { goalFigureProblems, type GoalFigureProblem } from '../../shared/methodology/goalFigures';
+import { measureGoalProblems, measureStatusProblems, type MeasureProblem } from '../../shared/methodology/shares';
 import { localToday, statusDateWarnings, type DateWarning } from '../../shared/methodology/reportDates';
 import type { NewGoal, PortfolioStore } from '../storage/store';
 
@@ -21,6 +22,8 @@ export interface StatusInput {
   reportedBy: string;
   source?: { file: string; location: string };
   printedPercent?: number | null;
+  /** A share goal's denominator ("af 124"); `value` is its numerator. */
+  denominator?: number | null;
   /** The user has seen the date's warnings (future, outside the grant period) and saves anyway. */
   acceptWarnings?: boolean;
 }
@@ -32,6 +35,10 @@ function refuseFigures(problems: GoalFigureProblem[]): never {
     problems.map((p) => p.message).join(' '),
     problems.map((p) => ({ path: p.field === 'status' ? 'value' : p.field, message: p.message })),
   );
+}
+
+function refuseMeasure(problems: MeasureProblem[]): never {
+  throw new ServiceError('VALIDATION', problems.map((p) => p.message).join(' '), problems.map((p) => ({ path: p.field, message: p.message })));
 }
 
 /** Warnings a person must confirm before the write goes through (NEEDS_CONFIRMATION). */
@@ -88,9 +95,12 @@ export class GoalService {
         baseline: fields.baseline ?? null,
         position: fields.position ?? goals.length,
         indicatorId: fields.indicatorId ?? null,
+        ...shareAndComparison(fields),
       };
       const problems = goalFigureProblems(goal);
       if (problems.length) refuseFigures(problems);
+      const measure = measureGoalProblems(goal);
+      if (measure.length) refuseMeasure(measure);
       if (goal.indicatorId !== null && goal.indicatorId !== undefined) await this.requireIndicatorFor(goal.indicatorId, goal, tx);
       return tx.createGoal(goal);
     });
@@ -112,6 +122,8 @@ export class GoalService {
         (p) => directionChanged || (p.field !== 'status' && p.field in patch),
       );
       if (problems.length) refuseFigures(problems);
+      const measure = measureGoalProblems(after).filter((p) => p.field in patch || (p.field === 'targetInPeriod' && ('measure' in patch || 'shareTargetKind' in patch)) || (p.field === 'comparisonSource' && 'comparisonValue' in patch));
+      if (measure.length) refuseMeasure(measure);
       if (after.indicatorId !== null && (patch.indicatorId !== undefined || after.level !== before.level))
         await this.requireIndicatorFor(after.indicatorId, after, tx);
       return tx.updateGoal(goalId, patch);
@@ -130,6 +142,8 @@ export class GoalService {
       const goal = await this.requireGoal(input.goalId, tx);
       const problems = goalFigureProblems(goal, [{ value: input.value, reportedAt: input.reportedAt }]);
       if (problems.length) refuseFigures(problems);
+      const measure = measureStatusProblems(goal, input);
+      if (measure.length) refuseMeasure(measure);
       requireConfirmation(await this.statusWarnings(goal.id, input.reportedAt, tx), input.acceptWarnings);
       return tx.addStatusReport({
         goalId: input.goalId,
@@ -138,9 +152,16 @@ export class GoalService {
         reportedBy: input.reportedBy,
         source: input.source ?? { file: '', location: '' },
         printedPercent: input.printedPercent ?? null,
+        ...(input.denominator !== undefined && input.denominator !== null ? { denominator: input.denominator } : {}),
       });
     });
   }
+}
+
+/** The issue-14 fields a new goal was given (absent: a count goal without a comparison). */
+function shareAndComparison(fields: Partial<GoalFields>): Partial<GoalFields> {
+  const keys = ['measure', 'shareTargetKind', 'denominatorTarget', 'comparisonValue', 'comparisonLabel', 'comparisonSource', 'comparisonYear'] as const;
+  return Object.fromEntries(keys.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]));
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

@@ -16,6 +16,12 @@ export interface PoolContribution {
   /** [indicator id, level, 1 = lower is better, target in period, 1 = has a status in force, its value]. */
   linked: [number, GoalLevel, 0 | 1, number | null, 0 | 1, number | null][];
   unlinked: Record<GoalLevel, number>;
+  /**
+   * The share goals among `linked` (issue 14), what pooling reads beside the tuple:
+   * [index into linked, 1 = target is a count of the numerator, the reported denominator].
+   * Absent when there are none (and in rows kept before shares existed).
+   */
+  shares?: [number, 0 | 1, number | null][];
 }
 
 export interface KeptFigures {
@@ -38,16 +44,33 @@ export function poolContribution(goals: Goal[], statuses: StatusReport[], date: 
     const input = toGoalInput(g, statuses, date);
     linked.push([g.indicatorId, g.level, input.direction === 'lower' ? 1 : 0, input.targetInPeriod, input.status ? 1 : 0, input.status?.value ?? null]);
   }
+  const shares = shareContribution(goals.filter((g) => g.indicatorId !== null), statuses, date);
   return {
     levelAverages: { A: summary?.levels.A.average ?? null, B: summary?.levels.B.average ?? null, C: summary?.levels.C.average ?? null },
     linked,
     unlinked,
+    ...(shares.length ? { shares } : {}),
   };
 }
 
+/** `linked`: the project's goals linked to an indicator, in the order of the contribution's tuples. */
+function shareContribution(linked: Goal[], statuses: StatusReport[], date: string | null): NonNullable<PoolContribution['shares']> {
+  return linked.flatMap((g, index) => {
+    const input = toGoalInput(g, statuses, date);
+    if (!input.share) return [];
+    return [[index, input.share.targetKind === 'count' ? 1 : 0, input.status?.denominator ?? null] as [number, 0 | 1, number | null]];
+  });
+}
+
+/** The share part of a kept goal's input, or nothing for a count goal. */
+function shareOf(share: NonNullable<PoolContribution['shares']>[number] | undefined): Pick<GoalInput, 'share'> {
+  return share ? { share: { targetKind: share[1] ? 'count' : 'percent', denominatorTarget: null } } : {};
+}
+
 /** The pooling's view of a kept goal: the fields `poolLeftOutReason` and the sums read. */
-function goalOf([, level, lower, target, reported, value]: PoolContribution['linked'][number]): GoalInput {
+function goalOf([, level, lower, target, reported, value]: PoolContribution['linked'][number], share?: NonNullable<PoolContribution['shares']>[number]): GoalInput {
   return {
+    ...shareOf(share),
     code: '',
     level,
     description: '',
@@ -56,7 +79,9 @@ function goalOf([, level, lower, target, reported, value]: PoolContribution['lin
     targetAfterPeriod: null,
     direction: lower ? 'lower' : 'higher',
     baseline: null,
-    status: reported ? { value, reportedAt: '', reportedBy: '', printedPercent: null, source: { file: '', location: '' } } : null,
+    status: reported
+      ? { value, reportedAt: '', reportedBy: '', printedPercent: null, source: { file: '', location: '' }, ...(share ? { denominator: share[2] } : {}) }
+      : null,
   };
 }
 
@@ -68,7 +93,7 @@ export function rollupOfKept(kept: readonly KeptFigures[], indicators: readonly 
       ({ projectId, pool }): RollupProject => ({
         projectId,
         levelAverages: pool.levelAverages,
-        goals: pool.linked.map((g) => ({ projectId, goal: goalOf(g), indicator: refs.get(g[0]) ?? null })),
+        goals: pool.linked.map((g, i) => ({ projectId, goal: goalOf(g, pool.shares?.find((s) => s[0] === i)), indicator: refs.get(g[0]) ?? null })),
         unlinkedGoals: pool.unlinked,
       }),
     ),

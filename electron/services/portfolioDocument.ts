@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectFacts, StatusReport } from '../../shared/domain';
+import type { BusinessCase, Goal, ProjectFacts, StatusReport } from '../../shared/domain';
 import { LIGHT_KINDS } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import type { DocEvaluation, DocGoal, DocProject, PortfolioDocument } from '../../shared/portfolioDocument';
@@ -53,6 +53,7 @@ async function loadProject(tx: PortfolioStore, doc: DocProject): Promise<number>
       direction: goal.direction,
       baseline: goal.baseline,
       position,
+      ...docShareAndComparison(goal),
     });
     for (const status of goal.statuses)
       await tx.addStatusReport({
@@ -62,8 +63,10 @@ async function loadProject(tx: PortfolioStore, doc: DocProject): Promise<number>
         reportedBy: status.reportedBy,
         source: { file: status.source.file, location: status.source.location },
         printedPercent: status.printedPercent,
+        ...(status.denominator !== undefined ? { denominator: status.denominator } : {}),
       });
   }
+  if (doc.businessCase) await tx.saveBusinessCase({ projectId, ...doc.businessCase });
 
   for (const [position, line] of doc.budgetLines.entries())
     await tx.saveBudgetLine({
@@ -80,6 +83,28 @@ async function loadProject(tx: PortfolioStore, doc: DocProject): Promise<number>
 
   for (const evaluation of doc.evaluations) await loadEvaluation(tx, projectId, evaluation);
   return projectId;
+}
+
+const withoutProject = ({ projectId: _p, ...rest }: BusinessCase) => rest;
+
+/** A document goal's share and comparison as the store's goal fields (issue 14). */
+function docShareAndComparison(goal: DocGoal) {
+  return {
+    ...(goal.share ? { measure: 'share' as const, shareTargetKind: goal.share.targetKind, denominatorTarget: goal.share.denominatorTarget } : {}),
+    ...(goal.comparison
+      ? { comparisonValue: goal.comparison.value, comparisonLabel: goal.comparison.label, comparisonSource: goal.comparison.source, comparisonYear: goal.comparison.year }
+      : {}),
+  };
+}
+
+/** The share and comparison keys of a stored goal, only where it has them (version-1 documents stay as they were). */
+function toDocShareAndComparison(g: Goal): Pick<DocGoal, 'share' | 'comparison'> {
+  return {
+    ...(g.measure === 'share' ? { share: { targetKind: g.shareTargetKind ?? 'percent', denominatorTarget: g.denominatorTarget ?? null } } : {}),
+    ...(g.comparisonValue !== null && g.comparisonValue !== undefined
+      ? { comparison: { value: g.comparisonValue, label: g.comparisonLabel ?? '', source: g.comparisonSource ?? '', year: g.comparisonYear ?? null } }
+      : {}),
+  };
 }
 
 async function loadEvaluation(tx: PortfolioStore, projectId: number, doc: DocEvaluation): Promise<void> {
@@ -161,6 +186,7 @@ export async function dumpPortfolioDocument(store: PortfolioStore): Promise<Port
       });
     }
 
+    const businessCase = await store.getBusinessCase(project.id);
     out.push({
       facts: pickFacts(project),
       effectChain: effectChain.map((i) => ({ column: i.column, text: i.text })),
@@ -175,6 +201,7 @@ export async function dumpPortfolioDocument(store: PortfolioStore): Promise<Port
           direction: g.direction,
           baseline: g.baseline,
           statuses: reports.filter((r) => r.goalId === g.id).map(toDocStatus),
+          ...toDocShareAndComparison(g),
         }),
       ),
       budgetLines: budgetLines.map((l) => ({
@@ -185,6 +212,7 @@ export async function dumpPortfolioDocument(store: PortfolioStore): Promise<Port
       })),
       financing: financing.map((f) => ({ name: f.name, amountKr: f.amountKr })),
       evaluations: docEvaluations,
+      ...(businessCase ? { businessCase: withoutProject(businessCase) } : {}),
     });
   }
   const doc: PortfolioDocument = { format: PORTFOLIO_DOCUMENT_FORMAT, version: PORTFOLIO_DOCUMENT_VERSION, projects: out };
@@ -241,6 +269,7 @@ function toDocStatus(r: StatusReport): DocGoal['statuses'][number] {
     reportedBy: r.reportedBy,
     source: { file: r.source.file, location: r.source.location },
     printedPercent: r.printedPercent,
+    ...(r.denominator !== null && r.denominator !== undefined ? { denominator: r.denominator } : {}),
   };
 }
 

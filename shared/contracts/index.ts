@@ -55,9 +55,11 @@ import { importContracts } from './importContracts';
 import { roundContracts } from './roundContracts';
 import { PORTFOLIO_PAGE_MAX, PORTFOLIO_SORT_KEYS } from '../portfolioPage';
 import { searchContracts } from './searchContracts';
+import { measureContracts } from './measureContracts';
 
 export * from './core';
 export type * from './views';
+export type { BusinessCaseView, CatalogueLoadResult } from './measureContracts';
 
 const Empty = z.object({}).strict();
 const ProjectRef = z.object({ projectId: Id }).strict();
@@ -326,6 +328,7 @@ export const contracts = {
   ...importContracts,
   ...appContracts,
   ...searchContracts,
+  ...measureContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;

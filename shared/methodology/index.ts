@@ -15,3 +15,7 @@ export * from './pool';
 export * from './indicators';
 export * from './reportDates';
 export * from './legend';
+export * from './shares';
+export * from './comparison';
+export * from './businessCase';
+export * from './measures';

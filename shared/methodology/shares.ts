@@ -34,3 +34,43 @@ export function poolShares(parts: { numerator: number; denominator: number }[]):
   const denominator = parts.reduce((sum, p) => sum + p.denominator, 0);
   return shareFigure(numerator, denominator);
 }
+
+/** A share or comparison figure the goal table's service refuses, with the field it is about. */
+export interface MeasureProblem {
+  field: 'targetInPeriod' | 'denominator' | 'value' | 'comparisonSource';
+  message: string;
+}
+
+interface MeasureFields {
+  code: string;
+  measure?: 'count' | 'share';
+  shareTargetKind?: 'percent' | 'count';
+  targetInPeriod: number | null;
+  comparisonValue?: number | null;
+  comparisonSource?: string;
+}
+
+/**
+ * What a share or comparison goal may hold: a percent target is at most 100 %, and a comparison
+ * names its source (a figure without one cannot be judged or cited).
+ */
+export function measureGoalProblems(goal: MeasureFields): MeasureProblem[] {
+  const out: MeasureProblem[] = [];
+  if (goal.measure === 'share' && (goal.shareTargetKind ?? 'percent') === 'percent' && goal.targetInPeriod !== null && goal.targetInPeriod > 100)
+    out.push({ field: 'targetInPeriod', message: `${goal.code}: en andel kan højst have en målsætning på 100 % (ikke ${goal.targetInPeriod} %).` });
+  if (goal.comparisonValue !== null && goal.comparisonValue !== undefined && !(goal.comparisonSource ?? '').trim())
+    out.push({ field: 'comparisonSource', message: `${goal.code}: angiv kilden til sammenligningstallet (fx "Danmarks Statistik").` });
+  return out;
+}
+
+/** A status of a share holds numerator and denominator ("30 af 124"); a count has no denominator. */
+export function measureStatusProblems(goal: MeasureFields, status: { value: number | null; denominator?: number | null }): MeasureProblem[] {
+  const d = status.denominator ?? null;
+  if (goal.measure !== 'share')
+    return d === null ? [] : [{ field: 'denominator', message: `${goal.code}: kun et mål, der er en andel, har en nævner.` }];
+  if (status.value === null) return [];
+  if (d === null) return [{ field: 'denominator', message: `${goal.code}: en andel skal have sin nævner (fx "30 af 124").` }];
+  if (d === 0) return [{ field: 'denominator', message: `${goal.code}: en andel af 0 kan ikke beregnes.` }];
+  if (status.value > d) return [{ field: 'value', message: `${goal.code}: tælleren (${status.value}) er større end nævneren (${d}).` }];
+  return [];
+}

@@ -12,6 +12,8 @@ import type { CliMessages } from '../messages';
 import { openExistingServices } from '../open';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs } from '../filterOptions';
 import { requireProject } from '../project';
+import { readProjectMeasures, type ProjectMeasures } from '../../services/projectMeasures';
+import { BUSINESS_CASE_FORMULAS } from '../../../shared/methodology/businessCase';
 
 const LEVEL_NAME: Record<GoalLevel, string> = { A: 'activity', B: 'output', C: 'effect' };
 const LEVEL_DA: Record<GoalLevel, string> = { A: 'Aktivitet', B: 'Output', C: 'Effekt' };
@@ -30,16 +32,20 @@ export const summaryCommand: CliCommand = {
       const name = args.values.project;
       const overview = await services.portfolio.portfolioOverview(filter);
       let projects = overview.kept;
+      // One project's shares, comparisons and business case (issue 14): read only for --project.
+      let measures: ProjectMeasures | null = null;
       if (typeof name === 'string') {
         const project = await requireProject(services.store, name, args.t);
         projects = projects.filter((p) => p.projectId === project.id);
         if (projects.length === 0) throw new CliError(`Projektet "${name}" er ikke med i filteret (${describeFilterDa(filter)}).`);
+        measures = await readProjectMeasures(services.store, project.id);
       }
       // The roll-up over exactly the projects printed, as the portfolio view computes it.
       const rows = projects.map((p) => p.summary);
       const rollup = rollupOfKept(projects, overview.indicators, indicatorRef);
-      if (args.values.json) io.out(JSON.stringify({ projects: rows.map(toJson), portfolio: portfolioJson(rollup, filter, overview.total) }, null, 2));
-      else io.out([table(rows, args.t), ...(typeof name === 'string' ? [] : ['', portfolioTable(rollup, filter, overview.total)])].join('\n'));
+      const json = (s: ProjectSummary) => ({ ...toJson(s), ...(measures ? measuresJson(measures) : {}) });
+      if (args.values.json) io.out(JSON.stringify({ projects: rows.map(json), portfolio: portfolioJson(rollup, filter, overview.total) }, null, 2));
+      else io.out([table(rows, args.t), ...(measures ? measuresTable(measures) : []), ...(typeof name === 'string' ? [] : ['', portfolioTable(rollup, filter, overview.total)])].join('\n'));
       return 0;
     } finally {
       await services.close();
@@ -88,11 +94,91 @@ function portfolioJson(rollup: PortfolioRollup, filter: PortfolioFilter, total: 
       goals: p.goals,
       linkedGoals: p.linkedGoals,
       leftOut: p.leftOut,
+      /** Its share goals: sum of numerators / sum of denominators, with the goals and projects behind it. */
+      ...(p.share
+        ? { share: { numeratorSum: p.share.numeratorSum, denominatorSum: p.share.denominatorSum, percent: p.share.displayPercent, projects: p.share.projects, goals: p.share.goals } }
+        : {}),
     })),
     goalsWithoutIndicator: Object.fromEntries(GOAL_LEVELS.map((l) => [LEVEL_NAME[l], rollup.unlinkedGoals[l]])),
   };
 }
 
+/** Share goals, comparisons and the business case of the one project shown. */
+function measuresJson(m: ProjectMeasures) {
+  return {
+    shares: m.shares.map((s) => ({
+      code: s.code,
+      description: s.description,
+      numerator: s.numerator,
+      denominator: s.denominator,
+      percent: s.displayPercent,
+      percentExact: s.percent,
+      printedPercent: s.printedPercent,
+      printedDiffers: s.printedDiffers,
+      target: s.target,
+      targetKind: s.targetKind,
+      attainment: s.attainment,
+    })),
+    comparisons: m.comparisons.map((c) => ({
+      code: c.code,
+      description: c.description,
+      reached: c.reached,
+      comparison: c.comparison,
+      /** reached - comparison, in percentage points when `points`. */
+      difference: c.difference,
+      points: c.points,
+      label: c.label,
+      source: c.source,
+      year: c.year,
+    })),
+    businessCase: m.businessCase
+      ? {
+          inputs: (() => {
+            const { projectId: _p, ...inputs } = m.businessCase.businessCase;
+            return inputs;
+          })(),
+          results: { savingPerCitizenKr: m.businessCase.result.savingPerCitizenKr, totalSavingKr: m.businessCase.result.totalSavingKr, paybackYears: m.businessCase.result.paybackYears },
+          missing: m.businessCase.result.missing,
+          formulas: Object.fromEntries(Object.entries(BUSINESS_CASE_FORMULAS).map(([k, f]) => [k, f.da])),
+        }
+      : null,
+  };
+}
+
+const kr = (v: number | null) => (v === null ? '–' : `${formatDanishNumber(v, shownDecimals(v, 2))} kr.`);
+const signed = (v: number) => `${v > 0 ? '+' : ''}${formatDanishNumber(v, shownDecimals(v, 1))}`;
+
+function measuresTable(m: ProjectMeasures): string[] {
+  const out: string[] = [];
+  if (m.shares.length) {
+    out.push('', 'Andele (tæller af nævner, procent beregnet af dem):');
+    for (const s of m.shares)
+      out.push(
+        `  ${s.code} ${s.description}: ${figure(s.numerator)} af ${figure(s.denominator)} = ${formatDanishPercent(s.displayPercent)}` +
+          (s.printedPercent !== null ? ` (trykt ${formatDanishNumber(s.printedPercent, shownDecimals(s.printedPercent, 1))} %${s.printedDiffers ? ', afviger' : ''})` : ''),
+      );
+  }
+  if (m.comparisons.length) {
+    out.push('', 'Sammenligning med baseline eller sammenligningsgruppe:');
+    for (const c of m.comparisons)
+      out.push(
+        `  ${c.code} ${c.description}: ${figure(c.reached)} mod ${figure(c.comparison)} (${c.label}; ${c.source}${c.year ? ` ${c.year}` : ''})` +
+          (c.difference === null ? '' : ` = ${signed(c.difference)}${c.points ? ' procentpoint' : ''}`),
+      );
+  }
+  if (m.businessCase) {
+    const { businessCase: b, result: r } = m.businessCase;
+    out.push('', 'Business case:');
+    out.push(`  Udgift pr. deltager: ${kr(b.costPerParticipantKr)}${b.costSource ? ` (${b.costSource})` : ''}`);
+    out.push(`  Besparelse pr. borger pr. år: ${kr(b.savingPerCitizenYearKr)}${b.savingSource ? ` (${b.savingSource})` : ''}`);
+    out.push(`  Antal borgere: ${figure(b.citizens)}${b.citizensSource ? ` (${b.citizensSource})` : ''}`);
+    out.push(`  Antal år: ${figure(b.years)}${b.yearsSource ? ` (${b.yearsSource})` : ''}`);
+    out.push(`  ${BUSINESS_CASE_FORMULAS.savingPerCitizenKr.da}: ${kr(r.savingPerCitizenKr)}`);
+    out.push(`  ${BUSINESS_CASE_FORMULAS.totalSavingKr.da}: ${kr(r.totalSavingKr)}`);
+    out.push(`  ${BUSINESS_CASE_FORMULAS.paybackYears.da}: ${r.paybackYears === null ? '–' : formatDanishNumber(r.paybackYears, 3)}`);
+  }
+  return out;
+}
 
 function columns(header: string[], body: string[][], right: Set<number> = new Set()): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));

@@ -51,14 +51,15 @@ describe('command line', () => {
     expect(headstart.budget).toEqual({ percent: 100 });
     expect(headstart.time).toEqual({ percent: 100 });
     expect(headstart.warnings.some((w: string) => w.includes('C2') && w.includes('88') && w.includes('75'))).toBe(true);
-    const wls = rows.find((r) => r.name !== headstart.name)!;
+    const wls = rows.find((r) => r.name === 'Tiltrækning af talent – work-live-stay southern denmark')!;
     expect(wls.evaluationType).toBe('midterm');
     expect(wls.implementation.light).toBeNull();
     // The portfolio: the mean of the projects' level attainment (only Headstart has one), and
     // nothing pooled while no goal is linked to an indicator (never participants + companies + CVs).
     expect(portfolio.headline.output).toEqual({ percent: 94, average: expect.closeTo(94.07, 2), projects: 1 });
     expect(portfolio.indicators).toEqual([]);
-    expect(portfolio.goalsWithoutIndicator).toEqual({ activity: 12, output: 13, effect: 2 });
+    // Seeds 000 and 002 add 3 + 1 activity, 0 + 2 output and 3 + 3 effect goals.
+    expect(portfolio.goalsWithoutIndicator).toEqual({ activity: 16, output: 15, effect: 8 });
   });
 
   it('pools per indicator in the table and JSON, with the portfolio view’s filters as options', async () => {
@@ -80,11 +81,11 @@ describe('command line', () => {
     ]);
     expect(portfolio.headline.output).toMatchObject({ percent: 52, projects: 2 });
     const table = cli('summary', '--db', linked);
-    expect(table.stdout).toMatch(/Output\s+52 %\s+\(2 af 2 projekter\)/);
+    expect(table.stdout).toMatch(/Output\s+52 %\s+\(2 af 4 projekter\)/);
     expect(table.stdout).toMatch(/Virksomheder på karriereportalen \(virksomheder\)\s+Output\s+117\s+390\s+30 %\s+2\s+2/);
 
     const filtered = cli('summary', '--db', linked, '--evaluation-type', 'slut');
-    expect(filtered.stdout).toContain('Porteføljen: 1 af 2 projekter (filter: evalueringstype slutevaluering)');
+    expect(filtered.stdout).toContain('Porteføljen: 1 af 4 projekter (filter: evalueringstype slutevaluering)');
     expect(filtered.stdout).not.toContain('work-live-stay');
     expect(filtered.stdout).toMatch(/Output\s+94 %\s+\(1 af 1 projekt\)/);
     expect(filtered.stdout).toMatch(/Virksomheder på karriereportalen \(virksomheder\)\s+Output\s+87\s+90\s+97 %\s+1\s+1/);
@@ -94,7 +95,7 @@ describe('command line', () => {
     // The filters of issue 15: a light of one kind (here none yet) and the evaluation date, in Danish dates.
     const unlit = cli('summary', '--db', linked, '--light-kind', 'implementering', '--light', 'intet', '--evaluated-to', '01.12.2022');
     expect(unlit.stderr).toBe('');
-    expect(unlit.stdout).toContain('Porteføljen: 1 af 2 projekter (filter: trafiklys for implementering: intet lys; evalueret til 01.12.2022)');
+    expect(unlit.stdout).toContain('Porteføljen: 1 af 4 projekter (filter: trafiklys for implementering: intet lys; evalueret til 01.12.2022)');
     expect(unlit.stdout).toContain('work-live-stay');
     expect(unlit.stdout).not.toContain('Headstart');
     const badDate = cli('summary', '--db', linked, '--running-from', '31.02.2020');
@@ -109,7 +110,7 @@ describe('command line', () => {
     wb.getWorksheet('Portefølje')!.eachRow((row, n) => n > 1 && names.push(String(row.getCell(1).value ?? '')));
     expect(names).toContain('Tiltrækning af talent (Headstart)');
     expect(names.join('\n')).not.toContain('work-live-stay');
-    expect(names.some((t) => t.startsWith('Filter: evalueringstype slutevaluering. Projektmappen viser 1 af porteføljens 2 projekter.'))).toBe(true);
+    expect(names.some((t) => t.startsWith('Filter: evalueringstype slutevaluering. Projektmappen viser 1 af porteføljens 4 projekter.'))).toBe(true);
     expect(cli('export', '--db', linked, '--project', 'Tiltrækning af talent (Headstart)', '--light', 'gul', '--out', join(dir, 'x.xlsx')).code).toBe(2);
   });
 
@@ -119,6 +120,42 @@ describe('command line', () => {
     expect(stdout).toContain('3,8 grøn');
     expect(stdout).toContain('94 % grøn');
     expect(stdout).not.toContain('work-live-stay');
+  });
+
+  it('shows the shares, the comparison and the business case of seeds 000 and 002 as the seeds print them (issue 14)', () => {
+    const tm = cli('summary', '--db', db, '--project', 'Talent Management', '--json');
+    expect(tm.stderr).toBe('');
+    const [talent] = JSON.parse(tm.stdout).projects;
+    expect(talent.shares.map((s: { code: string; numerator: number; denominator: number; percent: number; printedPercent: number; printedDiffers: boolean }) => [s.code, s.numerator, s.denominator, s.percent, s.printedPercent, s.printedDiffers])).toEqual([
+      ['C1', 30, 124, 24, 24, false],
+      ['C2', 30, 83, 36, 36, false],
+      ['C3', 10, 30, 33, 33, false],
+    ]);
+    expect(talent.businessCase.results).toEqual({ savingPerCitizenKr: 68_349, totalSavingKr: null, paybackYears: 1995 / 70_344 });
+    expect(talent.businessCase.missing.totalSavingKr).toEqual(['citizens']);
+    expect(talent.businessCase.inputs).toMatchObject({ costPerParticipantKr: 1995, savingPerCitizenYearKr: 70_344, years: 1, citizens: null });
+    expect(talent.businessCase.formulas.savingPerCitizenKr).toBe('Besparelse pr. borger = besparelse pr. borger pr. år × antal år − udgift pr. deltager');
+
+    const ftd = JSON.parse(cli('summary', '--db', db, '--project', 'Future Talent Denmark', '--json').stdout).projects[0];
+    expect(ftd.comparisons).toEqual([
+      {
+        code: 'C1',
+        description: 'Medvirkende kandidater i fuldtidsjob i Danmark',
+        reached: 68,
+        comparison: 31,
+        difference: 37,
+        points: true,
+        label: 'internationale dimittender tilknyttet det danske arbejdsmarked 21 måneder efter endt uddannelse',
+        source: 'Danmarks Statistik',
+        year: 2018,
+      },
+    ]);
+    expect(ftd.businessCase).toBeNull();
+
+    const table = cli('summary', '--db', db, '--project', 'Talent Management').stdout;
+    expect(table).toContain('30 af 124 = 24 % (trykt 24 %)');
+    expect(table).toContain('udgift pr. deltager: 68.349 kr.');
+    expect(cli('summary', '--db', db, '--project', 'Future Talent Denmark').stdout).toContain('68 mod 31 (internationale dimittender tilknyttet det danske arbejdsmarked 21 måneder efter endt uddannelse; Danmarks Statistik 2018) = +37 procentpoint');
   });
 
   it('fails with a message on stderr for a missing file, an unknown project or a bad option', () => {

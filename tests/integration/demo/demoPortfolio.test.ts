@@ -16,6 +16,8 @@ const RESOURCES = resolve(__dirname, '../../../resources');
 const HEADSTART = 'Tiltrækning af talent (Headstart)';
 const WLS = 'Tiltrækning af talent – work-live-stay southern denmark';
 const SOURCE_003 = '003 Evalueringsrapport Headstart.pdf';
+const FTD = 'Future Talent Denmark';
+const TM = 'Talent Management';
 
 /** [code, level, targetInPeriod, targetAfterPeriod, status, printedPercent, location] */
 type ExpectedGoal = [string, 'A' | 'B' | 'C', number | null, number | null, number | null, number | null, string | null];
@@ -97,14 +99,41 @@ describe('demo portfolio document', () => {
     const result = PortfolioDocumentSchema.safeParse(raw);
     expect(result.success, result.success ? '' : JSON.stringify(result.error.issues, null, 2)).toBe(true);
     const doc = readDemoDocument(RESOURCES);
-    expect(doc.projects.map((p) => p.facts.name)).toEqual([HEADSTART, WLS]);
+    expect(doc.projects.map((p) => p.facts.name)).toEqual([HEADSTART, WLS, FTD, TM]);
   });
 
-  it('loads two projects with exactly the goals, targets, statuses and printed percents of the seeds', async () => {
+  it('holds seed 000 with its comparison and seed 002 with its shares and business case, as the seeds print them', async () => {
+    await loadPortfolioDocument(store, readDemoDocument(RESOURCES));
+    const ftd = (await store.findProjectByName(FTD))!;
+    expect(ftd).toMatchObject({ grantRecipient: 'Foreningen work-live-stay southern denmark', totalBudgetKr: 7_200_000, periodStart: '2020-02-01', periodEnd: '2022-12-31' });
+    const ftdGoals = await store.listGoals(ftd.id);
+    const ftdStatus = await store.listStatusReports(ftd.id);
+    const value = (g: Goal) => ftdStatus.find((s) => s.goalId === g.id)?.value;
+    expect(ftdGoals.map((g) => [g.code, value(g), g.targetInPeriod])).toEqual([['A1', 240, null], ['A2', 22, null], ['A3', 83, null], ['C1', 68, null], ['C2', 11, null], ['C3', 88, null]]);
+    expect(ftdGoals.find((g) => g.code === 'C1')).toMatchObject({ unit: '%', comparisonValue: 31, comparisonSource: 'Danmarks Statistik', comparisonYear: 2018, measure: 'count' });
+
+    const tm = (await store.findProjectByName(TM))!;
+    expect(tm).toMatchObject({ grantRecipient: 'Integrationsnet', fundingSource: 'Industriens Fond', periodStart: null, periodEnd: null });
+    const tmGoals = await store.listGoals(tm.id);
+    const tmStatus = await store.listStatusReports(tm.id);
+    const status = (g: Goal) => tmStatus.find((s) => s.goalId === g.id)!;
+    expect(tmGoals.map((g) => [g.code, g.measure, status(g).value, status(g).denominator, status(g).printedPercent])).toEqual([
+      ['A1', 'count', 221, null, null],
+      ['B1', 'count', 124, null, null],
+      ['B2', 'count', 83, null, null],
+      ['C1', 'share', 30, 124, 24],
+      ['C2', 'share', 30, 83, 36],
+      ['C3', 'share', 10, 30, 33],
+    ]);
+    expect(await store.getBusinessCase(tm.id)).toMatchObject({ costPerParticipantKr: 1995, savingPerCitizenYearKr: 70_344, years: 1, citizens: null });
+    expect(await store.getBusinessCase(ftd.id)).toBeNull();
+  });
+
+  it('loads four projects; the two of seeds 003 and 004 with exactly the goals, targets, statuses and printed percents of the seeds', async () => {
     const { projectIds } = await loadPortfolioDocument(store, readDemoDocument(RESOURCES));
-    expect(projectIds).toHaveLength(2);
+    expect(projectIds).toHaveLength(4);
     const projects = await store.listProjects();
-    expect(projects.map((p) => p.name).sort()).toEqual([HEADSTART, WLS].sort());
+    expect(projects.map((p) => p.name).sort()).toEqual([HEADSTART, WLS, FTD, TM].sort());
 
     const headstart = (await store.findProjectByName(HEADSTART))!;
     expect(headstart).toMatchObject({
