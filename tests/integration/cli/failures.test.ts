@@ -95,7 +95,7 @@ describe('--project: the id, the name or a unique part of it, case-insensitive',
   it('no match names the projects there are', async () => {
     const r = await run(['summary', '--db', db, '--project', 'intet']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Intet projekt matcher "intet". Projekterne er: "Tiltrækning af talent (Headstart)"');
+    expect(r.stderr).toContain('Intet projekt matcher "intet". Projekterne er: "Future Talent Denmark", "Talent Management", "Tiltrækning af talent (Headstart)"');
   });
 });
 

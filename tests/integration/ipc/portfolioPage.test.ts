@@ -107,7 +107,7 @@ describe('portfolio:loadDemo (the empty portfolio\'s "open the demo")', () => {
     try {
       const emptyTable = createHandlers(empty, headlessHost(join(dir, 'exports')));
       const loaded = await callChannel(emptyTable, 'portfolioLoadDemo', {});
-      expect(loaded.ok && loaded.value.projectIds).toHaveLength(2);
+      expect(loaded.ok && loaded.value.projectIds).toHaveLength(4);
       const names = await callChannel(emptyTable, 'projectNames', {});
       expect(names.ok && names.value.map((p) => p.name)).toContain('Tiltrækning af talent (Headstart)');
     } finally {
