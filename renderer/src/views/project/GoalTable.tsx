@@ -18,6 +18,8 @@ import { LockProvider, useLock } from '../../components/lock';
 import { useEngineText, useWarningText, WarningIcon, warningsFromMain } from '../../components/warnings';
 import { useFormatter } from '../../format';
 import { SourceNote } from '../../components/SourceNote';
+import { ComparisonLine } from './GoalMeasure';
+import { shareText } from './goalMeasureText';
 
 /** The status in force at the evaluation date: the latest report on or before it. */
 export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string): StatusReport | null {
@@ -568,10 +570,13 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                   <Table.Td>
                     {status ? (
                       <div>
-                        <Text size="sm" fw={600}>
-                          {status.value === null ? t('goals.missingValue') : fmt.number(status.value, Number.isInteger(status.value) ? 0 : 2)}
-                          {goal.unit && status.value !== null ? ` ${goal.unit}` : ''}
+                        <Text size="sm" fw={600} data-testid={`goal-status-${goal.code}`}>
+                          {status.value === null
+                            ? t('goals.missingValue')
+                            : (goal.measure === 'share' && shareText(t, fmt, status.value, status.denominator)) ||
+                              `${fmt.number(status.value, Number.isInteger(status.value) ? 0 : 2)}${goal.unit ? ` ${goal.unit}` : ''}`}
                         </Text>
+                        <ComparisonLine goal={goal} value={status.value} denominator={status.denominator} />
                         <Text size="xs" c="dimmed">
                           {fmt.date(status.reportedAt)}
                           {status.reportedBy ? ` · ${status.reportedBy}` : ''}
