@@ -62,7 +62,7 @@ async function exportAll(label: string, services: AppServices): Promise<void> {
     const project = await services.portfolio.projectDetail(p.id);
     for (const evaluation of project.evaluations) {
       const detail = await services.portfolio.evaluationDetail(evaluation.id);
-      const { workbook, cells } = layoutEvaluationWorkbook(project, detail);
+      const { workbook, cells } = layoutEvaluationWorkbook(project, detail, await services.store.listSources(p.id));
       const file = join(dir, `${label}-p${p.id}-e${evaluation.id}.xlsx`);
       await writeWorkbookAtomically(workbook, file);
       evaluations.push({ label: `${label} / ${p.name} / evaluering ${evaluation.id}`, file, detail, project, cells });
