@@ -19,6 +19,8 @@ import { formatDanishDate } from '../../shared/numbers/danish';
 import { statusInForce } from '../services/evaluationInput';
 import { reportLabels } from '../../shared/report/labels';
 import { goalProvenanceNotes, progressProvenanceNote } from '../../shared/report/notes';
+import { SOURCE_LIST_LABELS, sourceListRows } from '../../shared/sources/list';
+import type { ProjectSource } from '../../shared/sources/types';
 import {
   FMT,
   LIGHT_WORD,
@@ -57,6 +59,7 @@ export const EVALUATION_SHEETS = {
   effect: 'Effektvurdering',
   learning: 'Læring',
   legend: 'Sådan scorer vi',
+  sources: 'Kilder',
 } as const;
 
 export const EVALUATION_SHEET_ORDER: string[] = Object.values(EVALUATION_SHEETS);
@@ -115,6 +118,7 @@ class Builder {
   constructor(
     private readonly project: ProjectDetail,
     private readonly detail: EvaluationDetail,
+    private readonly sources: ProjectSource[],
   ) {
     this.workbook.creator = 'Trafiklys';
     this.workbook.created = new Date();
@@ -143,6 +147,7 @@ class Builder {
     this.resume();
     this.facts();
     this.learning();
+    this.sourceList();
     return { workbook: this.workbook, cells: this.cells };
   }
 
@@ -1038,6 +1043,33 @@ class Builder {
     printSetup(ws, { landscape: true, titleRows: '1:4' });
     freezeRows(ws, 4);
   }
+
+  // Kilder: the files the project was imported from -------------------------------------------
+
+  private sourceList(): void {
+    const ws = this.sheet(EVALUATION_SHEETS.sources);
+    const L = SOURCE_LIST_LABELS.da;
+    writeTitle(ws, L.title, this.subtitle);
+    const C = L.columns;
+    ws.getRow(4).values = [C.file, C.kind, `${C.size} (bytes)`, C.importedAt, C.importedBy, C.hash];
+    styleHeaderRow(ws.getRow(4), 1, 6);
+    let r = 5;
+    const rows = sourceListRows(this.sources, 'da');
+    this.sources.forEach((source, i) => {
+      const row = rows[i];
+      ws.getRow(r).values = [row.file, row.kind, source.size, row.importedAt, row.importedBy, row.hash];
+      ws.getCell(r, 3).numFmt = '#,##0';
+      // The whole hash to compare a file against: the cell shows the short one.
+      ws.getCell(r, 6).note = source.sha256;
+      this.mark(`source.${i + 1}.file`, EVALUATION_SHEETS.sources, `A${r}`);
+      r++;
+    });
+    if (this.sources.length === 0) writeNote(ws, r++, L.none, 6);
+    writeNote(ws, r + 1, L.intro, 6);
+    fitColumns(ws, { skipRows: notesRows(ws), max: 50 });
+    printSetup(ws, { landscape: true, titleRows: '1:4' });
+    freezeRows(ws, 4);
+  }
 }
 
 const LIGHT_ORDER: LightKind[] = ['implementation', 'goals', 'effect'];
@@ -1083,12 +1115,12 @@ export function provenanceNotes(goals: Goal[], statuses: (StatusReport | null)[]
 }
 
 /** The evaluation workbook and where each figure sits in it. */
-export function layoutEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail): EvaluationWorkbookLayout {
+export function layoutEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail, sources: ProjectSource[]): EvaluationWorkbookLayout {
   if (evaluation.evaluation.projectId !== project.project.id)
     throw new Error(`Evaluering ${evaluation.evaluation.id} hører ikke til projektet ${project.project.name}.`);
-  return new Builder(project, evaluation).build();
+  return new Builder(project, evaluation, sources).build();
 }
 
-export function buildEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail): ExcelJS.Workbook {
-  return layoutEvaluationWorkbook(project, evaluation).workbook;
+export function buildEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail, sources: ProjectSource[]): ExcelJS.Workbook {
+  return layoutEvaluationWorkbook(project, evaluation, sources).workbook;
 }

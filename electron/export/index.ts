@@ -56,7 +56,8 @@ export async function exportEvaluation(
     throw new ServiceError('VALIDATION', `Evaluering ${evaluation.id} hører ikke til projektet "${project.project.name}".`);
   const detail = await portfolio.evaluationDetail(evaluation.id);
   options.onProgress?.({ phase: 'build', done: 1, total: 1 });
-  const workbook = buildEvaluationWorkbook(project, detail);
+  const sources = await services.store.listSources(options.projectId);
+  const workbook = buildEvaluationWorkbook(project, detail, sources);
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
   const result = await writeWorkbookAtomically(workbook, outPath);
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });

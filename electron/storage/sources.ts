@@ -21,7 +21,7 @@ export function sha256Of(bytes: Uint8Array): string {
 }
 
 /** Stores the file (once per content) and links it to the project; returns the link's id. */
-export async function keepSource(c: SqlConn, projectId: number, source: SourceToKeep, at: string): Promise<number> {
+export async function keepSource(c: SqlConn, projectId: number, source: SourceToKeep, at: string, by: string): Promise<number> {
   const sha = sha256Of(source.bytes);
   await c.run('INSERT INTO source_files (sha256, size, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING', [
     sha,
@@ -30,17 +30,17 @@ export async function keepSource(c: SqlConn, projectId: number, source: SourceTo
     at,
   ]);
   const file = (await c.get<{ id: number }>('SELECT id FROM source_files WHERE sha256 = ?', [sha]))!;
-  // The same file under the same name again keeps the first import's date.
+  // The same file under the same name again keeps the first import's date and importer.
   await c.run(
-    `INSERT INTO project_sources (project_id, source_id, file_name, format, kind, imported_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO project_sources (project_id, source_id, file_name, format, kind, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (project_id, source_id, file_name) DO NOTHING`,
-    [projectId, file.id, source.fileName, source.format, source.kind, at],
+    [projectId, file.id, source.fileName, source.format, source.kind, at, by],
   );
   const link = (await c.get<{ id: number }>('SELECT id FROM project_sources WHERE project_id = ? AND source_id = ? AND file_name = ?', [projectId, file.id, source.fileName]))!;
   return link.id;
 }
 
-const COLUMNS = `ps.id, ps.project_id, ps.file_name, ps.format, ps.kind, ps.imported_at, sf.size, sf.sha256`;
+const COLUMNS = `ps.id, ps.project_id, ps.file_name, ps.format, ps.kind, ps.imported_at, ps.imported_by, sf.size, sf.sha256`;
 
 function toSource(row: Record<string, unknown>): ProjectSource {
   return {
@@ -50,6 +50,7 @@ function toSource(row: Record<string, unknown>): ProjectSource {
     format: row.format as FileFormat,
     kind: row.kind as ContentKind,
     importedAt: row.imported_at as string,
+    importedBy: (row.imported_by as string | null) ?? null,
     size: row.size as number,
     sha256: row.sha256 as string,
   };

@@ -1619,7 +1619,7 @@ class SqliteStore implements PortfolioStore {
   keepSource(projectId: number, source: SourceToKeep): Promise<ProjectSource> {
     return this.write(async (w) => {
       if (!(await this.projectRow(w.c, projectId))) throw new NotFoundError('project', projectId);
-      const id = await keepSource(w.c, projectId, source, w.at);
+      const id = await keepSource(w.c, projectId, source, w.at, this.user);
       return (await listSources(w.c, projectId)).find((s) => s.id === id)!;
     });
   }

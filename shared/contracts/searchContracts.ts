@@ -4,6 +4,12 @@ import { ProjectSourceSchema } from '../sources/types';
 import { defineContract } from './core';
 import { Id } from './schemas';
 
+/** A kept file, by its id (the project's list) or by the file name a provenance note gives, with the note's place. */
+const SourceTarget = z
+  .object({ projectId: Id, sourceId: Id.optional(), fileName: z.string().min(1).max(1000).optional(), location: z.string().max(1000).optional() })
+  .strict()
+  .refine((v) => (v.sourceId === undefined) !== (v.fileName === undefined), { message: 'Angiv enten kildens id eller filnavn.', path: ['sourceId'] });
+
 /** Search across the portfolio, and the files a project was imported from (issue 15). */
 export const searchContracts = {
   /** Full-text search (FTS5 in main), best match first; an empty text finds nothing. */
@@ -25,10 +31,24 @@ export const searchContracts = {
    */
   sourceOpen: defineContract({
     channel: 'source:open',
-    input: z
-      .object({ projectId: Id, sourceId: Id.optional(), fileName: z.string().min(1).max(1000).optional(), location: z.string().max(1000).optional() })
-      .strict()
-      .refine((v) => (v.sourceId === undefined) !== (v.fileName === undefined), { message: 'Angiv enten kildens id eller filnavn.', path: ['sourceId'] }),
+    input: SourceTarget,
     output: z.object({ fileName: z.string(), format: z.string(), page: z.number().int().nullable(), sheet: z.string().nullable() }),
+  }),
+  /**
+   * A kept PDF's bytes for the app's own viewer (base64, as files travel to main), with the page
+   * the note names. Other formats answer `dataBase64: null`: they open with the OS app
+   * (`sourceOpen`), since the app has no viewer for workbooks and Word files.
+   */
+  sourceRead: defineContract({
+    channel: 'source:read',
+    input: SourceTarget,
+    output: z.object({
+      sourceId: z.number().int(),
+      fileName: z.string(),
+      format: z.string(),
+      page: z.number().int().nullable(),
+      sheet: z.string().nullable(),
+      dataBase64: z.string().nullable(),
+    }),
   }),
 };

@@ -1,4 +1,5 @@
 import { profileVersionLabel } from '../methodology/profileVersion';
+import { SOURCE_LIST_LABELS, sourceListRows } from '../sources/list';
 import type { EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../domain';
 import { EFFECT_CHAIN_COLUMNS, IMPLEMENTATION_PARAMETERS, LIGHT_KINDS } from '../domain';
 import {
@@ -642,6 +643,34 @@ class Builder {
     return { id: 'legend', number: '', title: this.L.chapter.legend, blocks };
   }
 
+  // Bilag: Kilder ----------------------------------------------------------------------------------
+
+  sourceList(): Chapter {
+    const S = SOURCE_LIST_LABELS[this.lang];
+    const C = S.columns;
+    const blocks: Block[] = [{ kind: 'paragraph', text: S.intro }];
+    const rows = sourceListRows(this.input.sources, this.lang);
+    const text = (t: string): Cell => ({ kind: 'text', text: t });
+    if (rows.length === 0) blocks.push({ kind: 'note', text: S.none, tone: 'note' });
+    else
+      blocks.push({
+        kind: 'table',
+        id: 'sources',
+        caption: S.title,
+        columns: [
+          { title: C.file, align: 'left', weight: 4 },
+          { title: C.kind, align: 'left', weight: 3.5 },
+          { title: C.size, align: 'right', weight: 1.5 },
+          { title: C.importedAt, align: 'left', weight: 2.3 },
+          { title: C.importedBy, align: 'left', weight: 2 },
+          { title: C.hash, align: 'left', weight: 2.2 },
+        ],
+        rows: rows.map((r) => [text(r.file), text(r.kind), text(r.size), text(r.importedAt), text(r.importedBy), text(r.hash)]),
+        footer: [],
+      });
+    return { id: 'sources', number: '', title: this.L.chapter.sources, blocks };
+  }
+
   build(): Report {
     const marker = this.marker();
     const resume = this.resume();
@@ -650,7 +679,7 @@ class Builder {
     );
     // What no chapter took (an override without a reason ...) is said in the Resumé.
     resume.blocks.push(...this.remainingWarnings());
-    const chapters = [resume, ...body, this.legend()];
+    const chapters = [resume, ...body, this.legend(), this.sourceList()];
     numberChapters(chapters, this.L);
     const p = this.input.project.project;
     return {

@@ -42,6 +42,7 @@ const da = {
     comparison: 'Udvikling siden midtvejsevalueringen',
     comparisonGeneric: 'Udvikling siden forrige evaluering',
     legend: 'Bilag: Sådan scorer vi',
+    sources: 'Bilag: Kilder',
   },
   resume: {
     implementation: 'Projektets implementering',
@@ -253,6 +254,7 @@ const en: ReportLabels = {
     comparison: 'Development since the midterm evaluation',
     comparisonGeneric: 'Development since the previous evaluation',
     legend: 'Appendix: How we score',
+    sources: 'Appendix: Sources',
   },
   resume: {
     implementation: "The project's implementation",

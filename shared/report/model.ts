@@ -1,6 +1,7 @@
 import type { EvaluationDetail, ProjectDetail } from '../contracts/views';
 import type { EvaluationSignOff, EvaluationTexts, Light, LightKind } from '../domain';
 import type { RoundComparison } from '../methodology/compare';
+import type { ProjectSource } from '../sources/types';
 
 /**
  * The written evaluation report (seed 003) as data: chapters of a few block kinds, built once
@@ -20,6 +21,8 @@ export interface ReportInput {
   signOff: EvaluationSignOff;
   /** The earlier round beside this one ("Udvikling siden midtvejsevalueringen"); null = no section. */
   comparison: RoundComparison | null;
+  /** The files the project was imported from: listed in the appendix "Kilder". */
+  sources: ProjectSource[];
   lang: ReportLang;
 }
 
@@ -115,7 +118,8 @@ export type ChapterId =
   | 'effect'
   | 'learning'
   | 'comparison'
-  | 'legend';
+  | 'legend'
+  | 'sources';
 
 export interface Chapter {
   id: ChapterId;

@@ -11,6 +11,8 @@ export const ProjectSourceSchema = z.object({
   kind: ContentKindSchema,
   /** When it was first imported into this project (ISO timestamp). */
   importedAt: z.string(),
+  /** Who imported it (the app's user); null for files kept before the importer was recorded (migration 011). */
+  importedBy: z.string().nullable(),
   size: z.number().int(),
   sha256: z.string(),
 });

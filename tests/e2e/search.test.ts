@@ -1,7 +1,10 @@
+import { PDFDocument } from 'pdf-lib';
 import { expect } from 'vitest';
 import { callChannel } from '../../electron/ipc/handlers';
 import { screenshot, type AppUnderTest } from './harness';
 import { appPerTest } from './perTest';
+import { FIXTURE_003, readFixture } from '../unit/import/seeds';
+import { pdfFromText } from '../integration/import/build';
 
 let app: AppUnderTest;
 appPerTest((started) => {
@@ -43,6 +46,62 @@ describe('search across the portfolio, in Chromium over the real handler table',
       }))
       .toMatch(/^true\|.*Færøsk erfaring/);
     await screenshot(page, '61-search-landed');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('a provenance note opens its PDF in the app, at the note\'s page', () => {
+  it('imports a PDF, clicks a goal status\'s note: the viewer shows that page drawn, and pages on', async () => {
+    const { page } = app;
+    const pdf = await pdfFromText(readFixture(FIXTURE_003), { linesPerPage: 24 });
+    const pages = (await PDFDocument.load(pdf)).getPageCount();
+    const call = async <T,>(r: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
+      const x = await r;
+      if (!x.ok) throw new Error(x.error.message);
+      return x.value;
+    };
+    const { paths } = await call(callChannel(app.handlers, 'stageImportFiles', { files: [{ name: 'evaluering-003.pdf', dataBase64: Buffer.from(pdf).toString('base64') }] }));
+    const preview = await call(callChannel(app.handlers, 'importPreview', { requestId: 'e2e-1', paths }));
+    const { projectId } = await call(
+      callChannel(app.handlers, 'importApply', {
+        requestId: 'e2e-2',
+        projectId: null,
+        newProjectName: 'Headstart fra PDF',
+        items: preview.items,
+        files: preview.files.map((f) => ({ file: f.file, kind: f.kind, sha256: f.sha256 })),
+        newEvaluation: { type: 'final', date: '2022-12-02' },
+      }),
+    );
+
+    await app.open(`#/project/${projectId}/goals`);
+    const note = page.getByRole('button', { name: 'evaluering-003.pdf', exact: true }).first();
+    await note.waitFor();
+    const noteText = (await note.locator('xpath=..').textContent()) ?? '';
+    const notePage = Number(/side (\d+)/.exec(noteText)?.[1]);
+    expect(notePage, noteText).toBeGreaterThan(1);
+    await note.click();
+
+    const dialog = page.getByRole('dialog', { name: 'evaluering-003.pdf' });
+    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe(`Side ${notePage} af ${pages}`);
+    // That page is drawn: the canvas has ink, and its text layer holds the page's text.
+    await dialog.locator(`.pdf-page[data-page="${notePage}"]`).waitFor();
+    const inked = await dialog.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
+      return dark;
+    });
+    expect(inked).toBeGreaterThan(100);
+    const lines = readFixture(FIXTURE_003).split(/\r?\n/).filter((l) => l.trim() !== '');
+    const firstLine = lines[(notePage - 1) * 24].trim().slice(0, 20);
+    await expect.poll(() => dialog.locator('.textLayer').textContent()).toContain(firstLine);
+    expect(await dialog.getByRole('img', { name: `evaluering-003.pdf, side ${notePage}` }).count()).toBe(1);
+    await screenshot(page, '62-source-pdf-viewer');
+
+    await dialog.getByRole('button', { name: 'Næste side' }).click();
+    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe(`Side ${notePage + 1} af ${pages}`);
+    await dialog.locator(`.pdf-page[data-page="${notePage + 1}"]`).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Åbn i standardprogram' }).isVisible()).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });

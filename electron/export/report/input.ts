@@ -31,5 +31,6 @@ export async function reportInputFor(
   const rounds = [...project.evaluations].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
   const previous = rounds[rounds.findIndex((r) => r.id === evaluation.id) - 1];
   const comparison = previous ? await services.rounds.compare(options.projectId, previous.id, evaluation.id) : null;
-  return { project, evaluation: detail, texts: detail.texts, signOff: detail.signOff, comparison, lang: options.lang };
+  const sources = await services.store.listSources(options.projectId);
+  return { project, evaluation: detail, texts: detail.texts, signOff: detail.signOff, comparison, sources, lang: options.lang };
 }

@@ -62,7 +62,7 @@ async function exportAll(label: string, services: AppServices): Promise<void> {
     const project = await services.portfolio.projectDetail(p.id);
     for (const evaluation of project.evaluations) {
       const detail = await services.portfolio.evaluationDetail(evaluation.id);
-      const { workbook, cells } = layoutEvaluationWorkbook(project, detail);
+      const { workbook, cells } = layoutEvaluationWorkbook(project, detail, await services.store.listSources(p.id));
       const file = join(dir, `${label}-p${p.id}-e${evaluation.id}.xlsx`);
       await writeWorkbookAtomically(workbook, file);
       evaluations.push({ label: `${label} / ${p.name} / evaluering ${evaluation.id}`, file, detail, project, cells });
@@ -156,7 +156,7 @@ describe('evaluation workbook read back with exceljs', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(headstart.file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Resumé', 'Fakta', 'Implementering', 'Aktivitetsmål', 'Budget og tid', 'Outputmål', 'Effektvurdering', 'Læring', 'Sådan scorer vi',
+      'Resumé', 'Fakta', 'Implementering', 'Aktivitetsmål', 'Budget og tid', 'Outputmål', 'Effektvurdering', 'Læring', 'Sådan scorer vi', 'Kilder',
     ]);
     const formulaOf = (ref: CellRef) => {
       const v = wb.getWorksheet(ref.sheet)!.getCell(ref.address).value as ExcelJS.CellFormulaValue;

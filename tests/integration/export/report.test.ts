@@ -144,7 +144,7 @@ describe('the PDF, read back with pdfjs', () => {
   it('keeps the page count and the pages of the chapters as they were looked at, and its table of contents agrees', () => {
     const pages = chapterPages(pdfPages, report);
     // Looked at page by page (pdftoppm); a change here means: look at the pages again.
-    expect({ pages: pdfPages.length, ...pages }).toEqual({ pages: 16, resume: 3, facts: 4, status: 6, implementation: 7, goals: 10, effect: 12, learning: 14, legend: 15 });
+    expect({ pages: pdfPages.length, ...pages }).toEqual({ pages: 17, resume: 3, facts: 4, status: 6, implementation: 7, goals: 10, effect: 12, learning: 14, legend: 15, sources: 17 });
     expect(tocEntries(pdfPages[1], report)).toEqual(pages);
   });
 
@@ -249,7 +249,7 @@ describe('the comparison with the midterm ("Udvikling siden midtvejsevalueringen
     const r = await withComparison();
     const html = (await mammoth.convertToHtml({ buffer: await renderReportDocx(r) })).value.replace(/<a id="[^"]*"><\/a>/g, '');
     const h1 = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => m[1]);
-    expect(h1.slice(-2)).toEqual(['8 Udvikling siden midtvejsevalueringen', '9 Bilag: Sådan scorer vi']);
+    expect(h1.slice(-3)).toEqual(['8 Udvikling siden midtvejsevalueringen', '9 Bilag: Sådan scorer vi', '10 Bilag: Kilder']);
     const chapter = html.slice(html.indexOf('<h1>8 Udvikling'), html.indexOf('<h1>9 Bilag'));
     expect((chapter.match(/<table>/g) ?? []).length).toBe(3);
     const text = squash(chapter.replace(/<[^>]+>/g, ' ')).replace(/ +/g, ' ');
@@ -279,7 +279,7 @@ describe('the DOCX, read back with mammoth and its XML', () => {
   it('has fields for the table of contents and the page numbers, and KLADDE in the header', async () => {
     expect(docxXml).toMatch(/TOC (\\h )?\\o &quot;1-2&quot;/);
     // Each entry links to its heading's bookmark with a PAGEREF field (its number written in).
-    expect((docxXml.match(/PAGEREF _Toc\d+ \\h/g) ?? []).length).toBe(13);
+    expect((docxXml.match(/PAGEREF _Toc\d+ \\h/g) ?? []).length).toBe(14);
     const zip = await JSZip.loadAsync(readFileSync(docxFile));
     const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
     expect(headers.length).toBeGreaterThanOrEqual(2);

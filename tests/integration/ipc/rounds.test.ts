@@ -151,6 +151,7 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   portfolioSearch: 'read',
   sourceList: 'read',
   sourceOpen: 'writes a temporary copy of a kept file, not the portfolio',
+  sourceRead: 'read (a kept PDF for the viewer)',
 };
 
 describe('a final round is locked by main', () => {

@@ -60,6 +60,17 @@ describe('search and sources over IPC', () => {
     expect(both).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('hands a kept PDF\'s bytes to the app\'s viewer with the note\'s page, by name or id, and validates the input', async () => {
+    const byName = await ok(callChannel(table, 'sourceRead', { projectId, fileName: 'evaluering-003.pdf', location: 'side 6, linje 12' }));
+    expect(byName).toMatchObject({ fileName: 'evaluering-003.pdf', format: 'pdf', page: 6, sheet: null });
+    expect(Buffer.compare(Buffer.from(byName.dataBase64!, 'base64'), Buffer.from(pdf))).toBe(0);
+    const byId = await ok(callChannel(table, 'sourceRead', { projectId, sourceId: byName.sourceId }));
+    expect(byId).toMatchObject({ sourceId: byName.sourceId, page: null, dataBase64: byName.dataBase64 });
+    expect(await callChannel(table, 'sourceRead', { projectId, fileName: 'andet.pdf' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('andet.pdf') } });
+    for (const bad of [{ projectId }, { projectId, fileName: 'a.pdf', sourceId: 1 }, { projectId, fileName: '' }, { projectId: 'x', sourceId: 1 }])
+      expect(await table['source:read'](bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('answers a search with the place of each hit, and validates the input', async () => {
     const hits = await ok(callChannel(table, 'portfolioSearch', { text: 'Aarhus' }));
     expect(hits.length).toBeGreaterThan(0);

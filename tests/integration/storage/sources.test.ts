@@ -5,6 +5,9 @@ import type { ImportPreview } from '../../../shared/import/items';
 import { FIXTURE_003, readFixture } from '../../unit/import/seeds';
 import { pdfFromText } from '../import/build';
 import { openTempStore, type StoreFixture } from './helpers';
+import { MIGRATIONS } from '../../../electron/storage/migrations';
+import { migrate, openMemoryDbAtVersion } from '../../../electron/storage/migrations/migrate';
+import { listSources } from '../../../electron/storage/sources';
 
 /** The apply the wizard sends: the preview's items and files (with their hashes). */
 function applyOf(preview: ImportPreview, extra: Partial<ApplyInput> = {}): ApplyInput {
@@ -53,6 +56,7 @@ describe('sources kept with the portfolio', () => {
     const [source] = await store.listSources(a.projectId);
     expect(source).toMatchObject({ fileName: 'evaluering-003.pdf', format: 'pdf', kind: 'evaluationReport', size: pdf.bytes.byteLength, sha256: first.files[0].sha256 });
     expect(source.importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(source.importedBy).toBe('evaluator1');
     const read = await store.readSource(a.projectId, source.id);
     expect(Buffer.compare(read!.bytes, Buffer.from(pdf.bytes))).toBe(0);
 
@@ -101,4 +105,16 @@ describe('sources kept with the portfolio', () => {
     await expect(applyImport(store, input)).rejects.toMatchObject({ code: 'IMPORT_FAILED', message: expect.stringContaining('evaluering-003.pdf skal læses igen') });
     expect(await store.listProjects({ includeDeleted: true })).toEqual([]);
   });
+
+  it('a source kept before the importer was recorded (a version-7 file) lists no importer, not a guessed one', async () => {
+    const db = await openMemoryDbAtVersion(7);
+    await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");
+    await db.run("INSERT INTO source_files (sha256, size, content, created_at) VALUES (?, 3, x'010203', '2026-01-01T10:00:00Z')", ['a'.repeat(64)]);
+    await db.run("INSERT INTO project_sources (project_id, source_id, file_name, format, kind, imported_at) VALUES (1, 1, 'gammel.pdf', 'pdf', 'evaluationReport', '2026-01-01T10:00:00Z')");
+    await migrate(db, MIGRATIONS);
+    const [old] = await db.withLock((c) => listSources(c, 1));
+    expect(old).toMatchObject({ fileName: 'gammel.pdf', importedAt: '2026-01-01T10:00:00Z', importedBy: null, size: 3 });
+    await db.close();
+  });
 });
+

@@ -48,6 +48,7 @@ describe('the report model of Headstart (seed 003)', () => {
       '6 Effektvurdering',
       '7 Læring',
       '8 Bilag: Sådan scorer vi',
+      '9 Bilag: Kilder',
     ]);
     const headings = report.chapters.flatMap((c) => c.blocks.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text));
     expect(headings).toEqual(['2.1 Projektets effektkæde', '5.1 Fremdrift ift. aktiviteter og milepæle', '5.2 Målopnåelse i forhold til output', '6.1 Forudsætninger for effektskabelse', '6.2 Indsatsens effektmål']);
@@ -158,7 +159,7 @@ describe('drafts, final reports and the evaluator’s prose', () => {
     const empty = (p: { evaluations: { overallStatus: string }[] }) => (p.evaluations[0].overallStatus = '');
     const final = buildReport(demoReportInput('Headstart', { mutate: empty, signOff: { state: 'final', finalizedAt: '2023-01-05', finalizedBy: 'A' } }));
     expect(final.chapters.map((c) => c.id)).not.toContain('status');
-    expect(final.chapters.map((c) => c.number)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(final.chapters.map((c) => c.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     const draft = buildReport(demoReportInput('Headstart', { mutate: empty }));
     expect(chapterOf(draft, 'status')!.blocks).toEqual([{ kind: 'paragraph', text: '[Ingen tekst endnu]', role: 'placeholder' }]);
   });
@@ -195,7 +196,7 @@ describe('midterm, English, comparison, profile', () => {
 
   it('in English: English words, Danish numbers and dates', () => {
     const r = buildReport(demoReportInput('Headstart', { lang: 'en' }));
-    expect(r.chapters.map((c) => c.title)).toEqual(['Summary', 'Facts about the project', 'Overall status', "The project's implementation", 'Progress and goal attainment', 'Effect assessment', 'Learning', 'Appendix: How we score']);
+    expect(r.chapters.map((c) => c.title)).toEqual(['Summary', 'Facts about the project', 'Overall status', "The project's implementation", 'Progress and goal attainment', 'Effect assessment', 'Learning', 'Appendix: How we score', 'Appendix: Sources']);
     expect(r.marker.text).toBe('DRAFT');
     const lights = chapterOf(r, 'resume')!.blocks[0];
     expect(lights.kind === 'lights' && lights.boxes.map((b) => `${b.figure} ${b.lightText}`)).toEqual(['3,8 Green', '94 % Green', '81 % Green']);

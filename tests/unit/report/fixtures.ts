@@ -114,6 +114,7 @@ export function demoReportInput(
     texts,
     signOff,
     comparison: null,
+    sources: [],
     lang: options.lang ?? 'da',
   };
 }

@@ -60,7 +60,7 @@ export function SourcesPanel({ projectId }: { projectId: number }) {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{`${s.format.toUpperCase()} · ${t(`sources.kinds.${s.kind}`)}`}</Table.Td>
-                  <Table.Td>{fmt.dateTime(s.importedAt)}</Table.Td>
+                  <Table.Td>{s.importedBy ? `${fmt.dateTime(s.importedAt)} · ${s.importedBy}` : fmt.dateTime(s.importedAt)}</Table.Td>
                   <Table.Td ta="right">{sizeText(s.size, fmt.number)}</Table.Td>
                   <Table.Td>
                     <Text span size="xs" ff="monospace" title={s.sha256}>
