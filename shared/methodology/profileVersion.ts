@@ -1,4 +1,4 @@
-import { formatDanishDate } from '../numbers/danishDate';
+import { danishDateOf } from '../numbers/danishDate';
 import type { MethodologyProfile } from './profile';
 
 /**
@@ -25,7 +25,7 @@ export interface ProfileVersion extends ProfileVersionRef {
 export function profileVersionLabel(ref: ProfileVersionRef | null, lang: 'da' | 'en' = 'da'): string {
   if (ref === null)
     return lang === 'en' ? 'Methodology profile from before profile versions (kept at sign-off)' : 'Metodeprofil fra før profilversioner (gemt ved afslutningen)';
-  const date = /^\d{4}-\d{2}-\d{2}/.test(ref.createdAt) ? formatDanishDate(ref.createdAt.slice(0, 10)) : '';
+  const date = /^\d{4}-\d{2}-\d{2}/.test(ref.createdAt) ? danishDateOf(ref.createdAt) : '';
   return lang === 'en'
     ? `Methodology profile version ${ref.version}${date ? ` of ${date}` : ''}`
     : `Metodeprofil version ${ref.version}${date ? ` af ${date}` : ''}`;

@@ -6,7 +6,7 @@ import { roundHalfUp, shiftDecimal } from '../methodology/rounding';
  * error, never a guess; a figure whose digits were lost (",00 kr.") is missing, never 0.
  */
 
-export { parseDanishDate, formatDanishDate, DateParseError } from './danishDate';
+export { parseDanishDate, formatDanishDate, danishDateOf, DateParseError } from './danishDate';
 
 /**
  * Why a text is not a number, keyed so that a message can be shown in another language

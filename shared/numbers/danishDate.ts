@@ -84,3 +84,15 @@ export function formatDanishDate(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
   return `${pad(day)}.${pad(month)}.${pad(year, 4)}`;
 }
+
+/**
+ * The calendar date in Denmark (Europe/Copenhagen) of an ISO timestamp, or an ISO date as it is,
+ * as dd.mm.åååå: a version made at 00:30 Danish time is of that day, not of the UTC day before.
+ */
+export function danishDateOf(isoTimestamp: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(isoTimestamp)) return formatDanishDate(isoTimestamp);
+  const date = new Date(isoTimestamp);
+  if (Number.isNaN(date.getTime())) return isoTimestamp;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return formatDanishDate(parts);
+}

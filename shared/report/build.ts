@@ -1,3 +1,4 @@
+import { danishDateOf } from '../numbers/danishDate';
 import { profileVersionLabel } from '../methodology/profileVersion';
 import { SOURCE_LIST_LABELS, sourceListRows } from '../sources/list';
 import type { EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../domain';
@@ -37,16 +38,6 @@ export function figureText(value: number | null): string {
 }
 
 const months = (v: number | null) => (v === null ? '–' : formatDanishNumber(v, Number.isInteger(v) ? 0 : 1));
-
-/** The calendar date (Copenhagen) of an ISO timestamp or date, as dd.mm.åååå. */
-export function danishDateOf(isoTimestamp: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(isoTimestamp)) return formatDanishDate(isoTimestamp);
-  const date = new Date(isoTimestamp);
-  if (Number.isNaN(date.getTime())) return isoTimestamp;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-  return formatDanishDate(parts);
-}
-
 class Builder {
   readonly L: ReportLabels;
   readonly draft: boolean;

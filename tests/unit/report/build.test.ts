@@ -1,6 +1,7 @@
 import { EVALUATION_TEXT_KEYS } from '../../../shared/domain';
 import type { RoundComparison } from '../../../shared/methodology/compare';
-import { buildReport, chapterOf, danishDateOf } from '../../../shared/report/build';
+import { buildReport, chapterOf } from '../../../shared/report/build';
+import { danishDateOf } from '../../../shared/numbers/danishDate';
 import type { Block, Report } from '../../../shared/report/model';
 import { chartSvg, wrapText } from '../../../shared/report/svg';
 import { demoReportInput } from './fixtures';
