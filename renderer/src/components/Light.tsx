@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Light } from '../../../shared/domain';
 
@@ -8,26 +8,28 @@ export const LIGHT_COLORS: Record<Light, string> = {
   red: 'var(--mantine-color-red-7)',
 };
 
-/** The coloured dot alone; always used next to the word, never instead of it. */
+/**
+ * Each light has its own shape as well as its colour (green a circle, yellow a triangle, red a
+ * square), as on the road, so that the light reads without colour vision and in grey print.
+ */
+export const LIGHT_SHAPES: Record<Light, 'circle' | 'triangle' | 'square'> = { green: 'circle', yellow: 'triangle', red: 'square' };
+
+/** The light's shape in its colour; always used next to the word, never instead of it. */
 export function LightDot({ light, size = 12 }: { light: Light | null; size?: number }) {
+  const shape = light ? LIGHT_SHAPES[light] : 'none';
+  const fill = light ? LIGHT_COLORS[light] : 'transparent';
+  const stroke = light ? 'rgba(0,0,0,0.35)' : 'var(--mantine-color-gray-6)';
   return (
-    <Box
-      component="span"
-      aria-hidden
-      style={{
-        display: 'inline-block',
-        width: size,
-        height: size,
-        borderRadius: '50%',
-        flex: 'none',
-        background: light ? LIGHT_COLORS[light] : 'transparent',
-        border: light ? '1px solid rgba(0,0,0,0.25)' : '1px dashed var(--mantine-color-gray-6)',
-      }}
-    />
+    <svg aria-hidden focusable="false" width={size} height={size} viewBox="0 0 12 12" data-shape={shape} style={{ flex: 'none', display: 'inline-block' }}>
+      {shape === 'circle' && <circle cx="6" cy="6" r="5.5" fill={fill} stroke={stroke} strokeWidth="1" />}
+      {shape === 'triangle' && <polygon points="6,0.6 11.5,11.4 0.5,11.4" fill={fill} stroke={stroke} strokeWidth="1" strokeLinejoin="round" />}
+      {shape === 'square' && <rect x="1" y="1" width="10" height="10" rx="1" fill={fill} stroke={stroke} strokeWidth="1" />}
+      {shape === 'none' && <circle cx="6" cy="6" r="5.5" fill="none" stroke={stroke} strokeWidth="1" strokeDasharray="2 1.5" />}
+    </svg>
   );
 }
 
-/** A traffic light as dot + word ("Grøn"), so colour is never the only cue. */
+/** A traffic light as shape + word ("Grøn"), so colour is never the only cue. */
 export function LightLabel({ light, size = 'sm', dotSize }: { light: Light | null; size?: 'xs' | 'sm' | 'md' | 'lg'; dotSize?: number }) {
   const { t } = useTranslation();
   return (
