@@ -228,7 +228,8 @@ export function ImplementationPanel() {
             dataKey="parameter"
             withPolarRadiusAxis
             accessibilityLayer={false}
-            polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90 }}
+            // The method's scale is 1-5: no 0 ring (a score of 1 is the centre, the lowest score).
+            polarRadiusAxisProps={{ domain: [1, 5], ticks: [1, 2, 3, 4, 5], tickCount: 5, angle: 90, allowDataOverflow: false }}
             polarAngleAxisProps={{ tick: { fontSize: 13, fontWeight: 700 } }}
             radarProps={(series) =>
               series.name === 'scale' ? { strokeOpacity: 0, fillOpacity: 0, isAnimationActive: false, legendType: 'none' } : { connectNulls: true }
