@@ -419,7 +419,7 @@ describe('exporting to disk', () => {
     const db = join(dir, 'demo.sqlite');
     const services = await createAppServices({ dbPath: db });
     try {
-      const [project] = await services.store.listProjects();
+      const project = (await services.store.listProjects()).find((p) => p.name === 'Tiltrækning af talent (Headstart)')!;
       const progress: string[] = [];
       const out = join(dir, 'via-service.xlsx');
       const result = await exportEvaluation(services, { projectId: project.id, outPath: out, onProgress: (p) => progress.push(p.phase) });
