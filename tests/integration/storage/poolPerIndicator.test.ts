@@ -61,7 +61,7 @@ it('pools counts and shares per indicator as sum / sum with the goals and projec
   const first = (await services.portfolio.portfolioOverview()).rollup;
   // The second read comes from the kept JSON, not from a fresh computation.
   const kept = (await services.portfolio.portfolioOverview()).rollup;
-  const fresh = rollupOf((await services.portfolio.portfolioProjects()).projects, await services.store.listIndicators());
+  const fresh = rollupOf(await services.portfolio.loadPortfolio(), await services.store.listIndicators());
   expect(kept).toEqual(first);
   expect(kept).toEqual(fresh);
   expect(await services.portfolio.verifyFigures()).toEqual([]);
