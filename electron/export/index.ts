@@ -72,13 +72,14 @@ export async function loadPortfolioRows(
   onProgress?: OnProgress,
   filter: PortfolioFilter = {},
 ): Promise<{ rows: PortfolioProjectRow[]; selection: PortfolioSelection }> {
-  const overview = await services.portfolio.portfolioProjects(filter);
+  // The kept figures (migration 004, KEPT_FIGURES_FORMAT 2) hold the summary, the progress and
+  // the overrides the workbook needs: no project is recomputed unless its row is stale.
+  const overview = await services.portfolio.portfolioOverview(filter);
   const indicators = new Map(overview.indicators.map((i) => [i.id, indicatorRef(i)]));
-  // Goals and their status in force in one ordered query (portfolioRows.ts), not per project
-  // from every status row the overview holds.
-  const goalsOf = await exportGoals(services.store, new Set(overview.projects.map((p) => p.summary.projectId)));
-  const rows = overview.projects.map((p, i): PortfolioProjectRow => {
-    const goals = (goalsOf.get(p.summary.projectId) ?? []).map((g) => ({
+  // Goals and their status in force in one ordered query (portfolioRows.ts).
+  const goalsOf = await exportGoals(services.store, new Set(overview.kept.map((k) => k.projectId)));
+  const rows = overview.kept.map((k, i): PortfolioProjectRow => {
+    const goals = (goalsOf.get(k.projectId) ?? []).map((g) => ({
       level: g.level,
       code: g.code,
       direction: g.direction,
@@ -87,17 +88,8 @@ export async function loadPortfolioRows(
       status: g.status,
       indicator: g.indicatorId === null ? null : (indicators.get(g.indicatorId) ?? null),
     }));
-    const prog = p.evaluationSummary?.progress;
-    const lights = p.evaluationSummary?.lights;
-    if (onProgress && (i % 25 === 0 || i === overview.projects.length - 1)) onProgress({ phase: 'load', done: i + 1, total: overview.projects.length });
-    return {
-      summary: p.summary,
-      progress: prog
-        ? { budgetTotalKr: prog.budget.totalKr, budgetSpentKr: prog.budget.spentKr, monthsTotal: prog.time.totalMonths, monthsElapsed: prog.time.elapsedMonths }
-        : null,
-      goals,
-      overrides: lights ? { implementation: lights.implementation.override, goals: lights.goals.override, effect: lights.effect.override } : undefined,
-    };
+    if (onProgress && (i % 25 === 0 || i === overview.kept.length - 1)) onProgress({ phase: 'load', done: i + 1, total: overview.kept.length });
+    return { summary: k.summary, progress: k.pool.workbook.progress, goals, overrides: k.pool.workbook.overrides ?? undefined };
   });
   return { rows, selection: { filter: overview.filter, total: overview.total } };
 }

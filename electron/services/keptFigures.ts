@@ -1,4 +1,4 @@
-import { type Goal, type GoalLevel, type Indicator, type StatusReport } from '../../shared/domain';
+import { type Goal, type GoalLevel, type Indicator, type Light, type LightKind, type StatusReport } from '../../shared/domain';
 import type { ProjectSummary } from '../../shared/contracts/views';
 import { portfolioRollup, type RollupProject } from '../../shared/methodology/pool';
 import type { EvaluationSummary, GoalInput, IndicatorRef, PortfolioRollup } from '../../shared/methodology/types';
@@ -12,11 +12,31 @@ import { toGoalInput } from './evaluationInput';
  * counted, per level: they are never pooled.
  */
 export interface PoolContribution {
+  /**
+   * KEPT_FIGURES_FORMAT when the row was computed: a row of an older shape (without `workbook`)
+   * is stale, so it is recomputed rather than read as if it had the new fields.
+   */
+  format: number;
   levelAverages: Record<GoalLevel, number | null>;
   /** [indicator id, level, 1 = lower is better, target in period, 1 = has a status in force, its value]. */
   linked: [number, GoalLevel, 0 | 1, number | null, 0 | 1, number | null][];
   unlinked: Record<GoalLevel, number>;
+  /** What the portfolio workbook needs beyond the summary: the round's progress figures and the evaluator's overrides. */
+  workbook: KeptWorkbookFigures;
 }
+
+export interface KeptWorkbookFigures {
+  progress: { budgetTotalKr: number | null; budgetSpentKr: number | null; monthsTotal: number | null; monthsElapsed: number | null } | null;
+  overrides: Record<LightKind, Light | null> | null;
+}
+
+/**
+ * The shape of the pool JSON. Bump it whenever PoolContribution changes: a stored row with
+ * another format is recomputed. Kept as the first key so a read can check it without parsing.
+ * 2: `workbook` (progress and overrides) added for the portfolio export.
+ */
+export const KEPT_FIGURES_FORMAT = 2;
+export const KEPT_FIGURES_PREFIX = `{"format":${KEPT_FIGURES_FORMAT},`;
 
 export interface KeptFigures {
   projectId: number;
@@ -38,10 +58,19 @@ export function poolContribution(goals: Goal[], statuses: StatusReport[], date: 
     const input = toGoalInput(g, statuses, date);
     linked.push([g.indicatorId, g.level, input.direction === 'lower' ? 1 : 0, input.targetInPeriod, input.status ? 1 : 0, input.status?.value ?? null]);
   }
+  const prog = summary?.progress;
+  const lights = summary?.lights;
   return {
+    format: KEPT_FIGURES_FORMAT,
     levelAverages: { A: summary?.levels.A.average ?? null, B: summary?.levels.B.average ?? null, C: summary?.levels.C.average ?? null },
     linked,
     unlinked,
+    workbook: {
+      progress: prog
+        ? { budgetTotalKr: prog.budget.totalKr, budgetSpentKr: prog.budget.spentKr, monthsTotal: prog.time.totalMonths, monthsElapsed: prog.time.elapsedMonths }
+        : null,
+      overrides: lights ? { implementation: lights.implementation.override, goals: lights.goals.override, effect: lights.effect.override } : null,
+    },
   };
 }
 

@@ -25,7 +25,7 @@ import { filterSummaries, type PortfolioFilter } from '../../shared/portfolioFil
 import type { PortfolioStore } from '../storage/store';
 import { buildEvaluationInput, toGoalInput } from './evaluationInput';
 import { requireConfirmation } from './goalService';
-import { differences, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
+import { differences, KEPT_FIGURES_FORMAT, KEPT_FIGURES_PREFIX, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
 
 /** One project as the portfolio view and the portfolio workbook read it (its latest round). */
 export interface PortfolioProject {
@@ -367,7 +367,7 @@ export class PortfolioService {
   async keptFigures(options: { pool?: boolean } = {}): Promise<KeptFigures[]> {
     const read = async (store: PortfolioStore, save: boolean): Promise<KeptFigures[]> => {
       const rows = await store.listKeptFigures();
-      const stale = rows.filter((r) => r.computedRevision !== r.revision || r.summary === null || r.pool === null);
+      const stale = rows.filter((r) => r.computedRevision !== r.revision || r.summary === null || r.pool === null || !r.pool.startsWith(KEPT_FIGURES_PREFIX));
       const fresh = new Map<number, { summary: string; pool: string }>();
       if (stale.length > 0) {
         const profile = await store.getProfile();
@@ -419,21 +419,10 @@ export class PortfolioService {
     const rows = kept.filter((k) => shown.has(k.projectId));
     return { rows: rows.map((k) => k.summary), total: kept.length, filter, rollup: rollupOfKept(rows, indicators, indicatorRef), indicators, kept: rows };
   }
-
-  /**
-   * The projects the filter shows, each read in full (goals, every status, the engine's whole
-   * result): what the portfolio workbook needs. Slow at national size; the view uses portfolioOverview.
-   */
-  async portfolioProjects(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { projects: PortfolioProject[]; indicators: Indicator[] }> {
-    const [all, indicators] = await Promise.all([this.loadPortfolio(), this.store.listIndicators()]);
-    const shown = new Set(filterSummaries(all.map((p) => p.summary), filter).map((s) => s.projectId));
-    const projects = all.filter((p) => shown.has(p.summary.projectId));
-    return { rows: projects.map((p) => p.summary), total: all.length, filter, rollup: rollupOf(projects, indicators), projects, indicators };
-  }
 }
 
 /** Stands in for the pool where the caller asked for summaries only (not parsed, never read). */
-const NO_POOL: PoolContribution = { levelAverages: { A: null, B: null, C: null }, linked: [], unlinked: { A: 0, B: 0, C: 0 } };
+const NO_POOL: PoolContribution = { format: KEPT_FIGURES_FORMAT, workbook: { progress: null, overrides: null }, levelAverages: { A: null, B: null, C: null }, linked: [], unlinked: { A: 0, B: 0, C: 0 } };
 
 function latestOf(evaluations: Evaluation[]): Evaluation | null {
   return evaluations.reduce<Evaluation | null>(

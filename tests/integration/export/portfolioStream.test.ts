@@ -7,7 +7,7 @@ import { createAppServices } from '../../../electron/services';
 import { exportPortfolio, layoutPortfolioWorkbook, loadPortfolioRows, writeWorkbookAtomically, type ExportProgress, type PortfolioProjectRow } from '../../../electron/export';
 import { statusInForce } from '../../../electron/services/evaluationInput';
 import { generatePortfolio } from '../../../electron/generate/portfolio';
-import type { PortfolioFilter } from '../../../shared/portfolioFilter';
+import { filterSummaries, type PortfolioFilter } from '../../../shared/portfolioFilter';
 import { zipDirectory } from '../../../electron/import/zip';
 import { checkSoffice, recalcWorkbooks, SOFFICE_MISSING } from '../../helpers/recalc';
 
@@ -48,8 +48,9 @@ beforeAll(async () => {
       const streamed = join(dir, `${label}-strøm.xlsx`);
       await exportPortfolio(services, { outPath: streamed, filter, onProgress: (p) => progress.push(p) });
       // The goals the old way: every status report of the project, the status in force at its latest round.
-      const overview = await services.portfolio.portfolioProjects(filter);
-      const oldGoals = overview.projects.map((p) =>
+      const all = await services.portfolio.loadPortfolio();
+      const shown = new Set(filterSummaries(all.map((p) => p.summary), filter).map((s) => s.projectId));
+      const oldGoals = all.filter((p) => shown.has(p.summary.projectId)).map((p) =>
         [...p.goals]
           .sort((a, b) => (a.level === b.level ? a.position - b.position || a.id - b.id : a.level.localeCompare(b.level)))
           .map((g) => ({ code: g.code, status: statusInForce(p.statusReports, g.id, p.evaluation?.date ?? null)?.value ?? null, indicator: g.indicatorId }) as never),
