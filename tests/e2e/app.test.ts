@@ -259,7 +259,7 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     await app.open('#/');
     // Nothing is linked in the demo: no pooled figure adds participants, companies and CVs.
     await expect.poll(() => page.getByTestId('pooled-indicators').textContent()).toContain('Ingen mål er knyttet til en indikator');
-    expect(await page.getByTestId('headline-B').textContent()).toMatch(/94\s%.*1 af 2 projekter/);
+    expect(await page.getByTestId('headline-B').textContent()).toMatch(/94\s%.*1 af 4 projekter/);
 
     const headstart = await app.projectId('Headstart');
     await app.open(`#/project/${headstart}/goals`);
@@ -289,7 +289,7 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     // (87 + 30) / (90 + 300) = 30 %, over two projects; the headline averages both projects' outputs.
     const row = page.getByTestId('pooled-indicators').getByRole('row', { name: /Virksomheder på karriereportalen/ });
     await expect.poll(() => row.textContent()).toMatch(/Outputmål117390\s*30\s%22/);
-    await expect.poll(() => page.getByTestId('headline-B').textContent()).toMatch(/52\s%.*2 af 2 projekter/);
+    await expect.poll(() => page.getByTestId('headline-B').textContent()).toMatch(/52\s%.*2 af 4 projekter/);
     await page.waitForLoadState('networkidle');
     await screenshot(page, '23-portfolio-pooled');
     const overview = await callChannel(app.handlers, 'portfolioOverview', {});
@@ -319,7 +319,7 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     await expect.poll(() => page.getByTestId('headline-B').textContent()).toMatch(/94\s%.*1 af 1 projekt$/);
     await page.getByRole('button', { name: 'Eksportér porteføljeoversigt' }).click();
     const choice = page.getByRole('dialog');
-    await expect.poll(() => choice.textContent()).toContain('Filteret viser 1 af 2 projekter.');
+    await expect.poll(() => choice.textContent()).toContain('Filteret viser 1 af 4 projekter.');
     await choice.getByRole('button', { name: 'De viste (1)' }).click();
     await expect.poll(() => page.getByText('Eksporteret').count(), { timeout: 30_000 }).toBe(1);
     const file = readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.xlsx'))!;
@@ -329,7 +329,7 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     wb.getWorksheet('Portefølje')!.eachRow((r) => r.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
     expect(texts).toContain('Tiltrækning af talent (Headstart)');
     expect(texts.some((t) => t.includes('work-live-stay'))).toBe(false);
-    expect(texts).toContain('Filter: finansieringskilde Socialfonden (ESF). Projektmappen viser 1 af porteføljens 2 projekter.');
+    expect(texts).toContain('Filter: finansieringskilde Socialfonden (ESF). Projektmappen viser 1 af porteføljens 4 projekter.');
     expect(app.errors).toEqual([]);
   });
 
@@ -341,11 +341,11 @@ describe('Trafiklys in Chromium over the real handler table', () => {
     await page.getByRole('button', { name: `Slet ${name}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Slet' }).click();
     await expect.poll(() => page.getByRole('link', { name }).count()).toBe(0);
-    await expect.poll(() => page.getByText('1 af 1 projekter vises').count()).toBe(1);
+    await expect.poll(() => page.getByText('3 af 3 projekter vises').count()).toBe(1);
     await screenshot(page, '16-deleted-undo');
     await page.getByRole('button', { name: 'Fortryd' }).click();
     await expect.poll(() => page.getByRole('link', { name }).count()).toBe(1);
-    await expect.poll(() => page.getByText('2 af 2 projekter vises').count()).toBe(1);
+    await expect.poll(() => page.getByText('4 af 4 projekter vises').count()).toBe(1);
     const rows = await callChannel(app.handlers, 'portfolioSummaries', {});
     expect(rows.ok && rows.value.map((r) => r.name)).toContain(name);
   });
