@@ -130,4 +130,37 @@ describe('sign-off and rounds compared, in Chromium over the real handler table'
     await screenshot(page, '37-compare-rounds-english');
     expect(app.errors).toEqual([]);
   });
+  it('a changed threshold on "Sådan scorer vi" makes version 2; the finished round keeps version 1 and its light, a new draft uses 2', async () => {
+    const { page } = app;
+    const { projectId, evaluationId } = await headstart();
+    const done = await callChannel(app.handlers, 'evaluationFinalize', { evaluationId });
+    if (!done.ok) throw new Error(done.error.message);
+
+    await app.open('#/methodology');
+    await expect.poll(() => page.getByTestId('profile-version-in-force').textContent()).toMatch(/^Metodeprofil version 1 af \d\d\.\d\d\.\d{4} \(i kraft\)$/);
+    await page.getByRole('button', { name: 'Redigér profilen' }).click();
+    // Headstart's average 3,8 is green from 3,5; from 3,9 it is yellow.
+    await page.getByRole('textbox', { name: 'Implementering: grøn fra (score)' }).fill('3,9');
+    await page.getByRole('button', { name: 'Gem som ny version' }).click();
+    await expect.poll(() => page.getByTestId('profile-version-in-force').textContent()).toMatch(/^Metodeprofil version 2 af \d\d\.\d\d\.\d{4} \(i kraft\)$/);
+    await expect.poll(() => page.getByTestId('profile-versions').locator('tbody tr').count()).toBe(2);
+    await screenshot(page, '38-profile-version-2');
+
+    // The finished round: its sign-off names version 1 and its light stays green.
+    await app.open(`#/project/${projectId}/implementation`);
+    await expect.poll(() => page.getByTestId('profile-version').textContent()).toMatch(/^Metodeprofil version 1 af \d\d\.\d\d\.\d{4}\.$/);
+    await expect.poll(() => page.getByTestId('implementation-light').textContent()).toMatch(/Grøn/);
+    const final = await callChannel(app.handlers, 'evaluationGet', { evaluationId });
+    if (!final.ok) throw new Error(final.error.message);
+    expect([final.value.profileVersion?.version, final.value.profile.implementationBands.greenMin, final.value.summary.implementation.light]).toEqual([1, 3.5, 'green']);
+
+    // A new draft round of the same scores is computed with version 2: yellow.
+    const draft = await callChannel(app.handlers, 'evaluationCreate', { projectId, type: 'midterm', date: '2023-01-15', evaluator: 'Ekstern evaluator', copyFromEvaluationId: evaluationId, acceptWarnings: true });
+    if (!draft.ok) throw new Error(draft.error.message);
+    const d = await callChannel(app.handlers, 'evaluationGet', { evaluationId: draft.value.id });
+    if (!d.ok) throw new Error(d.error.message);
+    expect([d.value.profileVersion?.version, d.value.profile.implementationBands.greenMin]).toEqual([2, 3.9]);
+    expect(d.value.summary.implementation.light).toBe('yellow');
+    expect(app.errors).toEqual([]);
+  });
 });
