@@ -153,3 +153,21 @@ describe('Papirkurv', () => {
     expect(text(within(screen.getByTestId('recycle-bin-goal-5')).getAllByRole('cell')[5]!)).toBe('30 days');
   });
 });
+
+describe('Papirkurv, an entry gone meanwhile', () => {
+  it('says why the restore failed and shows the bin as main has it', async () => {
+    let bin = [GOAL, PROJECT];
+    const api = mockApi({
+      recycleBinList: async () => ({ ok: true, value: bin }),
+      recycleBinRestore: async () => {
+        bin = [PROJECT];
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'Målet (id 5) ligger ikke i papirkurven. Det kan være gendannet eller slettet for altid i mellemtiden.' } };
+      },
+    });
+    renderWithApp(<RecycleBinView />, { api });
+    await userEvent.click(await screen.findByRole('button', { name: 'Gendan Mål B2: Antal virksomheder' }));
+    expect(await screen.findByText(/ligger ikke i papirkurven/)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('recycle-bin-goal-5')).toBeNull());
+    expect(screen.getByTestId('recycle-bin-project-2')).toBeTruthy();
+  });
+});

@@ -51,6 +51,8 @@ export function RecycleBinView() {
     setBusy(null);
     if (!r.ok) {
       notifyError(r.error);
+      // The entry may have gone meanwhile (its "Fortryd" was used): show the bin as it is.
+      load();
       return;
     }
     // The "Fortryd" of the same delete would have nothing left to undo.
@@ -69,6 +71,7 @@ export function RecycleBinView() {
         const r = await safeCall(() => api.recycleBinPurge({ kind: entry.kind, id: entry.id }));
         if (!r.ok) {
           notifyError(r.error);
+          load();
           return;
         }
         closeUndoNotice(entry.kind, entry.id);
