@@ -1,6 +1,6 @@
 import { profileVersionLabel } from '../../shared/methodology/profileVersion';
 import ExcelJS from 'exceljs';
-import type { EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../../shared/domain';
+import type { BusinessCase, EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../../shared/domain';
 import { IMPLEMENTATION_PARAMETERS } from '../../shared/domain';
 import type { EvaluationDetail, ProjectDetail } from '../../shared/contracts/views';
 import {
@@ -41,6 +41,8 @@ import {
   writeTitle,
   type CellResult,
 } from './sheetKit';
+import { MEASURES_SHEET, writeMeasuresSheet } from './measuresSheet';
+import { measuresAt } from '../services/projectMeasures';
 
 /**
  * The evaluation workbook: one sheet per chapter of the evaluation report (METHODOLOGY.md
@@ -57,6 +59,7 @@ export const EVALUATION_SHEETS = {
   progress: 'Budget og tid',
   output: 'Outputmål',
   effect: 'Effektvurdering',
+  measures: MEASURES_SHEET,
   learning: 'Læring',
   legend: 'Sådan scorer vi',
   sources: 'Kilder',
@@ -97,6 +100,8 @@ interface Thresholds {
   burnUnder: string;
   burnOver: string;
   budgetTolerance: string;
+  /** Points a printed percent may differ from the computed one. */
+  printedTolerance: string;
 }
 
 interface LevelCells {
@@ -119,6 +124,7 @@ class Builder {
     private readonly project: ProjectDetail,
     private readonly detail: EvaluationDetail,
     private readonly sources: ProjectSource[],
+    private readonly businessCase: BusinessCase | null,
   ) {
     this.workbook.creator = 'Trafiklys';
     this.workbook.created = new Date();
@@ -144,6 +150,7 @@ class Builder {
     this.goalSheet('B');
     this.progress();
     this.effect();
+    this.measures();
     this.resume();
     this.facts();
     this.learning();
@@ -266,6 +273,7 @@ class Builder {
     ws.getCell(r, 1).value = 'Advarsel når en trykt procent afviger fra den beregnede med mere end (point)';
     ws.getCell(r, 3).value = profile.consistencyTolerancePoints;
     notes.add(r);
+    const printedTolerance = `C${r}`;
     r += 2;
     text(r++, '5. Budget: budget i alt mod finansiering i alt', true);
     ws.getCell(r, 1).value = 'I balance når forskellen højst er (kr.)';
@@ -284,6 +292,7 @@ class Builder {
       burnUnder: absRef(name, burnUnder),
       burnOver: absRef(name, burnOver),
       budgetTolerance: absRef(name, budgetTolerance),
+      printedTolerance: absRef(name, printedTolerance),
     };
     this.mark('threshold.implementation.greenMin', name, `B${implStart}`);
     this.mark('threshold.implementation.yellowMin', name, `B${implStart + 1}`);
@@ -830,6 +839,19 @@ class Builder {
 
   private effectSuggestion = '';
 
+  // Andele og business case (issue 14) ----------------------------------------------------------
+
+  private measures(): void {
+    const name = EVALUATION_SHEETS.measures;
+    const { project, detail } = this;
+    const figures = measuresAt(project.goals, project.statusReports, detail.evaluation.date, detail.profile, this.businessCase);
+    writeMeasuresSheet(this.sheet(name), figures, {
+      subtitle: this.subtitle,
+      tolerance: this.thresholds.printedTolerance,
+      mark: (key, address) => this.mark(key, name, address),
+    });
+  }
+
   // 1 Resumé --------------------------------------------------------------------------------------
 
   private resume(): void {
@@ -1115,12 +1137,22 @@ export function provenanceNotes(goals: Goal[], statuses: (StatusReport | null)[]
 }
 
 /** The evaluation workbook and where each figure sits in it. */
-export function layoutEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail, sources: ProjectSource[]): EvaluationWorkbookLayout {
+export function layoutEvaluationWorkbook(
+  project: ProjectDetail,
+  evaluation: EvaluationDetail,
+  sources: ProjectSource[],
+  businessCase: BusinessCase | null = null,
+): EvaluationWorkbookLayout {
   if (evaluation.evaluation.projectId !== project.project.id)
     throw new Error(`Evaluering ${evaluation.evaluation.id} hører ikke til projektet ${project.project.name}.`);
-  return new Builder(project, evaluation, sources).build();
+  return new Builder(project, evaluation, sources, businessCase).build();
 }
 
-export function buildEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail, sources: ProjectSource[]): ExcelJS.Workbook {
-  return layoutEvaluationWorkbook(project, evaluation, sources).workbook;
+export function buildEvaluationWorkbook(
+  project: ProjectDetail,
+  evaluation: EvaluationDetail,
+  sources: ProjectSource[],
+  businessCase: BusinessCase | null = null,
+): ExcelJS.Workbook {
+  return layoutEvaluationWorkbook(project, evaluation, sources, businessCase).workbook;
 }

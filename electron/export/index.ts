@@ -56,8 +56,8 @@ export async function exportEvaluation(
     throw new ServiceError('VALIDATION', `Evaluering ${evaluation.id} hører ikke til projektet "${project.project.name}".`);
   const detail = await portfolio.evaluationDetail(evaluation.id);
   options.onProgress?.({ phase: 'build', done: 1, total: 1 });
-  const sources = await services.store.listSources(options.projectId);
-  const workbook = buildEvaluationWorkbook(project, detail, sources);
+  const [sources, businessCase] = await Promise.all([services.store.listSources(options.projectId), services.store.getBusinessCase(options.projectId)]);
+  const workbook = buildEvaluationWorkbook(project, detail, sources, businessCase);
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
   const result = await writeWorkbookAtomically(workbook, outPath);
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });
