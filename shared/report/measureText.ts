@@ -94,6 +94,8 @@ const da = {
     paybackYears: 'Tilbagebetalingstid (år)',
   } as Record<BusinessCaseResultKey, string>,
   note: 'Note',
+  comparedWith: (label: string) => `Sammenligningstallet gælder ${label}.`,
+  goal: (code: string, description: string) => `${code}: ${description}`,
 };
 
 export type MeasureLabels = typeof da;
@@ -154,6 +156,8 @@ const en: MeasureLabels = {
     paybackYears: 'Payback (years)',
   },
   note: 'Note',
+  comparedWith: (label) => `The comparison figure is for ${label}.`,
+  goal: (code, description) => `${code}: ${description}`,
 };
 
 export function measureLabels(lang: ReportLang): MeasureLabels {
