@@ -23,6 +23,7 @@ import { HistoryTab } from './HistoryTab';
 import { ImplementationPanel } from './ImplementationPanel';
 import { LearningTab } from './LearningTab';
 import { ProjectDataContext, useLoadProject } from './ProjectData';
+import { MeasuresPanel } from './MeasuresPanel';
 import { ResumeTab } from './ResumeTab';
 import { RoundLock, SignOffBar } from './SignOff';
 
@@ -345,14 +346,18 @@ export function ProjectView({
           {PROJECT_TABS.map((k) => (
             <Tabs.Panel key={k} value={k} pt="md">
               {EVALUATION_TABS.has(k) && !evaluation ? (
-                <Alert color="blue" title={t('rounds.none')}>
-                  <Text size="sm" mb="sm">
-                    {t('rounds.noneHelp')}
-                  </Text>
-                  <Button size="xs" onClick={() => setNewRound(true)}>
-                    {t('rounds.new')}
-                  </Button>
-                </Alert>
+                <Stack gap="md">
+                  <Alert color="blue" title={t('rounds.none')}>
+                    <Text size="sm" mb="sm">
+                      {t('rounds.noneHelp')}
+                    </Text>
+                    <Button size="xs" onClick={() => setNewRound(true)}>
+                      {t('rounds.new')}
+                    </Button>
+                  </Alert>
+                  {/* The Resumé states the shares, comparisons and business case without a round too (latest statuses). */}
+                  {k === 'resume' && <MeasuresPanel />}
+                </Stack>
               ) : EVALUATION_TABS.has(k) ? (
                 // A final round's fields are read-only, with the reason (main refuses the writes too).
                 <RoundLock>
