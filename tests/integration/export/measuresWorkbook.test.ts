@@ -32,6 +32,7 @@ interface Book {
 let dir: string;
 const books: Record<string, Book> = {};
 let edited: string;
+let roundless: string;
 let sheets: Map<string, Map<string, RecalcSheet>>;
 
 async function exportWithRound(services: AppServices, name: string): Promise<Book> {
@@ -59,6 +60,10 @@ beforeAll(async () => {
   await createDemoPortfolio(db, resourcesDir());
   const services = await createAppServices({ dbPath: db });
   try {
+    // Before any round: the project workbook of seed 002 (goals, shares, business case; no lights).
+    const tm = (await services.store.findProjectByName(TM))!;
+    roundless = join(dir, 'Talent-Management-no-round.xlsx');
+    await exportEvaluation(services, { projectId: tm.id, outPath: roundless });
     books[FTD] = await exportWithRound(services, FTD);
     books[TM] = await exportWithRound(services, TM);
   } finally {
@@ -73,8 +78,8 @@ beforeAll(async () => {
   ws.getCell(tm.cells['businessCase.citizens'].address).value = 30;
   edited = join(dir, 'Talent-Management-edited.xlsx');
   await wb.xlsx.writeFile(edited);
-  const names = new Map([books[FTD].file, tm.file, edited].map((f) => [f, [MEASURES_SHEET]]));
-  sheets = recalcWorkbooks([books[FTD].file, tm.file, edited], names);
+  const names = new Map([books[FTD].file, tm.file, edited, roundless].map((f) => [f, [MEASURES_SHEET]]));
+  sheets = recalcWorkbooks([books[FTD].file, tm.file, edited, roundless], names);
 }, 240_000);
 
 afterAll(() => {
@@ -133,5 +138,16 @@ describe.skipIf(!HAS_SOFFICE && !SOFFICE_REQUIRED)('the sheet "Andele og busines
     expect(num(value(edited, cells['share.C1.percent']))).toBeCloseTo((31 / 124) * 100, 9);
     expect(num(value(edited, cells['businessCase.totalSavingKr']))).toBe(68349 * 30);
     expect(value(edited, cells['businessCase.totalSavingKr.remark'])).toBe('');
+  });
+
+  it('is in the workbook of a project without a round too, with the same figures and no lights', async () => {
+    const { cells, measures } = books[TM];
+    expect(num(value(roundless, cells['share.C1.percent']))).toBeCloseTo(measures.shares.find((s) => s.code === 'C1')!.percent!, 9);
+    expect(num(value(roundless, cells['businessCase.savingPerCitizenKr']))).toBe(68349);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(roundless);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Resumé', 'Mål', MEASURES_SHEET]);
+    expect(String(wb.getWorksheet('Resumé')!.getCell('A4').value)).toContain('ingen evalueringsrunde');
+    expect(wb.getWorksheet(EVALUATION_SHEETS.legend)).toBeUndefined();
   });
 });

@@ -209,7 +209,8 @@ export function ProjectView({
   const ready = state.status === 'ready' ? state : null;
   const { exportEvaluation } = exporter;
   const runExport = useCallback(() => {
-    if (ready?.evaluation) void exportEvaluation(projectId, ready.evaluation.evaluation.id, ready.project.project.name);
+    // Without a round main writes the project workbook (goals, shares, business case; no lights).
+    if (ready) void exportEvaluation(projectId, ready.evaluation?.evaluation.id, ready.project.project.name);
   }, [exportEvaluation, projectId, ready]);
   useMenuCommand('exportEvaluation', runExport);
   const [reporting, setReporting] = useState(false);
@@ -318,7 +319,6 @@ export function ProjectView({
             <Button
               variant="default"
               leftSection={<IconFileSpreadsheet size={16} />}
-              disabled={!currentId}
               loading={exporter.busy}
               onClick={() => void exporter.exportEvaluation(projectId, currentId ?? undefined, project.project.name)}
             >
