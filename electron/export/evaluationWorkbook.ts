@@ -418,8 +418,10 @@ class Builder {
     const statuses = goals.map((g) => this.statusOf(g));
     const anyLower = goals.some((g) => g.direction === 'lower');
     const anyPrinted = statuses.some((s) => s?.printedPercent != null);
+    // Share goals (issue 14) carry their denominator: a percent target is met by numerator / denominator.
+    const anyShare = goals.some((g) => g.measure === 'share');
 
-    type Col = 'code' | 'description' | 'unit' | 'direction' | 'baseline' | 'target' | 'after' | 'status' | 'date' | 'percent' | 'counted' | 'printed' | 'remark';
+    type Col = 'code' | 'description' | 'unit' | 'direction' | 'baseline' | 'target' | 'after' | 'status' | 'denominator' | 'date' | 'percent' | 'counted' | 'printed' | 'remark';
     const cols: { key: Col; title: string }[] = [
       { key: 'code', title: 'Kode' },
       { key: 'description', title: LEVEL_TITLE[level] },
@@ -428,6 +430,7 @@ class Builder {
       { key: 'target', title: 'Målsætning i projektperioden' },
       ...(level === 'C' ? [{ key: 'after' as const, title: 'Målsætning efter projektperioden' }] : []),
       { key: 'status', title: 'Status på evaluerings-tidspunktet' },
+      ...(anyShare ? [{ key: 'denominator' as const, title: 'Nævner (andele)' }] : []),
       { key: 'date', title: 'Indrapporteret' },
       { key: 'percent', title: 'Procentvis målopnåelse' },
       { key: 'counted', title: 'Indgår i gennemsnit' },
@@ -472,13 +475,20 @@ class Builder {
       set('target', goal.targetInPeriod, figureFormat(goal.targetInPeriod));
       if (level === 'C') set('after', goal.targetAfterPeriod, figureFormat(goal.targetAfterPeriod));
       set('status', status?.value ?? null, figureFormat(status?.value ?? null));
+      const sharePercentTarget = goal.measure === 'share' && (goal.shareTargetKind ?? 'percent') === 'percent';
+      if (anyShare) set('denominator', goal.measure === 'share' ? (status?.denominator ?? null) : null, figureFormat(status?.denominator ?? null));
+      if (sharePercentTarget) ws.getCell(row, ci.target).numFmt = FMT.pct;
+      const D = anyShare ? `${L('denominator')}${row}` : '';
       set('date', isoToDate(status?.reportedAt ?? null), FMT.date);
       const cached: CellResult =
         res?.state === 'noTarget' ? NO_TARGET : res?.state === 'noBaseline' ? NO_BASELINE : (res?.percent ?? null);
       const percentFormula =
         goal.direction === 'lower'
           ? `IF(${T}="","${NO_TARGET}",IF(OR(${B}="",${B}=${T}),"${NO_BASELINE}",IF(${S}="","",(${B}-${S})/(${B}-${T})*100)))`
-          : `IF(OR(${T}="",${T}=0),"${NO_TARGET}",IF(${S}="","",${S}/${T}*100))`;
+          : sharePercentTarget
+            ? // The reached share against the target percent (shares.ts); no share without a denominator.
+              `IF(OR(${T}="",${T}=0),"${NO_TARGET}",IF(OR(${S}="",${D}="",N(${D})<=0),"",${S}/${D}*100/${T}*100))`
+            : `IF(OR(${T}="",${T}=0),"${NO_TARGET}",IF(${S}="","",${S}/${T}*100))`;
       const P = `${L('percent')}${row}`;
       set('percent', formula(percentFormula, cached), FMT.pct).alignment = { horizontal: 'right' };
       const countedValue = res?.counted && res.percent !== null ? (this.detail.profile.capAt100 ? Math.min(res.percent, 100) : res.percent) : null;
@@ -487,6 +497,7 @@ class Builder {
       const remarks = [
         res?.state === 'notReported' ? 'ikke rapporteret' : '',
         res?.state === 'missingValue' ? 'status rapporteret, men tallet mangler' : '',
+        res?.state === 'noDenominator' ? 'andelen mangler sin nævner' : '',
         ...(res?.warnings ?? []).filter((w) => w.code === 'printedPercentDiffers' || w.code === 'noBaseline').map((w) => w.message),
       ].filter(Boolean);
       set('remark', remarks.join('; ')).alignment = { wrapText: true, vertical: 'top', indent: 1 };

@@ -65,6 +65,9 @@ beforeAll(async () => {
     roundless = join(dir, 'Talent-Management-no-round.xlsx');
     await exportEvaluation(services, { projectId: tm.id, outPath: roundless });
     books[FTD] = await exportWithRound(services, FTD);
+    // C1 given a percent target (the e-book prints none): attainment = share / target, on the effect sheet too.
+    const c1 = (await services.store.listGoals(tm.id)).find((g) => g.code === 'C1')!;
+    await services.goals.updateGoal(c1.id, { targetInPeriod: 25 });
     books[TM] = await exportWithRound(services, TM);
   } finally {
     await services.close();
@@ -78,7 +81,7 @@ beforeAll(async () => {
   ws.getCell(tm.cells['businessCase.citizens'].address).value = 30;
   edited = join(dir, 'Talent-Management-edited.xlsx');
   await wb.xlsx.writeFile(edited);
-  const names = new Map([books[FTD].file, tm.file, edited, roundless].map((f) => [f, [MEASURES_SHEET]]));
+  const names = new Map([books[FTD].file, tm.file, edited, roundless].map((f) => [f, f === roundless ? [MEASURES_SHEET] : [MEASURES_SHEET, EVALUATION_SHEETS.effect]]));
   sheets = recalcWorkbooks([books[FTD].file, tm.file, edited, roundless], names);
 }, 240_000);
 
@@ -149,5 +152,12 @@ describe.skipIf(!HAS_SOFFICE && !SOFFICE_REQUIRED)('the sheet "Andele og busines
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Resumé', 'Mål', MEASURES_SHEET]);
     expect(String(wb.getWorksheet('Resumé')!.getCell('A4').value)).toContain('ingen evalueringsrunde');
     expect(wb.getWorksheet(EVALUATION_SHEETS.legend)).toBeUndefined();
+  });
+
+  it("computes a share goal's attainment on the effect sheet as the engine does: share / target percent", () => {
+    const { cells, file, measures } = books[TM];
+    const c1 = measures.shares.find((s) => s.code === 'C1')!;
+    expect(c1.attainment).toBe(97);
+    expect(num(value(file, cells['goal.C1.percent']))).toBeCloseTo(((30 / 124) * 100 * 100) / 25, 9);
   });
 });
