@@ -1,6 +1,6 @@
 import { profileVersionLabel } from '../../shared/methodology/profileVersion';
 import ExcelJS from 'exceljs';
-import type { EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../../shared/domain';
+import type { BusinessCase, EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../../shared/domain';
 import { IMPLEMENTATION_PARAMETERS } from '../../shared/domain';
 import type { EvaluationDetail, ProjectDetail } from '../../shared/contracts/views';
 import {
@@ -41,6 +41,8 @@ import {
   writeTitle,
   type CellResult,
 } from './sheetKit';
+import { MEASURES_SHEET, writeMeasuresSheet } from './measuresSheet';
+import { measuresAt } from '../services/projectMeasures';
 
 /**
  * The evaluation workbook: one sheet per chapter of the evaluation report (METHODOLOGY.md
@@ -57,6 +59,7 @@ export const EVALUATION_SHEETS = {
   progress: 'Budget og tid',
   output: 'Outputmål',
   effect: 'Effektvurdering',
+  measures: MEASURES_SHEET,
   learning: 'Læring',
   legend: 'Sådan scorer vi',
   sources: 'Kilder',
@@ -97,6 +100,8 @@ interface Thresholds {
   burnUnder: string;
   burnOver: string;
   budgetTolerance: string;
+  /** Points a printed percent may differ from the computed one. */
+  printedTolerance: string;
 }
 
 interface LevelCells {
@@ -119,6 +124,7 @@ class Builder {
     private readonly project: ProjectDetail,
     private readonly detail: EvaluationDetail,
     private readonly sources: ProjectSource[],
+    private readonly businessCase: BusinessCase | null,
   ) {
     this.workbook.creator = 'Trafiklys';
     this.workbook.created = new Date();
@@ -144,6 +150,7 @@ class Builder {
     this.goalSheet('B');
     this.progress();
     this.effect();
+    this.measures();
     this.resume();
     this.facts();
     this.learning();
@@ -266,6 +273,7 @@ class Builder {
     ws.getCell(r, 1).value = 'Advarsel når en trykt procent afviger fra den beregnede med mere end (point)';
     ws.getCell(r, 3).value = profile.consistencyTolerancePoints;
     notes.add(r);
+    const printedTolerance = `C${r}`;
     r += 2;
     text(r++, '5. Budget: budget i alt mod finansiering i alt', true);
     ws.getCell(r, 1).value = 'I balance når forskellen højst er (kr.)';
@@ -284,6 +292,7 @@ class Builder {
       burnUnder: absRef(name, burnUnder),
       burnOver: absRef(name, burnOver),
       budgetTolerance: absRef(name, budgetTolerance),
+      printedTolerance: absRef(name, printedTolerance),
     };
     this.mark('threshold.implementation.greenMin', name, `B${implStart}`);
     this.mark('threshold.implementation.yellowMin', name, `B${implStart + 1}`);
@@ -409,8 +418,10 @@ class Builder {
     const statuses = goals.map((g) => this.statusOf(g));
     const anyLower = goals.some((g) => g.direction === 'lower');
     const anyPrinted = statuses.some((s) => s?.printedPercent != null);
+    // Share goals (issue 14) carry their denominator: a percent target is met by numerator / denominator.
+    const anyShare = goals.some((g) => g.measure === 'share');
 
-    type Col = 'code' | 'description' | 'unit' | 'direction' | 'baseline' | 'target' | 'after' | 'status' | 'date' | 'percent' | 'counted' | 'printed' | 'remark';
+    type Col = 'code' | 'description' | 'unit' | 'direction' | 'baseline' | 'target' | 'after' | 'status' | 'denominator' | 'date' | 'percent' | 'counted' | 'printed' | 'remark';
     const cols: { key: Col; title: string }[] = [
       { key: 'code', title: 'Kode' },
       { key: 'description', title: LEVEL_TITLE[level] },
@@ -419,6 +430,7 @@ class Builder {
       { key: 'target', title: 'Målsætning i projektperioden' },
       ...(level === 'C' ? [{ key: 'after' as const, title: 'Målsætning efter projektperioden' }] : []),
       { key: 'status', title: 'Status på evaluerings-tidspunktet' },
+      ...(anyShare ? [{ key: 'denominator' as const, title: 'Nævner (andele)' }] : []),
       { key: 'date', title: 'Indrapporteret' },
       { key: 'percent', title: 'Procentvis målopnåelse' },
       { key: 'counted', title: 'Indgår i gennemsnit' },
@@ -463,13 +475,20 @@ class Builder {
       set('target', goal.targetInPeriod, figureFormat(goal.targetInPeriod));
       if (level === 'C') set('after', goal.targetAfterPeriod, figureFormat(goal.targetAfterPeriod));
       set('status', status?.value ?? null, figureFormat(status?.value ?? null));
+      const sharePercentTarget = goal.measure === 'share' && (goal.shareTargetKind ?? 'percent') === 'percent';
+      if (anyShare) set('denominator', goal.measure === 'share' ? (status?.denominator ?? null) : null, figureFormat(status?.denominator ?? null));
+      if (sharePercentTarget) ws.getCell(row, ci.target).numFmt = FMT.pct;
+      const D = anyShare ? `${L('denominator')}${row}` : '';
       set('date', isoToDate(status?.reportedAt ?? null), FMT.date);
       const cached: CellResult =
         res?.state === 'noTarget' ? NO_TARGET : res?.state === 'noBaseline' ? NO_BASELINE : (res?.percent ?? null);
       const percentFormula =
         goal.direction === 'lower'
           ? `IF(${T}="","${NO_TARGET}",IF(OR(${B}="",${B}=${T}),"${NO_BASELINE}",IF(${S}="","",(${B}-${S})/(${B}-${T})*100)))`
-          : `IF(OR(${T}="",${T}=0),"${NO_TARGET}",IF(${S}="","",${S}/${T}*100))`;
+          : sharePercentTarget
+            ? // The reached share against the target percent (shares.ts); no share without a denominator.
+              `IF(OR(${T}="",${T}=0),"${NO_TARGET}",IF(OR(${S}="",${D}="",N(${D})<=0),"",${S}/${D}*100/${T}*100))`
+            : `IF(OR(${T}="",${T}=0),"${NO_TARGET}",IF(${S}="","",${S}/${T}*100))`;
       const P = `${L('percent')}${row}`;
       set('percent', formula(percentFormula, cached), FMT.pct).alignment = { horizontal: 'right' };
       const countedValue = res?.counted && res.percent !== null ? (this.detail.profile.capAt100 ? Math.min(res.percent, 100) : res.percent) : null;
@@ -478,6 +497,7 @@ class Builder {
       const remarks = [
         res?.state === 'notReported' ? 'ikke rapporteret' : '',
         res?.state === 'missingValue' ? 'status rapporteret, men tallet mangler' : '',
+        res?.state === 'noDenominator' ? 'andelen mangler sin nævner' : '',
         ...(res?.warnings ?? []).filter((w) => w.code === 'printedPercentDiffers' || w.code === 'noBaseline').map((w) => w.message),
       ].filter(Boolean);
       set('remark', remarks.join('; ')).alignment = { wrapText: true, vertical: 'top', indent: 1 };
@@ -830,6 +850,19 @@ class Builder {
 
   private effectSuggestion = '';
 
+  // Andele og business case (issue 14) ----------------------------------------------------------
+
+  private measures(): void {
+    const name = EVALUATION_SHEETS.measures;
+    const { project, detail } = this;
+    const figures = measuresAt(project.goals, project.statusReports, detail.evaluation.date, detail.profile, this.businessCase);
+    writeMeasuresSheet(this.sheet(name), figures, {
+      subtitle: this.subtitle,
+      tolerance: this.thresholds.printedTolerance,
+      mark: (key, address) => this.mark(key, name, address),
+    });
+  }
+
   // 1 Resumé --------------------------------------------------------------------------------------
 
   private resume(): void {
@@ -1115,12 +1148,22 @@ export function provenanceNotes(goals: Goal[], statuses: (StatusReport | null)[]
 }
 
 /** The evaluation workbook and where each figure sits in it. */
-export function layoutEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail, sources: ProjectSource[]): EvaluationWorkbookLayout {
+export function layoutEvaluationWorkbook(
+  project: ProjectDetail,
+  evaluation: EvaluationDetail,
+  sources: ProjectSource[],
+  businessCase: BusinessCase | null = null,
+): EvaluationWorkbookLayout {
   if (evaluation.evaluation.projectId !== project.project.id)
     throw new Error(`Evaluering ${evaluation.evaluation.id} hører ikke til projektet ${project.project.name}.`);
-  return new Builder(project, evaluation, sources).build();
+  return new Builder(project, evaluation, sources, businessCase).build();
 }
 
-export function buildEvaluationWorkbook(project: ProjectDetail, evaluation: EvaluationDetail, sources: ProjectSource[]): ExcelJS.Workbook {
-  return layoutEvaluationWorkbook(project, evaluation, sources).workbook;
+export function buildEvaluationWorkbook(
+  project: ProjectDetail,
+  evaluation: EvaluationDetail,
+  sources: ProjectSource[],
+  businessCase: BusinessCase | null = null,
+): ExcelJS.Workbook {
+  return layoutEvaluationWorkbook(project, evaluation, sources, businessCase).workbook;
 }

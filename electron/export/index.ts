@@ -8,6 +8,7 @@ import type { AppServices } from '../services';
 import type { PortfolioFilter } from '../../shared/portfolioFilter';
 import { indicatorRef } from '../services/portfolioService';
 import { buildEvaluationWorkbook } from './evaluationWorkbook';
+import { layoutProjectWorkbook } from './projectWorkbook';
 import { streamPortfolioWorkbook, type PortfolioProjectRow, type PortfolioSelection } from './portfolioWorkbook';
 import { exportGoals } from './portfolioRows';
 
@@ -37,7 +38,11 @@ export class ExportError extends ServiceError {
   }
 }
 
-/** Exports one evaluation (the project's latest when `evaluationId` is left out). */
+/**
+ * Exports one evaluation (the project's latest when `evaluationId` is left out). A project without
+ * a round gets its project workbook (projectWorkbook.ts): goals, shares, comparisons and business
+ * case, and no scores or lights.
+ */
 export async function exportEvaluation(
   services: AppServices,
   options: { projectId: number; evaluationId?: number; outPath: string; onProgress?: OnProgress },
@@ -50,14 +55,25 @@ export async function exportEvaluation(
   const evaluation = options.evaluationId
     ? await portfolio.requireEvaluation(options.evaluationId)
     : await portfolio.latestEvaluation(options.projectId);
-  if (!evaluation)
+  if (!evaluation) {
+    // No round yet: the project's goals, shares, comparisons and business case, no scores or lights.
+    if (options.evaluationId === undefined && project.evaluations.length === 0) {
+      options.onProgress?.({ phase: 'build', done: 1, total: 1 });
+      const [profile, businessCase] = await Promise.all([services.store.getProfile(), services.store.getBusinessCase(options.projectId)]);
+      const { workbook } = layoutProjectWorkbook(project, profile, businessCase);
+      options.onProgress?.({ phase: 'write', done: 0, total: 1 });
+      const result = await writeWorkbookAtomically(workbook, outPath);
+      options.onProgress?.({ phase: 'done', done: 1, total: 1 });
+      return result;
+    }
     throw new ServiceError('NOT_FOUND', `Projektet "${project.project.name}" har ingen evaluering at eksportere.`);
+  }
   if (evaluation.projectId !== options.projectId)
     throw new ServiceError('VALIDATION', `Evaluering ${evaluation.id} hører ikke til projektet "${project.project.name}".`);
   const detail = await portfolio.evaluationDetail(evaluation.id);
   options.onProgress?.({ phase: 'build', done: 1, total: 1 });
-  const sources = await services.store.listSources(options.projectId);
-  const workbook = buildEvaluationWorkbook(project, detail, sources);
+  const [sources, businessCase] = await Promise.all([services.store.listSources(options.projectId), services.store.getBusinessCase(options.projectId)]);
+  const workbook = buildEvaluationWorkbook(project, detail, sources, businessCase);
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
   const result = await writeWorkbookAtomically(workbook, outPath);
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });

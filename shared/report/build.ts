@@ -23,6 +23,19 @@ import { formatDanishDate } from '../numbers/danishDate';
 import { reportLabels, type ReportLabels } from './labels';
 import type { Block, Cell, Chapter, ChapterId, LightBox, Paragraph, Report, ReportInput, TableColumn } from './model';
 import { goalProvenanceNotes, progressProvenanceNote, warningPlace, warningText } from './notes';
+import {
+  BUSINESS_CASE_INPUT_KEYS,
+  BUSINESS_CASE_RESULT_KEYS,
+  BUSINESS_CASE_SOURCE_FIELD,
+  businessCaseFormula,
+  businessCaseInputLabel,
+  businessCaseInputText,
+  businessCaseRemark,
+  businessCaseResultText,
+  comparisonStatement,
+  measureLabels,
+  shareStatement,
+} from './measureText';
 
 /**
  * Builds the written report of one evaluation round in the order and with the content of seed
@@ -446,7 +459,91 @@ class Builder {
     if (effect.override !== null)
       blocks.push({ kind: 'note', tone: 'note', text: this.L.resume.overridden(this.lightWord(effect.suggested).toLowerCase(), effect.reason.trim()) });
     blocks.push(...this.prose(this.input.texts.effect));
+    blocks.push(...this.measures());
     return { id: 'effect', number: '', title: this.L.chapter.effect, blocks };
+  }
+
+  /** Shares, comparisons and the business case (issue 14): the engine's figures, stated. */
+  measures(): Block[] {
+    const m = this.input.measures;
+    if (!m || (m.shares.length === 0 && m.comparisons.length === 0 && !m.businessCase)) return [];
+    const M = measureLabels(this.lang);
+    const C = M.columns;
+    const text = (t: string, bold = false): Cell => ({ kind: 'text', text: t, bold });
+    const blocks: Block[] = [
+      { kind: 'heading', level: 2, text: M.heading },
+      { kind: 'paragraph', text: M.intro, role: 'intro' },
+    ];
+    if (m.shares.length > 0) {
+      blocks.push({ kind: 'heading', level: 3, text: M.sharesHeading });
+      blocks.push({
+        kind: 'table',
+        id: 'measures.shares',
+        caption: M.sharesCaption,
+        columns: [
+          { title: C.goal, align: 'left', weight: 5 },
+          { title: C.numerator, align: 'right', weight: 1.3 },
+          { title: C.denominator, align: 'right', weight: 1.3 },
+          { title: C.share, align: 'right', weight: 2.4 },
+        ],
+        rows: m.shares.map((s) => [
+          text(M.goal(s.code, s.description)),
+          { kind: 'number', value: s.numerator, text: figureText(s.numerator) },
+          { kind: 'number', value: s.denominator, text: figureText(s.denominator) },
+          { kind: 'percent', value: s.displayPercent, text: shareStatement(s, this.lang) ?? this.L.missing },
+        ]),
+        footer: [],
+      });
+      blocks.push({ kind: 'note', tone: 'note', text: M.sharesNote });
+    }
+    if (m.comparisons.length > 0) {
+      blocks.push({ kind: 'heading', level: 3, text: M.comparisonsHeading });
+      for (const c of m.comparisons)
+        blocks.push({ kind: 'paragraph', text: `${M.goal(c.code, c.description)}: ${comparisonStatement(c, this.lang)}.${c.label.trim() ? ` ${M.comparedWith(c.label.trim())}` : ''}` });
+      blocks.push({ kind: 'note', tone: 'note', text: M.comparisonsNote });
+    }
+    const bc = m.businessCase;
+    if (bc) {
+      blocks.push({ kind: 'heading', level: 3, text: M.businessCaseHeading });
+      blocks.push({
+        kind: 'table',
+        id: 'measures.businessCase.inputs',
+        caption: M.businessCaseInputsCaption,
+        columns: [
+          { title: C.input, align: 'left', weight: 3 },
+          { title: C.value, align: 'right', weight: 1.6 },
+          { title: C.source, align: 'left', weight: 6 },
+        ],
+        rows: BUSINESS_CASE_INPUT_KEYS.map((key) => [
+          text(businessCaseInputLabel(key, this.lang)),
+          { kind: 'number', value: bc.businessCase[key], text: businessCaseInputText(key, bc.businessCase[key]) },
+          text(bc.businessCase[BUSINESS_CASE_SOURCE_FIELD[key]]),
+        ]),
+        footer: [],
+      });
+      blocks.push({
+        kind: 'table',
+        id: 'measures.businessCase.results',
+        caption: M.businessCaseResultsCaption,
+        columns: [
+          { title: C.result, align: 'left', weight: 3 },
+          { title: C.value, align: 'right', weight: 1.6 },
+          { title: C.formula, align: 'left', weight: 6 },
+        ],
+        rows: BUSINESS_CASE_RESULT_KEYS.map((key) => [
+          text(M.resultLabel[key], true),
+          { kind: 'number', value: bc.result[key], text: businessCaseResultText(key, bc.result[key]), bold: true },
+          text(businessCaseFormula(key, this.lang)),
+        ]),
+        footer: [],
+      });
+      for (const key of BUSINESS_CASE_RESULT_KEYS) {
+        const remark = businessCaseRemark(bc.result, key, this.lang);
+        if (remark) blocks.push({ kind: 'note', tone: 'note', text: `${M.resultLabel[key]}: ${remark}.` });
+      }
+      if (bc.businessCase.note.trim()) blocks.push({ kind: 'note', tone: 'note', text: `${M.note}: ${bc.businessCase.note.trim()}` });
+    }
+    return blocks;
   }
 
   // 7 Læring -------------------------------------------------------------------------------------

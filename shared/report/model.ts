@@ -2,6 +2,7 @@ import type { EvaluationDetail, ProjectDetail } from '../contracts/views';
 import type { EvaluationSignOff, EvaluationTexts, Light, LightKind } from '../domain';
 import type { RoundComparison } from '../methodology/compare';
 import type { ProjectSource } from '../sources/types';
+import type { MeasureFigures } from './measureText';
 
 /**
  * The written evaluation report (seed 003) as data: chapters of a few block kinds, built once
@@ -24,6 +25,8 @@ export interface ReportInput {
   /** The files the project was imported from: listed in the appendix "Kilder". */
   sources: ProjectSource[];
   lang: ReportLang;
+  /** Shares, comparisons and business case at the round's date (issue 14); absent or empty = no section. */
+  measures?: MeasureFigures;
 }
 
 /** A table cell: what it shows, and what kind of value it is (alignment, colour, read-back). */

@@ -2,6 +2,7 @@ import { EVALUATION_TEXT_KEYS, type EvaluationSignOff, type EvaluationTexts } fr
 import { ServiceError } from '../../../shared/contracts/core';
 import type { ReportInput, ReportLang } from '../../../shared/report/model';
 import type { AppServices } from '../../services';
+import { measuresAt } from '../../services/projectMeasures';
 
 /** Every text key present and empty: what a round without written prose has. */
 export function emptyEvaluationTexts(): EvaluationTexts {
@@ -31,6 +32,7 @@ export async function reportInputFor(
   const rounds = [...project.evaluations].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
   const previous = rounds[rounds.findIndex((r) => r.id === evaluation.id) - 1];
   const comparison = previous ? await services.rounds.compare(options.projectId, previous.id, evaluation.id) : null;
-  const sources = await services.store.listSources(options.projectId);
-  return { project, evaluation: detail, texts: detail.texts, signOff: detail.signOff, comparison, sources, lang: options.lang };
+  const [sources, businessCase] = await Promise.all([services.store.listSources(options.projectId), services.store.getBusinessCase(options.projectId)]);
+  const measures = measuresAt(project.goals, project.statusReports, detail.evaluation.date, detail.profile, businessCase);
+  return { project, evaluation: detail, texts: detail.texts, signOff: detail.signOff, comparison, sources, lang: options.lang, measures };
 }

@@ -156,7 +156,7 @@ describe('evaluation workbook read back with exceljs', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(headstart.file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Resumé', 'Fakta', 'Implementering', 'Aktivitetsmål', 'Budget og tid', 'Outputmål', 'Effektvurdering', 'Læring', 'Sådan scorer vi', 'Kilder',
+      'Resumé', 'Fakta', 'Implementering', 'Aktivitetsmål', 'Budget og tid', 'Outputmål', 'Effektvurdering', 'Andele og business case', 'Læring', 'Sådan scorer vi', 'Kilder',
     ]);
     const formulaOf = (ref: CellRef) => {
       const v = wb.getWorksheet(ref.sheet)!.getCell(ref.address).value as ExcelJS.CellFormulaValue;

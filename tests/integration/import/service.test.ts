@@ -459,11 +459,19 @@ describe("the app's exported evaluation workbook", () => {
     const demo = servicesFor(await openPortfolioStore(db));
     const fresh = servicesFor(await freshStore());
     // The evaluation workbook is a round's: the demo's projects without a round (seeds 000 and 002
-    // hold results but no evaluation) have none to export, and the export says so.
+    // hold results but no evaluation) get the project workbook instead (goals, shares, business
+    // case; no scores or lights), which is not a round to import back.
     let tripped = 0;
+    let roundless = 0;
     for (const project of await demo.store.listProjects()) {
       if ((await demo.store.listEvaluations(project.id)).length === 0) {
-        await expect(exportEvaluation(demo, { projectId: project.id, outPath: path.join(folder, 'none.xlsx') })).rejects.toThrow('har ingen evaluering at eksportere');
+        const out = path.join(folder, `projekt-${project.id}.xlsx`);
+        await exportEvaluation(demo, { projectId: project.id, outPath: out });
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(out);
+        expect(wb.worksheets.map((w) => w.name), project.name).toEqual(['Resumé', 'Mål', 'Andele og business case']);
+        expect(String(wb.getWorksheet('Resumé')!.getCell('A4').value)).toContain('Projektet har endnu ingen evalueringsrunde');
+        roundless++;
         continue;
       }
       tripped++;
@@ -490,6 +498,7 @@ describe("the app's exported evaluation workbook", () => {
       expect(await fresh.store.dataDigest()).toBe(before);
     }
     expect(tripped).toBe(2);
+    expect(roundless).toBe(2);
     await demo.close();
     await fresh.close();
   });

@@ -23,6 +23,7 @@ import { HistoryTab } from './HistoryTab';
 import { ImplementationPanel } from './ImplementationPanel';
 import { LearningTab } from './LearningTab';
 import { ProjectDataContext, useLoadProject } from './ProjectData';
+import { MeasuresPanel } from './MeasuresPanel';
 import { ResumeTab } from './ResumeTab';
 import { RoundLock, SignOffBar } from './SignOff';
 
@@ -208,7 +209,8 @@ export function ProjectView({
   const ready = state.status === 'ready' ? state : null;
   const { exportEvaluation } = exporter;
   const runExport = useCallback(() => {
-    if (ready?.evaluation) void exportEvaluation(projectId, ready.evaluation.evaluation.id, ready.project.project.name);
+    // Without a round main writes the project workbook (goals, shares, business case; no lights).
+    if (ready) void exportEvaluation(projectId, ready.evaluation?.evaluation.id, ready.project.project.name);
   }, [exportEvaluation, projectId, ready]);
   useMenuCommand('exportEvaluation', runExport);
   const [reporting, setReporting] = useState(false);
@@ -317,7 +319,6 @@ export function ProjectView({
             <Button
               variant="default"
               leftSection={<IconFileSpreadsheet size={16} />}
-              disabled={!currentId}
               loading={exporter.busy}
               onClick={() => void exporter.exportEvaluation(projectId, currentId ?? undefined, project.project.name)}
             >
@@ -345,14 +346,18 @@ export function ProjectView({
           {PROJECT_TABS.map((k) => (
             <Tabs.Panel key={k} value={k} pt="md">
               {EVALUATION_TABS.has(k) && !evaluation ? (
-                <Alert color="blue" title={t('rounds.none')}>
-                  <Text size="sm" mb="sm">
-                    {t('rounds.noneHelp')}
-                  </Text>
-                  <Button size="xs" onClick={() => setNewRound(true)}>
-                    {t('rounds.new')}
-                  </Button>
-                </Alert>
+                <Stack gap="md">
+                  <Alert color="blue" title={t('rounds.none')}>
+                    <Text size="sm" mb="sm">
+                      {t('rounds.noneHelp')}
+                    </Text>
+                    <Button size="xs" onClick={() => setNewRound(true)}>
+                      {t('rounds.new')}
+                    </Button>
+                  </Alert>
+                  {/* The Resumé states the shares, comparisons and business case without a round too (latest statuses). */}
+                  {k === 'resume' && <MeasuresPanel />}
+                </Stack>
               ) : EVALUATION_TABS.has(k) ? (
                 // A final round's fields are read-only, with the reason (main refuses the writes too).
                 <RoundLock>

@@ -7,6 +7,7 @@ import { EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useEngineText, WarningList } from '../../components/warnings';
 import { useFormatter } from '../../format';
+import { MeasuresPanel } from './MeasuresPanel';
 import { useEvaluation, useProjectData } from './ProjectData';
 
 function LightCard({ kind }: { kind: LightKind }) {
@@ -179,6 +180,8 @@ export function ResumeTab() {
           <WarningList warnings={summary.warnings} />
         </Stack>
       </SimpleGrid>
+
+      <MeasuresPanel />
 
       <Paper withBorder p="md">
         <EditableText
