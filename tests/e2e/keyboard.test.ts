@@ -14,6 +14,9 @@ import { appPerTest } from './perTest';
  * focus back to the control that opened it.
  */
 
+/** The machine is shared: a view may take a few seconds to come up. */
+const WAIT = { timeout: 10_000 };
+
 let app: AppUnderTest;
 appPerTest(async (started) => {
   app = started;
@@ -60,7 +63,8 @@ async function isFocused(target: Locator): Promise<boolean> {
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus, checking the focus on every stop. */
-async function tabTo(page: Page, target: Locator, where: string, { back = false, max = 120 } = {}): Promise<void> {
+async function tabTo(page: Page, target: Locator, where: string, { back = false, max = 200 } = {}): Promise<void> {
+  await expect.poll(() => target.count(), { message: `${where}: the control is on screen`, ...WAIT }).toBe(1);
   for (let i = 0; i < max; i++) {
     if (await isFocused(target)) {
       await expectVisibleFocus(page, where);
@@ -74,7 +78,7 @@ async function tabTo(page: Page, target: Locator, where: string, { back = false,
 }
 
 async function expectFocusOn(target: Locator, where: string): Promise<void> {
-  await expect.poll(() => isFocused(target), { message: `${where}: the focus is back on the opener` }).toBe(true);
+  await expect.poll(() => isFocused(target), { message: `${where}: the focus is back on the opener`, ...WAIT }).toBe(true);
   await expectVisibleFocus(target.page(), where);
 }
 
@@ -88,7 +92,7 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     const id = await app.projectId('Headstart');
     await app.open(`#/project/${id}/implementation`);
     const card = page.getByTestId('parameter-1');
-    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.count(), WAIT).toBe(1);
     const before = await callChannel(app.handlers, 'evaluationGet', { evaluationId: await latestEvaluation(id) });
     const saved = before.ok ? before.value.scores.find((s) => s.parameter === 1)?.score : undefined;
     expect(saved).toBeGreaterThan(1);
@@ -99,7 +103,7 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     // The scores are listed 5 to 1, so ArrowDown goes one lower.
     await page.keyboard.press('ArrowDown');
     const lower = card.getByRole('radio', { name: new RegExp(`^[^:]+: ${saved! - 1} – `) });
-    await expect.poll(() => lower.isChecked()).toBe(true);
+    await expect.poll(() => lower.isChecked(), WAIT).toBe(true);
     await expect
       .poll(async () => {
         const r = await callChannel(app.handlers, 'evaluationGet', { evaluationId: await latestEvaluation(id) });
@@ -125,16 +129,18 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     const id = await app.projectId('Headstart');
     await app.open(`#/project/${id}/goals`);
     const decision = page.getByTestId('light-decision-goals');
-    await expect.poll(() => decision.count()).toBe(1);
-    const select = decision.getByRole('textbox', { name: 'Evaluators beslutning' });
+    await expect.poll(() => decision.count(), WAIT).toBe(1);
+    // A Mantine Select is a textbox or a combobox, by version.
+    const name = { name: 'Evaluators beslutning', exact: true };
+    const select = decision.getByRole('textbox', name).or(decision.getByRole('combobox', name)).first();
     await tabTo(page, select, 'the light decision');
     // The list opens with ArrowDown; the options are walked with the arrows and chosen with Enter.
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.getByRole('listbox').count()).toBe(1);
+    await expect.poll(() => page.getByRole('listbox').count(), WAIT).toBe(1);
     const option = page.getByRole('option', { name: 'Rød' });
     for (let i = 0; i < 5 && (await option.getAttribute('data-combobox-selected')) === null; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => select.inputValue()).toBe('Rød');
+    await expect.poll(() => select.inputValue(), WAIT).toBe('Rød');
     await expectFocusOn(select, 'the light decision after choosing');
     const reason = decision.getByRole('textbox', { name: /^Begrundelse/ });
     await tabTo(page, reason, 'the justification');
@@ -142,7 +148,7 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     const save = decision.getByRole('button', { name: 'Gem beslutning' });
     await tabTo(page, save, 'the save button');
     await page.keyboard.press('Enter');
-    await expect.poll(() => decision.getByText('Tilsidesat af evaluator').count()).toBe(1);
+    await expect.poll(() => decision.getByText('Tilsidesat af evaluator').count(), WAIT).toBe(1);
     // The button is disabled once saved (nothing to save); the focus is not lost to the page.
     const after = await expectVisibleFocus(page, 'after saving the decision');
     expect(after.tag).not.toBe('body');
@@ -158,67 +164,76 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     const id = await app.projectId('Headstart');
     await app.open(`#/project/${id}/goals`);
     const opener = page.getByRole('button', { name: 'Tilføj status B1' });
-    await expect.poll(() => opener.count()).toBe(1);
+    await expect.poll(() => opener.count(), WAIT).toBe(1);
     await tabTo(page, opener, 'add status B1');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.count(), WAIT).toBe(1);
     // The dialog opens on its first field, visibly.
     const value = dialog.getByRole('textbox', { name: /^Værdi/ });
     await expectFocusOn(value, 'the add-status dialog, its value');
     await page.keyboard.type('250');
     const date = dialog.getByRole('textbox', { name: /^Dato/ });
     await tabTo(page, date, 'the status date');
-    await page.keyboard.type('20.01.2023');
+    // The field holds the evaluation's date; it is replaced as one would by keyboard.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('20.01.2031');
     await tabTo(page, dialog.getByRole('textbox', { name: 'Rapporteret af' }), 'reported by');
     await page.keyboard.type('Bevillingsmodtager');
     await dialog.screenshot({ path: join(repoRoot, 'test-artifacts', 'screenshots', '72-keyboard-add-status.png') });
     const submit = dialog.getByRole('button', { name: 'Tilføj status' });
     await tabTo(page, submit, 'the add button');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dialog.count()).toBe(0);
+    // The date is after the grant period's end or today: the dialog says so and the same button,
+    // still focused, now saves anyway.
+    const warning = dialog.getByTestId('status-date-warnings');
+    await expect.poll(() => warning.count(), WAIT).toBe(1);
+    const anyway = dialog.getByRole('button', { name: 'Gem alligevel' });
+    await expectFocusOn(anyway, 'the date warning');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
     await expectFocusOn(opener, 'after adding the status');
     const project = await callChannel(app.handlers, 'projectGet', { projectId: id });
     const b1 = project.ok ? project.value.goals.find((g) => g.code === 'B1') : undefined;
     const latest = project.ok ? project.value.statusReports.filter((r) => r.goalId === b1?.id).at(-1) : undefined;
-    expect(latest).toMatchObject({ value: 250, reportedAt: '2023-01-20', reportedBy: 'Bevillingsmodtager' });
+    expect(latest).toMatchObject({ value: 250, reportedAt: '2031-01-20', reportedBy: 'Bevillingsmodtager' });
 
     // The history dialog: opened with Space, closed with Escape, the focus back on its button.
     const history = page.getByRole('button', { name: 'Statushistorik for B1' });
     await tabTo(page, history, 'the status history of B1');
     await page.keyboard.press('Space');
-    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.count(), WAIT).toBe(1);
     expect(await dialog.getByRole('row').count()).toBeGreaterThan(2);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
     await expectFocusOn(history, 'after closing the history');
     expect(invisible).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 
-  it('imports a report through the wizard by keyboard: files, preview, import, result; closing gives the focus back to Importér', async () => {
+  it('imports a midterm report into a new project through the wizard by keyboard: files, preview, import, result; closing gives the focus back to its opener', async () => {
     const { page } = app;
-    const id = await app.projectId('Headstart');
-    await app.open(`#/project/${id}/goals`);
-    const opener = page.getByRole('button', { name: 'Importér', exact: true });
+    await app.open('#/');
+    const opener = page.getByRole('button', { name: 'Importér rapporter', exact: true });
     await tabTo(page, opener, 'the import button');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByText('Træk filer hertil').count()).toBe(1);
+    await expect.poll(() => dialog.getByText('Træk filer hertil').count(), WAIT).toBe(1);
     const pick = dialog.getByRole('button', { name: 'Vælg filer …' });
     await tabTo(page, pick, 'choose files');
     // The system's file picker is the one step outside the page: it is answered with the fixture.
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
-    const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'reports', 'evaluering-headstart.txt'));
-    await (await chooser).setFiles({ name: 'evaluering-headstart.txt', mimeType: 'text/plain', buffer: text });
-    await expect.poll(() => dialog.getByTestId('import-file-row-evaluering-headstart.txt').count()).toBe(1);
+    const file = 'midtvejs-groenne-kompetencer.txt';
+    const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'reports', file));
+    await (await chooser).setFiles({ name: file, mimeType: 'text/plain', buffer: text });
+    await expect.poll(() => dialog.getByTestId(`import-file-row-${file}`).count(), WAIT).toBe(1);
     const next = dialog.getByRole('button', { name: 'Videre til forhåndsvisning' });
-    await expect.poll(() => next.isDisabled()).toBe(false);
+    await expect.poll(() => next.isDisabled(), WAIT).toBe(false);
     await tabTo(page, next, 'continue to the preview');
     await page.keyboard.press('Enter');
     const apply = dialog.getByRole('button', { name: 'Importér', exact: true });
-    await expect.poll(() => apply.count()).toBe(1);
+    await expect.poll(() => apply.count(), WAIT).toBe(1);
     await expect.poll(() => apply.isDisabled(), { timeout: 20_000 }).toBe(false);
     await tabTo(page, apply, 'import', { max: 400 });
     await page.keyboard.press('Enter');
@@ -227,8 +242,10 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     const close = result.getByRole('button', { name: 'Luk' });
     await tabTo(page, close, 'close the result');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dialog.count()).toBe(0);
-    await expectFocusOn(page.getByRole('button', { name: 'Importér', exact: true }), 'after the import');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    await expectFocusOn(opener, 'after the import');
+    // The report became a project of the portfolio.
+    expect(await app.projectId('Grønne kompetencer')).toBeGreaterThan(0);
     expect(invisible).toEqual([]);
     expect(app.errors).toEqual([]);
   });

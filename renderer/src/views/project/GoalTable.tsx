@@ -11,6 +11,7 @@ import { goalFigureProblems, type GoalFigureField } from '../../../../shared/met
 import { localToday, statusDateWarnings, type DateWarning } from '../../../../shared/methodology/reportDates';
 import type { GoalResult, LevelResult } from '../../../../shared/methodology/types';
 import { safeCall, useApi } from '../../api';
+import { useReturnFocusOnUnmount } from '../../components/focus';
 import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useErrorText, useNotifyError } from '../../components/useSave';
@@ -67,6 +68,7 @@ function StatusModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
@@ -204,6 +206,7 @@ const indicatorLabel = (i: Pick<IndicatorUsage, 'code' | 'name' | 'unit'>) => `$
  * goals of that indicator: an existing one, or a new one named after the goal.
  */
 function IndicatorModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () => void; onSaved: () => void }) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
@@ -365,6 +368,7 @@ function IndicatorCell({
 }
 
 function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusReport[]; onClose: () => void }) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const fmt = useFormatter();
   const mine = reports

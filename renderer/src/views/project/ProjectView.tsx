@@ -314,12 +314,19 @@ export function ProjectView({
             <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
               {t('import.button')}
             </Button>
+            {/*
+              Marked busy rather than `loading` (which disables the button): a disabled button
+              drops the keyboard focus to the page while the workbook is written.
+            */}
             <Button
               variant="default"
-              leftSection={<IconFileSpreadsheet size={16} />}
+              leftSection={exporter.busy ? <Loader size={14} color="currentColor" aria-hidden /> : <IconFileSpreadsheet size={16} />}
               disabled={!currentId}
-              loading={exporter.busy}
-              onClick={() => void exporter.exportEvaluation(projectId, currentId ?? undefined, project.project.name)}
+              data-disabled={exporter.busy || undefined}
+              aria-disabled={exporter.busy || undefined}
+              onClick={() => {
+                if (!exporter.busy) void exporter.exportEvaluation(projectId, currentId ?? undefined, project.project.name);
+              }}
             >
               {t('export.evaluation')}
             </Button>
