@@ -2,7 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { ActionIcon, Alert, Button, Group, List, Loader, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus, IconLink } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSuggestionView, IndicatorUsage, IpcError } from '../../../../shared/contracts';
 import { GoalFieldsSchema } from '../../../../shared/contracts/schemas';
@@ -11,6 +11,7 @@ import { goalFigureProblems, type GoalFigureField } from '../../../../shared/met
 import { localToday, statusDateWarnings, type DateWarning } from '../../../../shared/methodology/reportDates';
 import type { GoalResult, LevelResult } from '../../../../shared/methodology/types';
 import { safeCall, useApi } from '../../api';
+import { ChartFigure } from '../../components/ChartFigure';
 import { useReturnFocusOnUnmount } from '../../components/focus';
 import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
@@ -375,13 +376,25 @@ function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusR
     .filter((r) => r.goalId === goal.id)
     .sort((a, b) => (a.reportedAt === b.reportedAt ? a.id - b.id : a.reportedAt.localeCompare(b.reportedAt)));
   const data = mine.map((r) => ({ date: fmt.date(r.reportedAt), status: r.value, target: goal.targetInPeriod }));
+  const figure = (v: number) => fmt.number(v, Number.isInteger(v) ? 0 : 2);
+  const tableId = `${useId()}-history`;
+  const historySummary = [
+    t('charts.historySummary', {
+      count: mine.length,
+      code: goal.code,
+      points: mine.map((r) => `${fmt.date(r.reportedAt)} ${r.value === null ? t('charts.missingValue') : figure(r.value)}`).join(', '),
+    }),
+    goal.targetInPeriod !== null ? t('charts.historyTarget', { target: figure(goal.targetInPeriod) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <Modal opened onClose={onClose} title={t('goals.historyFor', { code: goal.code })} size="xl">
       {mine.length === 0 ? (
         <Text c="dimmed">{t('goals.noHistory')}</Text>
       ) : (
         <Stack>
-          <div inert>
+          <ChartFigure title={t('charts.historyTitle', { code: goal.code })} summary={historySummary} describedBy={[tableId]} testId="history-chart">
           <LineChart
             h={240}
             data={data}
@@ -394,8 +407,8 @@ function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusR
               ...(goal.targetInPeriod !== null ? [{ name: 'target', label: t('goals.target'), color: 'gray.6', strokeDasharray: '5 5' }] : []),
             ]}
           />
-          </div>
-          <Table fz="sm">
+          </ChartFigure>
+          <Table fz="sm" id={tableId}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('goals.reportedAt')}</Table.Th>
