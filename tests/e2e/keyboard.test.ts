@@ -272,3 +272,44 @@ async function latestEvaluation(projectId: number): Promise<number> {
   const rounds = [...r.value.evaluations].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
   return rounds.at(-1)!.id;
 }
+
+describe('the radar of six scores at 1024 px', () => {
+  it('draws its six labels whole and apart, inside the chart, and describes the scores in words', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const id = await app.projectId('Headstart');
+    await app.open(`#/project/${id}/implementation`);
+    const figure = page.getByRole('figure', { name: 'Radardiagram over de seks scorer' });
+    await expect.poll(() => figure.locator('.recharts-polar-angle-axis-tick text').count(), WAIT).toBe(6);
+    await page.waitForTimeout(400);
+    const boxes = await figure.evaluate((el) => {
+      const svg = el.querySelector('svg.recharts-surface')!.getBoundingClientRect();
+      const labels = [...el.querySelectorAll('.recharts-polar-angle-axis-tick text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      });
+      return { svg: { left: svg.left, right: svg.right, top: svg.top, bottom: svg.bottom }, labels };
+    });
+    expect(boxes.labels.map((l) => l.text)).toEqual(['1', '2', '3', '4', '5', '6']);
+    for (const l of boxes.labels) {
+      // Not clipped by the drawing's edge.
+      expect(l.left, `label ${l.text}`).toBeGreaterThanOrEqual(boxes.svg.left);
+      expect(l.right, `label ${l.text}`).toBeLessThanOrEqual(boxes.svg.right);
+      expect(l.top, `label ${l.text}`).toBeGreaterThanOrEqual(boxes.svg.top);
+      expect(l.bottom, `label ${l.text}`).toBeLessThanOrEqual(boxes.svg.bottom);
+      // Big enough to read.
+      expect(l.bottom - l.top, `label ${l.text}`).toBeGreaterThanOrEqual(12);
+    }
+    for (const a of boxes.labels)
+      for (const b of boxes.labels) {
+        if (a === b) continue;
+        const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        expect(apart, `labels ${a.text} and ${b.text} overlap`).toBe(true);
+      }
+    expect(await figure.getAttribute('aria-describedby')).toBeTruthy();
+    await page.waitForTimeout(300);
+    await figure.screenshot({ path: join(repoRoot, 'test-artifacts', 'screenshots', '73-radar-1024.png') });
+    await screenshot(page, '74-implementation-1024');
+    expect(app.errors).toEqual([]);
+  });
+});
