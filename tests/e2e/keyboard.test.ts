@@ -213,16 +213,19 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
 
   it('imports a midterm report into a new project through the wizard by keyboard: files, preview, import, result; closing gives the focus back to its opener', async () => {
     const { page } = app;
+    // The system's file picker is the one step outside the page: it is answered with the fixture.
+    // Listened for from the start: Playwright takes over the picker only once it listens.
+    const chooser = page.waitForEvent('filechooser', { timeout: 60_000 });
     await app.open('#/');
     const opener = page.getByRole('button', { name: 'Importér rapporter', exact: true });
     await tabTo(page, opener, 'the import button');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByText('Træk filer hertil').count(), WAIT).toBe(1);
+    // The dialog has taken the focus (its focus trap) before the walk inside it starts.
+    await expect.poll(() => dialog.evaluate((el) => el.contains(document.activeElement)), WAIT).toBe(true);
     const pick = dialog.getByRole('button', { name: 'Vælg filer …' });
     await tabTo(page, pick, 'choose files');
-    // The system's file picker is the one step outside the page: it is answered with the fixture.
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     const file = 'midtvejs-groenne-kompetencer.txt';
     const text = readFileSync(join(repoRoot, 'tests', 'fixtures', 'reports', file));
