@@ -9,6 +9,7 @@ import { isReaderMsg, issueText, placeText } from '../../../../shared/import/rea
 import { shownDecimals } from '../../../../shared/numbers/danish';
 import { useFormatter } from '../../format';
 import { safeCall, useApi } from '../../api';
+import { useReturnFocusOnUnmount } from '../../components/focus';
 import { TaskProgressBar, useTaskProgress } from '../../components/progress';
 import { useErrorParts } from '../../components/useSave';
 import { isElectron, MAX_IMPORT_BYTES, newRequestId, readFileBytes, toBase64 } from './files';
@@ -55,6 +56,8 @@ export function ErrorAlert({ error, title }: { error: IpcError; title?: string }
  * Nothing is written before "Importér"; then everything or nothing.
  */
 export function ImportWizard({ opened, onClose, project, onImported, onOpenProject }: ImportWizardProps) {
+  // Both views show the wizard by mounting it; closing it gives the focus back to Importér.
+  useReturnFocusOnUnmount();
   const { t, i18n } = useTranslation();
   const fmt = useFormatter();
   const language = i18n.language === 'en' ? 'en' : 'da';

@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconCheck, IconPlus, IconTrash } from '@tabler/icons
 import { useTranslation } from 'react-i18next';
 import type { BudgetLine, Evaluation, FinancingSource } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
+import { ChartFigure } from '../../components/ChartFigure';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
 import { useLock } from '../../components/lock';
 import { useNotifyError } from '../../components/useSave';
@@ -114,8 +115,14 @@ function Progress() {
             {t('budget.burnHelp', { under: fmt.number(profile.burnRatio.under, 1), over: fmt.number(profile.burnRatio.over, 1) })}
           </Text>
         </Stack>
-        <div role="figure" aria-label={`${t('budget.budgetConsumption')} ${fmt.percent(p.budget.displayPercent)}, ${t('budget.timeConsumption')} ${fmt.percent(p.time.displayPercent)}`}>
-          <div inert>
+        <ChartFigure
+          title={t('charts.budgetTitle')}
+          summary={t('charts.budgetSummary', {
+            budget: p.budget.displayPercent === null ? t('charts.notReported') : fmt.percent(p.budget.displayPercent),
+            time: p.time.displayPercent === null ? t('charts.notReported') : fmt.percent(p.time.displayPercent),
+          })}
+          testId="budget-chart"
+        >
           <BarChart
             h={200}
             data={data}
@@ -129,8 +136,7 @@ function Progress() {
               { name: 'time', label: t('budget.timeConsumption'), color: 'teal.6' },
             ]}
           />
-          </div>
-        </div>
+        </ChartFigure>
       </SimpleGrid>
       <SimpleGrid cols={3} spacing="sm" mt="md">
         <EditableNumber label={t('budget.spent')} value={evaluation.budgetSpentKr} money validate={nonNegative} onSave={(budgetSpentKr) => saveEval({ budgetSpentKr })} />

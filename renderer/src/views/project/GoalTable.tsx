@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Button, Group, List, Loader, Modal, SegmentedControl
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus, IconLink } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSuggestionView, IndicatorUsage, IpcError } from '../../../../shared/contracts';
 import { GoalFieldsSchema } from '../../../../shared/contracts/schemas';
@@ -12,6 +12,8 @@ import { goalFigureProblems, type GoalFigureField } from '../../../../shared/met
 import { localToday, statusDateWarnings, type DateWarning } from '../../../../shared/methodology/reportDates';
 import type { GoalResult, LevelResult } from '../../../../shared/methodology/types';
 import { safeCall, useApi } from '../../api';
+import { ChartFigure } from '../../components/ChartFigure';
+import { useReturnFocusOnUnmount } from '../../components/focus';
 import { EditableNumber, EditableSelect, EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useErrorText, useNotifyError } from '../../components/useSave';
@@ -69,6 +71,7 @@ function StatusModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
@@ -206,6 +209,7 @@ const indicatorLabel = (i: Pick<IndicatorUsage, 'code' | 'name' | 'unit'>) => `$
  * goals of that indicator: an existing one, or a new one named after the goal.
  */
 function IndicatorModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () => void; onSaved: () => void }) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const api = useApi();
   const errorText = useErrorText();
@@ -367,19 +371,32 @@ function IndicatorCell({
 }
 
 function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusReport[]; onClose: () => void }) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const fmt = useFormatter();
   const mine = reports
     .filter((r) => r.goalId === goal.id)
     .sort((a, b) => (a.reportedAt === b.reportedAt ? a.id - b.id : a.reportedAt.localeCompare(b.reportedAt)));
   const data = mine.map((r) => ({ date: fmt.date(r.reportedAt), status: r.value, target: goal.targetInPeriod }));
+  const figure = (v: number) => fmt.number(v, Number.isInteger(v) ? 0 : 2);
+  const tableId = `${useId()}-history`;
+  const historySummary = [
+    t('charts.historySummary', {
+      count: mine.length,
+      code: goal.code,
+      points: mine.map((r) => `${fmt.date(r.reportedAt)} ${r.value === null ? t('charts.missingValue') : figure(r.value)}`).join(', '),
+    }),
+    goal.targetInPeriod !== null ? t('charts.historyTarget', { target: figure(goal.targetInPeriod) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <Modal opened onClose={onClose} title={t('goals.historyFor', { code: goal.code })} size="xl">
       {mine.length === 0 ? (
         <Text c="dimmed">{t('goals.noHistory')}</Text>
       ) : (
         <Stack>
-          <div inert>
+          <ChartFigure title={t('charts.historyTitle', { code: goal.code })} summary={historySummary} describedBy={[tableId]} testId="history-chart">
           <LineChart
             h={240}
             data={data}
@@ -392,8 +409,8 @@ function HistoryModal({ goal, reports, onClose }: { goal: Goal; reports: StatusR
               ...(goal.targetInPeriod !== null ? [{ name: 'target', label: t('goals.target'), color: 'gray.6', strokeDasharray: '5 5' }] : []),
             ]}
           />
-          </div>
-          <Table fz="sm">
+          </ChartFigure>
+          <Table fz="sm" id={tableId}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('goals.reportedAt')}</Table.Th>

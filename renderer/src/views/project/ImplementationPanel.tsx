@@ -1,11 +1,12 @@
 import { RadarChart } from '@mantine/charts';
 import { Card, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPLEMENTATION_PARAMETERS, type ImplementationParameter } from '../../../../shared/domain';
 import { ScoreSchema } from '../../../../shared/contracts/schemas';
 import { implementationResult, PARAMETER_NAMES, SCORE_MEANINGS, type ScoreValue } from '../../../../shared/methodology';
 import { useApi } from '../../api';
+import { ChartFigure } from '../../components/ChartFigure';
 import { EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { LockMark, useLock } from '../../components/lock';
@@ -161,6 +162,14 @@ export function ImplementationPanel() {
     scale: 5,
   }));
 
+  const scoresTableId = `${useId()}-scores`;
+  const radarSummary = t('charts.radarSummary', {
+    scores: IMPLEMENTATION_PARAMETERS.map((p) => {
+      const s = scoreOf(p);
+      return `${p}. ${PARAMETER_NAMES[p][lang]} ${s === null ? t('charts.notScored') : s}`;
+    }).join(', '),
+  });
+
   return (
     <Stack gap="md">
       <SimpleGrid cols={2} spacing="md">
@@ -198,7 +207,7 @@ export function ImplementationPanel() {
                 yellow: fmt.number(detail.profile.implementationBands.yellowMin, 1),
               })}
             </Text>
-            <Table withRowBorders={false} verticalSpacing={2} fz="xs" mt="xs" data-testid="implementation-scores">
+            <Table withRowBorders={false} verticalSpacing={2} fz="xs" mt="xs" data-testid="implementation-scores" id={scoresTableId}>
               <Table.Tbody>
                 {IMPLEMENTATION_PARAMETERS.map((p) => (
                   <Table.Tr key={p}>
@@ -219,9 +228,9 @@ export function ImplementationPanel() {
             )}
           </Stack>
         </Paper>
-        <Paper withBorder p="xs" aria-label={t('implementation.radar')} role="figure">
-          {/* The scores are in the table beside it; the chart itself takes no keyboard stops. */}
-          <div inert>
+        <Paper withBorder p="xs">
+          {/* The scores are in the table beside it and in the figure's description; the chart itself takes no keyboard stops. */}
+          <ChartFigure title={t('implementation.radar')} summary={radarSummary} describedBy={[scoresTableId]} testId="implementation-radar">
           <RadarChart
             h={300}
             data={radarData}
@@ -240,7 +249,7 @@ export function ImplementationPanel() {
               ...(radarData.some((d) => d.score !== null) ? [{ name: 'score', label: t('implementation.score'), color: 'indigo.6', opacity: 0.3 }] : []),
             ]}
           />
-          </div>
+          </ChartFigure>
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="md">

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Loader, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Light, LightKind } from '../../../../shared/domain';
@@ -31,7 +31,10 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
   const lockMark = lockReason !== null ? <LockMark reason={lockReason} /> : undefined;
   const dirty = override !== outcome.override || reason !== outcome.reason;
 
+  const saving = save.state === 'saving';
   const submit = async () => {
+    // Nothing to save (or a save under way): the button stays focusable but does nothing.
+    if (!dirty || locked || saving) return;
     const result = await save.run(() =>
       api.lightSet({ evaluationId: detail.evaluation.id, kind, override, reason }),
     );
@@ -110,7 +113,18 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               error={save.errorMessage ?? undefined}
             />
             <Group>
-              <Button type="submit" disabled={!dirty || locked} loading={save.state === 'saving'}>
+              {/*
+                Not `disabled` (nor `loading`, which disables) while there is nothing to save: a
+                disabled button drops the keyboard focus to the page the moment the decision is
+                saved. It is marked disabled and keeps the focus.
+              */}
+              <Button
+                type="submit"
+                disabled={locked}
+                data-disabled={!dirty || saving || undefined}
+                aria-disabled={!dirty || saving || undefined}
+                leftSection={saving ? <Loader size={14} color="currentColor" aria-hidden /> : undefined}
+              >
                 {t('decision.save')}
               </Button>
               {save.state === 'saved' && !dirty && (

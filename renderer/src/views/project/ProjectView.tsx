@@ -316,11 +316,18 @@ export function ProjectView({
             <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
               {t('import.button')}
             </Button>
+            {/*
+              Marked busy rather than `loading` (which disables the button): a disabled button
+              drops the keyboard focus to the page while the workbook is written.
+            */}
             <Button
               variant="default"
-              leftSection={<IconFileSpreadsheet size={16} />}
-              loading={exporter.busy}
-              onClick={() => void exporter.exportEvaluation(projectId, currentId ?? undefined, project.project.name)}
+              leftSection={exporter.busy ? <Loader size={14} color="currentColor" aria-hidden /> : <IconFileSpreadsheet size={16} />}
+              data-disabled={exporter.busy || undefined}
+              aria-disabled={exporter.busy || undefined}
+              onClick={() => {
+                if (!exporter.busy) void exporter.exportEvaluation(projectId, currentId ?? undefined, project.project.name);
+              }}
             >
               {t('export.evaluation')}
             </Button>
