@@ -51,6 +51,7 @@ function BusinessCaseForm({ projectId, initial, onCancel, onSaved }: { projectId
   const set = (k: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = e.currentTarget.value;
     setV((s) => ({ ...s, [k]: value }));
+    setErrors(({ [k]: _gone, ...rest }) => rest);
   };
 
   const submit = async () => {
@@ -166,7 +167,7 @@ export function BusinessCasePanel({ projectId }: { projectId: number }) {
   const inputText = (key: BusinessCaseInput, value: number | null) =>
     value === null ? t('businessCase.notGiven') : key === 'costPerParticipantKr' || key === 'savingPerCitizenYearKr' ? fmt.kr(value) : fmt.number(value, Number.isInteger(value) ? 0 : 2);
   const resultText = (key: BusinessCaseResultKey, value: number | null) =>
-    value === null ? null : key === 'paybackYears' ? t('businessCase.years', { years: fmt.number(value, 1) }) : fmt.kr(Math.round(value));
+    value === null ? null : key === 'paybackYears' ? t('businessCase.years', { years: fmt.number(value, value < 1 ? 2 : 1) }) : fmt.kr(Math.round(value));
 
   return (
     <Paper withBorder p="md" data-testid="business-case">

@@ -37,6 +37,8 @@ export function MeasureModal({ goal, onClose, onSaved }: { goal: Goal; onClose: 
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => {
     const value = e.currentTarget.value;
     setV((s) => ({ ...s, [k]: value }));
+    // A message holds until the field it is about changes.
+    setErrors(({ [k]: _gone, ...rest }) => rest);
   };
 
   const submit = async () => {
