@@ -8,6 +8,7 @@ import { importImplementations } from './importHandlers';
 import { roundImplementations } from './roundHandlers';
 import { searchImplementations } from './searchHandlers';
 import { measureImplementations } from './measureHandlers';
+import { recycleBinImplementations } from './recycleBinHandlers';
 import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
@@ -97,10 +98,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
 
     goalCreate: ({ projectId, goal }) => goals.createGoal(projectId, goal),
     goalUpdate: ({ goalId, patch }) => goals.updateGoal(goalId, patch),
-    goalDelete: async ({ goalId }) => {
-      await store.deleteGoal(goalId);
-      return done;
-    },
+    goalDelete: async ({ goalId }) => ({ ok: true as const, binId: await store.deleteGoal(goalId) }),
     statusAdd: (input) => goals.addStatus(input),
 
     indicatorList: () => indicators.list(),
@@ -223,6 +221,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     },
     ...searchImplementations(services, host),
     ...measureImplementations(services, (path) => picked.require(path, 'Indikatorkatalog')),
+    ...recycleBinImplementations(services),
   };
 }
 

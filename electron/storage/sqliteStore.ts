@@ -944,13 +944,13 @@ class SqliteStore implements PortfolioStore {
   }
 
   /** Deletes the goal and keeps it, with its status history, in the recycle bin. */
-  async deleteGoal(id: number): Promise<void> {
-    await this.write(async (w) => {
+  async deleteGoal(id: number): Promise<number> {
+    return this.write(async (w) => {
       const goalRow = await w.c.get<Row>('SELECT * FROM goals WHERE id = ?', [id]);
       if (!goalRow) throw new NotFoundError('goal', id);
       const statuses = await w.c.all<Row>('SELECT * FROM status_reports WHERE goal_id = ? ORDER BY id', [id]);
       const label = `${goalRow.code as string}${goalRow.description ? `: ${goalRow.description as string}` : ''}`;
-      await w.c.run('INSERT INTO recycle_bin (kind, project_id, label, content, deleted_at, deleted_by) VALUES (?, ?, ?, ?, ?, ?)', [
+      const inserted = await w.c.run('INSERT INTO recycle_bin (kind, project_id, label, content, deleted_at, deleted_by) VALUES (?, ?, ?, ?, ?, ?)', [
         'goal',
         goalRow.project_id,
         label,
@@ -960,6 +960,7 @@ class SqliteStore implements PortfolioStore {
       ]);
       await w.c.run('DELETE FROM goals WHERE id = ?', [id]);
       await w.audit({ projectId: goalRow.project_id as number, entity: 'goal', entityId: id, field: 'deleted', oldValue: mapRow<Goal>(GOALS.fields, goalRow), newValue: null });
+      return inserted.lastID;
     });
   }
 
@@ -1038,17 +1039,36 @@ class SqliteStore implements PortfolioStore {
       const params = cutoff === null ? [] : [cutoff];
       const projects = await w.c.all<Row>(`SELECT id, name, deleted_at FROM projects WHERE deleted_at IS NOT NULL${where}`, params);
       const goals = await w.c.all<Row>(`SELECT id, project_id, label FROM recycle_bin WHERE 1 = 1${where}`, params);
-      for (const g of goals) {
-        await w.c.run('DELETE FROM recycle_bin WHERE id = ?', [g.id]);
-        await w.audit({ projectId: null, entity: 'goal', entityId: null, field: 'purged', oldValue: { project: g.project_id, goal: g.label }, newValue: null });
-      }
-      for (const p of projects) {
-        await w.c.run('DELETE FROM recycle_bin WHERE project_id = ?', [p.id]);
-        await w.c.run('DELETE FROM projects WHERE id = ?', [p.id]);
-        await w.audit({ projectId: null, entity: 'project', entityId: p.id as number, field: 'purged', oldValue: { name: p.name, deletedAt: p.deleted_at }, newValue: null });
-      }
+      for (const g of goals) await this.purgeGoalEntry(w, g);
+      for (const p of projects) await this.purgeProject(w, p);
       return projects.length + goals.length;
     });
+  }
+
+  async purgeRecycleBinEntry(kind: 'project' | 'goal', id: number): Promise<void> {
+    await this.write(async (w) => {
+      if (kind === 'goal') {
+        const g = await w.c.get<Row>('SELECT id, project_id, label FROM recycle_bin WHERE id = ?', [id]);
+        if (!g) throw new NotFoundError('recycleBin', id);
+        await this.purgeGoalEntry(w, g);
+      } else {
+        const p = await w.c.get<Row>('SELECT id, name, deleted_at FROM projects WHERE id = ? AND deleted_at IS NOT NULL', [id]);
+        if (!p) throw new NotFoundError('recycleBin', id);
+        await this.purgeProject(w, p);
+      }
+    });
+  }
+
+  private async purgeGoalEntry(w: WriteContext, g: Row): Promise<void> {
+    await w.c.run('DELETE FROM recycle_bin WHERE id = ?', [g.id]);
+    await w.audit({ projectId: null, entity: 'goal', entityId: null, field: 'purged', oldValue: { project: g.project_id, goal: g.label }, newValue: null });
+  }
+
+  /** A softly deleted project, for good, with its goals in the bin. */
+  private async purgeProject(w: WriteContext, p: Row): Promise<void> {
+    await w.c.run('DELETE FROM recycle_bin WHERE project_id = ?', [p.id]);
+    await w.c.run('DELETE FROM projects WHERE id = ?', [p.id]);
+    await w.audit({ projectId: null, entity: 'project', entityId: p.id as number, field: 'purged', oldValue: { name: p.name, deletedAt: p.deleted_at }, newValue: null });
   }
 
   listPortfolioGoals(): Promise<Goal[]> {

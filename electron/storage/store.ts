@@ -85,8 +85,8 @@ export interface PortfolioStore {
   getGoal(id: number): Promise<Goal | null>;
   createGoal(goal: NewGoal): Promise<Goal>;
   updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal>;
-  /** Deletes the goal with its statuses; both are kept in the recycle bin until restored or emptied. */
-  deleteGoal(id: number): Promise<void>;
+  /** Deletes the goal with its statuses; both are kept in the recycle bin until restored or emptied. Returns the bin entry's id. */
+  deleteGoal(id: number): Promise<number>;
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
   listStatusReports(projectId: number): Promise<StatusReport[]>;
   addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport>;
@@ -110,6 +110,8 @@ export interface PortfolioStore {
   restoreGoal(binId: number): Promise<Goal>;
   /** Deletes for good what was deleted before `deletedBefore` (ISO time), or everything; returns how many. */
   emptyRecycleBin(options?: { deletedBefore?: string }): Promise<number>;
+  /** Deletes one bin entry for good: a goal (bin id), or a deleted project (its id) with its goals in the bin. */
+  purgeRecycleBinEntry(kind: 'project' | 'goal', id: number): Promise<void>;
 
   // Indicators (portfolio-wide; deleting one unlinks its goals)
   listIndicators(): Promise<Indicator[]>;

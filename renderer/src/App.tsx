@@ -8,6 +8,7 @@ import { rememberLanguage, type Language } from './i18n';
 import { useRoute } from './router';
 import { MethodologyView } from './views/MethodologyView';
 import { PortfolioView } from './views/PortfolioView';
+import { RecycleBinView } from './views/RecycleBinView';
 import { ProjectView } from './views/project/ProjectView';
 import { SearchBox } from './views/search/SearchBox';
 import { useLandOnField } from './views/search/landOnField';
@@ -98,6 +99,13 @@ export function App() {
             >
               {t('nav.methodology')}
             </Anchor>
+            <Anchor
+              href="#/recycle-bin"
+              fw={route.name === 'recycleBin' ? 700 : 500}
+              aria-current={route.name === 'recycleBin' ? 'page' : undefined}
+            >
+              {t('recycleBin.nav')}
+            </Anchor>
             <LanguageSwitch />
           </Group>
         </Group>
@@ -111,6 +119,8 @@ export function App() {
             </Alert>
           ) : route.name === 'methodology' ? (
             <MethodologyView />
+          ) : route.name === 'recycleBin' ? (
+            <RecycleBinView />
           ) : route.name === 'project' ? (
             <ProjectView
               key={route.projectId}

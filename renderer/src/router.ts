@@ -5,6 +5,7 @@ import { useCallback, useSyncExternalStore } from 'react';
  * only part of the URL it may change. Routes survive a reload.
  *   #/                                 portfolio
  *   #/methodology                      Sådan scorer vi
+ *   #/recycle-bin                      Papirkurv (deleted projects and goals)
  *   #/project/:id[/:tab][?e=:evalId]   a project, one tab, one evaluation round
  *   ...&find=:words                     and the field holding these words (a search result)
  */
@@ -14,12 +15,14 @@ export const PROJECT_TABS: readonly ProjectTab[] = ['resume', 'facts', 'implemen
 export type Route =
   | { name: 'portfolio' }
   | { name: 'methodology' }
+  | { name: 'recycleBin' }
   | { name: 'project'; projectId: number; tab: ProjectTab; evaluationId: number | null; find?: string };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'methodology') return { name: 'methodology' };
+  if (parts[0] === 'recycle-bin') return { name: 'recycleBin' };
   if (parts[0] === 'project' && /^\d+$/.test(parts[1] ?? '')) {
     const tab = (PROJECT_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ProjectTab) : 'resume';
     const params = new URLSearchParams(query);
@@ -36,6 +39,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'methodology':
       return '#/methodology';
+    case 'recycleBin':
+      return '#/recycle-bin';
     case 'project': {
       const params = new URLSearchParams();
       if (route.evaluationId) params.set('e', String(route.evaluationId));

@@ -56,10 +56,12 @@ import { roundContracts } from './roundContracts';
 import { PORTFOLIO_PAGE_MAX, PORTFOLIO_SORT_KEYS } from '../portfolioPage';
 import { searchContracts } from './searchContracts';
 import { measureContracts } from './measureContracts';
+import { recycleBinContracts } from './recycleBinContracts';
 
 export * from './core';
 export type * from './views';
 export type { BusinessCaseView, CatalogueLoadResult } from './measureContracts';
+export type { RecycleBinItem } from './recycleBinContracts';
 
 const Empty = z.object({}).strict();
 const ProjectRef = z.object({ projectId: Id }).strict();
@@ -161,7 +163,12 @@ export const contracts = {
     input: z.object({ goalId: Id, patch: GoalFieldsSchema.partial() }).strict(),
     output: GoalSchema,
   }),
-  goalDelete: defineContract({ channel: 'goal:delete', input: z.object({ goalId: Id }).strict(), output: Done }),
+  /** The goal goes to the recycle bin with its statuses; `binId` undoes it (recycleBinRestore). */
+  goalDelete: defineContract({
+    channel: 'goal:delete',
+    input: z.object({ goalId: Id }).strict(),
+    output: z.object({ ok: z.literal(true), binId: Id }),
+  }),
   statusAdd: defineContract({
     channel: 'status:add',
     input: z
@@ -329,6 +336,7 @@ export const contracts = {
   ...appContracts,
   ...searchContracts,
   ...measureContracts,
+  ...recycleBinContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;

@@ -197,3 +197,24 @@ describe('GoalTable', () => {
     expect(text(screen.getByTestId('level-average-B'))).toContain('3 of 3 goals reported');
   });
 });
+
+describe('deleting a goal', () => {
+  it('after a confirmation, offers "Fortryd", which brings the goal back from the recycle bin by its bin id', async () => {
+    const api = mockApi({
+      goalDelete: async () => ({ ok: true, value: { ok: true, binId: 41 } }),
+      recycleBinRestore: async () => ({ ok: true, value: { kind: 'goal', goal: {} } }),
+    });
+    const { onChanged } = renderTable('B', api);
+    await userEvent.click(screen.getByRole('button', { name: 'Slet mål B2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Slet mål B2' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Slet' }));
+    expect(api.goalDelete).toHaveBeenCalledWith({ goalId: 2 });
+    expect(await screen.findByText('Målet B2 er slettet')).toBeTruthy();
+    await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+    await userEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    expect(api.recycleBinRestore).toHaveBeenCalledWith({ kind: 'goal', id: 41 });
+    expect(await screen.findByText('Målet B2 er gendannet')).toBeTruthy();
+    await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Fortryd' })).toBeNull());
+  });
+});

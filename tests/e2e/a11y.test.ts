@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { callChannel } from '../../electron/ipc/handlers';
 import { a11yProblems, formatProblems } from './axe';
 import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harness';
 
@@ -24,7 +25,21 @@ beforeAll(async () => {
   app = await startApp(browser);
   // No transitions (the theme respects the setting), so axe sees the final colours without waiting.
   await app.page.emulateMedia({ reducedMotion: 'reduce' });
+  await fillRecycleBin();
 });
+
+/** The Papirkurv is checked with entries in it: a goal of one project, and another project, deleted (not Headstart). */
+async function fillRecycleBin(): Promise<void> {
+  const summaries = await callChannel(app.handlers, 'portfolioSummaries', {});
+  if (!summaries.ok) throw new Error(summaries.error.message);
+  const others = summaries.value.filter((r) => !r.name.includes('Headstart'));
+  const withGoals = await callChannel(app.handlers, 'projectGet', { projectId: others[0]!.projectId });
+  if (!withGoals.ok || !withGoals.value.goals[0]) throw new Error('no goal to delete for the Papirkurv');
+  const deleted = await callChannel(app.handlers, 'goalDelete', { goalId: withGoals.value.goals[0].id });
+  if (!deleted.ok) throw new Error(deleted.error.message);
+  const gone = await callChannel(app.handlers, 'projectDelete', { projectId: others[1]!.projectId });
+  if (!gone.ok) throw new Error(gone.error.message);
+}
 afterAll(async () => {
   console.info(`axe per view:\n${timings.join('\n')}`);
   await app?.close();
@@ -53,6 +68,9 @@ const TEXT = {
     method: 'Sådan scorer vi',
     portfolio: 'Portefølje',
     language: 'Dansk',
+    bin: 'Papirkurv',
+    purge: 'Slet for altid',
+    empty: 'Tøm papirkurven',
   },
   en: {
     project: 'Tiltrækning af talent (Headstart)',
@@ -73,6 +91,9 @@ const TEXT = {
     method: 'How we score',
     portfolio: 'Portfolio',
     language: 'English',
+    bin: 'Recycle bin',
+    purge: 'Delete for good',
+    empty: 'Empty recycle bin',
   },
 } as const;
 
@@ -178,6 +199,22 @@ async function auditEveryView(lang: Lang): Promise<string[]> {
   await expect.poll(() => page.getByTestId('bands-final').count()).toBe(1);
   await check('method page');
   await screenshot(page, `a11y-method-${lang}`);
+
+  // The Papirkurv, with a deleted goal and a deleted project in it, and its two confirmations (cancelled).
+  await page.getByRole('link', { name: s.bin, exact: true }).click();
+  await expect.poll(() => page.getByTestId('recycle-bin-table').locator('tbody tr').count()).toBe(2);
+  await check('recycle bin');
+  await screenshot(page, `a11y-recycle-bin-${lang}`);
+  await page.getByRole('button', { name: new RegExp(`^${s.purge}: `) }).first().click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+  await checkDialog('delete for good confirmation');
+  await page.getByRole('dialog').getByRole('button', { name: s.cancel }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  await page.getByRole('button', { name: s.empty, exact: true }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+  await checkDialog('empty bin confirmation');
+  await page.getByRole('dialog').getByRole('button', { name: s.cancel }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   return reports;
 }
 

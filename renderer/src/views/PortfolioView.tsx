@@ -13,6 +13,7 @@ import type { LightCounts as LightCountsOf, PortfolioPageRow, PortfolioSort, Por
 import { safeCall, useApi } from '../api';
 import { useExport, useMenuCommand } from '../components/exporting';
 import { LightLabel } from '../components/Light';
+import { showUndoNotice } from '../components/undoNotice';
 import { useErrorText, useNotifyError } from '../components/useSave';
 import { useFormatter } from '../format';
 import type { Route } from '../router';
@@ -326,9 +327,8 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
 
   const onSort = useCallback((key: PortfolioSortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })), []);
 
-  const undoDelete = async (row: PortfolioPageRow, notificationId: string) => {
+  const undoDelete = async (row: PortfolioPageRow) => {
     const result = await safeCall(() => api.projectRestore({ projectId: row.projectId }));
-    notifications.hide(notificationId);
     if (!result.ok) {
       notifyError(result.error);
       return;
@@ -350,18 +350,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
             notifyError(result.error);
             return;
           }
-          const id = `deleted-${row.projectId}-${Date.now()}`;
-          notifications.show({
-            id,
-            color: 'gray',
-            title: t('portfolio.deleted', { name: row.name }),
-            autoClose: 15000,
-            message: (
-              <Button size="xs" variant="light" mt={4} onClick={() => void undoDelete(row, id)}>
-                {t('common.undo')}
-              </Button>
-            ),
-          });
+          showUndoNotice({ kind: 'project', id: row.projectId, title: t('portfolio.deleted', { name: row.name }), undoLabel: t('common.undo'), onUndo: () => undoDelete(row) });
           reload();
         },
       }),

@@ -37,7 +37,12 @@ async function headstart() {
   const financing = await ok('financingSave', { projectId, name: 'Socialfonden', amountKr: 500_000 });
   const evaluation = await ok('evaluationGet', { evaluationId: evalId });
   const goal = (code: string) => detail.goals.find((g) => g.code === code)!;
-  return { projectId, evaluationId: evalId, detail, evaluation, line, financing, goal };
+  // A goal deleted before the round is finalised, in the recycle bin: restoring it would add a goal to the round.
+  let n = 9;
+  while (detail.goals.some((g) => g.code === `B${n}`)) n++;
+  const binned = await ok('goalCreate', { projectId, goal: { level: 'B', code: `B${n}`, description: 'Slettet før afslutning', targetInPeriod: 10 } });
+  const { binId } = await ok('goalDelete', { goalId: binned.id });
+  return { projectId, evaluationId: evalId, detail, evaluation, line, financing, goal, binId };
 }
 
 describe('the evaluator\'s prose over IPC', () => {
@@ -86,6 +91,7 @@ const REFUSED: Partial<Record<ContractName, (h: H) => unknown>> = {
   budgetLineDelete: (h) => ({ id: h.line.id }),
   financingSave: (h) => ({ projectId: h.projectId, id: h.financing.id, name: 'Socialfonden', amountKr: 1 }),
   financingDelete: (h) => ({ id: h.financing.id }),
+  recycleBinRestore: (h) => ({ kind: 'goal', id: h.binId }),
   importApply: (h) => ({
     requestId: 'apply-1',
     projectId: h.projectId,
@@ -152,6 +158,9 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   sourceList: 'read',
   sourceOpen: 'writes a temporary copy of a kept file, not the portfolio',
   sourceRead: 'read (a kept PDF for the viewer)',
+  recycleBinList: 'read',
+  recycleBinPurge: 'deletes for good only what is in the bin: a goal entry no round holds (deleting it from a final round is refused), or a deleted project as a whole, its rounds with it',
+  recycleBinEmpty: 'see recycleBinPurge',
 };
 
 describe('a final round is locked by main', () => {

@@ -1,6 +1,7 @@
 import { LineChart } from '@mantine/charts';
 import { ActionIcon, Alert, Button, Group, List, Loader, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus, IconLink, IconRuler2 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { LockProvider, useLock } from '../../components/lock';
 import { useEngineText, useWarningText, WarningIcon, warningsFromMain } from '../../components/warnings';
 import { useFormatter } from '../../format';
 import { SourceNote } from '../../components/SourceNote';
+import { showUndoNotice } from '../../components/undoNotice';
 import { ComparisonLine } from './GoalMeasure';
 import { MeasureModal } from './MeasureDialog';
 import { shareText } from './goalMeasureText';
@@ -509,8 +511,27 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
       confirmProps: { color: 'red' },
       onConfirm: async () => {
         const r = await safeCall(() => api.goalDelete({ goalId: goal.id }));
-        if (!r.ok) notifyError(r.error);
-        else await onChanged();
+        if (!r.ok) {
+          notifyError(r.error);
+          return;
+        }
+        const { binId } = r.value;
+        showUndoNotice({
+          kind: 'goal',
+          id: binId,
+          title: t('recycleBin.goalDeleted', { code: goal.code }),
+          undoLabel: t('common.undo'),
+          onUndo: async () => {
+            const restored = await safeCall(() => api.recycleBinRestore({ kind: 'goal', id: binId }));
+            if (!restored.ok) {
+              notifyError(restored.error);
+              return;
+            }
+            notifications.show({ color: 'green', message: t('recycleBin.goalRestored', { code: goal.code }) });
+            await onChanged();
+          },
+        });
+        await onChanged();
       },
     });
 
