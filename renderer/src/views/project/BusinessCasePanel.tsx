@@ -189,7 +189,8 @@ export function BusinessCasePanel({ projectId }: { projectId: number }) {
         )}
       </Group>
       {!state.loaded ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        // A named status while the case is read (a bare span may not carry a label).
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : editing ? (
         <BusinessCaseForm
           projectId={projectId}
