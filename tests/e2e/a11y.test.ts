@@ -6,7 +6,8 @@ import { launchBrowser, screenshot, startApp, type AppUnderTest } from './harnes
 /**
  * WCAG 2.1 AA (issue 15): axe-core finds no serious or critical violation on any view of the demo,
  * in Danish and in English: the portfolio, every project tab, the import wizard with a file and its
- * preview, the dialogs (new project, delete, new round, add status, export notice) and the method
+ * preview, the dialogs (new project, delete, new round, add status, a goal's measure, the indicator
+ * catalogue, export notice), the business case form and the method
  * page. Every view is checked before the test fails, so one run lists everything that is wrong.
  *
  * One browser and one app for the file (CI budget): the Danish pass runs first, then the English
@@ -57,6 +58,9 @@ const TEXT = {
     newRound: 'Ny runde fra forrige',
     addStatus: 'Tilføj status B1',
     history: 'Statushistorik for B1',
+    measure: 'Måleform for C2',
+    catalogue: 'Indlæs fælles indikatorer (CSV)',
+    businessCase: 'Tilføj business case',
     importBtn: 'Importér',
     next: 'Videre til forhåndsvisning',
     exportBtn: 'Eksportér evaluering',
@@ -77,6 +81,9 @@ const TEXT = {
     newRound: 'New round from previous',
     addStatus: 'Add status B1',
     history: 'Status history of B1',
+    measure: 'Measure of C2',
+    catalogue: 'Load common indicators (CSV)',
+    businessCase: 'Add business case',
     importBtn: 'Import',
     next: 'Continue to preview',
     exportBtn: 'Export evaluation',
@@ -150,6 +157,22 @@ async function auditEveryView(lang: Lang): Promise<string[]> {
   await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
   await checkDialog('status history dialog');
   await closeDialog(page);
+  // Issue 14: an effect goal's measure dialog (share and comparison fields) and the catalogue loader.
+  await page.getByRole('button', { name: s.measure }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+  await checkDialog('measure dialog');
+  await closeDialog(page);
+  await page.getByRole('button', { name: s.catalogue }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+  await checkDialog('catalogue dialog');
+  await closeDialog(page);
+  // The business case form on the facts tab (cancelled, nothing saved).
+  await page.getByRole('tab', { name: s.tabs[1], exact: true }).click();
+  await page.getByRole('button', { name: s.businessCase }).click();
+  await expect.poll(() => page.getByTestId('business-case').locator('form').count()).toBe(1);
+  await check('business case form', '[data-testid="business-case"]');
+  await page.getByTestId('business-case').getByRole('button', { name: s.cancel }).click();
+  await page.getByRole('tab', { name: s.tabs[3], exact: true }).click();
 
   await page.getByRole('button', { name: s.newRound }).click();
   await expect.poll(() => page.getByRole('dialog').count()).toBe(1);

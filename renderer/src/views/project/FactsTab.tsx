@@ -6,6 +6,7 @@ import { EFFECT_CHAIN_COLUMNS, type ProjectFacts } from '../../../../shared/doma
 import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
 import { useNotifyError } from '../../components/useSave';
+import { BusinessCasePanel } from './BusinessCasePanel';
 import { EvaluationTextField } from './EvaluationText';
 import { SourcesPanel } from './SourcesPanel';
 import { useProjectData } from './ProjectData';
@@ -178,6 +179,7 @@ export function FactsTab() {
         </Paper>
       )}
       <EffectChain />
+      <BusinessCasePanel projectId={project.project.id} />
       <SourcesPanel projectId={project.project.id} />
     </Stack>
   );

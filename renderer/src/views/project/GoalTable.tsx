@@ -2,7 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { ActionIcon, Alert, Button, Group, List, Loader, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus, IconLink } from '@tabler/icons-react';
+import { IconChartLine, IconPlus, IconTrash, IconClipboardPlus, IconLink, IconRuler2 } from '@tabler/icons-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSuggestionView, IndicatorUsage, IpcError } from '../../../../shared/contracts';
@@ -23,12 +23,13 @@ import { useFormatter } from '../../format';
 import { SourceNote } from '../../components/SourceNote';
 import { showUndoNotice } from '../../components/undoNotice';
 import { ComparisonLine } from './GoalMeasure';
+import { MeasureModal } from './MeasureDialog';
 import { shareText } from './goalMeasureText';
 
-/** The status in force at the evaluation date: the latest report on or before it. */
-export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string): StatusReport | null {
+/** The status in force at the evaluation date: the latest report on or before it (null = no round: the latest). */
+export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string | null): StatusReport | null {
   const mine = reports
-    .filter((r) => r.goalId === goalId && r.reportedAt <= evaluationDate)
+    .filter((r) => r.goalId === goalId && (evaluationDate === null || r.reportedAt <= evaluationDate))
     .sort((a, b) => (a.reportedAt === b.reportedAt ? a.id - b.id : a.reportedAt.localeCompare(b.reportedAt)));
   return mine[mine.length - 1] ?? null;
 }
@@ -38,9 +39,11 @@ export interface GoalTableProps {
   level: GoalLevel;
   /** The project's goals of this level, in order. */
   goals: Goal[];
-  result: LevelResult;
+  /** The round's figures of the level; null without a round (goals are shown, no attainment or light). */
+  result: LevelResult | null;
   statusReports: StatusReport[];
-  evaluationDate: string;
+  /** The round's date; null without a round (the latest status is shown, a new one is dated today). */
+  evaluationDate: string | null;
   /** The project's grant period: a status dated outside it is saved only when confirmed. */
   period: { start: string | null; end: string | null };
   /** The portfolio's indicators, and suggested links that touch this project's goals. */
@@ -66,7 +69,7 @@ function StatusModal({
   onSaved,
 }: {
   goal: Goal;
-  evaluationDate: string;
+  evaluationDate: string | null;
   period: GoalTableProps['period'];
   onClose: () => void;
   onSaved: () => void;
@@ -79,7 +82,8 @@ function StatusModal({
   const warningText = useEngineText('dateWarning');
   /** Warnings the user has been shown for this date; a second save confirms them. */
   const [warnings, setWarnings] = useState<{ date: string; list: DateWarning[] } | null>(null);
-  const [v, setV] = useState({ value: '', reportedAt: fmt.dateInput(evaluationDate), reportedBy: '', file: '', location: '', printed: '' });
+  const share = goal.measure === 'share';
+  const [v, setV] = useState({ value: '', denominator: '', reportedAt: fmt.dateInput(evaluationDate ?? localToday()), reportedBy: '', file: '', location: '', printed: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -99,6 +103,13 @@ function StatusModal({
     };
     const value = num(v.value, 'value');
     const printed = num(v.printed, 'printed');
+    // A share's status is its two counts ("30 af 124"); the percent is computed from them.
+    const denominator = share ? num(v.denominator, 'denominator') : null;
+    if (share && value !== null && !next.denominator) {
+      if (denominator === null) next.denominator = t('measureForms.denominatorRequired');
+      else if (denominator <= 0) next.denominator = t('measureForms.denominatorPositive');
+      else if (value > denominator) next.value = t('measureForms.numeratorOverDenominator');
+    }
     let reportedAt: string | null = null;
     try {
       reportedAt = fmt.parseDate(v.reportedAt);
@@ -128,6 +139,7 @@ function StatusModal({
         reportedBy: v.reportedBy,
         source: { file: v.file, location: v.location },
         printedPercent: printed,
+        ...(share ? { denominator } : {}),
         acceptWarnings: confirmed || undefined,
       }),
     );
@@ -145,13 +157,21 @@ function StatusModal({
   return (
     <Modal opened onClose={onClose} title={t('goals.statusTitle', { code: goal.code })}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
         <Stack gap="sm">
-          <TextInput label={`${t('goals.value')}${goal.unit ? ` (${goal.unit})` : ''}`} description={t('goals.valueHelp')} value={v.value} onChange={set('value')} error={errors.value} data-autofocus inputMode="decimal" />
+          {share ? (
+            <SimpleGrid cols={2}>
+              <TextInput label={`${t('measureForms.numerator')}${goal.unit ? ` (${goal.unit})` : ''}`} description={t('measureForms.numeratorHelp')} value={v.value} onChange={set('value')} error={errors.value} data-autofocus inputMode="decimal" />
+              <TextInput label={t('measureForms.denominator')} description={t('measureForms.denominatorHelp')} value={v.denominator} onChange={set('denominator')} error={errors.denominator} inputMode="decimal" withAsterisk aria-required />
+            </SimpleGrid>
+          ) : (
+            <TextInput label={`${t('goals.value')}${goal.unit ? ` (${goal.unit})` : ''}`} description={t('goals.valueHelp')} value={v.value} onChange={set('value')} error={errors.value} data-autofocus inputMode="decimal" />
+          )}
           <SimpleGrid cols={2}>
             <TextInput placeholder={fmt.datePlaceholder} label={t('goals.reportedAt')} value={v.reportedAt} onChange={set('reportedAt')} error={errors.reportedAt} withAsterisk aria-required />
             <TextInput label={t('goals.reportedBy')} value={v.reportedBy} onChange={set('reportedBy')} />
@@ -276,7 +296,7 @@ function IndicatorModal({ goal, onClose, onSaved }: { goal: Goal; onClose: () =>
           ) : mode === 'existing' ? (
             <Select
               label={t('indicators.indicator')}
-              data={(candidates ?? []).map((i) => ({ value: String(i.id), label: `${indicatorLabel(i)} · ${usageText(t, i)}` }))}
+              data={(candidates ?? []).map((i) => ({ value: String(i.id), label: `${indicatorLabel(i)}${i.common ? ` · ${t('catalogue.common')}` : ''} · ${usageText(t, i)}` }))}
               value={chosen}
               onChange={setChosen}
               allowDeselect={false}
@@ -329,7 +349,7 @@ function IndicatorCell({
   goal: Goal;
   indicators: IndicatorUsage[];
   suggestion: IndicatorSuggestionView | undefined;
-  onLink: () => void;
+  onLink: (e: React.MouseEvent<HTMLElement>) => void;
   onConfirm: (s: IndicatorSuggestionView) => void;
 }) {
   const { t } = useTranslation();
@@ -458,6 +478,19 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
   const locked = useLock() !== null;
   const [historyFor, setHistoryFor] = useState<Goal | null>(null);
   const [linkFor, setLinkFor] = useState<Goal | null>(null);
+  const [measureFor, setMeasureFor] = useState<Goal | null>(null);
+  /** The button that opened a dialog gets the focus back when it closes. */
+  const [opener, setOpener] = useState<HTMLElement | null>(null);
+  const opening =
+    <T,>(show: (x: T) => void, x: T) =>
+    (e: React.MouseEvent<HTMLElement>) => {
+      setOpener(e.currentTarget);
+      show(x);
+    };
+  const closing = (hide: () => void) => () => {
+    hide();
+    setTimeout(() => opener?.isConnected && opener.focus(), 0);
+  };
   const suggestionFor = (goal: Goal) => suggestions.find((s) => s.goalIds.includes(goal.id));
 
   /** Confirming a suggestion links every goal in it at once (the other projects' goals too). */
@@ -470,7 +503,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
     else await onChanged();
   };
   const negative = (goal: Goal, field: GoalFigureField) => (v: number | null) => (negativeFigure(goal, field, v) ? t('validation.negativeFigure') : null);
-  const byCode = new Map(result.goals.map((g) => [g.code, g]));
+  const byCode = new Map((result?.goals ?? []).map((g) => [g.code, g]));
 
   const update = async (goal: Goal, patch: Partial<Omit<Goal, 'id' | 'projectId'>>) => {
     const r = await safeCall(() => api.goalUpdate({ goalId: goal.id, patch }));
@@ -540,7 +573,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
               <Table.Th w={90} ta="right">
                 {t('goals.percent')}
               </Table.Th>
-              <Table.Th w={110}>
+              <Table.Th w={140}>
                 <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
@@ -576,7 +609,7 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                       <LockProvider reason={null}>
                         <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
                       </LockProvider>
-                      <IndicatorCell goal={goal} indicators={indicators} suggestion={suggestionFor(goal)} onLink={() => setLinkFor(goal)} onConfirm={(sg) => void confirmSuggestion(sg)} />
+                      <IndicatorCell goal={goal} indicators={indicators} suggestion={suggestionFor(goal)} onLink={opening(setLinkFor, goal)} onConfirm={(sg) => void confirmSuggestion(sg)} />
                     </Stack>
                   </Table.Td>
                   <Table.Td>
@@ -638,13 +671,18 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                   <Table.Td>
                     <Group gap={2} wrap="nowrap">
                       <Tooltip label={`${t('goals.addStatus')} (${goal.code})`}>
-                        <ActionIcon variant="subtle" disabled={locked} aria-label={`${t('goals.addStatus')} ${goal.code}`} onClick={() => setStatusFor(goal)}>
+                        <ActionIcon variant="subtle" disabled={locked} aria-label={`${t('goals.addStatus')} ${goal.code}`} onClick={opening(setStatusFor, goal)}>
                           <IconClipboardPlus size={16} />
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label={t('goals.historyFor', { code: goal.code })}>
-                        <ActionIcon variant="subtle" aria-label={t('goals.historyFor', { code: goal.code })} onClick={() => setHistoryFor(goal)}>
+                        <ActionIcon variant="subtle" aria-label={t('goals.historyFor', { code: goal.code })} onClick={opening(setHistoryFor, goal)}>
                           <IconChartLine size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label={t('measureForms.open', { code: goal.code })}>
+                        <ActionIcon variant="subtle" disabled={locked} aria-label={t('measureForms.open', { code: goal.code })} onClick={opening(setMeasureFor, goal)}>
+                          <IconRuler2 size={16} />
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label={t('goals.deleteGoal', { code: goal.code })}>
@@ -664,6 +702,11 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
         <Button size="xs" variant="light" disabled={locked} leftSection={<IconPlus size={14} />} onClick={() => void addGoal()}>
           {t('goals.addGoal')}
         </Button>
+        {result === null ? (
+          <Text size="sm" c="dimmed" data-testid={`level-average-${level}`}>
+            {t('measureForms.noRound')}
+          </Text>
+        ) : (
         <Group gap="md" data-testid={`level-average-${level}`}>
           <Text size="sm">
             {t('goals.average')}: <b>{fmt.percent(result.displayAverage)}</b>
@@ -673,8 +716,9 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
             {t('goals.reported', { reported: result.reported, total: result.total })}
           </Text>
         </Group>
+        )}
       </Group>
-      {result.cappingChangesLight && (
+      {result?.cappingChangesLight && (
         <Text size="xs" c="orange.8" data-testid={`capping-${level}`}>
           {t(capAt100 ? 'goals.cappingWithout' : 'goals.cappingWith', {
             from: result.light ? t(`light.${result.light}`).toLowerCase() : t('light.none').toLowerCase(),
@@ -687,20 +731,30 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
           goal={statusFor}
           evaluationDate={evaluationDate}
           period={period}
-          onClose={() => setStatusFor(null)}
+          onClose={closing(() => setStatusFor(null))}
           onSaved={() => {
-            setStatusFor(null);
+            closing(() => setStatusFor(null))();
             void onChanged();
           }}
         />
       )}
-      {historyFor && <HistoryModal goal={historyFor} reports={statusReports} onClose={() => setHistoryFor(null)} />}
+      {historyFor && <HistoryModal goal={historyFor} reports={statusReports} onClose={closing(() => setHistoryFor(null))} />}
       {linkFor && (
         <IndicatorModal
           goal={linkFor}
-          onClose={() => setLinkFor(null)}
+          onClose={closing(() => setLinkFor(null))}
           onSaved={() => {
-            setLinkFor(null);
+            closing(() => setLinkFor(null))();
+            void onChanged();
+          }}
+        />
+      )}
+      {measureFor && (
+        <MeasureModal
+          goal={measureFor}
+          onClose={closing(() => setMeasureFor(null))}
+          onSaved={() => {
+            closing(() => setMeasureFor(null))();
             void onChanged();
           }}
         />

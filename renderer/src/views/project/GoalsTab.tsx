@@ -1,4 +1,4 @@
-import { Paper, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSuggestionView, IndicatorUsage, IpcError } from '../../../../shared/contracts';
@@ -8,7 +8,8 @@ import { useNotifyError } from '../../components/useSave';
 import { EvaluationTextField } from './EvaluationText';
 import { GoalTable } from './GoalTable';
 import { LightDecisionEditor } from './LightDecision';
-import { useEvaluation, useProjectData } from './ProjectData';
+import { CatalogueButton } from './CatalogueDialog';
+import { useProjectData } from './ProjectData';
 
 export interface IndicatorLinks {
   indicators: IndicatorUsage[];
@@ -39,8 +40,7 @@ export function useIndicatorLinks(projectId: number, enabled = true): IndicatorL
 }
 
 export function LevelGoals({ level, links }: { level: GoalLevel; links?: IndicatorLinks }) {
-  const { project, reload } = useProjectData();
-  const detail = useEvaluation();
+  const { project, reload, evaluation: detail } = useProjectData();
   const own = useIndicatorLinks(project.project.id, !links);
   const l = links ?? own;
   const onChanged = useCallback(async () => {
@@ -51,38 +51,55 @@ export function LevelGoals({ level, links }: { level: GoalLevel; links?: Indicat
       projectId={project.project.id}
       level={level}
       goals={project.goals.filter((g) => g.level === level).sort((a, b) => a.position - b.position || a.id - b.id)}
-      result={detail.summary.levels[level]}
+      // Goals belong to the project: without a round they are shown with their latest status,
+      // and attainment and lights wait for a round (its type and date decide them).
+      result={detail?.summary.levels[level] ?? null}
       statusReports={project.statusReports}
-      evaluationDate={detail.evaluation.date}
+      evaluationDate={detail?.evaluation.date ?? null}
       period={{ start: project.project.periodStart, end: project.project.periodEnd }}
       indicators={l.indicators}
       suggestions={l.suggestions}
       onChanged={onChanged}
-      capAt100={detail.profile.capAt100}
+      capAt100={detail?.profile.capAt100}
     />
   );
 }
 
-export function GoalsTab() {
+export function GoalsTab({ onNewRound }: { onNewRound?: () => void } = {}) {
   const { t } = useTranslation();
-  const { project } = useProjectData();
+  const { project, evaluation } = useProjectData();
   const links = useIndicatorLinks(project.project.id);
   return (
     <Stack gap="lg">
+      {!evaluation && (
+        <Alert color="blue" title={t('rounds.none')} data-testid="goals-no-round">
+          <Text size="sm" mb={onNewRound ? 'sm' : 0}>
+            {t('measureForms.noRoundHelp')}
+          </Text>
+          {onNewRound && (
+            <Button size="xs" onClick={onNewRound}>
+              {t('rounds.new')}
+            </Button>
+          )}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <CatalogueButton onLoaded={links.reload} />
+      </Group>
       {GOAL_LEVELS.map((level) => (
         <Paper key={level} withBorder p="md">
           <Title order={3} size="h4" mb="sm">
             {t(`levelGoals.${level}`)}
           </Title>
           <LevelGoals level={level} links={links} />
-          {level !== 'C' && (
+          {level !== 'C' && evaluation && (
             <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
               <EvaluationTextField textKey={level === 'A' ? 'activityGoals' : 'outputGoals'} />
             </div>
           )}
         </Paper>
       ))}
-      <LightDecisionEditor kind="goals" />
+      {evaluation && <LightDecisionEditor kind="goals" />}
     </Stack>
   );
 }

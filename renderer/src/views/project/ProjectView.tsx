@@ -352,7 +352,10 @@ export function ProjectView({
           </Tabs.List>
           {PROJECT_TABS.map((k) => (
             <Tabs.Panel key={k} value={k} pt="md">
-              {EVALUATION_TABS.has(k) && !evaluation ? (
+              {k === 'goals' && !evaluation ? (
+                // Goals belong to the project: shown (and edited) without a round.
+                <GoalsTab onNewRound={() => setNewRound(true)} />
+              ) : EVALUATION_TABS.has(k) && !evaluation ? (
                 <Stack gap="md">
                   <Alert color="blue" title={t('rounds.none')}>
                     <Text size="sm" mb="sm">
