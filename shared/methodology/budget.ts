@@ -14,10 +14,26 @@ const sumKr = (amounts: number[]) => roundHalfUp(amounts.reduce((sum, a) => sum 
 
 const isIndirect = (line: BudgetLineInput) => line.percentOfDirect !== null;
 
+/**
+ * The sum of the budget lines against the project's total budget (the fact box's "samlet
+ * budget"), within the profile's tolerance; null when either side is missing.
+ */
+export function linesAgainstProjectTotal(
+  linesTotalKr: number,
+  lineCount: number,
+  projectTotalKr: number | null,
+  profile: MethodologyProfile,
+): BudgetResult['projectTotal'] {
+  if (lineCount === 0 || projectTotalKr === null) return null;
+  const differenceKr = roundHalfUp(linesTotalKr - projectTotalKr, ORE_DECIMALS);
+  return { projectTotalKr, differenceKr, ok: Math.abs(differenceKr) <= profile.budgetToleranceKr };
+}
+
 export function budgetCheck(
   lines: BudgetLineInput[],
   financing: FinancingInput[],
   profile: MethodologyProfile,
+  projectTotalKr: number | null = null,
 ): BudgetResult {
   const yearNumbers = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
   const years = yearNumbers.map((year) => {
@@ -52,5 +68,6 @@ export function budgetCheck(
     differenceKr,
     balanced: lines.length > 0 && financing.length > 0 && Math.abs(differenceKr) <= profile.budgetToleranceKr,
     indirectChecks,
+    projectTotal: linesAgainstProjectTotal(totalKr, lines.length, projectTotalKr, profile),
   };
 }

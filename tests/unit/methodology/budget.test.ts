@@ -59,3 +59,22 @@ describe('budgetCheck (seed 004)', () => {
     expect(budgetCheck([], APPLICATION_FINANCING, P)).toMatchObject({ totalKr: 0, balanced: false, years: [] });
   });
 });
+
+describe('budget lines against the project total budget (seed 004: 14.038.106 kr.)', () => {
+  it('agrees when the lines sum to the total, within the profile tolerance', () => {
+    expect(budgetCheck(APPLICATION_BUDGET, APPLICATION_FINANCING, P, 14_038_106).projectTotal).toEqual({ projectTotalKr: 14_038_106, differenceKr: 0, ok: true });
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, 14_038_107).projectTotal).toEqual({ projectTotalKr: 14_038_107, differenceKr: -1, ok: true });
+  });
+
+  it('differs beyond the tolerance, the difference being lines minus total', () => {
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, 14_000_000).projectTotal).toEqual({ projectTotalKr: 14_000_000, differenceKr: 38_106, ok: false });
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, 14_038_107.5).projectTotal?.ok).toBe(false);
+    expect(budgetCheck(APPLICATION_BUDGET, [], { ...P, budgetToleranceKr: 50_000 }, 14_000_000).projectTotal?.ok).toBe(true);
+  });
+
+  it('has nothing to compare without lines or without a total', () => {
+    expect(budgetCheck([], [], P, 14_038_106).projectTotal).toBeNull();
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, null).projectTotal).toBeNull();
+    expect(budgetCheck(APPLICATION_BUDGET, [], P).projectTotal).toBeNull();
+  });
+});
