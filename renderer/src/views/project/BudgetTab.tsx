@@ -208,7 +208,17 @@ function BudgetLines() {
                 />
               </Table.Td>
               <Table.Td>
-                <EditableNumber label={null} ariaLabel={`${line.costType} ${line.year} ${t('budget.amount')}`} size="xs" value={line.amountKr} money nullable={false} onSave={(amountKr) => saveLine(line, { amountKr: amountKr ?? 0 })} />
+                {line.percentOfDirect === null ? (
+                  <EditableNumber label={null} ariaLabel={`${line.costType} ${line.year} ${t('budget.amount')}`} size="xs" value={line.amountKr} money nullable={false} onSave={(amountKr) => saveLine(line, { amountKr: amountKr ?? 0 })} />
+                ) : (
+                  // Kept as its percent: the amount follows the direct costs of the year (computed in main).
+                  <Text size="xs" ta="right" data-testid="indirect-amount">
+                    {t('budgetRules.indirectAmount', {
+                      percent: fmt.percent(line.percentOfDirect, Number.isInteger(line.percentOfDirect) ? 0 : 2),
+                      amount: fmt.kr(line.amountKr),
+                    })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <EditableNumber
