@@ -1,3 +1,4 @@
+import { keepIndirectInStep } from '../../shared/methodology/budget';
 import { profileVersionLabel } from '../../shared/methodology/profileVersion';
 import ExcelJS from 'exceljs';
 import type { BusinessCase, EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../../shared/domain';
@@ -726,12 +727,24 @@ class Builder {
     styleHeaderRow(ws.getRow(r), 1, 4);
     r++;
     const first = r;
-    for (const line of lines) {
+    const inStep = keepIndirectInStep(lines);
+    lines.forEach((line, i) => {
       ws.getRow(r).values = [line.costType, line.year, line.amountKr, line.percentOfDirect];
+      if (line.percentOfDirect !== null && inStep[i] === line) {
+        // Kept as its percent of the year's direct costs (the lines without a percent): a live
+        // formula, so that a changed direct cost in the sheet moves it as the app does. An
+        // imported amount that is not its percent stays the printed figure the warning names.
+        // The direct lines of the same year by cell (a range would take in the other indirect
+        // lines, whose formulas refer back: a circular reference).
+        const cells = lines.flatMap((l, j) => (l.percentOfDirect === null && l.year === line.year ? [`C${first + j}`] : []));
+        const direct = cells.length ? `SUM(${cells.join(',')})` : '0';
+        ws.getCell(r, 3).value = formula(`ROUND(${direct}*D${r}/100,2)`, line.amountKr);
+        this.mark(`budget.indirect.${line.year}`, name, `C${r}`);
+      }
       ws.getCell(r, 3).numFmt = krFormat(line.amountKr);
       ws.getCell(r, 4).numFmt = FMT.pct;
       r++;
-    }
+    });
     if (lines.length === 0) ws.getCell(r++, 1).value = 'Ingen budgetlinjer registreret.';
     const budgetTotal = `C${r}`;
     ws.getCell(r, 1).value = 'Budget i alt';

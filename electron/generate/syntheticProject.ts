@@ -247,13 +247,15 @@ export function syntheticProject(seed: number, index: number, shape: SyntheticSh
     const yearCount = lastYear - firstYear + 1;
     const rate = random.pick(INDIRECT_RATES);
     const costTypes = DIRECT_COSTS.slice(0, random.int(3, DIRECT_COSTS.length));
-    const directPerYear = Math.floor(totalBudgetKr / (1 + rate / 100) / yearCount);
+    // To the øre, so that the lines (direct plus indirect) sum to the total budget within the
+    // profile's tolerance: a project whose lines differ from its total is flagged (budgetLinesTotalDiffers).
+    const directPerYear = roundHalfUp(totalBudgetKr / (1 + rate / 100) / yearCount, 2);
     for (let year = firstYear; year <= lastYear; year++) {
       let direct = 0;
       costTypes.forEach((costType, i) => {
-        const share = i === costTypes.length - 1 ? directPerYear - direct : Math.round((directPerYear / costTypes.length) * random.between(0.6, 1.4));
+        const share = i === costTypes.length - 1 ? roundHalfUp(directPerYear - direct, 2) : Math.round((directPerYear / costTypes.length) * random.between(0.6, 1.4));
         const amountKr = Math.max(1000, share);
-        direct += amountKr;
+        direct = roundHalfUp(direct + amountKr, 2);
         budgetLines.push({ costType, year, amountKr, percentOfDirect: null });
       });
       const indirect = roundHalfUp((direct * rate) / 100, 2);

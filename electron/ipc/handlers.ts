@@ -13,6 +13,7 @@ import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
 import { isFilterActive } from '../../shared/portfolioFilter';
+import { keepIndirectInStep } from '../../shared/methodology/budget';
 import { resourcesDir } from '../resources';
 import { loadPortfolioDocument, readDemoDocument } from '../services/portfolioDocument';
 
@@ -27,6 +28,15 @@ function belongsTo<T extends { id: number }>(items: T[], id: number | undefined,
   const found = items.find((i) => i.id === id);
   if (!found) throw new ServiceError('NOT_FOUND', `${what} (id ${id}) findes ikke i ${parent}.`);
   return found;
+}
+
+/** Writes the indirect lines of a project whose amount no longer follows their percent; returns all lines. */
+async function keepBudgetInStep(tx: Pick<AppServices['store'], 'listBudgetLines' | 'saveBudgetLine'>, projectId: number) {
+  const lines = await tx.listBudgetLines(projectId);
+  const inStep = keepIndirectInStep(lines);
+  const out: typeof lines = [];
+  for (let i = 0; i < lines.length; i++) out.push(inStep[i] === lines[i] ? lines[i] : await tx.saveBudgetLine(inStep[i]));
+  return out;
 }
 
 /** What each channel does: validate (done by the wrapper), call one service, return. */
@@ -146,20 +156,30 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
 
     budgetLineSave: async ({ projectId, id, costType, year, amountKr, percentOfDirect, position }) => {
       await svc.requireProject(projectId);
-      const items = await store.listBudgetLines(projectId);
-      const existing = belongsTo(items, id, 'Budgetlinjen', 'projektet');
-      return store.saveBudgetLine({
-        id,
-        projectId,
-        costType,
-        year,
-        amountKr,
-        percentOfDirect: percentOfDirect ?? null,
-        position: position ?? existing?.position ?? items.length,
+      return store.transaction(async (tx) => {
+        const items = await tx.listBudgetLines(projectId);
+        const existing = belongsTo(items, id, 'Budgetlinjen', 'projektet');
+        const saved = await tx.saveBudgetLine({
+          id,
+          projectId,
+          costType,
+          year,
+          amountKr,
+          percentOfDirect: percentOfDirect ?? null,
+          position: position ?? existing?.position ?? items.length,
+        });
+        // An indirect line is kept as its percent; its amount (and every other indirect line's,
+        // when direct costs changed) follows the direct costs of its year.
+        const inStep = await keepBudgetInStep(tx, projectId);
+        return inStep.find((l) => l.id === saved.id) ?? saved;
       });
     },
     budgetLineDelete: async ({ id }) => {
-      await store.deleteBudgetLine(id);
+      await store.transaction(async (tx) => {
+        const line = await tx.getBudgetLine(id);
+        await tx.deleteBudgetLine(id);
+        if (line) await keepBudgetInStep(tx, line.projectId);
+      });
       return done;
     },
     financingSave: async ({ projectId, id, name, amountKr, position }) => {

@@ -1446,6 +1446,9 @@ class SqliteStore implements PortfolioStore {
   listBudgetLines(projectId: number): Promise<BudgetLine[]> {
     return this.listByParent<BudgetLine>(BUDGET, projectId);
   }
+  getBudgetLine(id: number): Promise<BudgetLine | null> {
+    return this.read((c) => this.getById<BudgetLine>(c, BUDGET, id));
+  }
   saveBudgetLine(item: NewOrExisting<BudgetLine>): Promise<BudgetLine> {
     return this.saveItem<BudgetLine>(BUDGET, item);
   }

@@ -155,6 +155,8 @@ export interface PortfolioStore {
 
   // Budget lines and financing (per project)
   listBudgetLines(projectId: number): Promise<BudgetLine[]>;
+  /** One budget line by id; null when there is none. */
+  getBudgetLine(id: number): Promise<BudgetLine | null>;
   saveBudgetLine(item: NewOrExisting<BudgetLine>): Promise<BudgetLine>;
   deleteBudgetLine(id: number): Promise<void>;
   listFinancing(projectId: number): Promise<FinancingSource[]>;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NumberParseError, parseDanishAmountKr, parseDanishNumber } from '../../shared/numbers/danish';
+import { NumberParseError, parseDanishNumber, parseTypedAmountOre } from '../../shared/numbers/danish';
 import { roundHalfUp as roundMoney } from '../../shared/methodology/rounding';
 import type { Language } from './i18n';
 
@@ -91,7 +91,12 @@ export function createFormatter(language: Language): Formatter {
     },
     amountInput: (value) =>
       value === null || value === undefined || !Number.isFinite(value) ? '' : nf(krDecimals(value)).format(roundHalfUp(value, 2)),
-    parseAmount: (text) => (language === 'da' ? parseDanishAmountKr(text) : parseEnglishAmount(text)),
+    parseAmount: (text) => {
+      if (language !== 'da') return parseEnglishAmount(text);
+      // Exact to the øre; ambiguous ("1,250") and finer-than-øre text is refused, never rounded.
+      const ore = parseTypedAmountOre(text);
+      return ore === null ? null : ore / 100;
+    },
     date: (iso) => {
       const d = iso ? isoDate(iso) : null;
       return d ? dateFormat.format(d) : MISSING;

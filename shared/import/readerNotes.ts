@@ -291,6 +291,8 @@ export const TERMS_EN: Record<TermKey, string> = {
   'reason.tooLarge': 'the number is too large',
   'reason.amountPercent': 'an amount cannot be a percentage',
   'reason.twoUnits': 'more than one unit (mio., t.kr. ...)',
+  'reason.ambiguousComma': 'ambiguous: a comma before three digits can be a Danish decimal comma or an English thousands separator; write e.g. "1.250 kr." or "1,25 kr."',
+  'reason.finerThanOre': 'finer than øre (at most two decimals in kr.)',
   'date.noSuchMonth': 'month {{month}} does not exist',
   'date.noSuchDay': 'day {{day}} does not exist in month {{month}}',
   'date.expectedIso': 'expected the format YYYY-MM-DD',

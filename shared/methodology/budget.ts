@@ -14,10 +14,53 @@ const sumKr = (amounts: number[]) => roundHalfUp(amounts.reduce((sum, a) => sum 
 
 const isIndirect = (line: BudgetLineInput) => line.percentOfDirect !== null;
 
+/** An indirect-cost line's amount: its percent of the direct costs, to the øre (half up). */
+export function indirectAmountKr(directKr: number, percentOfDirect: number): number {
+  return roundHalfUp((directKr * percentOfDirect) / 100, ORE_DECIMALS);
+}
+
+/** The direct costs (lines without a percent) of each year. */
+function directByYear(lines: Pick<BudgetLineInput, 'year' | 'amountKr' | 'percentOfDirect'>[]): Map<number, number> {
+  const byYear = new Map<number, number[]>();
+  for (const l of lines) if (l.percentOfDirect === null) byYear.set(l.year, [...(byYear.get(l.year) ?? []), l.amountKr]);
+  return new Map([...byYear].map(([year, amounts]) => [year, sumKr(amounts)]));
+}
+
+/**
+ * Keeps every indirect-cost line (one given as a percent of the direct costs, as 004 writes
+ * "Indirekte udgifter (18 % af de direkte udgifter)") in step with the direct costs of its year:
+ * the percent is what is kept, the amount follows. Lines whose amount already agrees come back
+ * as they are (same object), so a caller can write only what changed.
+ */
+export function keepIndirectInStep<T extends Pick<BudgetLineInput, 'year' | 'amountKr' | 'percentOfDirect'>>(lines: T[]): T[] {
+  const direct = directByYear(lines);
+  return lines.map((l) => {
+    if (l.percentOfDirect === null) return l;
+    const amountKr = indirectAmountKr(direct.get(l.year) ?? 0, l.percentOfDirect);
+    return amountKr === l.amountKr ? l : { ...l, amountKr };
+  });
+}
+
+/**
+ * The sum of the budget lines against the project's total budget (the fact box's "samlet
+ * budget"), within the profile's tolerance; null when either side is missing.
+ */
+export function linesAgainstProjectTotal(
+  linesTotalKr: number,
+  lineCount: number,
+  projectTotalKr: number | null,
+  profile: MethodologyProfile,
+): BudgetResult['projectTotal'] {
+  if (lineCount === 0 || projectTotalKr === null) return null;
+  const differenceKr = roundHalfUp(linesTotalKr - projectTotalKr, ORE_DECIMALS);
+  return { projectTotalKr, differenceKr, ok: Math.abs(differenceKr) <= profile.budgetToleranceKr };
+}
+
 export function budgetCheck(
   lines: BudgetLineInput[],
   financing: FinancingInput[],
   profile: MethodologyProfile,
+  projectTotalKr: number | null = null,
 ): BudgetResult {
   const yearNumbers = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
   const years = yearNumbers.map((year) => {
@@ -30,7 +73,7 @@ export function budgetCheck(
   const indirectChecks = lines.filter(isIndirect).map((line) => {
     const directKr = years.find((y) => y.year === line.year)?.directKr ?? 0;
     const claimedPercent = line.percentOfDirect ?? 0;
-    const expectedKr = roundHalfUp((directKr * claimedPercent) / 100, ORE_DECIMALS);
+    const expectedKr = indirectAmountKr(directKr, claimedPercent);
     return {
       year: line.year,
       costType: line.costType,
@@ -52,5 +95,6 @@ export function budgetCheck(
     differenceKr,
     balanced: lines.length > 0 && financing.length > 0 && Math.abs(differenceKr) <= profile.budgetToleranceKr,
     indirectChecks,
+    projectTotal: linesAgainstProjectTotal(totalKr, lines.length, projectTotalKr, profile),
   };
 }

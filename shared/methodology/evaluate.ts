@@ -87,6 +87,17 @@ function projectWarnings(
     });
   }
 
+  if (budget.projectTotal && !budget.projectTotal.ok) {
+    const t = budget.projectTotal;
+    warnings.push({
+      code: 'budgetLinesTotalDiffers',
+      params: { budgetKr: budget.totalKr, projectKr: t.projectTotalKr, differenceKr: t.differenceKr },
+      message:
+        `Budget: budgetlinjerne giver i alt ${formatDanishKr(budget.totalKr, Number.isInteger(budget.totalKr) ? 0 : 2)}, ` +
+        `projektets samlede budget er ${formatDanishKr(t.projectTotalKr)} (forskel ${formatDanishKr(t.differenceKr, Number.isInteger(t.differenceKr) ? 0 : 2)})`,
+    });
+  }
+
   for (const check of budget.indirectChecks.filter((c) => !c.ok)) {
     warnings.push({
       code: 'indirectCostMismatch',
@@ -195,7 +206,7 @@ export function evaluate(input: EvaluationInput, profile: MethodologyProfile): E
   };
   const implementation = implementationResult(input.scores, profile);
   const prog = progress(input.progress, profile);
-  const budget = budgetCheck(input.budgetLines, input.financing, profile);
+  const budget = budgetCheck(input.budgetLines, input.financing, profile, input.progress.totalBudgetKr);
 
   const basisLevel = goalLightLevel(levels);
   const effect = effectSuggestion(levels.C, evaluationType, profile);

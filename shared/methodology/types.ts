@@ -89,6 +89,7 @@ export interface Warning {
 export type ProjectWarningCode =
   | 'provisionalImplementation' // fewer than six parameters scored
   | 'budgetFinancingMismatch' // budget lines do not equal financing
+  | 'budgetLinesTotalDiffers' // the sum of the budget lines differs from the project's total budget
   | 'indirectCostMismatch' // indirect line differs from its claimed percent of the direct costs
   | 'burnUnder' // burn ratio below the underspending bound
   | 'burnOver' // burn ratio above the overspending bound
@@ -205,6 +206,11 @@ export interface BudgetResult {
   differenceKr: number;
   /** True when there are budget lines and financing sources and they agree within tolerance. */
   balanced: boolean;
+  /**
+   * The sum of the budget lines against the project's total budget: null when there are no
+   * lines or no total to compare with; `differenceKr` is lines minus total.
+   */
+  projectTotal: { projectTotalKr: number; differenceKr: number; ok: boolean } | null;
   indirectChecks: {
     year: number;
     costType: string;

@@ -25,6 +25,8 @@ export const NUMBER_REASONS_DA = {
   tooLarge: 'tallet er for stort',
   amountPercent: 'et beløb kan ikke være en procentsats',
   twoUnits: 'mere end én enhed (mio., t.kr. ...)',
+  ambiguousComma: 'tvetydigt: et komma før tre cifre kan være et dansk decimalkomma eller en engelsk tusindtalsseparator; skriv fx "1.250 kr." eller "1,25 kr."',
+  finerThanOre: 'finere end øre (højst to decimaler i kr.)',
 } as const;
 export type NumberReason = keyof typeof NUMBER_REASONS_DA;
 
@@ -162,11 +164,8 @@ const MULTIPLIERS: { pattern: RegExp; factor: number }[] = [
   { pattern: /(?<=[\s\d]|^)mia\.?$/i, factor: 1_000_000_000 },
 ];
 
-/**
- * An amount in kr, with "mio." (x 1.000.000), "mia." (x 1.000.000.000) and "t.kr." / "1000 kr"
- * (x 1.000) understood, rounded to øre: "DKK 20,0 mio." -> 20000000.
- */
-export function parseDanishAmountKr(text: string): number | null {
+/** Peels multipliers and currency words off an amount: "DKK 20,0 mio." -> { factor 1e6, rest "20,0" }. */
+function peelAmount(text: string): { factor: number; rest: string } {
   if (text.includes('%')) throw new NumberParseError(text, 'amountPercent');
   let rest = text.trim();
   let factor = 1;
@@ -188,9 +187,75 @@ export function parseDanishAmountKr(text: string): number | null {
       changed = true;
     }
   }
+  return { factor, rest };
+}
+
+/**
+ * An amount in kr, with "mio." (x 1.000.000), "mia." (x 1.000.000.000) and "t.kr." / "1000 kr"
+ * (x 1.000) understood, rounded to øre: "DKK 20,0 mio." -> 20000000. For figures read from
+ * documents; what a user types goes through the stricter parseTypedAmountOre.
+ */
+export function parseDanishAmountKr(text: string): number | null {
+  const { factor, rest } = peelAmount(text);
   const value = parseFigure(text, rest);
   if (value === null) return null;
   return roundHalfUp(factor === 1 ? value : shiftDecimal(value, Math.log10(factor)), 2);
+}
+
+/**
+ * An amount as a user types it, in whole øre, read exactly (digit by digit, no binary
+ * arithmetic): "20,0 mio." -> 2000000000, "1.250 t.kr." -> 125000000, "20.000.000 kr.".
+ * Refuses, rather than guesses, what a document reader would round:
+ * - "1,250" (or "1,250 kr.") without a multiplier: a Danish decimal or an English thousands
+ *   separator, so ambiguous;
+ * - anything finer than øre ("5,555 t.kr." is fine, "1,234 kr." is not, "0,001 kr." neither);
+ * - an amount beyond what a double holds in øre exactly.
+ * Blank -> null.
+ */
+export function parseTypedAmountOre(text: string): number | null {
+  const { factor, rest } = peelAmount(text);
+  // Validates the form (grouping, commas, sign) with the document reader's own rules.
+  if (parseFigure(text, rest) === null) {
+    if (/^[-\u2212+]?,/.test(rest.trim())) throw new NumberParseError(text, 'noDigits');
+    return null;
+  }
+  let body = rest.trim();
+  const negative = MINUS.test(body);
+  if (negative || body.startsWith('+')) body = body.slice(1);
+  const [integerPart, decimalPart = ''] = body.split(',');
+  if (factor === 1 && /^\d{3}$/.test(decimalPart) && /^[1-9]\d{0,2}$/.test(integerPart)) {
+    throw new NumberParseError(text, 'ambiguousComma');
+  }
+  const places = Math.round(Math.log10(factor)) + 2; // from the typed unit to øre
+  // parseFigure let through only digits, grouping dots and grouping spaces.
+  const integerDigits = integerPart.replace(/\D/g, '');
+  const extra = decimalPart.slice(places);
+  if (/[1-9]/.test(extra)) throw new NumberParseError(text, 'finerThanOre');
+  const ore = BigInt(integerDigits + decimalPart.slice(0, places).padEnd(places, '0'));
+  if (ore > BigInt(Number.MAX_SAFE_INTEGER)) throw new NumberParseError(text, 'tooLarge');
+  const value = Number(ore);
+  return negative && value !== 0 ? -value : value;
+}
+
+/** The units an amount can be written in: kr., 1000 kr. (t.kr.) or mio. kr. */
+export type AmountUnit = 'kr' | 'tkr' | 'mio';
+const UNIT_PLACES: Record<AmountUnit, number> = { kr: 2, tkr: 5, mio: 8 };
+const UNIT_SUFFIX: Record<AmountUnit, string> = { kr: 'kr.', tkr: 't.kr.', mio: 'mio. kr.' };
+
+/**
+ * An amount in øre written exactly in a unit, the decimals it needs and no more:
+ * 2000000000 øre -> "20.000.000 kr.", "20.000 t.kr.", "20 mio. kr."; 550 -> "5,50 kr."
+ * (øre always two digits in kr.), "0,0055 t.kr.". Exact for every safe integer of øre.
+ */
+export function formatAmountOreIn(ore: number, unit: AmountUnit): string {
+  if (!Number.isSafeInteger(ore)) return MISSING_TEXT;
+  const places = UNIT_PLACES[unit];
+  const digits = BigInt(Math.abs(ore)).toString().padStart(places + 1, '0');
+  const integerDigits = digits.slice(0, -places);
+  let decimals = digits.slice(-places);
+  decimals = unit === 'kr' ? (/^0+$/.test(decimals) ? '' : decimals) : decimals.replace(/0+$/, '');
+  const sign = ore < 0 ? '\u2212' : '';
+  return `${sign}${groupThousands(integerDigits)}${decimals ? `,${decimals}` : ''} ${UNIT_SUFFIX[unit]}`;
 }
 
 function groupThousands(digits: string): string {

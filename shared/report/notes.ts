@@ -81,6 +81,8 @@ export function warningText(w: Warning, lang: ReportLang): string {
       return `Implementation: provisional score, ${str(p.scored)} of ${str(p.required)} parameters scored`;
     case 'budgetFinancingMismatch':
       return `The budget ${kr(p.budgetKr)} does not equal the financing ${kr(p.financingKr)} (difference ${kr(p.differenceKr)})`;
+    case 'budgetLinesTotalDiffers':
+      return `Budget: the budget lines total ${kr(p.budgetKr)}, the project's total budget is ${kr(p.projectKr)} (difference ${kr(p.differenceKr)})`;
     case 'indirectCostMismatch':
       return `Budget ${str(p.year)}: "${str(p.costType)}" is ${kr(p.actualKr)}, but ${pct(p.claimedPercent)} of the direct costs is ${kr(p.expectedKr)}`;
     case 'burnUnder':
@@ -105,6 +107,7 @@ export function warningPlace(w: Warning): 'implementation' | 'progress' | 'level
     case 'provisionalImplementation':
       return 'implementation';
     case 'budgetFinancingMismatch':
+    case 'budgetLinesTotalDiffers':
     case 'indirectCostMismatch':
     case 'burnUnder':
     case 'burnOver':

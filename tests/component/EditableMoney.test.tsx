@@ -49,4 +49,33 @@ describe('a money field', () => {
     await userEvent.tab();
     await waitFor(() => expect(onSave).toHaveBeenCalledWith(20_000_000));
   });
+
+  it('echoes the amount it understood, "= 20.000.000 kr.", before anything is saved', async () => {
+    const { onSave, field } = renderAmount(null);
+    await userEvent.type(field, '20,0 mio.');
+    expect(screen.getByTestId('amount-echo').textContent).toBe('= 20.000.000 kr.');
+    expect(onSave).not.toHaveBeenCalled();
+    await userEvent.clear(field);
+    await userEvent.type(field, '1.250 t.kr.');
+    expect(screen.getByTestId('amount-echo').textContent).toBe('= 1.250.000 kr.');
+    // The echo is part of the field's accessible description.
+    expect(field.getAttribute('aria-describedby') ?? '').toContain(screen.getByTestId('amount-echo').parentElement?.id ?? 'none');
+    await userEvent.tab();
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith(1_250_000));
+    await waitFor(() => expect(screen.queryByTestId('amount-echo')).toBeNull());
+  });
+
+  it('refuses an ambiguous "1,250" and a figure finer than øre, saying why, and sends nothing', async () => {
+    const { onSave, field } = renderAmount(100);
+    await userEvent.clear(field);
+    await userEvent.type(field, '1,250');
+    expect(screen.queryByTestId('amount-echo')).toBeNull();
+    await userEvent.tab();
+    expect(await screen.findByText(/"1,250" er tvetydigt/)).toBeTruthy();
+    await userEvent.clear(field);
+    await userEvent.type(field, '12,3456 kr.');
+    await userEvent.tab();
+    expect(await screen.findByText(/"12,3456 kr." er finere end øre/)).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+  });
 });

@@ -3,7 +3,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/contracts';
-import { shownDecimals } from '../../../shared/numbers/danish';
+import { NumberParseError, shownDecimals } from '../../../shared/numbers/danish';
 import { useFormatter } from '../format';
 import { LockMark, useLock } from './lock';
 import { useSave, type SaveState } from './useSave';
@@ -156,7 +156,9 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
       const v = money ? fmt.parseAmount(text) : fmt.parseNumber(text);
       if (v === null && !nullable) return { ok: false, message: t('validation.required') };
       return { ok: true, value: v };
-    } catch {
+    } catch (e) {
+      if (money && e instanceof NumberParseError && (e.code === 'ambiguousComma' || e.code === 'finerThanOre'))
+        return { ok: false, message: t(`budgetRules.${e.code}`, { text: text.trim() }) };
       if (money) return { ok: false, message: t('validation.amount', { example: `${fmt.amountInput(7_019_053)} / ${fmt.amountInput(5.5)} / ${t('validation.amountMillions')}` }) };
       return { ok: false, message: t('validation.number', { example: fmt.number(19037) + ' / ' + fmt.number(3.8, 1) }) };
     }
@@ -184,11 +186,15 @@ export function EditableNumber({ label, description, ariaLabel, value, decimals,
     }
   };
 
+  // A typed amount is echoed as understood ("= 20.000.000 kr.") before it is saved.
+  const understood = money && dirty && !invalid && draft.trim() !== '' ? parse(draft) : null;
+  const echo = understood?.ok && understood.value !== null ? t('budgetRules.echo', { amount: fmt.kr(understood.value) }) : null;
   return (
     <TextInput
       id={id}
       label={label}
-      description={description}
+      description={echo ? <span data-testid="amount-echo">{echo}</span> : description}
+      inputWrapperOrder={money ? ['label', 'input', 'description', 'error'] : undefined}
       aria-label={ariaLabel}
       value={draft}
       inputMode="decimal"

@@ -354,6 +354,24 @@ describe.skipIf(!HAS_SOFFICE && !SOFFICE_REQUIRED)('recalculated in LibreOffice'
   });
 });
 
+describe('indirect costs in the budget sheet (issue 15: budget as 004 writes it)', () => {
+  const book = () => evaluations.find((e) => e.label.startsWith('demo') && e.label.includes('work-live-stay'))!;
+
+  it("computes 004's 18 % indirect line of each year with a live formula, as the app does", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book().file);
+    for (const year of [2019, 2020, 2021]) {
+      const ref = book().cells[`budget.indirect.${year}`];
+      const v = wb.getWorksheet(ref.sheet)!.getCell(ref.address).value as ExcelJS.CellFormulaValue;
+      expect(v.formula, String(year)).toMatch(/^ROUND\(SUM\((C\d+,){4}C\d+\)\*D\d+\/100,2\)$/);
+      const line = book().project.budgetLines.find((l) => l.year === year && l.percentOfDirect !== null)!;
+      expect(v.result).toBe(line.amountKr);
+      if (HAS_SOFFICE) expect(recalc.get(book().file)!.get(ref.sheet)!.get(ref.address)).toBe(String(line.amountKr));
+    }
+    expect(book().cells['budget.indirect.2019']).toBeDefined();
+  });
+});
+
 describe('money and provenance in the evaluation workbook (issue 10, points 11e and 13)', () => {
   const book = () => evaluations.find((e) => e.label.includes('Øre uden indberetter'))!;
   const read = async () => {

@@ -110,9 +110,12 @@ describe('the synthetic portfolio', () => {
       expect(goals.filter((g) => g.state === state).length, state).toBeGreaterThan(0);
     expect(goals.filter((g) => (g.percent ?? 0) > 100).length).toBeGreaterThan(0);
     const codes = new Set(details.flatMap((d) => d.summary.warnings.map((w) => w.code)));
-    for (const code of ['printedPercentDiffers', 'provisionalImplementation', 'indirectCostMismatch', 'budgetFinancingMismatch', 'burnUnder', 'burnOver', 'timeReportedDiffers', 'budgetReportedDiffers'])
+    for (const code of ['printedPercentDiffers', 'provisionalImplementation', 'indirectCostMismatch', 'budgetFinancingMismatch', 'budgetLinesTotalDiffers', 'burnUnder', 'burnOver', 'timeReportedDiffers', 'budgetReportedDiffers'])
       expect(codes, code).toContain(code);
     expect(codes).not.toContain('overrideWithoutReason');
+    // A generated budget sums to the project's total to the øre, unless its indirect line was made wrong on purpose.
+    const linesDiffer = details.filter((d) => d.summary.warnings.some((w) => w.code === 'budgetLinesTotalDiffers'));
+    expect(linesDiffer.filter((d) => !d.summary.warnings.some((w) => w.code === 'indirectCostMismatch'))).toEqual([]);
     expect(details.some((d) => d.evaluation.type === 'midterm') && details.some((d) => d.evaluation.type === 'final')).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import { DEFAULT_PROFILE, budgetCheck } from '../../../shared/methodology';
+import { indirectAmountKr, keepIndirectInStep } from '../../../shared/methodology/budget';
 import { APPLICATION_BUDGET, APPLICATION_FINANCING } from './fixtures';
 
 const P = DEFAULT_PROFILE;
@@ -57,5 +58,46 @@ describe('budgetCheck (seed 004)', () => {
     expect(budgetCheck([], [], P).balanced).toBe(false);
     expect(budgetCheck(APPLICATION_BUDGET, [], P).balanced).toBe(false);
     expect(budgetCheck([], APPLICATION_FINANCING, P)).toMatchObject({ totalKr: 0, balanced: false, years: [] });
+  });
+});
+
+describe('budget lines against the project total budget (seed 004: 14.038.106 kr.)', () => {
+  it('agrees when the lines sum to the total, within the profile tolerance', () => {
+    expect(budgetCheck(APPLICATION_BUDGET, APPLICATION_FINANCING, P, 14_038_106).projectTotal).toEqual({ projectTotalKr: 14_038_106, differenceKr: 0, ok: true });
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, 14_038_107).projectTotal).toEqual({ projectTotalKr: 14_038_107, differenceKr: -1, ok: true });
+  });
+
+  it('differs beyond the tolerance, the difference being lines minus total', () => {
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, 14_000_000).projectTotal).toEqual({ projectTotalKr: 14_000_000, differenceKr: 38_106, ok: false });
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, 14_038_107.5).projectTotal?.ok).toBe(false);
+    expect(budgetCheck(APPLICATION_BUDGET, [], { ...P, budgetToleranceKr: 50_000 }, 14_000_000).projectTotal?.ok).toBe(true);
+  });
+
+  it('has nothing to compare without lines or without a total', () => {
+    expect(budgetCheck([], [], P, 14_038_106).projectTotal).toBeNull();
+    expect(budgetCheck(APPLICATION_BUDGET, [], P, null).projectTotal).toBeNull();
+    expect(budgetCheck(APPLICATION_BUDGET, [], P).projectTotal).toBeNull();
+  });
+});
+
+describe('indirect costs kept as a percent of the direct costs', () => {
+  it("computes 004's 18 % of each year's direct costs to the øre", () => {
+    expect(indirectAmountKr(3_331_076, 18)).toBe(599_593.68);
+    expect(indirectAmountKr(4_282_812, 18)).toBe(770_906.16);
+    expect(indirectAmountKr(0, 18)).toBe(0);
+    expect(indirectAmountKr(1_000.05, 17.5)).toBe(175.01); // 175,00875 half up
+  });
+
+  it('leaves lines that agree untouched, and moves an indirect line with its direct costs', () => {
+    expect(keepIndirectInStep(APPLICATION_BUDGET).every((l, i) => l === APPLICATION_BUDGET[i])).toBe(true);
+    const raised = APPLICATION_BUDGET.map((l) => (l.year === 2020 && l.costType === 'Revision' ? { ...l, amountKr: l.amountKr + 100_000 } : l));
+    const inStep = keepIndirectInStep(raised);
+    const indirect = inStep.filter((l) => l.percentOfDirect !== null).map((l) => [l.year, l.amountKr]);
+    expect(indirect).toEqual([[2019, 599_593.68], [2020, 788_906.16], [2021, 770_906.16]]);
+    expect(budgetCheck(inStep, [], P).indirectChecks.every((c) => c.ok)).toBe(true);
+  });
+
+  it('gives an indirect line of a year without direct costs 0 kr.', () => {
+    expect(keepIndirectInStep([{ costType: 'Indirekte', year: 2030, amountKr: 500, percentOfDirect: 18 }])[0].amountKr).toBe(0);
   });
 });

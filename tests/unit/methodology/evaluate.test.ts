@@ -49,7 +49,15 @@ describe('evaluate: seed 003 (Headstart, final evaluation)', () => {
     expect(s.budget.balanced).toBe(true);
   });
 
+  it("warns that 004's budget lines (14.038.106 kr.) are not 003's total budget (20.000.000 kr.)", () => {
+    const w = s.warnings.find((x) => x.code === 'budgetLinesTotalDiffers');
+    expect(w?.params).toEqual({ budgetKr: 14_038_106, projectKr: 20_000_000, differenceKr: -5_961_894 });
+    expect(w?.message).toBe('Budget: budgetlinjerne giver i alt 14.038.106 kr., projektets samlede budget er 20.000.000 kr. (forskel \u22125.961.894 kr.)');
+  });
+
   it('warns about C2 (printed 88 %, computed 75 %) and the reported months, nothing else', () => {
+    // The fixture's budget lines are 004's; give it 004's total so that only 003's warnings remain.
+    const s = evaluate(headstartInput({ progress: { ...headstartInput().progress, totalBudgetKr: 14_038_106, budgetTotalReportedKr: 14_038_106, budgetSpentKr: 14_038_106 } }), P);
     expect(s.warnings.map((w) => w.code)).toEqual(['printedPercentDiffers', 'timeReportedDiffers']);
     expect(s.warnings[0].message).toBe('C2: trykt målopnåelse 88 % afviger fra beregnet 75 %');
     expect(s.warnings[0].params).toEqual({ goal: 'C2', printed: 88, computed: 75 });
@@ -132,6 +140,7 @@ describe('evaluate: project warnings in order', () => {
       'noTarget',
       'provisionalImplementation',
       'budgetFinancingMismatch',
+      'budgetLinesTotalDiffers',
       'indirectCostMismatch',
       'burnUnder',
       'timeReportedDiffers',

@@ -214,7 +214,17 @@ function BudgetLines() {
                 />
               </Table.Td>
               <Table.Td>
-                <EditableNumber label={null} ariaLabel={`${line.costType} ${line.year} ${t('budget.amount')}`} size="xs" value={line.amountKr} money nullable={false} onSave={(amountKr) => saveLine(line, { amountKr: amountKr ?? 0 })} />
+                {line.percentOfDirect === null ? (
+                  <EditableNumber label={null} ariaLabel={`${line.costType} ${line.year} ${t('budget.amount')}`} size="xs" value={line.amountKr} money nullable={false} onSave={(amountKr) => saveLine(line, { amountKr: amountKr ?? 0 })} />
+                ) : (
+                  // Kept as its percent: the amount follows the direct costs of the year (computed in main).
+                  <Text size="xs" ta="right" data-testid="indirect-amount">
+                    {t('budgetRules.indirectAmount', {
+                      percent: fmt.percent(line.percentOfDirect, Number.isInteger(line.percentOfDirect) ? 0 : 2),
+                      amount: fmt.kr(line.amountKr),
+                    })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <EditableNumber
@@ -381,6 +391,24 @@ function Financing() {
   );
 }
 
+/** The sum of the budget lines against the project's total budget (fact box), when both exist. */
+function ProjectTotalCheck() {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const { summary } = useEvaluation();
+  const b = summary.budget;
+  const c = b.projectTotal;
+  if (!c) return null;
+  return (
+    <Text size="sm" c={c.ok ? undefined : 'orange.9'} data-testid="budget-project-total">
+      {c.ok
+        ? t('budgetRules.linesMatchTotal', { budget: fmt.kr(b.totalKr), project: fmt.kr(c.projectTotalKr) })
+        : t('budgetRules.linesDifferFromTotal', { budget: fmt.kr(b.totalKr), project: fmt.kr(c.projectTotalKr), difference: fmt.kr(c.differenceKr) })}{' '}
+      {c.ok ? '✓' : '⚠'}
+    </Text>
+  );
+}
+
 function BudgetCheck() {
   const { t } = useTranslation();
   const fmt = useFormatter();
@@ -390,15 +418,22 @@ function BudgetCheck() {
   const indirectBad = b.indirectChecks.filter((c) => !c.ok);
   if (project.budgetLines.length === 0 || project.financing.length === 0)
     return (
-      <Alert color="gray" title={t('budget.check')} data-testid="budget-check">
-        {t('budget.noCheck')}
+      <Alert
+        color={b.projectTotal && !b.projectTotal.ok ? 'orange' : 'gray'}
+        icon={b.projectTotal && !b.projectTotal.ok ? <IconAlertTriangle /> : undefined}
+        title={t('budget.check')}
+        data-testid="budget-check"
+      >
+        <ProjectTotalCheck />
+        <Text size="sm">{t('budget.noCheck')}</Text>
       </Alert>
     );
+  const allOk = b.balanced && indirectBad.length === 0 && (b.projectTotal?.ok ?? true);
   return (
     <Alert
       data-testid="budget-check"
-      color={b.balanced && indirectBad.length === 0 ? 'green' : 'orange'}
-      icon={b.balanced ? <IconCheck /> : <IconAlertTriangle />}
+      color={allOk ? 'green' : 'orange'}
+      icon={allOk ? <IconCheck /> : <IconAlertTriangle />}
       title={t('budget.check')}
     >
       <Text size="sm">
@@ -406,6 +441,7 @@ function BudgetCheck() {
           ? t('budget.balanced', { budget: fmt.kr(b.totalKr), financing: fmt.kr(b.financingTotalKr) })
           : t('budget.unbalanced', { budget: fmt.kr(b.totalKr), financing: fmt.kr(b.financingTotalKr), difference: fmt.kr(b.differenceKr) })}
       </Text>
+      <ProjectTotalCheck />
       {b.indirectChecks.map((c, i) => (
         <Text key={i} size="sm" c={c.ok ? undefined : 'orange.9'}>
           {t('budget.indirectCheck', {
