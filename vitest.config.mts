@@ -36,6 +36,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // The app answers over the real handler table; on a loaded two-core machine an update
+          // took 1.3 s, past expect.poll's 1 s default. Polls wait until they hold, so a longer
+          // limit only makes a real failure slower to report, never a pass easier.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
