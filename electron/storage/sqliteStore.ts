@@ -11,6 +11,7 @@ import type {
   EvaluationTexts,
   FinancingSource,
   Goal,
+  GoalLevel,
   ImplementationParameter,
   ImplementationScore,
   BusinessCase,
@@ -27,6 +28,7 @@ import { EVALUATION_TEXT_KEYS } from '../../shared/domain';
 import { DEFAULT_PROFILE } from '../../shared/methodology/profile';
 import { MethodologyProfileSchema } from '../../shared/contracts/schemas';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { IndicatorGoal } from '../../shared/methodology/indicators';
 import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
@@ -1058,6 +1060,16 @@ class SqliteStore implements PortfolioStore {
          WHERE p.deleted_at IS NULL ORDER BY g.project_id, g.position, g.id`,
       );
       return rows.map((row) => mapRow<Goal>(GOALS.fields, row));
+    });
+  }
+
+  listGoalWordings(): Promise<IndicatorGoal[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<{ id: number; project_id: number; level: GoalLevel; code: string; description: string; unit: string; indicator_id: number | null }>(
+        `SELECT g.id, g.project_id, g.level, g.code, g.description, g.unit, g.indicator_id FROM goals g JOIN projects p ON p.id = g.project_id
+         WHERE p.deleted_at IS NULL ORDER BY g.project_id, g.position, g.id`,
+      );
+      return rows.map((r) => ({ goalId: r.id, projectId: r.project_id, level: r.level, code: r.code, description: r.description, unit: r.unit, indicatorId: r.indicator_id }));
     });
   }
 

@@ -22,6 +22,7 @@ import type {
   SurveyIndicator,
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { IndicatorGoal } from '../../shared/methodology/indicators';
 import type { ProjectSource } from '../../shared/sources/types';
 import type { SearchHit } from '../../shared/search/types';
 import type { SourceToKeep } from './sources';
@@ -82,6 +83,8 @@ export interface PortfolioStore {
   listGoals(projectId: number): Promise<Goal[]>;
   /** Every goal of every live project, by project, then position. */
   listPortfolioGoals(): Promise<Goal[]>;
+  /** The same goals with only what the indicator suggestions compare (a national portfolio has 150,000). */
+  listGoalWordings(): Promise<IndicatorGoal[]>;
   getGoal(id: number): Promise<Goal | null>;
   createGoal(goal: NewGoal): Promise<Goal>;
   updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal>;
