@@ -1205,15 +1205,25 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
-  listKeptFigures(): Promise<KeptFiguresRow[]> {
+  listKeptFigures(options: { poolPrefix?: string } = {}): Promise<KeptFiguresRow[]> {
+    const prefix = options.poolPrefix;
     return this.read(async (c) => {
-      const rows = await c.all<{ project_id: number; revision: number; computed_revision: number | null; summary: string | null; pool: string | null }>(
+      const rows = await c.all<{ project_id: number; revision: number; computed_revision: number | null; summary: string | null; pool: string | null; pool_current: number | null }>(
         // A project without a row (none should be: the insert trigger makes it) reads as stale.
-        `SELECT p.id AS project_id, coalesce(f.revision, 0) AS revision, f.computed_revision, f.summary, f.pool
+        `SELECT p.id AS project_id, coalesce(f.revision, 0) AS revision, f.computed_revision, f.summary,
+                ${prefix === undefined ? 'f.pool, NULL AS pool_current' : 'NULL AS pool, substr(f.pool, 1, length(?)) IS ? AS pool_current'}
            FROM projects p LEFT JOIN project_figures f ON f.project_id = p.id
           WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE, p.id`,
+        prefix === undefined ? [] : [prefix, prefix],
       );
-      return rows.map((r) => ({ projectId: r.project_id, revision: r.revision, computedRevision: r.computed_revision, summary: r.summary, pool: r.pool }));
+      return rows.map((r) => ({
+        projectId: r.project_id,
+        revision: r.revision,
+        computedRevision: r.computed_revision,
+        summary: r.summary,
+        pool: r.pool,
+        ...(prefix === undefined ? {} : { poolCurrent: r.pool_current === 1 }),
+      }));
     });
   }
 
