@@ -1,6 +1,6 @@
 import type { Goal, GoalLevel, Indicator } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
-import type { IndicatorSuggestionView, IndicatorUsage } from '../../shared/contracts/views';
+import { SUGGESTION_GOALS_NAMED, type IndicatorSuggestionView, type IndicatorUsage } from '../../shared/contracts/views';
 import { suggestIndicatorLinks } from '../../shared/methodology/indicators';
 import type { IndicatorInput, PortfolioStore } from '../storage/store';
 import type { GoalService } from './goalService';
@@ -76,22 +76,20 @@ export class IndicatorService {
 
   /** Suggested links; with `projectId` only those that touch a goal of that project. */
   async suggestions(projectId?: number): Promise<IndicatorSuggestionView[]> {
-    const [indicators, goals, projects] = await Promise.all([this.store.listIndicators(), this.store.listPortfolioGoals(), this.store.listProjects()]);
+    const [indicators, goals, projects] = await Promise.all([this.store.listIndicators(), this.store.listGoalWordings(), this.store.listProjects()]);
     const projectName = new Map(projects.map((p) => [p.id, p.name]));
-    const byId = new Map(goals.map((g) => [g.id, g]));
-    const suggestions = suggestIndicatorLinks(
-      goals.map((g) => ({ goalId: g.id, projectId: g.projectId, level: g.level, code: g.code, description: g.description, unit: g.unit, indicatorId: g.indicatorId })),
-      indicators,
-    );
+    const byId = new Map(goals.map((g) => [g.goalId, g]));
+    const suggestions = suggestIndicatorLinks(goals, indicators);
     return suggestions
       .filter((s) => projectId === undefined || s.goalIds.some((id) => byId.get(id)?.projectId === projectId))
       .map((s) => ({
         ...s,
         indicatorName: s.kind === 'existing' ? (indicators.find((i) => i.id === s.indicatorId)?.name ?? '') : s.name,
-        goals: s.goalIds.map((id) => {
+        goals: s.goalIds.slice(0, SUGGESTION_GOALS_NAMED).map((id) => {
           const g = byId.get(id)!;
-          return { goalId: g.id, projectId: g.projectId, projectName: projectName.get(g.projectId) ?? '', code: g.code, description: g.description, unit: g.unit };
+          return { goalId: g.goalId, projectId: g.projectId, projectName: projectName.get(g.projectId) ?? '', code: g.code, description: g.description, unit: g.unit };
         }),
       }));
   }
 }
+

@@ -22,7 +22,7 @@ import { roundDateWarnings } from '../../shared/methodology/reportDates';
 import type { EvaluationSummary, IndicatorRef, LevelResult, PortfolioRollup } from '../../shared/methodology/types';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import { filterSummaries, type PortfolioFilter } from '../../shared/portfolioFilter';
-import type { PortfolioStore } from '../storage/store';
+import type { KeptFiguresRow, PortfolioStore } from '../storage/store';
 import { buildEvaluationInput, toGoalInput } from './evaluationInput';
 import { requireConfirmation } from './goalService';
 import { differences, KEPT_FIGURES_FORMAT, KEPT_FIGURES_PREFIX, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
@@ -366,8 +366,10 @@ export class PortfolioService {
    */
   async keptFigures(options: { pool?: boolean } = {}): Promise<KeptFigures[]> {
     const read = async (store: PortfolioStore, save: boolean): Promise<KeptFigures[]> => {
-      const rows = await store.listKeptFigures();
-      const stale = rows.filter((r) => r.computedRevision !== r.revision || r.summary === null || r.pool === null || !r.pool.startsWith(KEPT_FIGURES_PREFIX));
+      // Without the pool only its first characters are read, to tell a current row from an old shape.
+      const rows = await store.listKeptFigures(options.pool === false ? { poolPrefix: KEPT_FIGURES_PREFIX } : {});
+      const poolCurrent = (r: KeptFiguresRow) => (r.poolCurrent !== undefined ? r.poolCurrent : r.pool !== null && r.pool.startsWith(KEPT_FIGURES_PREFIX));
+      const stale = rows.filter((r) => r.computedRevision !== r.revision || r.summary === null || !poolCurrent(r));
       const fresh = new Map<number, { summary: string; pool: string }>();
       if (stale.length > 0) {
         const profile = await store.getProfile();

@@ -11,6 +11,7 @@ import type {
   EvaluationTexts,
   FinancingSource,
   Goal,
+  GoalLevel,
   ImplementationParameter,
   ImplementationScore,
   BusinessCase,
@@ -27,6 +28,7 @@ import { EVALUATION_TEXT_KEYS } from '../../shared/domain';
 import { DEFAULT_PROFILE } from '../../shared/methodology/profile';
 import { MethodologyProfileSchema } from '../../shared/contracts/schemas';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { IndicatorGoal } from '../../shared/methodology/indicators';
 import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
@@ -1081,6 +1083,16 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
+  listGoalWordings(): Promise<IndicatorGoal[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<{ id: number; project_id: number; level: GoalLevel; code: string; description: string; unit: string; indicator_id: number | null }>(
+        `SELECT g.id, g.project_id, g.level, g.code, g.description, g.unit, g.indicator_id FROM goals g JOIN projects p ON p.id = g.project_id
+         WHERE p.deleted_at IS NULL ORDER BY g.project_id, g.position, g.id`,
+      );
+      return rows.map((r) => ({ goalId: r.id, projectId: r.project_id, level: r.level, code: r.code, description: r.description, unit: r.unit, indicatorId: r.indicator_id }));
+    });
+  }
+
   // --- indicators ----------------------------------------------------------------------------
 
   listIndicators(): Promise<Indicator[]> {
@@ -1213,15 +1225,25 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
-  listKeptFigures(): Promise<KeptFiguresRow[]> {
+  listKeptFigures(options: { poolPrefix?: string } = {}): Promise<KeptFiguresRow[]> {
+    const prefix = options.poolPrefix;
     return this.read(async (c) => {
-      const rows = await c.all<{ project_id: number; revision: number; computed_revision: number | null; summary: string | null; pool: string | null }>(
+      const rows = await c.all<{ project_id: number; revision: number; computed_revision: number | null; summary: string | null; pool: string | null; pool_current: number | null }>(
         // A project without a row (none should be: the insert trigger makes it) reads as stale.
-        `SELECT p.id AS project_id, coalesce(f.revision, 0) AS revision, f.computed_revision, f.summary, f.pool
+        `SELECT p.id AS project_id, coalesce(f.revision, 0) AS revision, f.computed_revision, f.summary,
+                ${prefix === undefined ? 'f.pool, NULL AS pool_current' : 'NULL AS pool, substr(f.pool, 1, length(?)) IS ? AS pool_current'}
            FROM projects p LEFT JOIN project_figures f ON f.project_id = p.id
           WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE, p.id`,
+        prefix === undefined ? [] : [prefix, prefix],
       );
-      return rows.map((r) => ({ projectId: r.project_id, revision: r.revision, computedRevision: r.computed_revision, summary: r.summary, pool: r.pool }));
+      return rows.map((r) => ({
+        projectId: r.project_id,
+        revision: r.revision,
+        computedRevision: r.computed_revision,
+        summary: r.summary,
+        pool: r.pool,
+        ...(prefix === undefined ? {} : { poolCurrent: r.pool_current === 1 }),
+      }));
     });
   }
 

@@ -22,6 +22,7 @@ import type {
   SurveyIndicator,
 } from '../../shared/domain';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
+import type { IndicatorGoal } from '../../shared/methodology/indicators';
 import type { ProjectSource } from '../../shared/sources/types';
 import type { SearchHit } from '../../shared/search/types';
 import type { SourceToKeep } from './sources';
@@ -82,6 +83,8 @@ export interface PortfolioStore {
   listGoals(projectId: number): Promise<Goal[]>;
   /** Every goal of every live project, by project, then position. */
   listPortfolioGoals(): Promise<Goal[]>;
+  /** The same goals with only what the indicator suggestions compare (a national portfolio has 150,000). */
+  listGoalWordings(): Promise<IndicatorGoal[]>;
   getGoal(id: number): Promise<Goal | null>;
   createGoal(goal: NewGoal): Promise<Goal>;
   updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal>;
@@ -100,7 +103,11 @@ export interface PortfolioStore {
   // The portfolio's kept figures (migration 004). Triggers mark a project's row stale on every
   // write its figures depend on; the service recomputes stale rows when it reads them.
   /** Every live project's row, in the order of listProjects (name, then id). */
-  listKeptFigures(): Promise<KeptFiguresRow[]>;
+  /**
+   * With `poolPrefix` the pool JSON is not read (a summary-only read of 5,000 projects spends
+   * half its time fetching it): `pool` is null and `poolCurrent` says whether it starts so.
+   */
+  listKeptFigures(options?: { poolPrefix?: string }): Promise<KeptFiguresRow[]>;
   /** Stores figures computed at `revision`; a no-op when a write has moved the revision on since. */
   keepFigures(projectId: number, revision: number, figures: { summary: string; pool: string }): Promise<void>;
 
@@ -202,6 +209,8 @@ export interface KeptFiguresRow {
   computedRevision: number | null;
   summary: string | null;
   pool: string | null;
+  /** Only from a read with `poolPrefix`: the stored pool exists and starts with it. */
+  poolCurrent?: boolean;
 }
 
 /** An item without id is created; with id it is updated. */

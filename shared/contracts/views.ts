@@ -104,10 +104,18 @@ export interface IndicatorUsage extends Indicator {
   projects: number;
 }
 
+/**
+ * How many of a suggestion's goals are named in its view. A national portfolio's suggestion can
+ * hold tens of thousands of goals: all of them are in `goalIds` (what confirming links), the
+ * first ones are named, and the screen says how many more there are.
+ */
+export const SUGGESTION_GOALS_NAMED = 20;
+
 /** A suggested link with the goals it would link, named so a person can judge it. */
 export type IndicatorSuggestionView = IndicatorSuggestion & {
   /** The new indicator's proposed name, or the existing indicator's name. */
   indicatorName: string;
+  /** The first SUGGESTION_GOALS_NAMED of `goalIds`, named. */
   goals: { goalId: number; projectId: number; projectName: string; code: string; description: string; unit: string }[];
 };
 

@@ -51,13 +51,15 @@ export function wordingKey(level: GoalLevel, unit: string, wording: string): str
 }
 
 export function suggestIndicatorLinks(goals: IndicatorGoal[], indicators: IndicatorDefinition[]): IndicatorSuggestion[] {
-  const unlinked = goals.filter((g) => g.indicatorId === null && normalizeWording(g.description) !== '');
+  // Linear in the goals (a national portfolio has 150,000): each wording is normalised once,
+  // indicators are found by id, and the groups grow in place.
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const byKey = new Map<string, IndicatorDefinition>();
   // An indicator is known by its own wording and by the wording of every goal already linked to it.
   for (const indicator of indicators) byKey.set(wordingKey(indicator.level, indicator.unit, indicator.name), indicator);
   for (const g of goals) {
     if (g.indicatorId === null) continue;
-    const indicator = indicators.find((i) => i.id === g.indicatorId);
+    const indicator = indicatorById.get(g.indicatorId);
     if (indicator && indicator.level === g.level) {
       const key = wordingKey(g.level, g.unit, g.description);
       if (!byKey.has(key)) byKey.set(key, indicator);
@@ -66,22 +68,31 @@ export function suggestIndicatorLinks(goals: IndicatorGoal[], indicators: Indica
 
   const toExisting = new Map<number, IndicatorGoal[]>();
   const groups = new Map<string, IndicatorGoal[]>();
-  for (const g of unlinked) {
-    const key = wordingKey(g.level, g.unit, g.description);
+  const addTo = <K>(map: Map<K, IndicatorGoal[]>, key: K, g: IndicatorGoal) => {
+    const list = map.get(key);
+    if (list) list.push(g);
+    else map.set(key, [g]);
+  };
+  for (const g of goals) {
+    if (g.indicatorId !== null) continue;
+    const wording = normalizeWording(g.description);
+    if (wording === '') continue;
+    const key = `${g.level}|${normalizeWording(g.unit)}|${wording}`;
     const known = byKey.get(key);
-    if (known) toExisting.set(known.id, [...(toExisting.get(known.id) ?? []), g]);
-    else groups.set(key, [...(groups.get(key) ?? []), g]);
+    if (known) addTo(toExisting, known.id, g);
+    else addTo(groups, key, g);
   }
 
   const projectsOf = (list: IndicatorGoal[]) => new Set(list.map((g) => g.projectId)).size;
   const out: IndicatorSuggestion[] = [];
   for (const [indicatorId, list] of toExisting) {
-    const indicator = indicators.find((i) => i.id === indicatorId)!;
+    const indicator = indicatorById.get(indicatorId)!;
     out.push({ kind: 'existing', key: `indicator:${indicatorId}`, indicatorId, level: indicator.level, goalIds: list.map((g) => g.goalId), projects: projectsOf(list) });
   }
   for (const [key, list] of groups) {
     // One project's own goals are its own indicators; a suggestion needs goals of two projects.
-    if (projectsOf(list) < 2) continue;
+    const projects = projectsOf(list);
+    if (projects < 2) continue;
     const first = list[0];
     out.push({
       kind: 'new',
@@ -90,7 +101,7 @@ export function suggestIndicatorLinks(goals: IndicatorGoal[], indicators: Indica
       name: first.description.trim(),
       unit: first.unit.trim(),
       goalIds: list.map((g) => g.goalId),
-      projects: projectsOf(list),
+      projects,
     });
   }
   return out;

@@ -63,7 +63,11 @@ export const importCommand: CliCommand = {
         const folder = await folderFiles(args.positionals, say);
         if (folder) {
           const one = async (path: string) => describeRun(await importOnce(services, [path], options, controller.signal, say), say);
-          return await importFolder(folder, one, { json: Boolean(args.values.json), signal: controller.signal }, io, say);
+          const code = await importFolder(folder, one, { json: Boolean(args.values.json), signal: controller.signal }, io, say);
+          // The imported projects' kept figures are brought up to date now, so that the first open
+          // of the portfolio does not recompute them (a dry run wrote nothing to recompute).
+          if (!options.dryRun) await services.portfolio.keptFigures({ pool: true });
+          return code;
         }
         const run = await importOnce(services, args.positionals.map((p) => resolve(p)), options, controller.signal, say);
         if (args.values.json) io.out(JSON.stringify(toJson(run.preview, run.outcome), null, 2));

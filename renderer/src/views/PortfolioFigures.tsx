@@ -124,8 +124,32 @@ export function PooledIndicators({ rollup, hasSuggestions }: { rollup: Portfolio
 }
 
 /** Goals worded alike in several projects: one click links them all to one indicator. */
+/**
+ * A suggestion's named goals joined, and how many more it links beyond them (a national
+ * portfolio's suggestion can link tens of thousands; main names the first ones).
+ */
+export function namedGoals(
+  s: IndicatorSuggestionView,
+  name: (g: IndicatorSuggestionView['goals'][number]) => string,
+  separator: string,
+  more: (count: number) => string,
+  skipGoalId?: number,
+): string {
+  const named = s.goals.filter((g) => g.goalId !== skipGoalId).map(name);
+  const rest = s.goalIds.length - s.goals.length;
+  return rest > 0 ? [...named, more(rest)].join(separator) : named.join(separator);
+}
+
+/** "… og 24.490 mål mere" in the language shown. */
+export function useMoreGoals(): (count: number) => string {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  return (count) => t('suggestionList.more', { count, n: fmt.number(count) });
+}
+
 export function IndicatorSuggestions({ suggestions, onConfirm }: { suggestions: IndicatorSuggestionView[]; onConfirm: (s: IndicatorSuggestionView) => void }) {
   const { t } = useTranslation();
+  const more = useMoreGoals();
   if (suggestions.length === 0) return null;
   return (
     <Paper withBorder p="sm" data-testid="indicator-suggestions">
@@ -153,7 +177,7 @@ export function IndicatorSuggestions({ suggestions, onConfirm }: { suggestions: 
                 )}
               </Group>
               <Text size="xs" c="dimmed">
-                {s.goals.map((g) => `${g.projectName}: ${g.code}`).join(' · ')}
+                {namedGoals(s, (g) => `${g.projectName}: ${g.code}`, ' · ', more)}
               </Text>
             </div>
             <Button size="xs" variant="light" onClick={() => onConfirm(s)} aria-label={t('portfolio.confirmSuggestion', { name: s.indicatorName })}>

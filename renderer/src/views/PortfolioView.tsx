@@ -265,9 +265,10 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
   const language = i18n.language === 'en' ? 'en' : 'da';
   const [filter, setFilter] = useState<PortfolioFilter>({});
   // Typing in the search field asks main once the user pauses, not per keystroke.
-  const [query, setQuery] = useState<PortfolioFilter>({});
+  // A filter equal to the one asked keeps its identity, so opening the view asks main once, not twice.
+  const [query, setQuery] = useState<PortfolioFilter>(filter);
   useEffect(() => {
-    const timer = setTimeout(() => setQuery(filter), 200);
+    const timer = setTimeout(() => setQuery((asked) => (JSON.stringify(asked) === JSON.stringify(filter) ? asked : filter)), 200);
     return () => clearTimeout(timer);
   }, [filter]);
   const [sort, setSort] = useState<PortfolioSort>({ key: 'name', dir: 'asc' });
@@ -295,7 +296,11 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
   const hidden = useMemo(() => chosenHidden ?? new Set<OptionalColumn>(narrow ? NARROW_HIDDEN : medium ? MEDIUM_HIDDEN : []), [chosenHidden, narrow, medium]);
   const [demoBusy, setDemoBusy] = useState(false);
 
+  // The suggestions are asked for once the first page is in: they read every goal of the
+  // portfolio, and the table comes first.
+  const firstPageIn = head !== null;
   useEffect(() => {
+    if (!firstPageIn) return;
     let live = true;
     void safeCall(() => api.indicatorSuggestions({})).then((proposed) => {
       if (live && proposed.ok) setSuggestions(proposed.value);
@@ -303,7 +308,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
     return () => {
       live = false;
     };
-  }, [api, version]);
+  }, [api, version, firstPageIn]);
 
   const confirmSuggestion = async (suggestion: IndicatorSuggestionView) => {
     const r =

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../electron/cli/main';
+import { openPortfolioStore } from '../../../electron/storage';
 
 const dir = mkdtempSync(join(tmpdir(), 'trafiklys-cli-generate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,6 +21,12 @@ describe('npm run cli -- generate', () => {
     expect(made.err).toBe('');
     expect(made.code).toBe(0);
     expect(made.out).toMatch(/^Syntetisk portefølje \(frø 4\) oprettet i .*national\.sqlite: 12 projekter, 360 mål, 3\.600 statusrapporter, \d+ evalueringer på \d+,\d s\.$/);
+    // The kept figures are fresh: the first open reads them, it does not recompute.
+    const store = await openPortfolioStore(db, { readonly: true });
+    const kept = await store.listKeptFigures();
+    await store.close();
+    expect(kept).toHaveLength(12);
+    expect(kept.filter((k) => k.computedRevision !== k.revision || k.summary === null || k.pool === null)).toEqual([]);
     const summary = await cli('summary', '--db', db, '--json');
     expect(summary.code).toBe(0);
     const rows = (JSON.parse(summary.out) as { projects: { name: string; lights: Record<string, string | null> }[] }).projects;

@@ -6,6 +6,7 @@ import { runCli } from '../../../electron/cli/main';
 import { generatePortfolio } from '../../../electron/generate/portfolio';
 import { TEMPLATE_SHEETS } from '../../../electron/import/template';
 import { Db } from '../../../electron/storage/sqlite';
+import { openPortfolioStore } from '../../../electron/storage';
 import { writeStatusWorkbooks } from '../../../bench/statusWorkbooks';
 
 /**
@@ -65,6 +66,14 @@ describe('import FOLDER', () => {
     expect(gained[2]).toBe(0);
     expect(gained[3]).toBeGreaterThan(0);
     expect(result.code).toBe(1);
+  });
+
+  it('leaves the kept figures of every project fresh, so the first open of the portfolio reads them', async () => {
+    const store = await openPortfolioStore(db, { readonly: true });
+    const kept = await store.listKeptFigures();
+    await store.close();
+    expect(kept).toHaveLength(4);
+    expect(kept.filter((k) => k.computedRevision !== k.revision || k.summary === null || k.pool === null)).toEqual([]);
   });
 
   it('prints a progress line per file and names the broken file with its place', () => {

@@ -305,6 +305,24 @@ describe('indicators and pooled attainment (issue 10, point 10)', () => {
   });
 });
 
+describe('indicator suggestions in a large portfolio (issue 12)', () => {
+  it('names the first 20 goals of a suggestion and still carries every goal it would link', async () => {
+    const ids: number[] = [];
+    for (let i = 1; i <= 23; i++) {
+      const project = await callChannel(table, 'projectCreate', { facts: { name: `Kommune ${i}` } });
+      if (!project.ok) throw new Error(project.error.message);
+      const goal = await callChannel(table, 'goalCreate', { projectId: project.value.id, goal: { level: 'A', code: 'A9', description: `Antal ${i * 10} kursister i forløb`, unit: 'kursister', targetInPeriod: i } });
+      if (!goal.ok) throw new Error(goal.error.message);
+      ids.push(goal.value.id);
+    }
+    const suggestions = await callChannel(table, 'indicatorSuggestions', {});
+    if (!suggestions.ok) throw new Error(suggestions.error.message);
+    const found = suggestions.value.find((s) => s.kind === 'new' && s.goalIds.includes(ids[0]))!;
+    expect(found).toMatchObject({ indicatorName: 'Antal 10 kursister i forløb', projects: 23, goalIds: ids });
+    expect(found.goals.map((g) => g.projectName)).toEqual(Array.from({ length: 20 }, (_, i) => `Kommune ${i + 1}`));
+  });
+});
+
 describe('export through the handler table', () => {
   it('asks the host where to save, exports there, and reveals only files it wrote', async () => {
     const row = await headstart();

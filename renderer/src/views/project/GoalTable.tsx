@@ -22,6 +22,7 @@ import { useEngineText, useWarningText, WarningIcon, warningsFromMain } from '..
 import { useFormatter } from '../../format';
 import { SourceNote } from '../../components/SourceNote';
 import { showUndoNotice } from '../../components/undoNotice';
+import { namedGoals, useMoreGoals } from '../PortfolioFigures';
 import { ComparisonLine } from './GoalMeasure';
 import { MeasureModal } from './MeasureDialog';
 import { shareText } from './goalMeasureText';
@@ -353,6 +354,7 @@ function IndicatorCell({
   onConfirm: (s: IndicatorSuggestionView) => void;
 }) {
   const { t } = useTranslation();
+  const more = useMoreGoals();
   const linked = goal.indicatorId === null ? null : indicators.find((i) => i.id === goal.indicatorId);
   if (linked)
     return (
@@ -370,14 +372,14 @@ function IndicatorCell({
         </Tooltip>
       </Group>
     );
-  const others = suggestion?.goals.filter((g) => g.goalId !== goal.id) ?? [];
+  const others = suggestion ? namedGoals(suggestion, (g) => `${g.projectName}: ${g.code} ${g.description}`, '\n', more, goal.id) : '';
   return (
     <Stack gap={2} data-testid={`goal-indicator-${goal.code}`}>
       <Text size="xs" c="dimmed">
         {t('indicators.notLinked')}
       </Text>
       {suggestion && (
-        <Tooltip label={<span className="tl-pre">{others.map((g) => `${g.projectName}: ${g.code} ${g.description}`).join('\n')}</span>} multiline maw={420}>
+        <Tooltip label={<span className="tl-pre">{others}</span>} multiline maw={420}>
           <Button size="compact-xs" variant="light" aria-label={t('indicators.confirmFor', { code: goal.code, name: suggestion.indicatorName, projects: suggestion.projects })} onClick={() => onConfirm(suggestion)}>
             {t('indicators.suggested', { name: suggestion.indicatorName, projects: suggestion.projects })}
           </Button>
