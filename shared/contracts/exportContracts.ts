@@ -25,7 +25,10 @@ export const exportContracts = {
     input: z.object({ projectId: Id, evaluationId: Id.optional(), outPath: XlsxPath }).strict(),
     output: ExportResultSchema,
   }),
-  /** The written evaluation report (seed 003) of one round as DOCX or PDF (issue 11). */
+  /**
+   * The written evaluation report (seed 003) of one round as DOCX or PDF (issue 11); for a project
+   * without any round (and no evaluationId) its project status, with no scores or lights (issue 14).
+   */
   exportReport: defineContract({
     channel: 'export:report',
     input: z

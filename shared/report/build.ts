@@ -51,32 +51,33 @@ export function figureText(value: number | null): string {
 }
 
 const months = (v: number | null) => (v === null ? '–' : formatDanishNumber(v, Number.isInteger(v) ? 0 : 1));
-class Builder {
+
+/** What the chapters a round report shares with a project status (facts, measures, sources) are built from. */
+export type SectionInput = Pick<ReportInput, 'project' | 'sources' | 'lang' | 'measures'>;
+
+/**
+ * The chapters that need no evaluation round: the facts, the shares, comparisons and business
+ * case, and the sources appendix. The round report (below) and the project status
+ * (projectStatus.ts) both build them here, so they read the same in either document.
+ */
+export class ReportSections<I extends SectionInput = SectionInput> {
   readonly L: ReportLabels;
-  readonly draft: boolean;
-  /** Project warnings not yet placed in a chapter (every one must end up somewhere). */
-  private readonly pending: Warning[];
 
-  constructor(readonly input: ReportInput) {
+  /** draft: empty prose shows a placeholder and a missing effect chain is said. */
+  constructor(
+    readonly input: I,
+    readonly draft: boolean,
+  ) {
     this.L = reportLabels(input.lang);
-    this.draft = input.signOff.state !== 'final';
-    this.pending = input.evaluation.summary.warnings.filter((w) => !GOAL_WARNINGS.has(w.code));
-  }
-
-  get summary() {
-    return this.input.evaluation.summary;
-  }
-
-  get evaluation() {
-    return this.input.evaluation.evaluation;
   }
 
   get lang() {
     return this.input.lang;
   }
 
-  lightWord(light: Light | null): string {
-    return light ? this.L.light[light] : this.L.noLight;
+  /** The evaluator's own text on the facts (a round's); none in a project status. */
+  factsText(): string {
+    return '';
   }
 
   /** The evaluator's prose as paragraphs; empty: a visible placeholder in a draft, nothing in a final. */
@@ -87,6 +88,202 @@ class Builder {
       .filter(Boolean);
     if (parts.length > 0) return parts.map((t) => ({ kind: 'paragraph', text: t, role }));
     return this.draft ? [{ kind: 'paragraph', text: this.L.placeholder, role: 'placeholder' }] : [];
+  }
+
+  goalsOf(level: GoalLevel): Goal[] {
+    return this.input.project.goals.filter((g) => g.level === level).sort((a, b) => a.position - b.position || a.id - b.id);
+  }
+
+  // 2 Fakta om projektet --------------------------------------------------------------------------
+
+  facts(): Chapter {
+    const F = this.L.facts;
+    const p = this.input.project.project;
+    const blocks: Block[] = [{ kind: 'paragraph', text: F.intro, role: 'intro' }];
+    blocks.push(...this.prose(p.description));
+    blocks.push(...this.prose(this.factsText()));
+    const activities = this.goalsOf('A');
+    if (activities.length > 0) {
+      blocks.push({ kind: 'paragraph', text: F.activities });
+      blocks.push({ kind: 'list', items: activities.map((g) => `${g.code}: ${g.description}`) });
+    }
+    const period = p.periodStart || p.periodEnd ? `${p.periodStart ? formatDanishDate(p.periodStart) : '–'} – ${p.periodEnd ? formatDanishDate(p.periodEnd) : '–'}` : '';
+    const rows = [
+      { label: F.grantRecipient, value: p.grantRecipient },
+      { label: F.projectHolder, value: p.projectHolder },
+      { label: F.caseOfficer, value: p.caseOfficer },
+      { label: F.fundingSource, value: p.fundingSource },
+      { label: F.priorityAxis, value: p.priorityAxis },
+      { label: F.totalBudget, value: p.totalBudgetKr === null ? '' : formatDanishKr(p.totalBudgetKr) },
+      { label: F.period, value: period },
+      { label: F.partners, value: p.partners.split('\n').map((s) => s.trim()).filter(Boolean).join(', ') },
+      { label: F.journalNumber, value: p.journalNumber },
+    ].map((r) => ({ ...r, value: r.value.trim() || '–' }));
+    // A partner list or journal number nobody filled in is not a fact worth a row.
+    const shown = rows.filter((r) => r.value !== '–' || (r.label !== F.partners && r.label !== F.journalNumber));
+    blocks.push({ kind: 'facts', caption: F.boxCaption, title: F.boxTitle, rows: shown });
+
+    const chain = this.input.project.effectChain;
+    blocks.push({ kind: 'heading', level: 2, text: F.chainHeading });
+    if (chain.length === 0) {
+      if (this.draft) blocks.push({ kind: 'note', tone: 'note', text: F.noChain });
+    } else {
+      blocks.push({ kind: 'paragraph', text: F.chainIntro, role: 'intro' });
+      const columns = EFFECT_CHAIN_COLUMNS.map((c: EffectChainColumn) => ({
+        title: F.chainColumns[c],
+        items: chain.filter((i) => i.column === c).sort((a, b) => a.position - b.position || a.id - b.id).map((i) => i.text),
+      }));
+      blocks.push({
+        kind: 'chart',
+        id: 'effectChain',
+        caption: F.chainCaption,
+        chart: {
+          type: 'effectChain',
+          columns,
+          description: columns.map((c) => `${c.title}: ${c.items.join('; ')}`).join('. '),
+        },
+      });
+    }
+    return { id: 'facts', number: '', title: this.L.chapter.facts, blocks };
+  }
+
+  /** Shares, comparisons and the business case (issue 14): the engine's figures, stated; none = no blocks. */
+  measures(ownChapter = false): Block[] {
+    const m = this.input.measures;
+    if (!m || (m.shares.length === 0 && m.comparisons.length === 0 && !m.businessCase)) return [];
+    const M = measureLabels(this.lang);
+    const C = M.columns;
+    const text = (t: string, bold = false): Cell => ({ kind: 'text', text: t, bold });
+    // In a round report a section of the effect chapter; in a project status a chapter of its own (titled M.heading).
+    const blocks: Block[] = [
+      ...(ownChapter ? [] : [{ kind: 'heading' as const, level: 2 as const, text: M.heading }]),
+      { kind: 'paragraph', text: M.intro, role: 'intro' },
+    ];
+    if (m.shares.length > 0) {
+      blocks.push({ kind: 'heading', level: 3, text: M.sharesHeading });
+      blocks.push({
+        kind: 'table',
+        id: 'measures.shares',
+        caption: M.sharesCaption,
+        columns: [
+          { title: C.goal, align: 'left', weight: 5 },
+          { title: C.numerator, align: 'right', weight: 1.3 },
+          { title: C.denominator, align: 'right', weight: 1.3 },
+          { title: C.share, align: 'right', weight: 2.4 },
+        ],
+        rows: m.shares.map((s) => [
+          text(M.goal(s.code, s.description)),
+          { kind: 'number', value: s.numerator, text: figureText(s.numerator) },
+          { kind: 'number', value: s.denominator, text: figureText(s.denominator) },
+          { kind: 'percent', value: s.displayPercent, text: shareStatement(s, this.lang) ?? this.L.missing },
+        ]),
+        footer: [],
+      });
+      blocks.push({ kind: 'note', tone: 'note', text: M.sharesNote });
+    }
+    if (m.comparisons.length > 0) {
+      blocks.push({ kind: 'heading', level: 3, text: M.comparisonsHeading });
+      for (const c of m.comparisons)
+        blocks.push({ kind: 'paragraph', text: `${M.goal(c.code, c.description)}: ${comparisonStatement(c, this.lang)}.${c.label.trim() ? ` ${M.comparedWith(c.label.trim())}` : ''}` });
+      blocks.push({ kind: 'note', tone: 'note', text: M.comparisonsNote });
+    }
+    const bc = m.businessCase;
+    if (bc) {
+      blocks.push({ kind: 'heading', level: 3, text: M.businessCaseHeading });
+      blocks.push({
+        kind: 'table',
+        id: 'measures.businessCase.inputs',
+        caption: M.businessCaseInputsCaption,
+        columns: [
+          { title: C.input, align: 'left', weight: 3 },
+          { title: C.value, align: 'right', weight: 1.6 },
+          { title: C.source, align: 'left', weight: 6 },
+        ],
+        rows: BUSINESS_CASE_INPUT_KEYS.map((key) => [
+          text(businessCaseInputLabel(key, this.lang)),
+          { kind: 'number', value: bc.businessCase[key], text: businessCaseInputText(key, bc.businessCase[key]) },
+          text(bc.businessCase[BUSINESS_CASE_SOURCE_FIELD[key]]),
+        ]),
+        footer: [],
+      });
+      blocks.push({
+        kind: 'table',
+        id: 'measures.businessCase.results',
+        caption: M.businessCaseResultsCaption,
+        columns: [
+          { title: C.result, align: 'left', weight: 3 },
+          { title: C.value, align: 'right', weight: 1.6 },
+          { title: C.formula, align: 'left', weight: 6 },
+        ],
+        rows: BUSINESS_CASE_RESULT_KEYS.map((key) => [
+          text(M.resultLabel[key], true),
+          { kind: 'number', value: bc.result[key], text: businessCaseResultText(key, bc.result[key]), bold: true },
+          text(businessCaseFormula(key, this.lang)),
+        ]),
+        footer: [],
+      });
+      for (const key of BUSINESS_CASE_RESULT_KEYS) {
+        const remark = businessCaseRemark(bc.result, key, this.lang);
+        if (remark) blocks.push({ kind: 'note', tone: 'note', text: `${M.resultLabel[key]}: ${remark}.` });
+      }
+      if (bc.businessCase.note.trim()) blocks.push({ kind: 'note', tone: 'note', text: `${M.note}: ${bc.businessCase.note.trim()}` });
+    }
+    return blocks;
+  }
+
+  // Bilag: Kilder ----------------------------------------------------------------------------------
+
+  sourceList(): Chapter {
+    const S = SOURCE_LIST_LABELS[this.lang];
+    const C = S.columns;
+    const blocks: Block[] = [{ kind: 'paragraph', text: S.intro }];
+    const rows = sourceListRows(this.input.sources, this.lang);
+    const text = (t: string): Cell => ({ kind: 'text', text: t });
+    if (rows.length === 0) blocks.push({ kind: 'note', text: S.none, tone: 'note' });
+    else
+      blocks.push({
+        kind: 'table',
+        id: 'sources',
+        caption: S.title,
+        columns: [
+          { title: C.file, align: 'left', weight: 4 },
+          { title: C.kind, align: 'left', weight: 3.5 },
+          { title: C.size, align: 'right', weight: 1.5 },
+          { title: C.importedAt, align: 'left', weight: 2.3 },
+          { title: C.importedBy, align: 'left', weight: 2 },
+          { title: C.hash, align: 'left', weight: 2.2 },
+        ],
+        rows: rows.map((r) => [text(r.file), text(r.kind), text(r.size), text(r.importedAt), text(r.importedBy), text(r.hash)]),
+        footer: [],
+      });
+    return { id: 'sources', number: '', title: this.L.chapter.sources, blocks };
+  }
+
+}
+
+class Builder extends ReportSections<ReportInput> {
+  /** Project warnings not yet placed in a chapter (every one must end up somewhere). */
+  private readonly pending: Warning[];
+
+  constructor(input: ReportInput) {
+    super(input, input.signOff.state !== 'final');
+    this.pending = input.evaluation.summary.warnings.filter((w) => !GOAL_WARNINGS.has(w.code));
+  }
+
+  override factsText(): string {
+    return this.input.texts.facts;
+  }
+
+  get summary() {
+    return this.input.evaluation.summary;
+  }
+
+  get evaluation() {
+    return this.input.evaluation.evaluation;
+  }
+
+  lightWord(light: Light | null): string {
+    return light ? this.L.light[light] : this.L.noLight;
   }
 
   /** Takes the pending project warnings of one place, as notes. */
@@ -104,10 +301,6 @@ class Builder {
     const rest = [...this.pending];
     this.pending.length = 0;
     return rest.map((w) => this.warningNote(w));
-  }
-
-  goalsOf(level: GoalLevel): Goal[] {
-    return this.input.project.goals.filter((g) => g.level === level).sort((a, b) => a.position - b.position || a.id - b.id);
   }
 
   statusOf(goal: Goal): StatusReport | null {
@@ -177,59 +370,6 @@ class Builder {
     const blocks: Block[] = [{ kind: 'lights', boxes: LIGHT_KINDS.map(box) }];
     // Placed last, once every other chapter has taken its own warnings (see build()).
     return { id: 'resume', number: '', title: this.L.chapter.resume, blocks };
-  }
-
-  // 2 Fakta om projektet --------------------------------------------------------------------------
-
-  facts(): Chapter {
-    const F = this.L.facts;
-    const p = this.input.project.project;
-    const blocks: Block[] = [{ kind: 'paragraph', text: F.intro, role: 'intro' }];
-    blocks.push(...this.prose(p.description));
-    blocks.push(...this.prose(this.input.texts.facts));
-    const activities = this.goalsOf('A');
-    if (activities.length > 0) {
-      blocks.push({ kind: 'paragraph', text: F.activities });
-      blocks.push({ kind: 'list', items: activities.map((g) => `${g.code}: ${g.description}`) });
-    }
-    const period = p.periodStart || p.periodEnd ? `${p.periodStart ? formatDanishDate(p.periodStart) : '–'} – ${p.periodEnd ? formatDanishDate(p.periodEnd) : '–'}` : '';
-    const rows = [
-      { label: F.grantRecipient, value: p.grantRecipient },
-      { label: F.projectHolder, value: p.projectHolder },
-      { label: F.caseOfficer, value: p.caseOfficer },
-      { label: F.fundingSource, value: p.fundingSource },
-      { label: F.priorityAxis, value: p.priorityAxis },
-      { label: F.totalBudget, value: p.totalBudgetKr === null ? '' : formatDanishKr(p.totalBudgetKr) },
-      { label: F.period, value: period },
-      { label: F.partners, value: p.partners.split('\n').map((s) => s.trim()).filter(Boolean).join(', ') },
-      { label: F.journalNumber, value: p.journalNumber },
-    ].map((r) => ({ ...r, value: r.value.trim() || '–' }));
-    // A partner list or journal number nobody filled in is not a fact worth a row.
-    const shown = rows.filter((r) => r.value !== '–' || (r.label !== F.partners && r.label !== F.journalNumber));
-    blocks.push({ kind: 'facts', caption: F.boxCaption, title: F.boxTitle, rows: shown });
-
-    const chain = this.input.project.effectChain;
-    blocks.push({ kind: 'heading', level: 2, text: F.chainHeading });
-    if (chain.length === 0) {
-      if (this.draft) blocks.push({ kind: 'note', tone: 'note', text: F.noChain });
-    } else {
-      blocks.push({ kind: 'paragraph', text: F.chainIntro, role: 'intro' });
-      const columns = EFFECT_CHAIN_COLUMNS.map((c: EffectChainColumn) => ({
-        title: F.chainColumns[c],
-        items: chain.filter((i) => i.column === c).sort((a, b) => a.position - b.position || a.id - b.id).map((i) => i.text),
-      }));
-      blocks.push({
-        kind: 'chart',
-        id: 'effectChain',
-        caption: F.chainCaption,
-        chart: {
-          type: 'effectChain',
-          columns,
-          description: columns.map((c) => `${c.title}: ${c.items.join('; ')}`).join('. '),
-        },
-      });
-    }
-    return { id: 'facts', number: '', title: this.L.chapter.facts, blocks };
   }
 
   // 3 Overordnet status ---------------------------------------------------------------------------
@@ -463,89 +603,6 @@ class Builder {
     return { id: 'effect', number: '', title: this.L.chapter.effect, blocks };
   }
 
-  /** Shares, comparisons and the business case (issue 14): the engine's figures, stated. */
-  measures(): Block[] {
-    const m = this.input.measures;
-    if (!m || (m.shares.length === 0 && m.comparisons.length === 0 && !m.businessCase)) return [];
-    const M = measureLabels(this.lang);
-    const C = M.columns;
-    const text = (t: string, bold = false): Cell => ({ kind: 'text', text: t, bold });
-    const blocks: Block[] = [
-      { kind: 'heading', level: 2, text: M.heading },
-      { kind: 'paragraph', text: M.intro, role: 'intro' },
-    ];
-    if (m.shares.length > 0) {
-      blocks.push({ kind: 'heading', level: 3, text: M.sharesHeading });
-      blocks.push({
-        kind: 'table',
-        id: 'measures.shares',
-        caption: M.sharesCaption,
-        columns: [
-          { title: C.goal, align: 'left', weight: 5 },
-          { title: C.numerator, align: 'right', weight: 1.3 },
-          { title: C.denominator, align: 'right', weight: 1.3 },
-          { title: C.share, align: 'right', weight: 2.4 },
-        ],
-        rows: m.shares.map((s) => [
-          text(M.goal(s.code, s.description)),
-          { kind: 'number', value: s.numerator, text: figureText(s.numerator) },
-          { kind: 'number', value: s.denominator, text: figureText(s.denominator) },
-          { kind: 'percent', value: s.displayPercent, text: shareStatement(s, this.lang) ?? this.L.missing },
-        ]),
-        footer: [],
-      });
-      blocks.push({ kind: 'note', tone: 'note', text: M.sharesNote });
-    }
-    if (m.comparisons.length > 0) {
-      blocks.push({ kind: 'heading', level: 3, text: M.comparisonsHeading });
-      for (const c of m.comparisons)
-        blocks.push({ kind: 'paragraph', text: `${M.goal(c.code, c.description)}: ${comparisonStatement(c, this.lang)}.${c.label.trim() ? ` ${M.comparedWith(c.label.trim())}` : ''}` });
-      blocks.push({ kind: 'note', tone: 'note', text: M.comparisonsNote });
-    }
-    const bc = m.businessCase;
-    if (bc) {
-      blocks.push({ kind: 'heading', level: 3, text: M.businessCaseHeading });
-      blocks.push({
-        kind: 'table',
-        id: 'measures.businessCase.inputs',
-        caption: M.businessCaseInputsCaption,
-        columns: [
-          { title: C.input, align: 'left', weight: 3 },
-          { title: C.value, align: 'right', weight: 1.6 },
-          { title: C.source, align: 'left', weight: 6 },
-        ],
-        rows: BUSINESS_CASE_INPUT_KEYS.map((key) => [
-          text(businessCaseInputLabel(key, this.lang)),
-          { kind: 'number', value: bc.businessCase[key], text: businessCaseInputText(key, bc.businessCase[key]) },
-          text(bc.businessCase[BUSINESS_CASE_SOURCE_FIELD[key]]),
-        ]),
-        footer: [],
-      });
-      blocks.push({
-        kind: 'table',
-        id: 'measures.businessCase.results',
-        caption: M.businessCaseResultsCaption,
-        columns: [
-          { title: C.result, align: 'left', weight: 3 },
-          { title: C.value, align: 'right', weight: 1.6 },
-          { title: C.formula, align: 'left', weight: 6 },
-        ],
-        rows: BUSINESS_CASE_RESULT_KEYS.map((key) => [
-          text(M.resultLabel[key], true),
-          { kind: 'number', value: bc.result[key], text: businessCaseResultText(key, bc.result[key]), bold: true },
-          text(businessCaseFormula(key, this.lang)),
-        ]),
-        footer: [],
-      });
-      for (const key of BUSINESS_CASE_RESULT_KEYS) {
-        const remark = businessCaseRemark(bc.result, key, this.lang);
-        if (remark) blocks.push({ kind: 'note', tone: 'note', text: `${M.resultLabel[key]}: ${remark}.` });
-      }
-      if (bc.businessCase.note.trim()) blocks.push({ kind: 'note', tone: 'note', text: `${M.note}: ${bc.businessCase.note.trim()}` });
-    }
-    return blocks;
-  }
-
   // 7 Læring -------------------------------------------------------------------------------------
 
   learning(): Chapter {
@@ -731,34 +788,6 @@ class Builder {
     return { id: 'legend', number: '', title: this.L.chapter.legend, blocks };
   }
 
-  // Bilag: Kilder ----------------------------------------------------------------------------------
-
-  sourceList(): Chapter {
-    const S = SOURCE_LIST_LABELS[this.lang];
-    const C = S.columns;
-    const blocks: Block[] = [{ kind: 'paragraph', text: S.intro }];
-    const rows = sourceListRows(this.input.sources, this.lang);
-    const text = (t: string): Cell => ({ kind: 'text', text: t });
-    if (rows.length === 0) blocks.push({ kind: 'note', text: S.none, tone: 'note' });
-    else
-      blocks.push({
-        kind: 'table',
-        id: 'sources',
-        caption: S.title,
-        columns: [
-          { title: C.file, align: 'left', weight: 4 },
-          { title: C.kind, align: 'left', weight: 3.5 },
-          { title: C.size, align: 'right', weight: 1.5 },
-          { title: C.importedAt, align: 'left', weight: 2.3 },
-          { title: C.importedBy, align: 'left', weight: 2 },
-          { title: C.hash, align: 'left', weight: 2.2 },
-        ],
-        rows: rows.map((r) => [text(r.file), text(r.kind), text(r.size), text(r.importedAt), text(r.importedBy), text(r.hash)]),
-        footer: [],
-      });
-    return { id: 'sources', number: '', title: this.L.chapter.sources, blocks };
-  }
-
   build(): Report {
     const marker = this.marker();
     const resume = this.resume();
@@ -787,7 +816,7 @@ class Builder {
 }
 
 /** Chapter numbers 1..n, sub-section numbers n.1.., figure numbers through the report. */
-function numberChapters(chapters: Chapter[], L: ReportLabels): void {
+export function numberChapters(chapters: Chapter[], L: ReportLabels): void {
   let figure = 0;
   chapters.forEach((chapter, i) => {
     chapter.number = String(i + 1);

@@ -4,3 +4,4 @@ export * from './labels';
 export * from './notes';
 export * from './build';
 export * from './svg';
+export * from './projectStatus';

@@ -220,6 +220,27 @@ const da = {
     timeComputed: 'Tidsforbruget beregnes fra bevillingsperioden, medmindre måneder er indrapporteret.',
   },
   warningPrefix: 'Advarsel: ',
+  projectStatus: {
+    kind: 'Projektstatus',
+    subtitle: 'Ingen evalueringsrunde endnu',
+    marker: 'Projektstatus – ikke en evaluering',
+    period: 'Bevillingsperiode',
+    madeOn: 'Udarbejdet',
+    metaSubject: 'Projektstatus uden evalueringsrunde',
+    goalsChapter: 'Mål og senest indrapporterede status',
+    noRound:
+      'Projektet har endnu ingen evalueringsrunde. Dokumentet er en projektstatus og ikke en evaluering: det viser projektets mål med den senest indrapporterede status samt andele, sammenligninger og business case. Implementering, målopnåelse og effekt vurderes først i en evalueringsrunde.',
+    goalsIntro: 'For hvert mål vises målsætningen og den senest indrapporterede status, som den er indrapporteret.',
+    caption: (level: string) => `${level} med senest indrapporterede status`,
+    goal: 'Mål',
+    unit: 'Enhed',
+    target: 'Målsætning i projektperioden',
+    targetAfter: 'Målsætning efter projektperioden',
+    status: 'Status (seneste)',
+    reportedAt: 'Indrapporteret',
+    share: (numerator: string, denominator: string) => `${numerator} af ${denominator}`,
+    noGoals: 'Der er ikke registreret nogen mål for projektet.',
+  },
 };
 
 export type ReportLabels = typeof da;
@@ -422,6 +443,27 @@ const en: ReportLabels = {
     timeComputed: 'Time consumption is computed from the grant period unless months are reported.',
   },
   warningPrefix: 'Warning: ',
+  projectStatus: {
+    kind: 'Project status',
+    subtitle: 'No evaluation round yet',
+    marker: 'Project status – not an evaluation',
+    period: 'Grant period',
+    madeOn: 'Made',
+    metaSubject: 'Project status without an evaluation round',
+    goalsChapter: 'Goals and latest reported status',
+    noRound:
+      'The project has no evaluation round yet. This document is a project status, not an evaluation: it shows the project’s goals with the latest reported status and its shares, comparisons and business case. Implementation, goal attainment and effect are assessed in an evaluation round.',
+    goalsIntro: 'Each goal is shown with its target and its latest status, as reported.',
+    caption: (level) => `${level} with their latest reported status`,
+    goal: 'Goal',
+    unit: 'Unit',
+    target: 'Target in the project period',
+    targetAfter: 'Target after the project period',
+    status: 'Status (latest)',
+    reportedAt: 'Reported',
+    share: (numerator, denominator) => `${numerator} of ${denominator}`,
+    noGoals: 'No goals are registered for the project.',
+  },
 };
 
 const LABELS: Record<ReportLang, ReportLabels> = { da, en };

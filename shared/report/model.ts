@@ -29,6 +29,20 @@ export interface ReportInput {
   measures?: MeasureFigures;
 }
 
+/**
+ * What a project status is built from (issue 14): a project without an evaluation round. No
+ * round means no scores, no attainment and no lights; the goals show their latest status.
+ */
+export interface ProjectStatusInput {
+  project: ProjectDetail;
+  sources: ProjectSource[];
+  lang: ReportLang;
+  /** Shares, comparisons and business case with the latest statuses; absent or empty = no chapter. */
+  measures?: MeasureFigures;
+  /** The day the document is made (ISO yyyy-mm-dd), printed on the title page. */
+  madeOn: string;
+}
+
 /** A table cell: what it shows, and what kind of value it is (alignment, colour, read-back). */
 export type Cell =
   | { kind: 'text'; text: string; bold?: boolean }
@@ -122,7 +136,10 @@ export type ChapterId =
   | 'learning'
   | 'comparison'
   | 'legend'
-  | 'sources';
+  | 'sources'
+  /** A project status (no round): goals with their latest status, and the measures as a chapter. */
+  | 'projectGoals'
+  | 'measures';
 
 export interface Chapter {
   id: ChapterId;
@@ -143,8 +160,11 @@ export interface Report {
   lang: ReportLang;
   /** Document properties. */
   meta: { title: string; subject: string; author: string; keywords: string };
-  /** "KLADDE" in a draft, "Afsluttet 05.01.2023 af NAVN" in a final report: on every page. */
-  marker: { state: 'draft' | 'final'; text: string };
+  /**
+   * "KLADDE" in a draft, "Afsluttet 05.01.2023 af NAVN" in a final report, "Projektstatus – ikke
+   * en evaluering" in a project status (no round): on every page.
+   */
+  marker: { state: 'draft' | 'final' | 'status'; text: string };
   /** Short name for the page header. */
   running: string;
   titlePage: TitlePage;

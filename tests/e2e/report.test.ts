@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callChannel } from '../../electron/ipc/handlers';
+import { pdfLines } from '../../electron/import/pdf';
 import { screenshot, type AppUnderTest } from './harness';
 import { appPerTest } from './perTest';
 
@@ -48,15 +48,28 @@ describe('Filer > Eksportér evalueringsrapport', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('on a project without a round, the menu says there is nothing to report on and opens no dialog', async () => {
+  it('on a project without a round, the button and the menu make its project status, not an evaluation', async () => {
     const { page } = app;
-    const created = await callChannel(app.handlers, 'projectCreate', { facts: { name: 'Nyt projekt uden runde' } });
-    if (!created.ok) throw new Error(created.error.message);
-    await app.open(`#/project/${created.value.id}/resume`);
-    await expect.poll(() => page.getByRole('button', { name: 'Evalueringsrapport' }).isDisabled()).toBe(true);
+    const id = await app.projectId('Talent Management');
+    await app.open(`#/project/${id}/resume`);
+    const button = page.getByRole('button', { name: 'Projektstatus (uden evaluering)' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Evalueringsrapport' }).count()).toBe(0);
+    // The menu opens the same dialog.
     await page.evaluate(() => (window as unknown as { menu: (c: string) => void }).menu('exportReport'));
-    await expect.poll(() => page.getByText('Projektet har ingen evalueringsrunde at lave en rapport af.').count()).toBe(1);
-    expect(await page.getByRole('dialog', { name: 'Eksportér evalueringsrapport' }).count()).toBe(0);
+    const dialog = page.getByRole('dialog', { name: 'Eksportér projektstatus' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.textContent()).toContain('Projektstatussen er ikke en evaluering');
+    await screenshot(page, '32-project-status-dialog');
+    await dialog.getByRole('button', { name: 'Eksportér' }).click();
+    await expect.poll(() => page.getByText('Projektstatussen er gemt').count(), { timeout: 60_000 }).toBe(1);
+    const files = readdirSync(join(app.dir, 'exports'));
+    expect(files).toEqual(['Talent Management - projektstatus.pdf']);
+    const lines = await pdfLines(readFileSync(join(app.dir, 'exports', files[0])), files[0]);
+    const text = lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Ingen evalueringsrunde endnu');
+    expect(text).toContain('30 af 124 (24 %)');
+    expect(text).not.toMatch(/Trafiklys|Gennemsnitlig score|Intet lys/);
     expect(app.errors).toEqual([]);
   });
 

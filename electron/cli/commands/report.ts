@@ -8,7 +8,7 @@ import type { ReportLang } from '../../../shared/report/model';
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Skriv evalueringsrapporten for en runde (som seed 003) som Word-dokument (.docx) eller PDF.',
+  summary: 'Skriv evalueringsrapporten for en runde (som seed 003) som Word-dokument (.docx) eller PDF; et projekt uden runde får en projektstatus (uden scorer og trafiklys).',
   usage: 'report --db FILE --project NAME|ID [--round ID|latest] --format docx|pdf [--lang da|en] --out FILE',
   options: {
     db: { type: 'string' },
@@ -35,8 +35,14 @@ export const reportCommand: CliCommand = {
     const services = await openExistingServices(db, args.t);
     try {
       const project = await requireProject(services.store, name, args.t);
+      // No round at all: the report channel writes the project status (goals, measures, sources).
+      const statusOnly = evaluationId === undefined && (await services.portfolio.latestEvaluation(project.id)) === null;
       const result = await exportReport(services, { projectId: project.id, evaluationId, format, lang, outPath: out });
-      io.out(`Evalueringsrapporten for "${project.name}" er gemt i ${result.path}.`);
+      io.out(
+        statusOnly
+          ? `Projektet "${project.name}" har ingen evalueringsrunde: projektstatussen (uden scorer og trafiklys) er gemt i ${result.path}.`
+          : `Evalueringsrapporten for "${project.name}" er gemt i ${result.path}.`,
+      );
       return 0;
     } finally {
       await services.close();

@@ -1,6 +1,7 @@
 import { EVALUATION_TEXT_KEYS, type EvaluationSignOff, type EvaluationTexts } from '../../../shared/domain';
 import { ServiceError } from '../../../shared/contracts/core';
-import type { ReportInput, ReportLang } from '../../../shared/report/model';
+import { localToday } from '../../../shared/methodology/reportDates';
+import type { ProjectStatusInput, ReportInput, ReportLang } from '../../../shared/report/model';
 import type { AppServices } from '../../services';
 import { measuresAt } from '../../services/projectMeasures';
 
@@ -35,4 +36,21 @@ export async function reportInputFor(
   const [sources, businessCase] = await Promise.all([services.store.listSources(options.projectId), services.store.getBusinessCase(options.projectId)]);
   const measures = measuresAt(project.goals, project.statusReports, detail.evaluation.date, detail.profile, businessCase);
   return { project, evaluation: detail, texts: detail.texts, signOff: detail.signOff, comparison, sources, lang: options.lang, measures };
+}
+
+/**
+ * Everything the project status of a project without a round is built from: the goals with
+ * their latest status (no date limits them), the sources and the measures. Made today.
+ */
+export async function projectStatusInputFor(services: AppServices, options: { projectId: number; lang: ReportLang; madeOn?: string }): Promise<ProjectStatusInput> {
+  const project = await services.portfolio.projectDetail(options.projectId);
+  if (project.evaluations.length > 0)
+    throw new ServiceError('VALIDATION', `Projektet "${project.project.name}" har en evalueringsrunde: lav rundens evalueringsrapport.`);
+  const [sources, businessCase, profile] = await Promise.all([
+    services.store.listSources(options.projectId),
+    services.store.getBusinessCase(options.projectId),
+    services.store.getProfile(),
+  ]);
+  const measures = measuresAt(project.goals, project.statusReports, null, profile, businessCase);
+  return { project, sources, lang: options.lang, measures, madeOn: options.madeOn ?? localToday() };
 }

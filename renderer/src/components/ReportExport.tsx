@@ -7,7 +7,9 @@ export type ReportLang = 'da' | 'en';
 
 /**
  * File > Export evaluation report: the format (DOCX to keep editing, PDF to send) and the
- * report's language, Danish by default (the UI's language when it is English).
+ * report's language, Danish by default (the UI's language when it is English). For a project
+ * without a round (`statusOnly`) the same dialog makes its project status, and says it is not an
+ * evaluation.
  */
 export function ReportExportModal({
   opened,
@@ -15,20 +17,22 @@ export function ReportExportModal({
   roundLabel,
   busy,
   onExport,
+  statusOnly = false,
 }: {
   opened: boolean;
   onClose: () => void;
   roundLabel: string;
   busy: boolean;
+  statusOnly?: boolean;
   onExport: (format: ReportFormat, lang: ReportLang) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [lang, setLang] = useState<ReportLang>(i18n.language === 'en' ? 'en' : 'da');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('report.title')}>
+    <Modal opened={opened} onClose={onClose} title={statusOnly ? t('projectReport.title') : t('report.title')}>
       <Stack gap="md">
-        <Text size="sm">{t('report.intro', { round: roundLabel })}</Text>
+        <Text size="sm">{statusOnly ? t('projectReport.intro') : t('report.intro', { round: roundLabel })}</Text>
         <Radio.Group label={t('report.format')} value={format} onChange={(v) => setFormat(v as ReportFormat)}>
           <Stack gap={6} mt={6}>
             <Radio value="pdf" label={t('report.pdf')} />

@@ -130,13 +130,17 @@ export function useExport() {
     [api, done, notifyError, t],
   );
 
-  /** The written evaluation report (DOCX or PDF) of one round, in the language chosen. */
+  /**
+   * The written evaluation report (DOCX or PDF) of one round, in the language chosen; without a
+   * round (`evaluationId` undefined on a project that has none) main writes the project status.
+   */
   const exportReport = useCallback(
-    async (projectId: number, evaluationId: number, projectName: string, format: 'docx' | 'pdf', lang: 'da' | 'en') => {
+    async (projectId: number, evaluationId: number | undefined, projectName: string, format: 'docx' | 'pdf', lang: 'da' | 'en') => {
       setBusy(true);
       try {
+        const statusOnly = evaluationId === undefined;
         const kind = format === 'docx' ? 'reportDocx' : 'reportPdf';
-        const defaultName = `${safeName(projectName)} - ${t('report.file')}.${format}`;
+        const defaultName = `${safeName(projectName)} - ${t(statusOnly ? 'projectReport.file' : 'report.file')}.${format}`;
         const where = await safeCall(() => api.chooseSavePath({ kind, defaultName }));
         if (!where.ok) return notifyError(where.error);
         if (!where.value.path) return;
@@ -149,7 +153,7 @@ export function useExport() {
           notifications.hide(id);
           return notifyError(r.error);
         }
-        done(r.value.path, id, t('report.done'));
+        done(r.value.path, id, t(statusOnly ? 'projectReport.done' : 'report.done'));
       } finally {
         setBusy(false);
       }

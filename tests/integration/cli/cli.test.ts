@@ -158,6 +158,19 @@ describe('command line', () => {
     expect(cli('summary', '--db', db, '--project', 'Future Talent Denmark').stdout).toContain('68 mod 31 (internationale dimittender tilknyttet det danske arbejdsmarked 21 måneder efter endt uddannelse; Danmarks Statistik 2018) = +37 procentpoint');
   });
 
+  it('writes the project status of a project without a round (seed 002): no round, its share, no lights', async () => {
+    const out = join(dir, 'tm-status.pdf');
+    const { code, stdout, stderr } = cli('report', '--db', db, '--project', 'Talent Management', '--format', 'pdf', '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Projektet "Talent Management" har ingen evalueringsrunde: projektstatussen (uden scorer og trafiklys) er gemt i');
+    const { pdfLines } = await import('../../../electron/import/pdf');
+    const text = (await pdfLines(readFileSync(out), out)).map((l) => l.text).join(' ');
+    expect(text).toContain('Ingen evalueringsrunde endnu');
+    expect(text).toContain('30 af 124 (24 %)');
+    expect(text).not.toMatch(/Trafiklys|Gennemsnitlig score|Intet lys/);
+  });
+
   it('fails with a message on stderr for a missing file, an unknown project or a bad option', () => {
     const missing = cli('summary', '--db', join(dir, 'nope.db'));
     expect(missing.code).not.toBe(0);

@@ -214,12 +214,10 @@ export function ProjectView({
   }, [exportEvaluation, projectId, ready]);
   useMenuCommand('exportEvaluation', runExport);
   const [reporting, setReporting] = useState(false);
-  const hasRound = Boolean(ready?.evaluation);
-  // From the menu there may be no round yet (the button is disabled then): say why nothing opens.
+  // Without a round the same dialog makes the project status (no scores or lights), not a refusal.
   const openReport = useCallback(() => {
-    if (hasRound) setReporting(true);
-    else notifications.show({ color: 'yellow', message: t('report.noRound') });
-  }, [hasRound, t]);
+    if (ready) setReporting(true);
+  }, [ready]);
   useMenuCommand('exportReport', openReport);
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
@@ -331,8 +329,8 @@ export function ProjectView({
             >
               {t('export.evaluation')}
             </Button>
-            <Button variant="default" leftSection={<IconFileText size={16} />} disabled={!currentId} onClick={openReport}>
-              {t('report.button')}
+            <Button variant="default" leftSection={<IconFileText size={16} />} onClick={openReport}>
+              {currentId ? t('report.button') : t('projectReport.button')}
             </Button>
             <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setNewRound(true)}>
               {rounds.length ? t('rounds.newFromPrevious') : t('rounds.new')}
@@ -411,16 +409,16 @@ export function ProjectView({
           }}
         />
       )}
-      {reporting && currentId !== null && (
+      {reporting && (
         <ReportExportModal
           opened
           onClose={() => setReporting(false)}
           roundLabel={evaluation ? roundLabel(evaluation.evaluation) : ''}
+          statusOnly={currentId === null}
           busy={exporter.busy}
           onExport={(format, lang) => {
-            if (!currentId) return;
             setReporting(false);
-            void exporter.exportReport(projectId, currentId, project.project.name, format, lang);
+            void exporter.exportReport(projectId, currentId ?? undefined, project.project.name, format, lang);
           }}
         />
       )}
