@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { DEFAULT_PROFILE, evaluate, type EvaluationInput, type LightDecisionInput } from '../../shared/methodology';
 import { LightDecisionEditor } from '../../renderer/src/views/project/LightDecision';
 import { ResumeTab } from '../../renderer/src/views/project/ResumeTab';
@@ -90,5 +91,29 @@ describe('the light decision and the Resumé (issue 10, point 11b and d)', () =>
     unmount();
     renderWithApp(withProject(<ResumeTab />, project, evaluation), { api: mockApi() });
     expect(screen.getByText('Tilsidesat; forslaget var Grøn.')).toBeTruthy();
+  });
+
+  it('lets the effect reason cite an effect goal\'s comparison in the Goals tab\'s words, appended to what is written', async () => {
+    const { project, evaluation } = fixture([]);
+    const withComparison = {
+      ...project,
+      goals: project.goals.map((g) => (g.code === 'C2' ? { ...g, comparisonValue: 31, comparisonSource: 'Danmarks Statistik', comparisonYear: 2018, comparisonLabel: 'alle internationale dimittender' } : g)),
+    };
+    renderWithApp(withProject(<LightDecisionEditor kind="effect" />, withComparison, evaluation), { api: mockApi() });
+    const reason = screen.getByLabelText(/Begrundelse/) as HTMLTextAreaElement;
+    await userEvent.type(reason, 'Effekten er tydelig.');
+    await userEvent.click(screen.getByRole('button', { name: 'Indsæt sammenligningen for C2 i begrundelsen' }));
+    expect(reason.value).toMatch(/^Effekten er tydelig\. C2: .+ mod 31 .+kilde: Danmarks Statistik 2018\.$/);
+  });
+
+  it('offers no citation on the goal-attainment light, nor when no goal has a comparison', () => {
+    const { project, evaluation } = fixture([]);
+    const { unmount } = renderWithApp(withProject(<LightDecisionEditor kind="effect" />, project, evaluation), { api: mockApi() });
+    expect(screen.queryByTestId('light-citations-effect')).toBeNull();
+    unmount();
+    const withComparison = { ...project, goals: project.goals.map((g) => (g.code === 'C2' ? { ...g, comparisonValue: 31, comparisonSource: 'Danmarks Statistik', comparisonYear: 2018 } : g)) };
+    renderWithApp(withProject(<LightDecisionEditor kind="goals" />, withComparison, evaluation), { api: mockApi() });
+    expect(screen.getByTestId('light-decision-goals')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Indsæt sammenligningen/ })).toBeNull();
   });
 });

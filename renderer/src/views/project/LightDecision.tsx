@@ -7,8 +7,27 @@ import { LightLabel } from '../../components/Light';
 import { useEngineText } from '../../components/warnings';
 import { LockMark, useLock } from '../../components/lock';
 import { useSave } from '../../components/useSave';
-import { useFormatter } from '../../format';
+import { useFormatter, type Formatter } from '../../format';
+import type { TFunction } from 'i18next';
+import type { ProjectDetail } from '../../../../shared/contracts';
+import { statusInForce } from '../../../../shared/methodology/statusInForce';
+import { comparisonReached, comparisonText } from './goalMeasureText';
 import { useEvaluation, useProjectData } from './ProjectData';
+
+/**
+ * The comparisons the effect light's reason can cite (issue 14): one sentence per goal with a
+ * baseline or comparison group, with the status in force on the round's date, in the words the
+ * Goals tab and the Resumé use ("C1: 68 % mod 31 % (+37 procentpoint), kilde: ...").
+ */
+export function comparisonCitations(t: TFunction, fmt: Formatter, project: ProjectDetail, date: string): { code: string; text: string }[] {
+  return [...project.goals]
+    .filter((g) => g.comparisonValue !== null && g.comparisonValue !== undefined)
+    .sort((a, b) => a.position - b.position || a.id - b.id)
+    .flatMap((g) => {
+      const text = comparisonText(t, fmt, g, comparisonReached(g, statusInForce(project.statusReports, g.id, date)));
+      return text ? [{ code: g.code, text: `${g.code}: ${text}.` }] : [];
+    });
+}
 
 /**
  * The evaluator's decision on one light: the suggestion (and what it rests on), an override and
@@ -19,8 +38,9 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useFormatter();
-  const { reload } = useProjectData();
+  const { reload, project } = useProjectData();
   const detail = useEvaluation();
+  const citations = kind === 'effect' ? comparisonCitations(t, fmt, project, detail.evaluation.date) : [];
   const outcome = detail.summary.lights[kind];
   const [override, setOverride] = useState<Light | null>(outcome.override);
   const [reason, setReason] = useState(outcome.reason);
@@ -112,6 +132,25 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               onChange={(e) => setReason(e.currentTarget.value)}
               error={save.errorMessage ?? undefined}
             />
+            {citations.length > 0 && !locked && (
+              <Group gap="xs" data-testid="light-citations-effect">
+                <Text size="xs" c="dimmed">
+                  {t('decision.citeHeading')}
+                </Text>
+                {citations.map((c) => (
+                  <Button
+                    key={c.code}
+                    size="compact-xs"
+                    variant="default"
+                    aria-label={t('decision.citeLabel', { code: c.code })}
+                    title={c.text}
+                    onClick={() => setReason((r) => (r.trim() ? `${r.trimEnd()} ${c.text}` : c.text))}
+                  >
+                    {t('decision.cite', { code: c.code })}
+                  </Button>
+                ))}
+              </Group>
+            )}
             <Group>
               {/*
                 Not `disabled` (nor `loading`, which disables) while there is nothing to save: a

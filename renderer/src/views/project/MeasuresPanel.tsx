@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { BusinessCaseView } from '../../../../shared/contracts';
 import type { Goal } from '../../../../shared/domain';
 import { BUSINESS_CASE_FORMULAS, BUSINESS_CASE_INPUT_LABELS, type BusinessCaseResultKey } from '../../../../shared/methodology/businessCase';
-import { shareFigure } from '../../../../shared/methodology/shares';
 import { statusInForce } from '../../../../shared/methodology/statusInForce';
 import {
   BUSINESS_CASE_INPUT_KEYS,
@@ -15,7 +14,7 @@ import {
 } from '../../../../shared/report/measureText';
 import { safeCall, useApi } from '../../api';
 import { useFormatter, type Formatter } from '../../format';
-import { comparisonText, shareText } from './goalMeasureText';
+import { comparisonReached, comparisonText, shareText } from './goalMeasureText';
 import { useProjectData } from './ProjectData';
 
 /**
@@ -86,12 +85,9 @@ export function MeasuresPanel() {
               {M.comparisonsHeading}
             </Text>
             {comparisons.map((g) => {
-              const s = status(g);
-              const value = s?.value ?? null;
-              const reached = g.measure === 'share' ? (shareFigure(value, s?.denominator)?.percent ?? null) : value;
               return (
                 <Text size="sm" key={g.id} data-testid={`resume-comparison-${g.code}`}>
-                  {g.code}: {g.description}: {comparisonText(t, fmt, g, reached)}
+                  {g.code}: {g.description}: {comparisonText(t, fmt, g, comparisonReached(g, status(g)))}
                   {g.comparisonLabel ? ` (${g.comparisonLabel})` : ''}
                 </Text>
               );

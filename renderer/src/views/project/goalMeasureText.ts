@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Goal } from '../../../../shared/domain';
+import type { Goal, StatusReport } from '../../../../shared/domain';
 import { comparisonDifference } from '../../../../shared/methodology/comparison';
 import { shareFigure } from '../../../../shared/methodology/shares';
 import type { Formatter } from '../../format';
@@ -31,4 +31,10 @@ export function comparisonText(t: TFunction, fmt: Formatter, goal: Goal, reached
   const signed = rounded === null ? '' : `${rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '±'}${fmt.number(Math.abs(rounded))}`;
   const key = reached === null ? 'measures.comparisonOnly' : percentUnit ? 'measures.comparisonPoints' : 'measures.comparisonUnits';
   return t(key, { reached: reached === null ? '' : show(reached), comparison: show(goal.comparisonValue), difference: signed, unit: goal.unit ?? '', source, label: goal.comparisonLabel ?? '' });
+}
+
+/** The figure a comparison is made with: a share's percent, or the status's value (null = not reported). */
+export function comparisonReached(goal: Goal, status: Pick<StatusReport, 'value' | 'denominator'> | null): number | null {
+  const value = status?.value ?? null;
+  return goal.measure === 'share' ? (shareFigure(value, status?.denominator)?.percent ?? null) : value;
 }
