@@ -12,6 +12,7 @@ import { isFilterActive, type PortfolioFilter } from '../../../shared/portfolioF
 import type { LightCounts as LightCountsOf, PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../shared/portfolioPage';
 import { safeCall, useApi } from '../api';
 import { useExport, useMenuCommand } from '../components/exporting';
+import { useReturnFocusOnUnmount } from '../components/focus';
 import { LightLabel } from '../components/Light';
 import { showUndoNotice } from '../components/undoNotice';
 import { useErrorText, useNotifyError } from '../components/useSave';
@@ -26,6 +27,8 @@ import { usePortfolioPages } from './portfolio/usePortfolioPages';
 /** Asks whether to export the projects the filter shows or the whole portfolio. */
 function ExportChoiceModal({ shown, total, onChoose, onClose }: { shown: number; total: number; onChoose: (filtered: boolean) => void; onClose: () => void }) {
   const { t } = useTranslation();
+  // Shown by mounting: the focus goes back to the export button when the dialog closes.
+  useReturnFocusOnUnmount();
   return (
     <Modal opened onClose={onClose} title={t('export.portfolioChoiceTitle')}>
       <Stack gap="sm">
