@@ -376,7 +376,16 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
             {t('import.open')}
           </Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporter.busy} onClick={runExportPortfolio}>
+          {/* Busy rather than `loading` (which disables it and drops the focus returned from the export choice). */}
+          <Button
+            variant="default"
+            leftSection={exporter.busy ? <Loader size={14} color="currentColor" aria-hidden /> : <IconFileSpreadsheet size={16} />}
+            data-disabled={exporter.busy || undefined}
+            aria-disabled={exporter.busy || undefined}
+            onClick={() => {
+              if (!exporter.busy) runExportPortfolio();
+            }}
+          >
             {t('export.portfolio')}
           </Button>
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
