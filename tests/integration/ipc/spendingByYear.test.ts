@@ -1,0 +1,93 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ContractName } from '../../../shared/contracts';
+import { callChannel, createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
+import { headlessHost } from '../../../electron/ipc/host';
+import { createAppServices, type AppServices } from '../../../electron/services';
+import { createDemoPortfolio } from '../../../electron/services/demo';
+import { resourcesDir } from '../../../electron/resources';
+import { spendingByYear } from '../../../shared/methodology/spendingByYear';
+
+/** Spending by year (issue 15, "Budget as 004 writes it"), through the handler table. */
+let services: AppServices;
+let table: HandlerTable;
+
+beforeEach(async () => {
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-spending-')), 'demo.sqlite');
+  await createDemoPortfolio(dbPath, resourcesDir());
+  services = await createAppServices({ dbPath, user: 'Ida Evaluator' });
+  table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
+});
+afterEach(() => services.close());
+
+async function ok<K extends ContractName>(name: K, input: Parameters<typeof callChannel<K>>[2]) {
+  const r = await callChannel(table, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** The demo's 004 project (work-live-stay): budget lines for 2019-2021. */
+async function application() {
+  const rows = await ok('portfolioSummaries', {});
+  const row = rows.find((r) => r.name.includes('work-live-stay'))!;
+  const detail = () => ok('evaluationGet', { evaluationId: row.evaluationId! });
+  return { projectId: row.projectId, evaluationId: row.evaluationId!, detail };
+}
+
+describe('spending by year over IPC', () => {
+  it('is stored per round and year, listed by year with its note, audited, and compared with the round spent to date', async () => {
+    const a = await application();
+    expect((await a.detail()).spendingByYear).toEqual([]);
+    // The round's one figure spent to date, as the evaluator enters it.
+    const reported = 5_000_000;
+    await ok('evaluationUpdate', { evaluationId: a.evaluationId, patch: { budgetSpentKr: reported } });
+    // Two years that sum to the reported figure, typed out of order.
+    const second = await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2020, spentKr: 1_000_000.5, note: 'Statusrapport 2020, side 4' });
+    await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2019, spentKr: reported - 1_000_000.5 });
+    const d = await a.detail();
+    expect(d.spendingByYear.map((s) => [s.year, s.spentKr, s.note])).toEqual([
+      [2019, reported - 1_000_000.5, ''],
+      [2020, 1_000_000.5, 'Statusrapport 2020, side 4'],
+    ]);
+    // The round's own consumption is untouched: still computed from its one figure.
+    expect(d.summary.progress.budget.spentKr).toBe(reported);
+    const view = spendingByYear({ budgetYears: d.summary.budget.years, spending: d.spendingByYear, reportedSpentKr: reported, roundBudgetKr: d.summary.progress.budget.totalKr });
+    expect(view.check).toEqual({ state: 'matches', sumKr: reported, reportedKr: reported });
+    expect(Math.round(view.total.percent!)).toBe(d.summary.progress.budget.displayPercent);
+    expect(view.rows.map((r) => r.year)).toEqual([2019, 2020, 2021]);
+
+    // Changed: the years no longer add up; a warning, the reported figure stays.
+    await ok('spendingYearSave', { evaluationId: a.evaluationId, id: second.id, year: 2020, spentKr: 1_100_000.5, note: second.note });
+    const changed = await a.detail();
+    expect(changed.evaluation.budgetSpentKr).toBe(reported);
+    expect(spendingByYear({ budgetYears: changed.summary.budget.years, spending: changed.spendingByYear, reportedSpentKr: reported, roundBudgetKr: changed.summary.progress.budget.totalKr }).check).toEqual({
+      state: 'differs',
+      sumKr: reported + 100_000,
+      reportedKr: reported,
+      differenceKr: 100_000,
+    });
+    const [row] = await ok('auditList', { projectId: a.projectId, entity: 'spendingYear', limit: 1 });
+    expect(row).toMatchObject({ field: 'spentKr', oldValue: '1000000.5', newValue: '1100000.5', user: 'Ida Evaluator' });
+
+    await ok('spendingYearDelete', { id: second.id });
+    expect((await a.detail()).spendingByYear.map((s) => s.year)).toEqual([2019]);
+  });
+
+  it('refuses a negative amount, a year out of range, a second row for the same year and an unknown round, and changes nothing', async () => {
+    const a = await application();
+    await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2021, spentKr: 500_000 });
+    const digest = await services.store.dataDigest();
+    const negative = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2022, spentKr: -1 });
+    expect(negative).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Forbruget kan ikke være negativt.') } });
+    const year = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 20221, spentKr: 1 });
+    expect(year).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Året skal ligge mellem 1900 og 2200.') } });
+    const text = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2022, spentKr: '1.000' as unknown as number });
+    expect(text).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const twice = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2021, spentKr: 1 });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Forbruget for 2021 er allerede registreret i runden; ret det i stedet.' } });
+    const missing = await callChannel(table, 'spendingYearSave', { evaluationId: 999_999, year: 2022, spentKr: 1 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await services.store.dataDigest()).toBe(digest);
+  });
+});
