@@ -8,6 +8,7 @@ import { createAppServices, type AppServices } from '../../../electron/services'
 import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
 import { spendingByYear } from '../../../shared/methodology/spendingByYear';
+import ExcelJS from 'exceljs';
 
 /** Spending by year (issue 15, "Budget as 004 writes it"), through the handler table. */
 let services: AppServices;
@@ -89,5 +90,29 @@ describe('spending by year over IPC', () => {
     const missing = await callChannel(table, 'spendingYearSave', { evaluationId: 999_999, year: 2022, spentKr: 1 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await services.store.dataDigest()).toBe(digest);
+  });
+
+  it("lists spending by year in the evaluation workbook's budget sheet, with the total and the check against spent to date", async () => {
+    const a = await application();
+    await ok('evaluationUpdate', { evaluationId: a.evaluationId, patch: { budgetSpentKr: 3_000_000 } });
+    await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2019, spentKr: 1_200_000, note: 'Statusrapport 2019' });
+    await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2020, spentKr: 1_700_000 });
+    const chosen = await ok('chooseSavePath', { kind: 'evaluation', defaultName: 'wls.xlsx' });
+    await ok('exportEvaluation', { projectId: a.projectId, evaluationId: a.evaluationId, outPath: chosen.path! });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(chosen.path!);
+    const rows: unknown[][] = [];
+    wb.getWorksheet('Budget og tid')!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const head = rows.findIndex((r) => r[0] === 'Budget og forbrug pr. år (kr.)');
+    expect(head).toBeGreaterThan(0);
+    expect(rows[head + 1]).toEqual(['År', 'Budget (kr.)', 'Forbrugt (kr.)', 'Rest (kr.)', 'Forbrug (%)', 'Kilde/note']);
+    const d = await a.detail();
+    const b2019 = d.summary.budget.years.find((y) => y.year === 2019)!.totalKr;
+    expect(rows[head + 2]).toEqual([2019, b2019, 1_200_000, b2019 - 1_200_000, Math.round((1_200_000 / b2019) * 1000) / 10, 'Statusrapport 2019']);
+    expect(rows[head + 3].slice(0, 3)).toEqual([2020, d.summary.budget.years.find((y) => y.year === 2020)!.totalKr, 1_700_000]);
+    // 2021 has a budget and no recorded spending: empty, not 0 kr.
+    expect(rows[head + 4].slice(0, 4)).toEqual([2021, d.summary.budget.years.find((y) => y.year === 2021)!.totalKr, undefined, undefined]);
+    expect(rows[head + 5].slice(0, 3)).toEqual(['I alt', d.summary.progress.budget.totalKr, 2_900_000]);
+    expect(rows[head + 6][0]).toBe('Forbruget pr. år giver i alt 2.900.000 kr., men runden har rapporteret 3.000.000 kr. forbrugt til dato (forskel \u2212100.000 kr.). Budgetforbruget bruger det rapporterede tal.');
   });
 });
