@@ -9,6 +9,9 @@ import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
 import { spendingByYear } from '../../../shared/methodology/spendingByYear';
 import ExcelJS from 'exceljs';
+import { openPortfolioStore } from '../../../electron/storage';
+import { dumpPortfolioDocument, loadPortfolioDocument } from '../../../electron/services/portfolioDocument';
+import { PortfolioDocumentSchema } from '../../../shared/portfolioDocument';
 
 /** Spending by year (issue 15, "Budget as 004 writes it"), through the handler table. */
 let services: AppServices;
@@ -114,5 +117,27 @@ describe('spending by year over IPC', () => {
     expect(rows[head + 4].slice(0, 4)).toEqual([2021, d.summary.budget.years.find((y) => y.year === 2021)!.totalKr, undefined, undefined]);
     expect(rows[head + 5].slice(0, 3)).toEqual(['I alt', d.summary.progress.budget.totalKr, 2_900_000]);
     expect(rows[head + 6][0]).toBe('Forbruget pr. år giver i alt 2.900.000 kr., men runden har rapporteret 3.000.000 kr. forbrugt til dato (forskel \u2212100.000 kr.). Budgetforbruget bruger det rapporterede tal.');
+  });
+
+  it('goes with the round into a portfolio document and back; a document with a year twice is refused', async () => {
+    const a = await application();
+    await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2020, spentKr: 1_250_000.5, note: 'Statusrapport' });
+    const doc = await dumpPortfolioDocument(services.store);
+    const project = doc.projects.find((p) => p.facts.name.includes('work-live-stay'))!;
+    expect(project.evaluations.at(-1)!.spendingByYear).toEqual([{ year: 2020, spentKr: 1_250_000.5, note: 'Statusrapport' }]);
+    // Rounds without it keep the shape they had.
+    expect(doc.projects.flatMap((p) => p.evaluations).filter((e) => 'spendingByYear' in e)).toHaveLength(1);
+    const other = await openPortfolioStore(join(mkdtempSync(join(tmpdir(), 'trafiklys-spending-doc-')), 'copy.sqlite'), { user: 'test' });
+    try {
+      await loadPortfolioDocument(other, doc);
+      expect(await dumpPortfolioDocument(other)).toEqual(doc);
+    } finally {
+      await other.close();
+    }
+    const twice = structuredClone(doc);
+    twice.projects.find((p) => p.facts.name.includes('work-live-stay'))!.evaluations.at(-1)!.spendingByYear!.push({ year: 2020, spentKr: 1, note: '' });
+    const parsed = PortfolioDocumentSchema.safeParse(twice);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toContain('Forbruget for 2020 står to gange.');
   });
 });
