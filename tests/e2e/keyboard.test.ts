@@ -296,8 +296,11 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     const search = page.getByRole('textbox', { name: 'Søg', exact: true });
     await tabTo(page, search, 'the portfolio search');
     await page.keyboard.type('Headstart');
+    // The filter has applied: the table shows Headstart alone.
+    await expect.poll(() => page.getByRole('link', { name: /work-live-stay/ }).count(), WAIT).toBe(0);
+    // The export button is in the header, before the filters.
     const button = page.getByRole('button', { name: 'Eksportér porteføljeoversigt' });
-    await tabTo(page, button, 'export the portfolio');
+    await tabTo(page, button, 'export the portfolio', { back: true });
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent(), WAIT).toContain('Filteret viser 1 af 4 projekter.');
