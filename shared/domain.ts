@@ -290,6 +290,17 @@ export interface BudgetLine {
   position: number;
 }
 
+/** What a round records as spent in one year of the budget (issue 15: budget and spending by year). */
+export interface SpendingYear {
+  id: number;
+  evaluationId: number;
+  year: number;
+  spentKr: number;
+  /** Where the figure comes from ("Statusrapport 2023, side 4") or a note; '' = none given. */
+  note: string;
+  position: number;
+}
+
 export interface FinancingSource {
   id: number;
   projectId: number;
@@ -318,6 +329,7 @@ export type AuditEntity =
   | 'light'
   | 'evaluation'
   | 'budgetLine'
+  | 'spendingYear'
   | 'financing'
   | 'survey'
   | 'learning'

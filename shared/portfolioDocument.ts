@@ -173,8 +173,15 @@ export const DocEvaluationSchema = z
     lights: z.array(DocLightSchema).max(3),
     survey: z.array(DocSurveyIndicatorSchema),
     learning: z.array(DocLearningPointSchema),
+    /** Spending by year (issue 15); absent in documents written before it was kept. */
+    spendingByYear: z
+      .array(z.strictObject({ year: z.number().int().min(1900).max(2200), spentKr: DocKr.refine((v) => v >= 0, { message: 'Forbruget kan ikke være negativt.' }), note: ShortText }))
+      .optional(),
   })
   .superRefine((e, ctx) => {
+    duplicates((e.spendingByYear ?? []).map((s) => s.year)).forEach((i) =>
+      ctx.addIssue({ code: 'custom', message: `Forbruget for ${e.spendingByYear![i].year} står to gange.`, path: ['spendingByYear', i, 'year'] }),
+    );
     duplicates(e.scores.map((s) => s.parameter)).forEach((i) =>
       ctx.addIssue({ code: 'custom', message: `Parameter ${e.scores[i].parameter} er scoret to gange.`, path: ['scores', i, 'parameter'] }),
     );

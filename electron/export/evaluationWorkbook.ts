@@ -16,7 +16,8 @@ import {
 import { addDays, monthsBetween } from '../../shared/methodology/progress';
 import { formatSurveyIndicator } from '../../shared/methodology/survey';
 import type { GoalResult, LevelResult } from '../../shared/methodology/types';
-import { formatDanishDate } from '../../shared/numbers/danish';
+import { formatDanishDate, formatDanishNumber } from '../../shared/numbers/danish';
+import { spendingByYear } from '../../shared/methodology/spendingByYear';
 import { statusInForce } from '../services/evaluationInput';
 import { reportLabels } from '../../shared/report/labels';
 import { goalProvenanceNotes, progressProvenanceNote } from '../../shared/report/notes';
@@ -708,6 +709,7 @@ class Builder {
     // Budget lines and financing (METHODOLOGY.md section 7), amounts in kr.
     r += 1;
     r = this.budgetTables(ws, r, notes);
+    if (this.detail.spendingByYear.length > 0) r = this.spendingTable(ws, r + 1, notes);
     fitColumns(ws, { skipRows: notes, max: 50, fixed: { 1: 48 } });
     printSetup(ws, { titleRows: '1:2' });
     freezeRows(ws, 2);
@@ -785,6 +787,46 @@ class Builder {
     );
     ws.getCell(r, 4).alignment = { indent: 1 };
     this.mark('budget.check', name, `D${r}`);
+    return r + 1;
+  }
+
+  /**
+   * Spending by year as the round records it (issue 15), beside the budget of each year; the total
+   * is measured against the budget the round's consumption uses, and compared with its spent to date.
+   */
+  private spendingTable(ws: ExcelJS.Worksheet, start: number, notes: Set<number>): number {
+    const { evaluation, summary, spendingByYear: recorded } = this.detail;
+    const view = spendingByYear({ budgetYears: summary.budget.years, spending: recorded, reportedSpentKr: evaluation.budgetSpentKr, roundBudgetKr: summary.progress.budget.totalKr });
+    const kr = (v: number) => `${formatDanishNumber(v, Number.isInteger(Math.round(v * 100) / 100) ? 0 : 2)} kr.`;
+    let r = start;
+    ws.getCell(r, 1).value = 'Budget og forbrug pr. år (kr.)';
+    ws.getCell(r, 1).font = { bold: true };
+    notes.add(r);
+    r++;
+    ws.getRow(r).values = ['År', 'Budget (kr.)', 'Forbrugt (kr.)', 'Rest (kr.)', 'Forbrug (%)', 'Kilde/note'];
+    styleHeaderRow(ws.getRow(r), 1, 6);
+    r++;
+    const put = (row: number, values: (string | number | null)[], money: (number | null)[], percent: number | null) => {
+      ws.getRow(row).values = values;
+      money.forEach((v, i) => (ws.getCell(row, 2 + i).numFmt = krFormat(v)));
+      ws.getCell(row, 5).value = percent;
+      ws.getCell(row, 5).numFmt = FMT.pct;
+    };
+    for (const y of view.rows) put(r++, [y.year, y.budgetKr, y.spentKr, y.remainingKr, null, y.note], [y.budgetKr, y.spentKr, y.remainingKr], y.percent === null ? null : Math.round(y.percent * 10) / 10);
+    const t = view.total;
+    put(r, ['I alt', t.budgetKr, t.spentKr, t.remainingKr, null, ''], [t.budgetKr, t.spentKr, t.remainingKr], t.percent === null ? null : Math.round(t.percent * 10) / 10);
+    ws.getRow(r).font = { bold: true };
+    this.mark('spending.totalKr', ws.name, `C${r}`);
+    r++;
+    const c = view.check!;
+    ws.getCell(r, 1).value =
+      c.state === 'matches'
+        ? `Forbruget pr. år giver i alt ${kr(c.sumKr)} og svarer til rundens forbrug til dato (${kr(c.reportedKr)}).`
+        : c.state === 'differs'
+          ? `Forbruget pr. år giver i alt ${kr(c.sumKr)}, men runden har rapporteret ${kr(c.reportedKr)} forbrugt til dato (forskel ${kr(c.differenceKr)}). Budgetforbruget bruger det rapporterede tal.`
+          : `Forbruget pr. år giver i alt ${kr(c.sumKr)}, men runden har ikke rapporteret forbrug til dato. Budgetforbruget beregnes kun ud fra forbrug til dato.`;
+    notes.add(r);
+    this.mark('spending.check', ws.name, `A${r}`);
     return r + 1;
   }
 

@@ -182,6 +182,18 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       });
       return done;
     },
+    spendingYearSave: async ({ evaluationId, id, year, spentKr, note }) => {
+      await svc.requireEvaluation(evaluationId);
+      const items = await store.listSpendingYears(evaluationId);
+      const existing = belongsTo(items, id, 'Forbruget for året', 'evalueringen');
+      const other = items.find((s) => s.year === year && s.id !== id);
+      if (other) throw new ServiceError('VALIDATION', `Forbruget for ${year} er allerede registreret i runden; ret det i stedet.`);
+      return store.saveSpendingYear({ id, evaluationId, year, spentKr, note: note ?? existing?.note ?? '', position: existing?.position ?? items.length });
+    },
+    spendingYearDelete: async ({ id }) => {
+      await store.deleteSpendingYear(id);
+      return done;
+    },
     financingSave: async ({ projectId, id, name, amountKr, position }) => {
       await svc.requireProject(projectId);
       const items = await store.listFinancing(projectId);

@@ -138,6 +138,8 @@ async function loadEvaluation(tx: PortfolioStore, projectId: number, doc: DocEva
     });
   for (const [position, p] of doc.learning.entries())
     await tx.saveLearningPoint({ evaluationId, kind: p.kind, title: p.title, text: p.text, position });
+  for (const [position, s] of (doc.spendingByYear ?? []).entries())
+    await tx.saveSpendingYear({ evaluationId, year: s.year, spentKr: s.spentKr, note: s.note, position });
 }
 
 /**
@@ -168,6 +170,7 @@ export async function dumpPortfolioDocument(store: PortfolioStore): Promise<Port
       );
       const survey = byPosition(await store.listSurveyIndicators(e.id));
       const learning = byPosition(await store.listLearningPoints(e.id));
+      const spending = await store.listSpendingYears(e.id);
       docEvaluations.push({
         type: e.type,
         date: e.date,
@@ -183,6 +186,8 @@ export async function dumpPortfolioDocument(store: PortfolioStore): Promise<Port
         lights: lights.map((l) => ({ kind: l.kind, override: l.override, reason: l.reason, text: l.text })),
         survey: survey.map((s) => ({ group: s.group, statement: s.statement, positive: s.positive, n: s.n, scale: s.scale })),
         learning: learning.map((p) => ({ kind: p.kind, title: p.title, text: p.text })),
+        // Only where a round has it, so documents of rounds without it stay as they were.
+        ...(spending.length ? { spendingByYear: spending.map((s) => ({ year: s.year, spentKr: s.spentKr, note: s.note })) } : {}),
       });
     }
 

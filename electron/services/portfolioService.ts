@@ -114,11 +114,12 @@ export class PortfolioService {
   /** Everything about one evaluation round, with the engine's figures. */
   async evaluationDetail(evaluationId: number, store: PortfolioStore = this.store): Promise<EvaluationDetail> {
     const evaluation = await this.requireEvaluation(evaluationId, store);
-    const [scores, lights, survey, learning, texts, signOff, sealedProfile, sealedVersion, current] = await Promise.all([
+    const [scores, lights, survey, learning, spendingByYear, texts, signOff, sealedProfile, sealedVersion, current] = await Promise.all([
       store.listScores(evaluationId),
       store.listLightDecisions(evaluationId),
       store.listSurveyIndicators(evaluationId),
       store.listLearningPoints(evaluationId),
+      store.listSpendingYears(evaluationId),
       store.getEvaluationTexts(evaluationId),
       store.getSignOff(evaluationId),
       store.getSealedProfile(evaluationId),
@@ -136,6 +137,7 @@ export class PortfolioService {
       lights: completeLights(evaluationId, lights, summary),
       survey,
       learning,
+      spendingByYear,
       texts,
       signOff,
       summary,

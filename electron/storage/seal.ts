@@ -6,6 +6,7 @@ import type {
   Goal,
   ImplementationScore,
   LearningPoint,
+  SpendingYear,
   LightDecision,
   LightKind,
   Project,
@@ -50,6 +51,8 @@ export interface SealedRound {
   })[];
   budgetLines: Omit<BudgetLine, 'projectId' | 'position'>[];
   financing: Omit<FinancingSource, 'projectId' | 'position'>[];
+  /** Absent in seals made before spending by year was kept (009): those rounds do not guard it. */
+  spendingByYear?: Omit<SpendingYear, 'evaluationId' | 'position'>[];
 }
 
 export interface SealInput {
@@ -58,6 +61,7 @@ export interface SealInput {
   lights: LightDecision[];
   survey: SurveyIndicator[];
   learning: LearningPoint[];
+  spendingByYear: SpendingYear[];
   texts: EvaluationTexts;
   project: Project;
   goals: Goal[];
@@ -95,6 +99,7 @@ export function sealOf(d: SealInput): SealedRound {
     }),
     budgetLines: byId(d.budgetLines).map(({ projectId: _pr, position: _po, ...b }) => b),
     financing: byId(d.financing).map(({ projectId: _pr, position: _po, ...f }) => f),
+    spendingByYear: byId(d.spendingByYear).map(({ evaluationId: _e, position: _po, ...s }) => s),
   };
 }
 
@@ -168,6 +173,8 @@ export function describeDifference(sealed: SealedRound, path: (string | number)[
       return 'budgetlinjerne';
     case 'financing':
       return 'finansieringen';
+    case 'spendingByYear':
+      return 'forbruget pr. år';
     default:
       return 'rundens indhold';
   }

@@ -17,6 +17,7 @@ import type {
   BusinessCase,
   Indicator,
   LearningPoint,
+  SpendingYear,
   LightDecision,
   LightKind,
   Project,
@@ -247,6 +248,21 @@ export const BUDGET: EntityDef = {
     f('year', 'year', 'required'),
     f('amountKr', 'amount_ore', 'moneyRequired'),
     f('percentOfDirect', 'percent_of_direct', 'nullable'),
+    f('position', 'position', 'position'),
+  ],
+};
+
+export const SPENDING_YEARS: EntityDef = {
+  table: 'spending_years',
+  entity: 'spendingYear',
+  label: 'spendingYear',
+  parent: 'evaluation',
+  parentKey: 'evaluationId',
+  fields: [
+    f('evaluationId', 'evaluation_id', 'required'),
+    f('year', 'year', 'required'),
+    f('spentKr', 'spent_ore', 'moneyRequired'),
+    f('note', 'note', 'text'),
     f('position', 'position', 'position'),
   ],
 };
@@ -1465,6 +1481,15 @@ class SqliteStore implements PortfolioStore {
     return this.deleteItem(LEARNING, id);
   }
 
+  async listSpendingYears(evaluationId: number): Promise<SpendingYear[]> {
+    return (await this.listByParent<SpendingYear>(SPENDING_YEARS, evaluationId)).sort((a, b) => a.year - b.year || a.id - b.id);
+  }
+  saveSpendingYear(item: NewOrExisting<SpendingYear>): Promise<SpendingYear> {
+    return this.saveItem<SpendingYear>(SPENDING_YEARS, item);
+  }
+  deleteSpendingYear(id: number): Promise<void> {
+    return this.deleteItem(SPENDING_YEARS, id);
+  }
   listBudgetLines(projectId: number): Promise<BudgetLine[]> {
     return this.listByParent<BudgetLine>(BUDGET, projectId);
   }
@@ -1567,6 +1592,7 @@ class SqliteStore implements PortfolioStore {
       lights: await view.listLightDecisions(evaluation.id),
       survey: await view.listSurveyIndicators(evaluation.id),
       learning: await view.listLearningPoints(evaluation.id),
+      spendingByYear: await view.listSpendingYears(evaluation.id),
       texts: await this.textsOn(conn, evaluation.id),
       project: mapProject(projectRow),
       goals: await view.listGoals(evaluation.projectId),

@@ -13,6 +13,7 @@ import type {
   ImplementationScore,
   Indicator,
   LearningPoint,
+  SpendingYear,
   LightDecision,
   LightKind,
   ImplementationParameter,
@@ -159,6 +160,10 @@ export interface PortfolioStore {
   listLearningPoints(evaluationId: number): Promise<LearningPoint[]>;
   saveLearningPoint(item: NewOrExisting<LearningPoint>): Promise<LearningPoint>;
   deleteLearningPoint(id: number): Promise<void>;
+  /** A round's spending by year, by year. */
+  listSpendingYears(evaluationId: number): Promise<SpendingYear[]>;
+  saveSpendingYear(item: NewOrExisting<SpendingYear>): Promise<SpendingYear>;
+  deleteSpendingYear(id: number): Promise<void>;
 
   // Budget lines and financing (per project)
   listBudgetLines(projectId: number): Promise<BudgetLine[]>;
@@ -243,6 +248,7 @@ const ENTITY_NAMES: Record<string, string> = {
   surveyIndicator: 'Surveyindikatoren',
   learningPoint: 'Læringspunktet',
   budgetLine: 'Budgetlinjen',
+  spendingYear: 'Forbruget for året',
   financingSource: 'Finansieringskilden',
   status: 'Statusrapporten',
   recycleBin: 'Posten i papirkurven',

@@ -90,7 +90,7 @@ export function createFormatter(language: Language): Formatter {
       return language === 'da' ? `${text} kr.` : `DKK ${text}`;
     },
     amountInput: (value) =>
-      value === null || value === undefined || !Number.isFinite(value) ? '' : nf(krDecimals(value)).format(roundHalfUp(value, 2)),
+      value === null || value === undefined || !Number.isFinite(value) ? '' : minus(nf(krDecimals(value)).format(roundHalfUp(value, 2))),
     parseAmount: (text) => {
       if (language !== 'da') return parseEnglishAmount(text);
       // Exact to the øre; ambiguous ("1,250") and finer-than-øre text is refused, never rounded.

@@ -4,6 +4,7 @@ import {
   AuditEntitySchema,
   AuditEntrySchema,
   BudgetLineSchema,
+  SpendingYearSchema,
   EffectChainColumnSchema,
   EffectChainItemSchema,
   EvaluationFieldsSchema,
@@ -302,6 +303,21 @@ export const contracts = {
     output: BudgetLineSchema,
   }),
   budgetLineDelete: defineContract({ channel: 'budgetLine:delete', input: IdRef, output: Done }),
+  /** What a round records as spent in one year (issue 15); one row per round and year. */
+  spendingYearSave: defineContract({
+    channel: 'spendingYear:save',
+    input: z
+      .object({
+        evaluationId: Id,
+        id: Id.optional(),
+        year: z.number({ message: 'Angiv året som et helt tal.' }).int({ message: 'Angiv året som et helt tal.' }).min(1900, { message: 'Året skal ligge mellem 1900 og 2200.' }).max(2200, { message: 'Året skal ligge mellem 1900 og 2200.' }),
+        spentKr: Kr.refine((v) => v >= 0, { message: 'Forbruget kan ikke være negativt.' }),
+        note: ShortText.optional(),
+      })
+      .strict(),
+    output: SpendingYearSchema,
+  }),
+  spendingYearDelete: defineContract({ channel: 'spendingYear:delete', input: IdRef, output: Done }),
   financingSave: defineContract({
     channel: 'financing:save',
     input: z

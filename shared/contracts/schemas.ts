@@ -46,6 +46,7 @@ export const AuditEntitySchema = z.enum([
   'light',
   'evaluation',
   'budgetLine',
+  'spendingYear',
   'financing',
   'survey',
   'learning',
@@ -194,6 +195,15 @@ export const BudgetLineSchema = z.object({
   year: z.number().int().min(1900).max(2200),
   amountKr: Kr,
   percentOfDirect: z.number().finite().min(0).max(100).nullable(),
+  position: z.number().int(),
+});
+
+export const SpendingYearSchema = z.object({
+  id: Id,
+  evaluationId: Id,
+  year: z.number().int().min(1900).max(2200),
+  spentKr: Kr,
+  note: ShortText,
   position: z.number().int(),
 });
 

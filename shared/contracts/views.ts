@@ -11,6 +11,7 @@ import type {
   Indicator,
   ImplementationScore,
   LearningPoint,
+  SpendingYear,
   Light,
   LightDecision,
   Project,
@@ -43,6 +44,8 @@ export interface EvaluationDetail {
   lights: LightDecision[];
   survey: SurveyIndicator[];
   learning: LearningPoint[];
+  /** What the round records as spent per year, by year (empty when only the total is given). */
+  spendingByYear: SpendingYear[];
   /** The evaluator's prose per report section ('' = not written yet). */
   texts: EvaluationTexts;
   /** Draft, or final (locked) with who finalised it and when. */

@@ -149,6 +149,7 @@ export function headstartFixture(scores: (number | null)[] = [4, 4, 4, 4, 4, 3])
     lights: [],
     survey: [],
     learning: [],
+    spendingByYear: [],
     texts: { facts: '', implementation: '', activityGoals: '', progress: '', outputGoals: '', effect: '', learning: '' },
     signOff: { state: 'draft', finalizedAt: null, finalizedBy: '' },
     summary,

@@ -47,4 +47,51 @@ describe('budget as seed 004 writes it, in Chromium over the real handler table'
     await expect.poll(() => page.getByText('"1,250" er tvetydigt', { exact: false }).count()).toBe(1);
     expect(app.errors).toEqual([]);
   });
+
+  it('records spending by year on the budget tab: typed in mio. kr., shown against the budget of each year, and compared with the round spent to date', async () => {
+    const { page } = app;
+    const projectId = await app.projectId('work-live-stay');
+    const r = await callChannel(app.handlers, 'projectGet', { projectId });
+    if (!r.ok) throw new Error(r.error.message);
+    const evaluationId = r.value.evaluations.at(-1)!.id;
+    const set = await callChannel(app.handlers, 'evaluationUpdate', { evaluationId, patch: { budgetSpentKr: 5_000_000 } });
+    expect(set.ok).toBe(true);
+    await app.open(`#/project/${projectId}/budget`);
+    const panel = page.getByTestId('spending-by-year');
+    await expect.poll(() => panel.getByTestId('spending-check').textContent().then(plain)).toBe(
+      'Runden har ikke registreret forbrug pr. år. Budgetforbruget beregnes ud fra forbrug til dato (5.000.000 kr.).',
+    );
+    // The first budget year without spending is added; its amount typed as a document writes it.
+    await panel.getByRole('button', { name: 'Tilføj år' }).click();
+    const spent2019 = panel.getByRole('textbox', { name: 'Forbrugt (kr.) 2019' });
+    await expect.poll(() => spent2019.count()).toBe(1);
+    await spent2019.fill('2,5 mio.');
+    await spent2019.press('Tab');
+    await expect.poll(() => spent2019.inputValue()).toBe('2.500.000');
+    await panel.getByRole('button', { name: 'Tilføj år' }).click();
+    const spent2020 = panel.getByRole('textbox', { name: 'Forbrugt (kr.) 2020' });
+    await expect.poll(() => spent2020.count()).toBe(1);
+    await spent2020.fill('2.000.000');
+    await spent2020.press('Tab');
+    const check = panel.getByTestId('spending-check');
+    await expect.poll(() => check.textContent().then(plain)).toContain(
+      'Forbruget pr. år giver i alt 4.500.000 kr., men runden har rapporteret 5.000.000 kr. forbrugt til dato (forskel \u2212500.000 kr.).',
+    );
+    await screenshot(page, '42-spending-by-year-differs');
+    // Corrected: the years now sum to the round's figure and the total row is the round's consumption.
+    await spent2020.fill('2,5 mio.');
+    await spent2020.press('Tab');
+    await expect.poll(() => check.getAttribute('data-state')).toBe('matches');
+    const consumption = plain(await page.getByTestId('progress-figures').getByRole('row').first().textContent());
+    const total = plain(await panel.getByTestId('spending-total').textContent());
+    expect(total).toMatch(/^I alt.*5\.000\.000 kr\./);
+    expect(consumption).toContain(total.match(/(\d+ %)$/)![1]);
+    const saved = await callChannel(app.handlers, 'evaluationGet', { evaluationId });
+    expect(saved.ok && saved.value.spendingByYear.map((s) => [s.year, s.spentKr])).toEqual([
+      [2019, 2_500_000],
+      [2020, 2_500_000],
+    ]);
+    await screenshot(page, '43-spending-by-year');
+    expect(app.errors).toEqual([]);
+  });
 });

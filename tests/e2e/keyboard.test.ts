@@ -267,6 +267,57 @@ describe('the main tasks by keyboard alone, with the focus visible and returned'
     expect(invisible).toEqual([]);
     expect(app.errors).toEqual([]);
   });
+
+  it('reopens a finished round by keyboard: cancelling the reopen dialog with Escape gives the focus back to "Genåbn runde"', async () => {
+    const { page } = app;
+    const id = await app.projectId('Headstart');
+    const evaluationId = await latestEvaluation(id);
+    const done = await callChannel(app.handlers, 'evaluationFinalize', { evaluationId });
+    expect(done.ok).toBe(true);
+    await app.open(`#/project/${id}/resume`);
+    const opener = page.getByRole('button', { name: 'Genåbn runde' });
+    await tabTo(page, opener, 'reopen the round');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.count(), WAIT).toBe(1);
+    await expect.poll(() => dialog.evaluate((el) => el.contains(document.activeElement)), WAIT).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    await expectFocusOn(opener, 'after cancelling the reopen dialog');
+    // Cancelled: the round is still finished.
+    expect(await page.getByTestId('sign-off').getAttribute('data-state')).toBe('final');
+    expect(invisible).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('exports a filtered portfolio by keyboard: the export-choice dialog gives the focus back to the export button when cancelled and when a choice is made', async () => {
+    const { page } = app;
+    await app.open('#/');
+    const search = page.getByRole('textbox', { name: 'Søg', exact: true });
+    await tabTo(page, search, 'the portfolio search');
+    await page.keyboard.type('Headstart');
+    // The filter has applied: the table shows Headstart alone.
+    await expect.poll(() => page.getByRole('link', { name: /work-live-stay/ }).count(), WAIT).toBe(0);
+    // The export button is in the header, before the filters.
+    const button = page.getByRole('button', { name: 'Eksportér porteføljeoversigt' });
+    await tabTo(page, button, 'export the portfolio', { back: true });
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent(), WAIT).toContain('Filteret viser 1 af 4 projekter.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    await expectFocusOn(button, 'after cancelling the export choice');
+    // Again, and the choice the dialog focuses first ("De viste") taken with Enter.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count(), WAIT).toBe(1);
+    await expectFocusOn(dialog.getByRole('button', { name: 'De viste (1)' }), 'the export choice');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Eksporteret', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    expect(readdirSync(join(app.dir, 'exports')).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+    await expectFocusOn(button, 'after the filtered export');
+    expect(invisible).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
 });
 
 async function latestEvaluation(projectId: number): Promise<number> {

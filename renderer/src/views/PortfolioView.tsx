@@ -12,6 +12,7 @@ import { isFilterActive, type PortfolioFilter } from '../../../shared/portfolioF
 import type { LightCounts as LightCountsOf, PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../shared/portfolioPage';
 import { safeCall, useApi } from '../api';
 import { useExport, useMenuCommand } from '../components/exporting';
+import { useReturnFocusOnUnmount } from '../components/focus';
 import { LightLabel } from '../components/Light';
 import { showUndoNotice } from '../components/undoNotice';
 import { useErrorText, useNotifyError } from '../components/useSave';
@@ -26,6 +27,8 @@ import { usePortfolioPages } from './portfolio/usePortfolioPages';
 /** Asks whether to export the projects the filter shows or the whole portfolio. */
 function ExportChoiceModal({ shown, total, onChoose, onClose }: { shown: number; total: number; onChoose: (filtered: boolean) => void; onClose: () => void }) {
   const { t } = useTranslation();
+  // Shown by mounting: the focus goes back to the export button when the dialog closes.
+  useReturnFocusOnUnmount();
   return (
     <Modal opened onClose={onClose} title={t('export.portfolioChoiceTitle')}>
       <Stack gap="sm">
@@ -378,7 +381,16 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
             {t('import.open')}
           </Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporter.busy} onClick={runExportPortfolio}>
+          {/* Busy rather than `loading` (which disables it and drops the focus returned from the export choice). */}
+          <Button
+            variant="default"
+            leftSection={exporter.busy ? <Loader size={14} color="currentColor" aria-hidden /> : <IconFileSpreadsheet size={16} />}
+            data-disabled={exporter.busy || undefined}
+            aria-disabled={exporter.busy || undefined}
+            onClick={() => {
+              if (!exporter.busy) runExportPortfolio();
+            }}
+          >
             {t('export.portfolio')}
           </Button>
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>

@@ -35,6 +35,11 @@ async function headstart() {
   const detail = await ok('projectGet', { projectId });
   const line = await ok('budgetLineSave', { projectId, costType: 'Løn - projektledelse', year: 2022, amountKr: 500_000 });
   const financing = await ok('financingSave', { projectId, name: 'Socialfonden', amountKr: 500_000 });
+  // Spending by year (issue 15), one year not yet recorded in the round.
+  const taken = (await ok('evaluationGet', { evaluationId: evalId })).spendingByYear.map((s) => s.year);
+  let year = 2019;
+  while (taken.includes(year)) year++;
+  const spending = await ok('spendingYearSave', { evaluationId: evalId, year, spentKr: 4_000_000, note: 'Statusrapport' });
   const evaluation = await ok('evaluationGet', { evaluationId: evalId });
   const goal = (code: string) => detail.goals.find((g) => g.code === code)!;
   // A goal deleted before the round is finalised, in the recycle bin: restoring it would add a goal to the round.
@@ -42,7 +47,7 @@ async function headstart() {
   while (detail.goals.some((g) => g.code === `B${n}`)) n++;
   const binned = await ok('goalCreate', { projectId, goal: { level: 'B', code: `B${n}`, description: 'Slettet før afslutning', targetInPeriod: 10 } });
   const { binId } = await ok('goalDelete', { goalId: binned.id });
-  return { projectId, evaluationId: evalId, detail, evaluation, line, financing, goal, binId };
+  return { projectId, evaluationId: evalId, detail, evaluation, line, financing, spending, goal, binId };
 }
 
 describe('the evaluator\'s prose over IPC', () => {
@@ -91,6 +96,8 @@ const REFUSED: Partial<Record<ContractName, (h: H) => unknown>> = {
   budgetLineDelete: (h) => ({ id: h.line.id }),
   financingSave: (h) => ({ projectId: h.projectId, id: h.financing.id, name: 'Socialfonden', amountKr: 1 }),
   financingDelete: (h) => ({ id: h.financing.id }),
+  spendingYearSave: (h) => ({ evaluationId: h.evaluationId, id: h.spending.id, year: h.spending.year, spentKr: 1 }),
+  spendingYearDelete: (h) => ({ id: h.spending.id }),
   recycleBinRestore: (h) => ({ kind: 'goal', id: h.binId }),
   importApply: (h) => ({
     requestId: 'apply-1',

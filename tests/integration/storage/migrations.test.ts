@@ -117,6 +117,27 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('009 adds spending by year: a version-8 file keeps its rounds and has no per-year spending; money is øre, one row per round and year', async () => {
+    const db = await openMemoryDbAtVersion(8);
+    await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");
+    await db.run("INSERT INTO evaluations (project_id, type, date, budget_spent_ore, created_at) VALUES (1, 'midterm', '2021-06-01', 150000000, 't')");
+    await migrate(db, MIGRATIONS);
+    expect(await db.withLock(getUserVersion)).toBe(9);
+    expect(await db.all('SELECT budget_spent_ore FROM evaluations')).toEqual([{ budget_spent_ore: 150000000 }]);
+    expect(await db.all('SELECT * FROM spending_years')).toEqual([]);
+    const cols = await db.all<{ name: string; type: string }>('PRAGMA table_info(spending_years)');
+    expect(cols.find((c) => c.name === 'spent_ore')?.type).toBe('INTEGER');
+    await db.run("INSERT INTO spending_years (evaluation_id, year, spent_ore, note) VALUES (1, 2020, 100000000, 'Statusrapport')");
+    await expect(db.run('INSERT INTO spending_years (evaluation_id, year, spent_ore) VALUES (1, 2020, 1)')).rejects.toThrow(/UNIQUE/);
+    await expect(db.run('INSERT INTO spending_years (evaluation_id, year, spent_ore) VALUES (1, 2021, -1)')).rejects.toThrow(/CHECK/);
+    await expect(db.run('INSERT INTO spending_years (evaluation_id, year, spent_ore) VALUES (1, 20210, 1)')).rejects.toThrow(/CHECK/);
+    // Deleting the round deletes its spending.
+    await db.run('PRAGMA foreign_keys = ON');
+    await db.run('DELETE FROM evaluations WHERE id = 1');
+    expect(await db.all('SELECT * FROM spending_years')).toEqual([]);
+    await db.close();
+  });
+
   it('migrates a :memory: db from version 1 to a later version with a test migration', async () => {
     const db = await openMemoryDbAtVersion(1, [MIGRATIONS[0], addColumn]);
     await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");

@@ -102,6 +102,7 @@ export function demoReportInput(
     lights,
     survey,
     learning,
+    spendingByYear: [],
     summary,
     profile: DEFAULT_PROFILE,
     profileVersion: { version: 1, createdAt: '2026-12-03T10:00:00.000Z', createdBy: '' },

@@ -2,7 +2,8 @@ import { BarChart } from '@mantine/charts';
 import { ActionIcon, Alert, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { BudgetLine, Evaluation, FinancingSource } from '../../../../shared/domain';
+import type { BudgetLine, Evaluation, FinancingSource, SpendingYear } from '../../../../shared/domain';
+import { spendingByYear } from '../../../../shared/methodology/spendingByYear';
 import { safeCall, useApi } from '../../api';
 import { ChartFigure } from '../../components/ChartFigure';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
@@ -149,6 +150,181 @@ function Progress() {
       <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
         <EvaluationTextField textKey="progress" />
       </div>
+    </Paper>
+  );
+}
+
+/**
+ * Spending by year (issue 15): what the round records as spent in each year, beside the budget of
+ * the year. The round's budget consumption stays computed from its one spent-to-date figure; the
+ * years are compared with it and a difference is shown, never written over it.
+ */
+export function SpendingByYearPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fmt = useFormatter();
+  const notifyError = useNotifyError();
+  const { project, reload } = useProjectData();
+  const { evaluation, spendingByYear: recorded, summary } = useEvaluation();
+  const locked = useLock() !== null;
+  const view = spendingByYear({
+    budgetYears: summary.budget.years,
+    spending: recorded,
+    reportedSpentKr: evaluation.budgetSpentKr,
+    roundBudgetKr: summary.progress.budget.totalKr,
+  });
+  const save = async (item: SpendingYear, patch: Partial<Pick<SpendingYear, 'year' | 'spentKr' | 'note'>>) => {
+    const next = { ...item, ...patch };
+    const r = await api.spendingYearSave({ evaluationId: evaluation.id, id: item.id, year: next.year, spentKr: next.spentKr, note: next.note });
+    if (r.ok) await reload();
+    return r;
+  };
+  const taken = new Set(recorded.map((s) => s.year));
+  const firstYear = Number((project.project.periodStart ?? evaluation.date).slice(0, 4));
+  const nextYear =
+    summary.budget.years.map((y) => y.year).find((y) => !taken.has(y)) ?? (recorded.length ? Math.max(...recorded.map((s) => s.year)) + 1 : firstYear);
+  const c = view.check;
+  const yearValid = (item: SpendingYear) => (v: number | null) =>
+    v === null || !Number.isInteger(v) || v < 1900 || v > 2200
+      ? t('validation.year')
+      : v !== item.year && taken.has(v)
+        ? t('spendingByYear.duplicateYear', { year: v })
+        : null;
+  return (
+    <Paper withBorder p="md" data-testid="spending-by-year">
+      <Title order={3} size="h4" mb="sm">
+        {t('spendingByYear.title')}
+      </Title>
+      <Table verticalSpacing={4} fz="sm" aria-label={t('spendingByYear.recorded')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={100}>{t('spendingByYear.year')}</Table.Th>
+            <Table.Th w={170}>{t('spendingByYear.spentKr')}</Table.Th>
+            <Table.Th>{t('spendingByYear.note')}</Table.Th>
+            <Table.Th w={50}>
+              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {recorded.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <EditableNumber
+                  label={null}
+                  ariaLabel={`${t('spendingByYear.year')} ${item.year}`}
+                  size="xs"
+                  value={item.year}
+                  decimals={0}
+                  grouping={false}
+                  nullable={false}
+                  validate={yearValid(item)}
+                  onSave={(year) => save(item, { year: year ?? item.year })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <EditableNumber
+                  label={null}
+                  ariaLabel={`${t('spendingByYear.spentKr')} ${item.year}`}
+                  size="xs"
+                  value={item.spentKr}
+                  money
+                  nullable={false}
+                  validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
+                  onSave={(spentKr) => save(item, { spentKr: spentKr ?? 0 })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <EditableText label={null} ariaLabel={`${t('spendingByYear.note')} ${item.year}`} size="xs" value={item.note} onSave={(note) => save(item, { note })} />
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon
+                  disabled={locked}
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('spendingByYear.delete', { year: item.year })}
+                  onClick={async () => {
+                    const r = await safeCall(() => api.spendingYearDelete({ id: item.id }));
+                    if (!r.ok) notifyError(r.error);
+                    else await reload();
+                  }}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Button
+        disabled={locked}
+        mt="xs"
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={async () => {
+          const r = await safeCall(() => api.spendingYearSave({ evaluationId: evaluation.id, year: nextYear, spentKr: 0, note: '' }));
+          if (!r.ok) notifyError(r.error);
+          else await reload();
+        }}
+      >
+        {t('spendingByYear.add')}
+      </Button>
+      {view.rows.length > 0 && (
+        <Table fz="sm" verticalSpacing={2} mt="md" data-testid="spending-by-year-table" aria-label={t('spendingByYear.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('spendingByYear.year')}</Table.Th>
+              <Table.Th ta="right">{t('spendingByYear.budget')}</Table.Th>
+              <Table.Th ta="right">{t('spendingByYear.spent')}</Table.Th>
+              <Table.Th ta="right">{t('spendingByYear.remaining')}</Table.Th>
+              <Table.Th ta="right">{t('spendingByYear.consumption')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.rows.map((r) => (
+              <Table.Tr key={r.year}>
+                <Table.Td>{r.year}</Table.Td>
+                <Table.Td ta="right">{fmt.kr(r.budgetKr)}</Table.Td>
+                <Table.Td ta="right">{fmt.kr(r.spentKr)}</Table.Td>
+                <Table.Td ta="right">{fmt.kr(r.remainingKr)}</Table.Td>
+                <Table.Td ta="right">{fmt.percent(r.percent)}</Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr fw={700} data-testid="spending-total">
+              <Table.Td>{t('spendingByYear.total')}</Table.Td>
+              <Table.Td ta="right">{fmt.kr(view.total.budgetKr)}</Table.Td>
+              <Table.Td ta="right">{recorded.length ? fmt.kr(view.total.spentKr) : fmt.kr(null)}</Table.Td>
+              <Table.Td ta="right">{recorded.length ? fmt.kr(view.total.remainingKr) : fmt.kr(null)}</Table.Td>
+              <Table.Td ta="right">{recorded.length ? fmt.percent(view.total.percent) : fmt.percent(null)}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      )}
+      <Stack gap={4} mt="xs">
+        {view.total.budgetKr !== null && (
+          <Text size="xs" c="dimmed">
+            {t('spendingByYear.totalUses', { budget: fmt.kr(view.total.budgetKr) })}
+          </Text>
+        )}
+        {c === null ? (
+          <Text size="sm" data-testid="spending-check">
+            {t('spendingByYear.none', { spent: fmt.kr(evaluation.budgetSpentKr) })}
+          </Text>
+        ) : c.state === 'matches' ? (
+          <Text size="sm" data-testid="spending-check" data-state="matches">
+            {t('spendingByYear.matches', { sum: fmt.kr(c.sumKr), reported: fmt.kr(c.reportedKr) })} ✓
+          </Text>
+        ) : (
+          <Alert color="orange" icon={<IconAlertTriangle />} p="xs" data-testid="spending-check" data-state={c.state}>
+            <Text size="sm">
+              {c.state === 'differs'
+                ? t('spendingByYear.differs', { sum: fmt.kr(c.sumKr), reported: fmt.kr(c.reportedKr), difference: fmt.kr(c.differenceKr) })
+                : t('spendingByYear.noReported', { sum: fmt.kr(c.sumKr) })}
+            </Text>
+          </Alert>
+        )}
+      </Stack>
     </Paper>
   );
 }
@@ -464,6 +640,7 @@ export function BudgetTab() {
   return (
     <Stack gap="md">
       <Progress />
+      <SpendingByYearPanel />
       <BudgetCheck />
       <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         <BudgetLines />

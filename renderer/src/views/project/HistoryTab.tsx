@@ -10,7 +10,7 @@ import { useFormatter } from '../../format';
 import { auditFieldLabel, auditGoalCode, auditIndicatorText, auditValueText } from './historyText';
 import { useProjectData } from './ProjectData';
 
-const ENTITIES: AuditEntity[] = ['project', 'goal', 'status', 'score', 'light', 'evaluation', 'budgetLine', 'financing', 'survey', 'learning', 'effectChain'];
+const ENTITIES: AuditEntity[] = ['project', 'goal', 'status', 'score', 'light', 'evaluation', 'budgetLine', 'spendingYear', 'financing', 'survey', 'learning', 'effectChain'];
 
 export function HistoryTab() {
   const { t, i18n } = useTranslation();

@@ -8,6 +8,7 @@ import type { EvaluationDetail } from '../../../../shared/contracts';
 import type { Evaluation } from '../../../../shared/domain';
 import { profileVersionLabel } from '../../../../shared/methodology/profileVersion';
 import { safeCall, useApi } from '../../api';
+import { useReturnFocusOnUnmount } from '../../components/focus';
 import { LockProvider } from '../../components/lock';
 import { useNotifyError, useSave } from '../../components/useSave';
 import { useFormatter } from '../../format';
@@ -46,6 +47,8 @@ function ReopenModal({ detail, onClose, onDone }: { detail: EvaluationDetail; on
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const save = useSave();
+  // Shown by mounting: the focus goes back to "Genåbn" when the dialog is cancelled.
+  useReturnFocusOnUnmount();
   const submit = async () => {
     // Main refuses an empty reason too (REASON_REQUIRED); this only saves the round trip.
     if (!reason.trim()) {

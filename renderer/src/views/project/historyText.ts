@@ -20,6 +20,7 @@ const SECTIONS: Record<AuditEntity, string[]> = {
   light: ['decision'],
   evaluation: ['evaluation', 'budget'],
   budgetLine: ['budget'],
+  spendingYear: ['spendingByYear', 'budget'],
   financing: ['budget'],
   survey: ['effect'],
   learning: ['learning'],
