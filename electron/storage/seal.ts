@@ -51,7 +51,7 @@ export interface SealedRound {
   })[];
   budgetLines: Omit<BudgetLine, 'projectId' | 'position'>[];
   financing: Omit<FinancingSource, 'projectId' | 'position'>[];
-  /** Absent in seals made before spending by year was kept (009): those rounds do not guard it. */
+  /** Absent in seals made before spending by year was kept (009): read as none (sqliteStore guards an empty list). */
   spendingByYear?: Omit<SpendingYear, 'evaluationId' | 'position'>[];
 }
 

@@ -1616,7 +1616,9 @@ class SqliteStore implements PortfolioStore {
     );
     for (const row of rows) {
       const evaluation = mapEvaluation(row);
-      const sealed = JSON.parse(row.sealed as string) as SealedRound;
+      // A seal made before spending by year was kept (migration 009) has no list: the round had
+      // none then, so it guards an empty one (spending added to such a round is refused too).
+      const sealed = { spendingByYear: [], ...(JSON.parse(row.sealed as string) as SealedRound) };
       const difference = firstDifference(sealed, sealOf(await this.sealInput(conn, evaluation)));
       if (difference)
         throw new LockedError(lockedMessage(evaluation, signOffOf(row), `ændringen ville ændre ${describeDifference(sealed, difference)}`), evaluation.id);

@@ -9,6 +9,7 @@ import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
 import { spendingByYear } from '../../../shared/methodology/spendingByYear';
 import ExcelJS from 'exceljs';
+import sqlite3 from 'sqlite3';
 import { openPortfolioStore } from '../../../electron/storage';
 import { dumpPortfolioDocument, loadPortfolioDocument } from '../../../electron/services/portfolioDocument';
 import { PortfolioDocumentSchema } from '../../../shared/portfolioDocument';
@@ -16,9 +17,10 @@ import { PortfolioDocumentSchema } from '../../../shared/portfolioDocument';
 /** Spending by year (issue 15, "Budget as 004 writes it"), through the handler table. */
 let services: AppServices;
 let table: HandlerTable;
+let dbPath: string;
 
 beforeEach(async () => {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-spending-')), 'demo.sqlite');
+  dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-spending-')), 'demo.sqlite');
   await createDemoPortfolio(dbPath, resourcesDir());
   services = await createAppServices({ dbPath, user: 'Ida Evaluator' });
   table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
@@ -139,5 +141,24 @@ describe('spending by year over IPC', () => {
     const parsed = PortfolioDocumentSchema.safeParse(twice);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.message)).toContain('Forbruget for 2020 står to gange.');
+  });
+
+  it('a round finished before spending by year was kept (its seal has no such list) refuses spending added to it', async () => {
+    const a = await application();
+    await ok('evaluationFinalize', { evaluationId: a.evaluationId });
+    await services.close();
+    // The seal as a version-8 app wrote it: without the spendingByYear key.
+    await new Promise<void>((resolve, reject) => {
+      const db = new sqlite3.Database(dbPath);
+      db.run("UPDATE evaluation_sign_offs SET sealed = json_remove(sealed, '$.spendingByYear') WHERE evaluation_id = ?", [a.evaluationId], (e) =>
+        db.close(() => (e ? reject(e) : resolve())),
+      );
+    });
+    services = await createAppServices({ dbPath, user: 'Ida Evaluator' });
+    table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
+    const digest = await services.store.dataDigest();
+    const added = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2019, spentKr: 1_000 });
+    expect(added).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await services.store.dataDigest()).toBe(digest);
   });
 });
