@@ -1,3 +1,6 @@
+import type { TFunction } from 'i18next';
+import type { Formatter } from '../format';
+
 /**
  * Forms are validated by the app, in the UI language, with its messages tied to the field
  * (aria-invalid, aria-describedby), never by the browser's native bubble ("Please fill out this
@@ -18,4 +21,24 @@ export function installAppValidation(root: Document): () => void {
   };
   root.addEventListener('invalid', onInvalid, true);
   return () => root.removeEventListener('invalid', onInvalid, true);
+}
+
+/**
+ * A form's number reader: the figure typed in the UI language's format, or null with the app's
+ * message ("Skriv et tal, fx 30 / 24,5") recorded under the field's key in `errors`.
+ */
+export function numberReader(
+  t: TFunction,
+  fmt: Pick<Formatter, 'parseNumber' | 'number'>,
+  errors: Record<string, string>,
+  example: [whole: number, decimal: number],
+): (text: string, key: string) => number | null {
+  return (text, key) => {
+    try {
+      return fmt.parseNumber(text);
+    } catch {
+      errors[key] = t('validation.number', { example: `${fmt.number(example[0])} / ${fmt.number(example[1], 1)}` });
+      return null;
+    }
+  };
 }

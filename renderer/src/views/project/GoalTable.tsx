@@ -26,6 +26,7 @@ import { namedGoals, useMoreGoals } from '../PortfolioFigures';
 import { ComparisonLine } from './GoalMeasure';
 import { MeasureModal } from './MeasureDialog';
 import { shareText } from './goalMeasureText';
+import { numberReader } from '../../components/validation';
 
 /** The status in force at the evaluation date: the latest report on or before it (null = no round: the latest). */
 export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string | null): StatusReport | null {
@@ -94,14 +95,7 @@ function StatusModal({
 
   const submit = async () => {
     const next: Record<string, string> = {};
-    const num = (text: string, key: string): number | null => {
-      try {
-        return fmt.parseNumber(text);
-      } catch {
-        next[key] = t('validation.number', { example: `${fmt.number(19037)} / ${fmt.number(3.8, 1)}` });
-        return null;
-      }
-    };
+    const num = numberReader(t, fmt, next, [19037, 3.8]);
     const value = num(v.value, 'value');
     const printed = num(v.printed, 'printed');
     // A share's status is its two counts ("30 af 124"); the percent is computed from them.

@@ -5,6 +5,7 @@ import type { Goal } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useErrorText } from '../../components/useSave';
 import { useFormatter } from '../../format';
+import { numberReader } from '../../components/validation';
 
 type Patch = Partial<Omit<Goal, 'id' | 'projectId'>>;
 
@@ -43,14 +44,7 @@ export function MeasureModal({ goal, onClose, onSaved }: { goal: Goal; onClose: 
 
   const submit = async () => {
     const next: Record<string, string> = {};
-    const num = (text: string, key: string): number | null => {
-      try {
-        return fmt.parseNumber(text);
-      } catch {
-        next[key] = t('validation.number', { example: `${fmt.number(30)} / ${fmt.number(24.5, 1)}` });
-        return null;
-      }
-    };
+    const num = numberReader(t, fmt, next, [30, 24.5]);
     const target = num(v.target, 'target');
     if (target !== null && target < 0 && goal.direction !== 'lower') next.target = t('measureForms.negative');
     const patch: Patch = { measure, targetInPeriod: target };
