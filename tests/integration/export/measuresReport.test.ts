@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mammoth from 'mammoth';
 import { createAppServices, type AppServices } from '../../../electron/services';
 import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
-import { exportReport } from '../../../electron/export/report';
-import { pdfLines } from '../../../electron/import/pdf';
+import { reportTextOf } from '../../helpers/reportText';
 
 /**
  * The written report states the seeds' shares, comparison and business case (issue 14): the
@@ -17,18 +15,12 @@ import { pdfLines } from '../../../electron/import/pdf';
 let dir: string;
 const text: Record<string, { pdf: string; docx: string }> = {};
 
-const squash = (s: string) => s.replace(/\s+/g, ' ');
-
 async function reportOf(services: AppServices, name: string, lang: 'da' | 'en' = 'da'): Promise<{ pdf: string; docx: string }> {
   const project = (await services.store.findProjectByName(name))!;
   if (project && (await services.portfolio.latestEvaluation(project.id)) === null)
     await services.portfolio.createEvaluation({ projectId: project.id, type: 'final', date: '2023-01-15', evaluator: 'Test', acceptWarnings: true });
-  const base = join(dir, `${name.replace(/\s+/g, '-')}-${lang}`);
-  const pdf = await exportReport(services, { projectId: project.id, format: 'pdf', lang, outPath: `${base}.pdf` });
-  const docx = await exportReport(services, { projectId: project.id, format: 'docx', lang, outPath: `${base}.docx` });
-  const lines = await pdfLines(readFileSync(pdf.path), 'rapport.pdf');
-  const raw = (await mammoth.extractRawText({ buffer: readFileSync(docx.path) })).value;
-  return { pdf: squash(lines.map((l) => l.text).join(' ')), docx: squash(raw) };
+  const { pdf, docx } = await reportTextOf(services, project.id, lang, join(dir, `${name.replace(/\s+/g, '-')}-${lang}`));
+  return { pdf, docx };
 }
 
 beforeAll(async () => {

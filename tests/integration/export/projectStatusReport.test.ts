@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mammoth from 'mammoth';
 import { createAppServices, type AppServices } from '../../../electron/services';
 import { createDemoPortfolio } from '../../../electron/services/demo';
 import { resourcesDir } from '../../../electron/resources';
-import { exportReport } from '../../../electron/export/report';
-import { pdfLines } from '../../../electron/import/pdf';
+import { reportTextOf, squash } from '../../helpers/reportText';
 import { localToday } from '../../../shared/methodology/reportDates';
 import { formatDanishDate } from '../../../shared/numbers/danishDate';
 import { reportLabels } from '../../../shared/report/labels';
@@ -25,19 +23,13 @@ const text: Record<string, { pdf: string; docx: string }> = {};
 const descriptions: Record<string, string> = {};
 const files: string[] = [];
 
-const squash = (s: string) => s.replace(/\s+/g, ' ');
-
 async function statusOf(services: AppServices, name: string, lang: 'da' | 'en' = 'da'): Promise<{ pdf: string; docx: string }> {
   const project = (await services.store.findProjectByName(name))!;
   expect(await services.portfolio.latestEvaluation(project.id), `${name} har ingen runde`).toBeNull();
-  const base = join(dir, `${name.replace(/\s+/g, '-')}-${lang}`);
-  const pdf = await exportReport(services, { projectId: project.id, format: 'pdf', lang, outPath: `${base}.pdf` });
-  const docx = await exportReport(services, { projectId: project.id, format: 'docx', lang, outPath: `${base}.docx` });
-  files.push(pdf.path);
+  const { pdf, docx, pdfPath } = await reportTextOf(services, project.id, lang, join(dir, `${name.replace(/\s+/g, '-')}-${lang}`));
+  files.push(pdfPath);
   descriptions[name] = project.description;
-  const lines = await pdfLines(readFileSync(pdf.path), 'projektstatus.pdf');
-  const raw = (await mammoth.extractRawText({ buffer: readFileSync(docx.path) })).value;
-  return { pdf: squash(lines.map((l) => l.text).join(' ')), docx: squash(raw) };
+  return { pdf, docx };
 }
 
 beforeAll(async () => {
