@@ -13,7 +13,7 @@ import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
 import { isFilterActive } from '../../shared/portfolioFilter';
-import { keepIndirectInStep } from '../../shared/methodology/budget';
+import { keepBudgetInStep } from '../services/budgetLines';
 import { resourcesDir } from '../resources';
 import { loadPortfolioDocument, readDemoDocument } from '../services/portfolioDocument';
 
@@ -30,14 +30,6 @@ function belongsTo<T extends { id: number }>(items: T[], id: number | undefined,
   return found;
 }
 
-/** Writes the indirect lines of a project whose amount no longer follows their percent; returns all lines. */
-async function keepBudgetInStep(tx: Pick<AppServices['store'], 'listBudgetLines' | 'saveBudgetLine'>, projectId: number) {
-  const lines = await tx.listBudgetLines(projectId);
-  const inStep = keepIndirectInStep(lines);
-  const out: typeof lines = [];
-  for (let i = 0; i < lines.length; i++) out.push(inStep[i] === lines[i] ? lines[i] : await tx.saveBudgetLine(inStep[i]));
-  return out;
-}
 
 /** What each channel does: validate (done by the wrapper), call one service, return. */
 function implementations(services: AppServices, host: HostAdapter): Impl {
