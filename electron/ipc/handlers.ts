@@ -12,7 +12,6 @@ import { recycleBinImplementations } from './recycleBinHandlers';
 import { GrantedPaths, type HostAdapter } from './host';
 import { stageFiles } from './staging';
 import { collatorFor, cutPortfolioPage, facetsOf } from '../../shared/portfolioPage';
-import { isFilterActive } from '../../shared/portfolioFilter';
 import { keepBudgetInStep } from '../services/budgetLines';
 import { resourcesDir } from '../resources';
 import { loadPortfolioDocument, readDemoDocument } from '../services/portfolioDocument';
@@ -52,13 +51,12 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       const collator = collatorFor(language);
       const overview = await svc.portfolioOverview(filter);
       const cut = cutPortfolioPage(overview.rows, { filter, sort, offset, limit }, collator);
-      // The dropdowns offer every value of the portfolio, not only those the filter leaves.
-      const all = facets ? (isFilterActive(filter) ? (await svc.portfolioOverview({})).rows : overview.rows) : null;
       return {
         ...cut,
         total: overview.total,
         ...(figures ? { rollup: overview.rollup } : {}),
-        ...(all ? { facets: facetsOf(all, collator) } : {}),
+        // The dropdowns offer every value of the portfolio, not only those the filter leaves.
+        ...(facets ? { facets: facetsOf(overview.all, collator) } : {}),
       };
     },
     projectNames: async () => (await store.listProjects()).map((p) => ({ projectId: p.id, name: p.name })),

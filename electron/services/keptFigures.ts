@@ -155,3 +155,12 @@ export function differences(kept: unknown, fresh: unknown, path: string, out: { 
   out.push({ field: path, kept, fresh });
   return out;
 }
+
+/** Freezes a parsed JSON value all the way down (the figures a service holds are shared by every caller). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

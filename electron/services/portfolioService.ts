@@ -22,10 +22,10 @@ import { roundDateWarnings } from '../../shared/methodology/reportDates';
 import type { EvaluationSummary, IndicatorRef, LevelResult, PortfolioRollup } from '../../shared/methodology/types';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import { filterSummaries, type PortfolioFilter } from '../../shared/portfolioFilter';
-import type { KeptFiguresRow, PortfolioStore } from '../storage/store';
+import type { PortfolioStore } from '../storage/store';
 import { buildEvaluationInput, toGoalInput } from './evaluationInput';
 import { requireConfirmation } from './goalService';
-import { differences, KEPT_FIGURES_FORMAT, KEPT_FIGURES_PREFIX, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
+import { deepFreeze, differences, KEPT_FIGURES_FORMAT, KEPT_FIGURES_PREFIX, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
 
 /** One project as the portfolio view and the portfolio workbook read it (its latest round). */
 export interface PortfolioProject {
@@ -361,33 +361,78 @@ export class PortfolioService {
   }
 
   /**
+   * The kept figures this service has parsed, by project, with the revision they were computed
+   * at. A read asks the store for every project's revision only (one small query) and parses
+   * JSON only for projects whose revision moved since (or that it has not read yet): the
+   * revision is bumped by the triggers on every write the figures depend on, by any connection,
+   * and project ids are never reused (AUTOINCREMENT), so a held row with the current revision
+   * is the stored row. Frozen: every caller shares them.
+   */
+  private readonly held = new Map<number, { revision: number; summary: ProjectSummary; pool: PoolContribution | null }>();
+
+  private hold(projectId: number, revision: number, summary: string, pool: string | null): void {
+    const before = this.held.get(projectId);
+    // A summary-only read does not forget the pool it held at the same revision.
+    const keptPool = before && before.revision === revision ? before.pool : null;
+    this.held.set(projectId, {
+      revision,
+      summary: deepFreeze(JSON.parse(summary) as ProjectSummary),
+      pool: pool !== null ? deepFreeze(JSON.parse(pool) as PoolContribution) : keptPool,
+    });
+  }
+
+  /**
    * The kept figures of every live project (in the order of listProjects). Stale rows (a write
-   * since they were computed; new projects; a file just migrated) are recomputed and stored in
-   * the same transaction that found them stale, so no write can slip in between; the others are
-   * read as kept. A portfolio open read-only gets stale rows computed without storing them.
+   * since they were computed; new projects; a file just migrated; a pool of an older shape) are
+   * recomputed and stored in the same transaction that found them stale, so no write can slip
+   * in between; the others are read as kept, or taken from what this service already holds at
+   * the same revision. A portfolio open read-only gets stale rows computed without storing them.
    */
   async keptFigures(options: { pool?: boolean } = {}): Promise<KeptFigures[]> {
+    const wantPool = options.pool !== false;
     const read = async (store: PortfolioStore, save: boolean): Promise<KeptFigures[]> => {
-      // Without the pool only its first characters are read, to tell a current row from an old shape.
-      const rows = await store.listKeptFigures(options.pool === false ? { poolPrefix: KEPT_FIGURES_PREFIX } : {});
-      const poolCurrent = (r: KeptFiguresRow) => (r.poolCurrent !== undefined ? r.poolCurrent : r.pool !== null && r.pool.startsWith(KEPT_FIGURES_PREFIX));
-      const stale = rows.filter((r) => r.computedRevision !== r.revision || r.summary === null || !poolCurrent(r));
-      const fresh = new Map<number, { summary: string; pool: string }>();
-      if (stale.length > 0) {
+      const rows = await store.listKeptRevisions();
+      const stale = new Set<number>();
+      const unread: number[] = [];
+      for (const r of rows) {
+        if (r.computedRevision !== r.revision) stale.add(r.projectId);
+        else {
+          const held = this.held.get(r.projectId);
+          if (!held || held.revision !== r.revision || (wantPool && !held.pool)) unread.push(r.projectId);
+        }
+      }
+      if (unread.length > 0)
+        for (const t of await store.readKeptFigures(unread, { pool: wantPool, poolPrefix: KEPT_FIGURES_PREFIX })) {
+          // A pool of an older shape (KEPT_FIGURES_FORMAT) is stale as well.
+          if (t.summary === null || !t.poolCurrent || t.computedRevision !== t.revision) stale.add(t.projectId);
+          else this.hold(t.projectId, t.revision, t.summary, wantPool ? t.pool : null);
+        }
+      if (stale.size > 0) {
         const profile = await store.getProfile();
-        for (const row of stale) {
+        for (const row of rows) {
+          if (!stale.has(row.projectId)) continue;
           const figures = await this.figuresOf(await this.requireProject(row.projectId, store), profile, store);
           const json = { summary: JSON.stringify(figures.summary), pool: JSON.stringify(figures.pool) };
           if (save) await store.keepFigures(row.projectId, row.revision, json);
-          fresh.set(row.projectId, json);
+          this.hold(row.projectId, row.revision, json.summary, json.pool);
         }
       }
+      if (this.held.size > rows.length) {
+        const live = new Set(rows.map((r) => r.projectId));
+        for (const id of this.held.keys()) if (!live.has(id)) this.held.delete(id);
+      }
       return rows.map((row) => {
-        const json = fresh.get(row.projectId) ?? (row as { summary: string; pool: string });
-        return { projectId: row.projectId, summary: JSON.parse(json.summary) as ProjectSummary, pool: options.pool === false ? NO_POOL : (JSON.parse(json.pool) as PoolContribution) };
+        const held = this.held.get(row.projectId)!;
+        return { projectId: row.projectId, summary: held.summary, pool: wantPool ? held.pool! : NO_POOL };
       });
     };
     if (this.store.readOnly) return read(this.store, false);
+    // When everything is held at its current revision, the one query is the whole read: no
+    // write transaction (the next read's query sees any write made since).
+    const rows = await this.store.listKeptRevisions();
+    const held = rows.map((r) => this.held.get(r.projectId));
+    if (rows.every((r, i) => r.computedRevision === r.revision && held[i]?.revision === r.revision && (!wantPool || held[i]!.pool)))
+      return rows.map((r, i) => ({ projectId: r.projectId, summary: held[i]!.summary, pool: wantPool ? held[i]!.pool! : NO_POOL }));
     return this.store.transaction((tx) => read(tx, true));
   }
 
@@ -415,18 +460,36 @@ export class PortfolioService {
     return out;
   }
 
-  /** The projects the filter shows, with the portfolio's headline and pooled figures over them (from the kept figures). */
-  async portfolioOverview(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { indicators: Indicator[]; kept: KeptFigures[] }> {
+  /** The last roll-ups computed, by the pools they were computed over (held objects: a changed project is a new object). */
+  private readonly rollups: { pools: readonly PoolContribution[]; indicators: string; rollup: PortfolioRollup }[] = [];
+
+  /** The engine's roll-up over these kept figures, reused while the same held figures and indicators stand. */
+  private rollupOf(rows: readonly KeptFigures[], indicators: readonly Indicator[]): PortfolioRollup {
+    const key = JSON.stringify(indicators);
+    const found = this.rollups.find((r) => r.indicators === key && r.pools.length === rows.length && rows.every((k, i) => r.pools[i] === k.pool));
+    if (found) return found.rollup;
+    const rollup = deepFreeze(rollupOfKept(rows, indicators, indicatorRef));
+    this.rollups.unshift({ pools: rows.map((k) => k.pool), indicators: key, rollup });
+    this.rollups.length = Math.min(this.rollups.length, 4);
+    return rollup;
+  }
+
+  /**
+   * The projects the filter shows, with the portfolio's headline and pooled figures over them
+   * (from the kept figures); `all` is every live project's summary (the filters' choices).
+   */
+  async portfolioOverview(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { indicators: Indicator[]; kept: KeptFigures[]; all: ProjectSummary[] }> {
     const kept = await this.keptFigures();
     const indicators = await this.store.listIndicators();
-    const shown = new Set(filterSummaries(kept.map((k) => k.summary), filter).map((s) => s.projectId));
+    const all = kept.map((k) => k.summary);
+    const shown = new Set(filterSummaries(all, filter).map((s) => s.projectId));
     const rows = kept.filter((k) => shown.has(k.projectId));
-    return { rows: rows.map((k) => k.summary), total: kept.length, filter, rollup: rollupOfKept(rows, indicators, indicatorRef), indicators, kept: rows };
+    return { rows: rows.map((k) => k.summary), total: kept.length, filter, rollup: this.rollupOf(rows, indicators), indicators, kept: rows, all };
   }
 }
 
 /** Stands in for the pool where the caller asked for summaries only (not parsed, never read). */
-const NO_POOL: PoolContribution = { format: KEPT_FIGURES_FORMAT, workbook: { progress: null, overrides: null }, levelAverages: { A: null, B: null, C: null }, linked: [], unlinked: { A: 0, B: 0, C: 0 } };
+const NO_POOL: PoolContribution = deepFreeze({ format: KEPT_FIGURES_FORMAT, workbook: { progress: null, overrides: null }, levelAverages: { A: null, B: null, C: null }, linked: [], unlinked: { A: 0, B: 0, C: 0 } });
 
 function latestOf(evaluations: Evaluation[]): Evaluation | null {
   return evaluations.reduce<Evaluation | null>(

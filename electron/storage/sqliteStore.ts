@@ -37,7 +37,7 @@ import { NestedLockError, sqliteCode } from './sqlite';
 import type { Db, SqlConn, SqlValue } from './sqlite';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
 import { ConflictError, LockedError, NotFoundError } from './store';
-import type { AuditFilter, IndicatorInput, KeptFiguresRow, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
+import type { AuditFilter, IndicatorInput, KeptFiguresRow, KeptFiguresText, KeptRevision, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
 import type { ReadOnlyReason } from './messages';
 import type { ProjectSource } from '../../shared/sources/types';
 import { keepSource, listSources, readSource, type SourceToKeep } from './sources';
@@ -1260,6 +1260,35 @@ class SqliteStore implements PortfolioStore {
         pool: r.pool,
         ...(prefix === undefined ? {} : { poolCurrent: r.pool_current === 1 }),
       }));
+    });
+  }
+
+  listKeptRevisions(): Promise<KeptRevision[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<{ project_id: number; revision: number; computed_revision: number | null }>(
+        `SELECT p.id AS project_id, coalesce(f.revision, 0) AS revision, f.computed_revision
+           FROM projects p LEFT JOIN project_figures f ON f.project_id = p.id
+          WHERE p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE, p.id`,
+      );
+      return rows.map((r) => ({ projectId: r.project_id, revision: r.revision, computedRevision: r.computed_revision }));
+    });
+  }
+
+  readKeptFigures(projectIds: readonly number[], options: { pool: boolean; poolPrefix: string }): Promise<KeptFiguresText[]> {
+    return this.read(async (c) => {
+      const out: KeptFiguresText[] = [];
+      // In chunks below SQLite's limit of bound parameters.
+      for (let i = 0; i < projectIds.length; i += 500) {
+        const ids = projectIds.slice(i, i + 500);
+        const rows = await c.all<{ project_id: number; revision: number; computed_revision: number | null; summary: string | null; pool: string | null; pool_current: number | null }>(
+          `SELECT project_id, revision, computed_revision, summary, ${options.pool ? 'pool' : 'NULL AS pool'}, substr(pool, 1, length(?)) IS ? AS pool_current
+             FROM project_figures WHERE project_id IN (${ids.map(() => '?').join(', ')})`,
+          [options.poolPrefix, options.poolPrefix, ...ids],
+        );
+        for (const r of rows)
+          out.push({ projectId: r.project_id, revision: r.revision, computedRevision: r.computed_revision, summary: r.summary, pool: r.pool, poolCurrent: r.pool_current === 1 });
+      }
+      return out;
     });
   }
 

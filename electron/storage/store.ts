@@ -109,6 +109,13 @@ export interface PortfolioStore {
    * half its time fetching it): `pool` is null and `poolCurrent` says whether it starts so.
    */
   listKeptFigures(options?: { poolPrefix?: string }): Promise<KeptFiguresRow[]>;
+  /**
+   * Every live project's revision and the revision its kept figures were computed at, without
+   * their JSON (order of listProjects): what a reader holding figures in memory checks them by.
+   */
+  listKeptRevisions(): Promise<KeptRevision[]>;
+  /** The kept JSON of these projects (any order); without `pool` the pool is not read, only whether it starts with `poolPrefix`. */
+  readKeptFigures(projectIds: readonly number[], options: { pool: boolean; poolPrefix: string }): Promise<KeptFiguresText[]>;
   /** Stores figures computed at `revision`; a no-op when a write has moved the revision on since. */
   keepFigures(projectId: number, revision: number, figures: { summary: string; pool: string }): Promise<void>;
 
@@ -216,6 +223,20 @@ export interface KeptFiguresRow {
   pool: string | null;
   /** Only from a read with `poolPrefix`: the stored pool exists and starts with it. */
   poolCurrent?: boolean;
+}
+
+/** A project's revision (bumped by every write its figures depend on) and the one its kept figures were computed at. */
+export interface KeptRevision {
+  projectId: number;
+  revision: number;
+  computedRevision: number | null;
+}
+
+/** A kept row's JSON as `readKeptFigures` reads it; `pool` is null when not asked for. */
+export interface KeptFiguresText extends KeptRevision {
+  summary: string | null;
+  pool: string | null;
+  poolCurrent: boolean;
 }
 
 /** An item without id is created; with id it is updated. */

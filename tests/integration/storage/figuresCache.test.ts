@@ -296,6 +296,38 @@ describe('kept portfolio figures (issue 12)', () => {
     }
   });
 
+  it('a portfolio open twice (two windows, or the app and the CLI) shows the other one\'s edit at its next read', async () => {
+    const file = path.join(dir, 'two.sqlite');
+    await generatePortfolio(file, { projects: 4, goalsPerProject: 5, statusesPerGoal: 2, seed: 3 });
+    const first = await createAppServices({ dbPath: file, user: 'evaluator1' });
+    const second = await createAppServices({ dbPath: file, user: 'evaluator2' });
+    try {
+      // The first one has read (and holds) every project's figures, pool included.
+      const before = await first.portfolio.portfolioOverview();
+      const target = before.rows[1];
+      const goal = (await second.store.listGoals(target.projectId)).find((g) => g.level === 'B')!;
+      // The second one renames the project and sets the output goal's target so low it is met 100 %.
+      await second.portfolio.updateProject(target.projectId, { name: 'Omdøbt i det andet vindue' });
+      await second.goals.updateGoal(goal.id, { targetInPeriod: 0.001 });
+      // The second one shows its portfolio: the changed project's figures are computed and stored there.
+      await second.portfolio.portfolioOverview();
+      const after = await first.portfolio.portfolioOverview();
+      const row = after.rows.find((r) => r.projectId === target.projectId)!;
+      expect(row.name).toBe('Omdøbt i det andet vindue');
+      expect(row).toEqual((await second.portfolio.loadPortfolio()).find((p) => p.project.id === target.projectId)!.summary);
+      expect(row.goals.output).not.toEqual(target.goals.output);
+      // The other projects are what they were; the shared figures can't be changed by a caller.
+      expect(after.rows.filter((r) => r.projectId !== target.projectId)).toEqual(before.rows.filter((r) => r.projectId !== target.projectId));
+      expect(() => {
+        (after.rows[0].goals.activity as { percent: number | null }).percent = 1;
+      }).toThrow(TypeError);
+      await expectKeptEqualsFresh(first);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
   it('cli verify finds a figure planted with raw SQL, names project and field, and exits 1', async () => {
     const file = path.join(dir, 'verify.sqlite');
     await generatePortfolio(file, { projects: 3, goalsPerProject: 5, statusesPerGoal: 2 });
