@@ -23,6 +23,9 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer's 3.6 MB of JavaScript is parsed
+      // before the first paint, so it is minified (a third of the size).
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -1,17 +1,20 @@
-import { Alert, AppShell, Anchor, Box, Group, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, AppShell, Anchor, Box, Center, Group, Loader, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconTrafficLights } from '@tabler/icons-react';
-import { useCallback, useContext, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiContext } from './api';
 import { sendMenuCommand, useExport, useMenuCommand } from './components/exporting';
 import { rememberLanguage, type Language } from './i18n';
 import { useRoute } from './router';
-import { MethodologyView } from './views/MethodologyView';
 import { PortfolioView } from './views/PortfolioView';
-import { RecycleBinView } from './views/RecycleBinView';
-import { ProjectView } from './views/project/ProjectView';
 import { SearchBox } from './views/search/SearchBox';
 import { useLandOnField } from './views/search/landOnField';
+
+// The portfolio is the first screen; the other views load when first opened, so their code
+// (the project view with its charts and dialogs above all) is not parsed before the first paint.
+const MethodologyView = lazy(() => import('./views/MethodologyView').then((m) => ({ default: m.MethodologyView })));
+const RecycleBinView = lazy(() => import('./views/RecycleBinView').then((m) => ({ default: m.RecycleBinView })));
+const ProjectView = lazy(() => import('./views/project/ProjectView').then((m) => ({ default: m.ProjectView })));
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -113,6 +116,13 @@ export function App() {
       <AppShell.Main>
         {hasApi && <GlobalCommands />}
         <Box maw={1600} mx="auto">
+          <Suspense
+            fallback={
+              <Center py="xl">
+                <Loader aria-label={t('app.loadingView')} />
+              </Center>
+            }
+          >
           {!hasApi ? (
             <Alert color="red" title={t('errors.noApiTitle')}>
               <Text>{t('errors.noApi')}</Text>
@@ -132,6 +142,7 @@ export function App() {
           ) : (
             <PortfolioView navigate={navigate} />
           )}
+          </Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>
