@@ -74,22 +74,37 @@ export class IndicatorService {
     return out;
   }
 
+  /**
+   * The last suggestions computed, with what they were computed from: every live project's
+   * revision (bumped by any write to its goals or its name) and the indicators. While both stand
+   * the portfolio's suggestions are the same, so reading 150,000 goals again is skipped.
+   */
+  private computed: { key: string; all: { suggestion: IndicatorSuggestionView; projectIds: Set<number> }[] } | null = null;
+
   /** Suggested links; with `projectId` only those that touch a goal of that project. */
   async suggestions(projectId?: number): Promise<IndicatorSuggestionView[]> {
-    const [indicators, goals, projects] = await Promise.all([this.store.listIndicators(), this.store.listGoalWordings(), this.store.listProjects()]);
+    const [revisions, indicators] = await Promise.all([this.store.listKeptRevisions(), this.store.listIndicators()]);
+    const key = JSON.stringify([revisions.map((r) => [r.projectId, r.revision]), indicators]);
+    if (this.computed?.key !== key) this.computed = { key, all: await this.computeSuggestions(indicators) };
+    return this.computed.all.filter((s) => projectId === undefined || s.projectIds.has(projectId)).map((s) => s.suggestion);
+  }
+
+  private async computeSuggestions(indicators: Indicator[]): Promise<{ suggestion: IndicatorSuggestionView; projectIds: Set<number> }[]> {
+    const [goals, projects] = await Promise.all([this.store.listGoalWordings(), this.store.listProjects()]);
     const projectName = new Map(projects.map((p) => [p.id, p.name]));
     const byId = new Map(goals.map((g) => [g.goalId, g]));
     const suggestions = suggestIndicatorLinks(goals, indicators);
-    return suggestions
-      .filter((s) => projectId === undefined || s.goalIds.some((id) => byId.get(id)?.projectId === projectId))
-      .map((s) => ({
+    return suggestions.map((s) => ({
+      projectIds: new Set(s.goalIds.map((id) => byId.get(id)!.projectId)),
+      suggestion: {
         ...s,
         indicatorName: s.kind === 'existing' ? (indicators.find((i) => i.id === s.indicatorId)?.name ?? '') : s.name,
         goals: s.goalIds.slice(0, SUGGESTION_GOALS_NAMED).map((id) => {
           const g = byId.get(id)!;
           return { goalId: g.goalId, projectId: g.projectId, projectName: projectName.get(g.projectId) ?? '', code: g.code, description: g.description, unit: g.unit };
         }),
-      }));
+      },
+    }));
   }
 }
 
