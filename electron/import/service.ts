@@ -176,34 +176,61 @@ async function finalRoundLock(store: PortfolioStore, evaluation: Evaluation | nu
   return signOff.state === 'final' ? lockedMessage(evaluation, signOff, 'importen kan ikke skrive budget-, tids- eller spørgeskematal i den') : null;
 }
 
+/**
+ * The last reads of loadState, by the store's change mark: a preview, the check before the write
+ * and the write's transaction read the same project, and while nothing in the file has changed
+ * (the same mark) they are read once. A new mark (any write, a rollback, another program's
+ * commit) forgets them all.
+ */
+let reads: { mark: string; values: Map<string, Promise<unknown>> } = { mark: '', values: new Map() };
+
+function readOnce<T>(mark: string, key: string, load: () => Promise<T>): Promise<T> {
+  if (reads.mark !== mark) reads = { mark, values: new Map() };
+  const values = reads.values;
+  let value = values.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    values.set(key, value);
+    // A failed read is not kept: the next call reads again (and fails with its own error).
+    value.catch(() => values.get(key) === value && values.delete(key));
+  }
+  return value;
+}
+
 async function loadState(
   store: PortfolioStore,
   items: ImportItem[],
   options: { projectId?: number; projectName?: string; newProject?: boolean; evaluationId?: number },
 ): Promise<ProjectState> {
-  const profile = await store.getProfile();
+  const mark = await store.changeMark();
+  const once = <T>(key: string, load: () => Promise<T>) => readOnce(mark, key, load);
+  // Copies: the caller may change its arrays, never the kept ones.
+  const list = async <T>(key: string, load: () => Promise<T[]>) => [...(await once(key, load))];
+  const profile = await once('profile', () => store.getProfile());
   if (options.newProject) return emptyState(profile);
-  let project = options.projectId !== undefined ? await store.getProject(options.projectId) : null;
+  const projectId = options.projectId;
+  let project = projectId !== undefined ? await once(`project ${projectId}`, () => store.getProject(projectId)) : null;
   if (options.projectId !== undefined && !project) throw new ServiceError('NOT_FOUND', `Projekt ${options.projectId} findes ikke.`);
   if (!project) {
     const name = options.projectName ?? factFrom(items, 'name');
-    if (name) project = await store.findProjectByName(name);
+    if (name) project = await once(`name ${name}`, () => store.findProjectByName(name));
     // An application names the project in its own words; its grant recipient finds it when
     // exactly one project has that recipient.
     const recipient = options.projectName === undefined ? factFrom(items, 'grantRecipient') : null;
     if (!project && recipient) {
-      const matches = (await store.listProjects()).filter((p) => normaliseText(p.grantRecipient) === normaliseText(recipient));
+      const matches = (await once('projects', () => store.listProjects())).filter((p) => normaliseText(p.grantRecipient) === normaliseText(recipient));
       if (matches.length === 1) project = matches[0];
     }
   }
   if (!project) return emptyState(profile);
+  const id = project.id;
   const [goals, statusReports, budgetLines, financing, evaluations, effectChain] = await Promise.all([
-    store.listGoals(project.id),
-    store.listStatusReports(project.id),
-    store.listBudgetLines(project.id),
-    store.listFinancing(project.id),
-    store.listEvaluations(project.id),
-    store.listEffectChain(project.id),
+    list(`goals ${id}`, () => store.listGoals(id)),
+    list(`statusReports ${id}`, () => store.listStatusReports(id)),
+    list(`budgetLines ${id}`, () => store.listBudgetLines(id)),
+    list(`financing ${id}`, () => store.listFinancing(id)),
+    list(`evaluations ${id}`, () => store.listEvaluations(id)),
+    list(`effectChain ${id}`, () => store.listEffectChain(id)),
   ]);
   let evaluation: Evaluation | null = null;
   const round = items.find((i): i is EvaluationItem => i.type === 'evaluation');
@@ -216,14 +243,16 @@ async function loadState(
   } else {
     evaluation = evaluations.reduce<Evaluation | null>((best, e) => (!best || e.date > best.date || (e.date === best.date && e.id > best.id) ? e : best), null);
   }
-  const [survey, scores, lights, learning] = evaluation
-    ? await Promise.all([
-        store.listSurveyIndicators(evaluation.id),
-        store.listScores(evaluation.id),
-        store.listLightDecisions(evaluation.id),
-        store.listLearningPoints(evaluation.id),
-      ])
-    : [[], [], [], []];
+  const e = evaluation?.id;
+  const [survey, scores, lights, learning] =
+    e !== undefined
+      ? await Promise.all([
+          list(`survey ${e}`, () => store.listSurveyIndicators(e)),
+          list(`scores ${e}`, () => store.listScores(e)),
+          list(`lights ${e}`, () => store.listLightDecisions(e)),
+          list(`learning ${e}`, () => store.listLearningPoints(e)),
+        ])
+      : [[], [], [], []];
   return { project, goals, statusReports, budgetLines, financing, effectChain, evaluation, survey, scores, lights, learning, profile };
 }
 
@@ -395,12 +424,21 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     const next = { budgetLine: budgetLines.length, financing: financing.length, survey: survey.length, learning: learning.length };
     // New effect chain items follow the last one, in the file's order (a column keeps its order).
     let chainNext = effectChain.reduce((max, e) => Math.max(max, e.position + 1), 0);
+    // Statuses in a row are written as one batch (in their order, as each alone would be).
+    let statuses: Parameters<PortfolioStore['addStatusReports']>[0] = [];
+    const writeStatuses = async () => {
+      if (statuses.length === 0) return;
+      const batch = statuses;
+      statuses = [];
+      await tx.addStatusReports(batch);
+    };
     for (const { item } of todo) {
       check();
+      if (item.type !== 'status') await writeStatuses();
       switch (item.type) {
         case 'status': {
           const goal = codeOf(item.code)!;
-          await tx.addStatusReport({
+          statuses.push({
             goalId: goal.id,
             value: item.value,
             reportedAt: item.reportedAt!,
@@ -492,6 +530,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
       }
       count(item.type);
     }
+    await writeStatuses();
+    check();
     // A file is a source of what was written from it; one whose items were all there already is not.
     await keepSources(tx, project.id, sources.filter((src) => todo.some((t) => t.item.source.file === src.fileName)));
     check();
