@@ -14,6 +14,7 @@ import {
   type ImportItem,
   type ImportPreview,
   type ImportProgress,
+  type ItemDiff,
 } from '../../shared/import/items';
 import { MAX_ITEMS_PER_IMPORT } from '../../shared/import/limits';
 import { readerMsg } from '../../shared/import/readerNotes';
@@ -197,12 +198,28 @@ function readOnce<T>(mark: string, key: string, load: () => Promise<T>): Promise
   return value;
 }
 
-async function loadState(
-  store: PortfolioStore,
-  items: ImportItem[],
-  options: { projectId?: number; projectName?: string; newProject?: boolean; evaluationId?: number },
-): Promise<ProjectState> {
+type StateOptions = { projectId?: number; projectName?: string; newProject?: boolean; evaluationId?: number };
+
+/**
+ * The project as the items and options find it. Under one change mark the same question gets
+ * the same state object (the check before an apply and its transaction): read it, never change it.
+ */
+async function loadState(store: PortfolioStore, items: ImportItem[], options: StateOptions): Promise<ProjectState> {
   const mark = await store.changeMark();
+  const round = items.find((i): i is EvaluationItem => i.type === 'evaluation');
+  const key = JSON.stringify([
+    options.projectId ?? null,
+    options.projectName ?? null,
+    options.newProject ?? false,
+    options.evaluationId ?? null,
+    factFrom(items, 'name'),
+    factFrom(items, 'grantRecipient'),
+    round ? [round.evaluationType, round.date] : null,
+  ]);
+  return readOnce(mark, `state ${key}`, () => readState(store, mark, items, options));
+}
+
+async function readState(store: PortfolioStore, mark: string, items: ImportItem[], options: StateOptions): Promise<ProjectState> {
   const once = <T>(key: string, load: () => Promise<T>) => readOnce(mark, key, load);
   // Copies: the caller may change its arrays, never the kept ones.
   const list = async <T>(key: string, load: () => Promise<T[]>) => [...(await once(key, load))];
@@ -264,7 +281,18 @@ const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 
  * it is (an error, a figure out of range, a status without date): the preview is stateless, so
  * what is sent is checked again.
  */
+/** The last diff `checked` let through per state: the check before an apply and its transaction diff the same. */
+const checkedDiffs = new WeakMap<ProjectState, { items: ImportItem[]; options: DiffOptions; diff: ItemDiff[] }>();
+
 function checked(items: ImportItem[], state: ProjectState, options: DiffOptions) {
+  const known = checkedDiffs.get(state);
+  if (known && known.items === items && known.options === options) return known.diff;
+  const diff = checkedDiff(items, state, options);
+  checkedDiffs.set(state, { items, options, diff });
+  return diff;
+}
+
+function checkedDiff(items: ImportItem[], state: ProjectState, options: DiffOptions) {
   const { diff, issues } = diffItems(items, state, options);
   const errors = issues.filter((i) => i.severity === 'error');
   const blocked = diff.filter((d) => d.change === 'blocked');
@@ -312,7 +340,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
   if (input.items.length === 0) throw new ServiceError('VALIDATION', 'Intet at importere: ingen punkter er valgt.');
   const where = { projectId: input.projectId ?? undefined, newProject: input.projectId === null, evaluationId: input.evaluationId ?? undefined };
   if (input.projectId !== null && !(await store.getProject(input.projectId))) throw new ServiceError('NOT_FOUND', `Projekt ${input.projectId} findes ikke.`);
-  await preflight(store, input, await loadState(store, input.items, where));
+  const diffOptions = diffOptionsOf(input.files ?? []);
+  await preflight(store, input, await loadState(store, input.items, where), diffOptions);
   const sources = sourcesToKeep(input.files ?? [], input.items);
   throwIfAborted(input.signal);
 
@@ -323,7 +352,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     };
     // Again inside: another window may have written since (the store serialises writes).
     const state = await loadState(tx, input.items, where);
-    const diff = checked(input.items, state, diffOptionsOf(input.files ?? []));
+    const diff = checked(input.items, state, diffOptions);
     let project = state.project;
     const byId = new Map(input.items.map((i) => [i.id, i]));
     const todo = diff.filter((d) => d.change === 'new' || d.change === 'changed').map((d) => ({ d, item: byId.get(d.itemId)! }));
@@ -560,8 +589,8 @@ function newRound(input: ApplyInput): { type: EvaluationType; date: string; eval
 }
 
 /** Every reason the import would fail, found before the transaction begins. */
-async function preflight(store: PortfolioStore, input: ApplyInput, state: ProjectState): Promise<void> {
-  const diff = checked(input.items, state, diffOptionsOf(input.files ?? []));
+async function preflight(store: PortfolioStore, input: ApplyInput, state: ProjectState, diffOptions: DiffOptions): Promise<void> {
+  const diff = checked(input.items, state, diffOptions);
   if (!state.project) {
     const name = newProjectName(input);
     if (await store.findProjectByName(name)) throw new ServiceError('CONFLICT', `Der findes allerede et projekt med navnet "${name}"; vælg det i stedet.`);
