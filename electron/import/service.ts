@@ -14,6 +14,7 @@ import {
   type ImportItem,
   type ImportPreview,
   type ImportProgress,
+  type ItemDiff,
 } from '../../shared/import/items';
 import { MAX_ITEMS_PER_IMPORT } from '../../shared/import/limits';
 import { readerMsg } from '../../shared/import/readerNotes';
@@ -176,34 +177,77 @@ async function finalRoundLock(store: PortfolioStore, evaluation: Evaluation | nu
   return signOff.state === 'final' ? lockedMessage(evaluation, signOff, 'importen kan ikke skrive budget-, tids- eller spørgeskematal i den') : null;
 }
 
-async function loadState(
-  store: PortfolioStore,
-  items: ImportItem[],
-  options: { projectId?: number; projectName?: string; newProject?: boolean; evaluationId?: number },
-): Promise<ProjectState> {
-  const profile = await store.getProfile();
+/**
+ * The last reads of loadState, by the store's change mark: a preview, the check before the write
+ * and the write's transaction read the same project, and while nothing in the file has changed
+ * (the same mark) they are read once. A new mark (any write, a rollback, another program's
+ * commit) forgets them all.
+ */
+let reads: { mark: string; values: Map<string, Promise<unknown>> } = { mark: '', values: new Map() };
+
+function readOnce<T>(mark: string, key: string, load: () => Promise<T>): Promise<T> {
+  if (reads.mark !== mark) reads = { mark, values: new Map() };
+  const values = reads.values;
+  let value = values.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    values.set(key, value);
+    // A failed read is not kept: the next call reads again (and fails with its own error).
+    value.catch(() => values.get(key) === value && values.delete(key));
+  }
+  return value;
+}
+
+type StateOptions = { projectId?: number; projectName?: string; newProject?: boolean; evaluationId?: number };
+
+/**
+ * The project as the items and options find it. Under one change mark the same question gets
+ * the same state object (the check before an apply and its transaction): read it, never change it.
+ */
+async function loadState(store: PortfolioStore, items: ImportItem[], options: StateOptions): Promise<ProjectState> {
+  const mark = await store.changeMark();
+  const round = items.find((i): i is EvaluationItem => i.type === 'evaluation');
+  const key = JSON.stringify([
+    options.projectId ?? null,
+    options.projectName ?? null,
+    options.newProject ?? false,
+    options.evaluationId ?? null,
+    factFrom(items, 'name'),
+    factFrom(items, 'grantRecipient'),
+    round ? [round.evaluationType, round.date] : null,
+  ]);
+  return readOnce(mark, `state ${key}`, () => readState(store, mark, items, options));
+}
+
+async function readState(store: PortfolioStore, mark: string, items: ImportItem[], options: StateOptions): Promise<ProjectState> {
+  const once = <T>(key: string, load: () => Promise<T>) => readOnce(mark, key, load);
+  // Copies: the caller may change its arrays, never the kept ones.
+  const list = async <T>(key: string, load: () => Promise<T[]>) => [...(await once(key, load))];
+  const profile = await once('profile', () => store.getProfile());
   if (options.newProject) return emptyState(profile);
-  let project = options.projectId !== undefined ? await store.getProject(options.projectId) : null;
+  const projectId = options.projectId;
+  let project = projectId !== undefined ? await once(`project ${projectId}`, () => store.getProject(projectId)) : null;
   if (options.projectId !== undefined && !project) throw new ServiceError('NOT_FOUND', `Projekt ${options.projectId} findes ikke.`);
   if (!project) {
     const name = options.projectName ?? factFrom(items, 'name');
-    if (name) project = await store.findProjectByName(name);
+    if (name) project = await once(`name ${name}`, () => store.findProjectByName(name));
     // An application names the project in its own words; its grant recipient finds it when
     // exactly one project has that recipient.
     const recipient = options.projectName === undefined ? factFrom(items, 'grantRecipient') : null;
     if (!project && recipient) {
-      const matches = (await store.listProjects()).filter((p) => normaliseText(p.grantRecipient) === normaliseText(recipient));
+      const matches = (await once('projects', () => store.listProjects())).filter((p) => normaliseText(p.grantRecipient) === normaliseText(recipient));
       if (matches.length === 1) project = matches[0];
     }
   }
   if (!project) return emptyState(profile);
+  const id = project.id;
   const [goals, statusReports, budgetLines, financing, evaluations, effectChain] = await Promise.all([
-    store.listGoals(project.id),
-    store.listStatusReports(project.id),
-    store.listBudgetLines(project.id),
-    store.listFinancing(project.id),
-    store.listEvaluations(project.id),
-    store.listEffectChain(project.id),
+    list(`goals ${id}`, () => store.listGoals(id)),
+    list(`statusReports ${id}`, () => store.listStatusReports(id)),
+    list(`budgetLines ${id}`, () => store.listBudgetLines(id)),
+    list(`financing ${id}`, () => store.listFinancing(id)),
+    list(`evaluations ${id}`, () => store.listEvaluations(id)),
+    list(`effectChain ${id}`, () => store.listEffectChain(id)),
   ]);
   let evaluation: Evaluation | null = null;
   const round = items.find((i): i is EvaluationItem => i.type === 'evaluation');
@@ -216,14 +260,16 @@ async function loadState(
   } else {
     evaluation = evaluations.reduce<Evaluation | null>((best, e) => (!best || e.date > best.date || (e.date === best.date && e.id > best.id) ? e : best), null);
   }
-  const [survey, scores, lights, learning] = evaluation
-    ? await Promise.all([
-        store.listSurveyIndicators(evaluation.id),
-        store.listScores(evaluation.id),
-        store.listLightDecisions(evaluation.id),
-        store.listLearningPoints(evaluation.id),
-      ])
-    : [[], [], [], []];
+  const e = evaluation?.id;
+  const [survey, scores, lights, learning] =
+    e !== undefined
+      ? await Promise.all([
+          list(`survey ${e}`, () => store.listSurveyIndicators(e)),
+          list(`scores ${e}`, () => store.listScores(e)),
+          list(`lights ${e}`, () => store.listLightDecisions(e)),
+          list(`learning ${e}`, () => store.listLearningPoints(e)),
+        ])
+      : [[], [], [], []];
   return { project, goals, statusReports, budgetLines, financing, effectChain, evaluation, survey, scores, lights, learning, profile };
 }
 
@@ -235,7 +281,18 @@ const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 
  * it is (an error, a figure out of range, a status without date): the preview is stateless, so
  * what is sent is checked again.
  */
+/** The last diff `checked` let through per state: the check before an apply and its transaction diff the same. */
+const checkedDiffs = new WeakMap<ProjectState, { items: ImportItem[]; options: DiffOptions; diff: ItemDiff[] }>();
+
 function checked(items: ImportItem[], state: ProjectState, options: DiffOptions) {
+  const known = checkedDiffs.get(state);
+  if (known && known.items === items && known.options === options) return known.diff;
+  const diff = checkedDiff(items, state, options);
+  checkedDiffs.set(state, { items, options, diff });
+  return diff;
+}
+
+function checkedDiff(items: ImportItem[], state: ProjectState, options: DiffOptions) {
   const { diff, issues } = diffItems(items, state, options);
   const errors = issues.filter((i) => i.severity === 'error');
   const blocked = diff.filter((d) => d.change === 'blocked');
@@ -283,7 +340,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
   if (input.items.length === 0) throw new ServiceError('VALIDATION', 'Intet at importere: ingen punkter er valgt.');
   const where = { projectId: input.projectId ?? undefined, newProject: input.projectId === null, evaluationId: input.evaluationId ?? undefined };
   if (input.projectId !== null && !(await store.getProject(input.projectId))) throw new ServiceError('NOT_FOUND', `Projekt ${input.projectId} findes ikke.`);
-  await preflight(store, input, await loadState(store, input.items, where));
+  const diffOptions = diffOptionsOf(input.files ?? []);
+  await preflight(store, input, await loadState(store, input.items, where), diffOptions);
   const sources = sourcesToKeep(input.files ?? [], input.items);
   throwIfAborted(input.signal);
 
@@ -294,7 +352,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     };
     // Again inside: another window may have written since (the store serialises writes).
     const state = await loadState(tx, input.items, where);
-    const diff = checked(input.items, state, diffOptionsOf(input.files ?? []));
+    const diff = checked(input.items, state, diffOptions);
     let project = state.project;
     const byId = new Map(input.items.map((i) => [i.id, i]));
     const todo = diff.filter((d) => d.change === 'new' || d.change === 'changed').map((d) => ({ d, item: byId.get(d.itemId)! }));
@@ -395,12 +453,21 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     const next = { budgetLine: budgetLines.length, financing: financing.length, survey: survey.length, learning: learning.length };
     // New effect chain items follow the last one, in the file's order (a column keeps its order).
     let chainNext = effectChain.reduce((max, e) => Math.max(max, e.position + 1), 0);
+    // Statuses in a row are written as one batch (in their order, as each alone would be).
+    let statuses: Parameters<PortfolioStore['addStatusReports']>[0] = [];
+    const writeStatuses = async () => {
+      if (statuses.length === 0) return;
+      const batch = statuses;
+      statuses = [];
+      await tx.addStatusReports(batch);
+    };
     for (const { item } of todo) {
       check();
+      if (item.type !== 'status') await writeStatuses();
       switch (item.type) {
         case 'status': {
           const goal = codeOf(item.code)!;
-          await tx.addStatusReport({
+          statuses.push({
             goalId: goal.id,
             value: item.value,
             reportedAt: item.reportedAt!,
@@ -492,6 +559,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
       }
       count(item.type);
     }
+    await writeStatuses();
+    check();
     // A file is a source of what was written from it; one whose items were all there already is not.
     await keepSources(tx, project.id, sources.filter((src) => todo.some((t) => t.item.source.file === src.fileName)));
     check();
@@ -520,8 +589,8 @@ function newRound(input: ApplyInput): { type: EvaluationType; date: string; eval
 }
 
 /** Every reason the import would fail, found before the transaction begins. */
-async function preflight(store: PortfolioStore, input: ApplyInput, state: ProjectState): Promise<void> {
-  const diff = checked(input.items, state, diffOptionsOf(input.files ?? []));
+async function preflight(store: PortfolioStore, input: ApplyInput, state: ProjectState, diffOptions: DiffOptions): Promise<void> {
+  const diff = checked(input.items, state, diffOptions);
   if (!state.project) {
     const name = newProjectName(input);
     if (await store.findProjectByName(name)) throw new ServiceError('CONFLICT', `Der findes allerede et projekt med navnet "${name}"; vælg det i stedet.`);

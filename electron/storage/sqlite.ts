@@ -153,6 +153,9 @@ async function withBusyRetry<T>(op: () => Promise<T>, budgetMs: number): Promise
 
 /** Direct (unlocked) statements on a raw connection. */
 class RawConn implements SqlConn {
+  /** ROLLBACKs (to a savepoint or of a transaction) run here: each undoes changes total_changes() counted. */
+  rollbacks = 0;
+
   constructor(
     private readonly raw: sqlite3.Database,
     private readonly file: string,
@@ -206,6 +209,7 @@ class RawConn implements SqlConn {
   }
 
   exec(sql: string): Promise<void> {
+    if (/^\s*ROLLBACK\b/i.test(sql)) this.rollbacks += 1;
     return this.retry(
       () =>
         new Promise<void>((resolve, reject) => {
@@ -255,7 +259,11 @@ function openRaw(filename: string, mode: number): Promise<sqlite3.Database> {
   });
 }
 
+let opened = 0;
+
 export class Db implements SqlConn {
+  /** This connection, among those this process opened. */
+  private readonly serial = ++opened;
   private tail: Promise<void> = Promise.resolve();
   private readonly held = new AsyncLocalStorage<{ active: boolean }>();
   private readonly conn: RawConn;
@@ -310,6 +318,16 @@ export class Db implements SqlConn {
       throw error;
     }
     return db;
+  }
+
+  /**
+   * A mark that changes whenever what this connection reads may have changed: a change it made
+   * (total_changes), a ROLLBACK that undid some, another connection's commit (data_version).
+   * The same mark twice means the same data (reads between them can be reused).
+   */
+  async changeMark(conn: SqlConn): Promise<string> {
+    const row = await conn.get<{ t: number; v: number }>('SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v');
+    return `${this.serial}:${this.conn.rollbacks}:${row!.t}:${row!.v}`;
   }
 
   /** True while the current async context holds this database's lock. */

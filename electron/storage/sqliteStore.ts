@@ -486,6 +486,28 @@ class WriteContext {
       ],
     );
   }
+
+  /** Audit rows of one write, in their order, a multi-row statement per BATCH_ROWS. */
+  async auditMany(changes: AuditChange[]): Promise<void> {
+    for (const change of changes) if (change.projectId !== null) this.touched.add(change.projectId);
+    for (let i = 0; i < changes.length; i += BATCH_ROWS) {
+      const part = changes.slice(i, i + BATCH_ROWS);
+      await this.c.run(
+        `INSERT INTO audit_log (at, user, project_id, entity, entity_id, field, old_value, new_value)
+         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flatMap((change) => [
+          this.at,
+          this.user,
+          change.projectId,
+          change.entity,
+          change.entityId,
+          change.field,
+          auditText(change.oldValue),
+          auditText(change.newValue),
+        ]),
+      );
+    }
+  }
 }
 
 interface TxState {
@@ -553,6 +575,26 @@ function emptyTexts(): EvaluationTexts {
  * checked against their seals (seal.ts); a difference throws LockedError and rolls it all back.
  * Checking here, at the one place every write passes, holds the IPC, imports and the CLI alike.
  */
+/** Rows per multi-row statement (9 parameters a status row, well under SQLite's limit). */
+const BATCH_ROWS = 500;
+
+const STATUS_INSERT_COLUMNS = 'goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, denominator, created_at';
+
+function statusInsertValues(report: Omit<StatusReport, 'id' | 'createdAt'>, at: string): SqlValue[] {
+  const num = (key: string, value: unknown): SqlValue => toSql(f(key, key, 'nullable'), value);
+  return [
+    report.goalId,
+    num('value', report.value),
+    toSql(f('reportedAt', 'reported_at', 'required'), report.reportedAt),
+    report.reportedBy ?? '',
+    report.source?.file ?? '',
+    report.source?.location ?? '',
+    num('printedPercent', report.printedPercent),
+    num('denominator', report.denominator),
+    at,
+  ];
+}
+
 /**
  * Columns the data digest leaves out: when the file itself was made, not what a user entered
  * (migration 006 stamps profile version 1 with the time the file is created or migrated, so two
@@ -791,6 +833,10 @@ class SqliteStore implements PortfolioStore {
   }
 
   // --- settings ------------------------------------------------------------------------------
+
+  changeMark(): Promise<string> {
+    return this.read((c) => this.db.changeMark(c));
+  }
 
   async getProfile(): Promise<MethodologyProfile> {
     return (await this.getProfileVersion()).profile;
@@ -1307,24 +1353,43 @@ class SqliteStore implements PortfolioStore {
   async addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport> {
     return this.write(async (w) => {
       const projectId = await this.requireParent(w.c, 'goal', report.goalId);
-      const num = (key: string, value: unknown): SqlValue => toSql(f(key, key, 'nullable'), value);
       const result = await w.c.run(
-        `INSERT INTO status_reports (goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, denominator, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          report.goalId,
-          num('value', report.value),
-          toSql(f('reportedAt', 'reported_at', 'required'), report.reportedAt),
-          report.reportedBy ?? '',
-          report.source?.file ?? '',
-          report.source?.location ?? '',
-          num('printedPercent', report.printedPercent),
-          num('denominator', report.denominator),
-          w.at,
-        ],
+        `INSERT INTO status_reports (${STATUS_INSERT_COLUMNS}) VALUES (${STATUS_INSERT_COLUMNS.split(',').map(() => '?').join(', ')})`,
+        statusInsertValues(report, w.at),
       );
       const created = mapStatus((await w.c.get<Row>('SELECT * FROM status_reports WHERE id = ?', [result.lastID]))!);
       await w.audit({ projectId, entity: 'status', entityId: created.id, field: 'created', oldValue: null, newValue: created });
+      return created;
+    });
+  }
+
+  async addStatusReports(reports: Omit<StatusReport, 'id' | 'createdAt'>[]): Promise<StatusReport[]> {
+    if (reports.length === 0) return [];
+    return this.write(async (w) => {
+      // The goals' projects in one lookup; a missing goal refuses the whole batch, as one report would.
+      const goalIds = [...new Set(reports.map((r) => r.goalId))];
+      for (const id of goalIds) if (typeof id !== 'number') throw new NotFoundError('goal', String(id));
+      const projectOf = new Map<number, number>();
+      for (let i = 0; i < goalIds.length; i += BATCH_ROWS) {
+        const part = goalIds.slice(i, i + BATCH_ROWS);
+        const rows = await w.c.all<{ id: number; project_id: number }>(`SELECT id, project_id FROM goals WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+        for (const r of rows) projectOf.set(r.id, r.project_id);
+      }
+      const missing = goalIds.find((id) => !projectOf.has(id));
+      if (missing !== undefined) throw new NotFoundError('goal', missing);
+      const created: StatusReport[] = [];
+      const columns = STATUS_INSERT_COLUMNS.split(',').length;
+      for (let i = 0; i < reports.length; i += BATCH_ROWS) {
+        const part = reports.slice(i, i + BATCH_ROWS);
+        const rows = await w.c.all<Row>(
+          `INSERT INTO status_reports (${STATUS_INSERT_COLUMNS}) VALUES ${part.map(() => `(${Array(columns).fill('?').join(', ')})`).join(', ')} RETURNING *`,
+          part.flatMap((r) => statusInsertValues(r, w.at)),
+        );
+        // One statement's new rows get rising ids in the order of its VALUES; RETURNING's order is not promised.
+        rows.sort((a, b) => (a.id as number) - (b.id as number));
+        for (const row of rows) created.push(mapStatus(row));
+      }
+      await w.auditMany(created.map((s) => ({ projectId: projectOf.get(s.goalId)!, entity: 'status', entityId: s.id, field: 'created', oldValue: null, newValue: s })));
       return created;
     });
   }

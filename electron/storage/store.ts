@@ -58,6 +58,12 @@ export interface PortfolioStore {
   // Portfolio settings
   /** The profile in force: the highest version. */
   getProfile(): Promise<MethodologyProfile>;
+  /**
+   * A value that differs whenever the file's data may have changed since it was last taken (a
+   * write, a rollback, another program's commit); equal marks mean what was read between them
+   * still holds. For reusing reads (an import's preview, check and write read the same project).
+   */
+  changeMark(): Promise<string>;
   getProfileVersion(): Promise<ProfileVersion>;
   /** Every version, newest first. */
   listProfileVersions(): Promise<ProfileVersion[]>;
@@ -94,6 +100,12 @@ export interface PortfolioStore {
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
   listStatusReports(projectId: number): Promise<StatusReport[]>;
   addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport>;
+  /**
+   * Several status reports in one write (all or none), as addStatusReport each would store and
+   * audit them, in the order given; returns them in that order. For imports: one statement
+   * per batch instead of several per report.
+   */
+  addStatusReports(reports: Omit<StatusReport, 'id' | 'createdAt'>[]): Promise<StatusReport[]>;
   /**
    * Per goal of the project, the status in force at `date` (null = no round: the latest) by the
    * engine's rule (shared/methodology/statusInForce.ts): the latest `reportedAt` on or before the
