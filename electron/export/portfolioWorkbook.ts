@@ -733,13 +733,74 @@ export async function streamPortfolioWorkbook(
   };
   const total = rows.reduce((n, x) => n + x.goals.length, 0);
   let reported = 0;
+  let sheet: ExcelJS.Worksheet | null = null;
+  const add = sink.add;
+  sink.add = (name, options) => (sheet = add(name, options));
   for (const done of fillPortfolioWorkbook(sink, rows, profile, selection, [])) {
     if (done - reported < 2000) continue;
     reported = done;
     onRows?.(done, total);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (sheet) {
+      forgetWrittenFormulae(sheet);
+      // Real backpressure: the rows written wait in the zip's input until it has compressed them.
+      await sheetDrained(sheet);
+    }
   }
   await writer.commit();
+}
+
+/**
+ * exceljs's streaming sheet keeps the model of every formula cell it has written, by address,
+ * for shared formulas that might refer to it later (cell-xform's prepare): 6 of the 16 cells of
+ * each of 150,000 goal rows, formula text and all, held to the end. The workbook has no shared
+ * formulas, so what is written is forgotten.
+ */
+export function forgetWrittenFormulae(ws: ExcelJS.Worksheet): void {
+  const writer = ws as unknown as { _formulae?: Record<string, unknown> };
+  if (writer._formulae) writer._formulae = {};
+}
+
+/** Bytes of a streamed sheet's XML the zip may hold uncompressed before the writer waits for it. */
+export const SHEET_QUEUE_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Resolves when the zip has taken up a streamed sheet's XML down to `limit` bytes. exceljs's
+ * sheet stream hands every 64 kB of XML to the zip's input without waiting (its write() always
+ * returns true), and the zip (archiver) takes an entry up only after the ones before it and
+ * compresses slower than rows are made: without waiting, the whole sheet's XML piles up in that
+ * input. Its input is a Node stream (a PassThrough archiver puts in front of exceljs's stream),
+ * so its buffered length and 'drain' tell how far the zip has come. Gives the event loop a turn
+ * in any case (the compressed bytes go to the file on it).
+ */
+export async function sheetDrained(ws: ExcelJS.Worksheet, limit = SHEET_QUEUE_LIMIT): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes ?? [];
+  for (const input of pipes) {
+    while (queued(input) > limit && !input.destroyed) {
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          input.off('drain', done);
+          input.off('close', done);
+          input.off('error', fail);
+          resolve();
+        };
+        const fail = (err: Error) => {
+          done();
+          reject(err);
+        };
+        input.on('drain', done);
+        input.on('close', done);
+        input.on('error', fail);
+      });
+    }
+  }
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** The zip's input: a Node stream (archiver's readable-stream 2 PassThrough has no writableLength). */
+type ZipInput = NodeJS.WritableStream & { writableLength?: number; _writableState?: { length: number }; destroyed?: boolean };
+
+function queued(input: ZipInput): number {
+  return input.writableLength ?? input._writableState?.length ?? 0;
 }
 
 /**
