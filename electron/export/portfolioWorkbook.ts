@@ -469,8 +469,8 @@ function projectSheet(
   styleHeaderRow(ws.getRow(r), 1, 9);
   r++;
   const sourceCrit = fundingSource === null ? '' : `,${refs.source},"${fundingSource.replace(/"/g, '""')}"`;
-  const goalInputs = rows.flatMap((x) => x.goals.map((g) => ({ projectId: x.summary.projectId, goal: goalInput(g), indicator: g.indicator })));
-  const pooled = poolIndicators(goalInputs);
+  // Only linked goals are pooled: the engine's inputs of those, not of all 150,000 goals.
+  const pooled = poolIndicators(rows.flatMap((x) => x.goals.flatMap((g) => (g.indicator ? [{ projectId: x.summary.projectId, goal: goalInput(g), indicator: g.indicator }] : []))));
   if (pooled.length === 0) {
     ws.getCell(r, 1).value = 'Ingen mål er knyttet til en indikator. Knyt mål til en indikator under Målopnåelse i Trafiklys.';
     ws.getCell(r, 1).font = { italic: true };
@@ -499,7 +499,7 @@ function projectSheet(
       cells[`indicator.${key}.${k}`] = `${col}${r}`;
     r++;
   }
-  const unlinked = (level: GoalLevel) => goalInputs.filter((g) => g.goal.level === level && g.indicator === null).length;
+  const unlinked = (level: GoalLevel) => rows.reduce((n, x) => n + x.goals.filter((g) => g.level === level && g.indicator === null).length, 0);
   const unlinkedFormula = (level: GoalLevel) =>
     `SUMPRODUCT((${refs.level}="${level}")*(${refs.indicator}="")${fundingSource === null ? '' : `*(${refs.source}="${fundingSource.replace(/"/g, '""')}")`})`;
   ws.getRow(r).values = ['Mål uden indikator (indgår ikke i puljen)'];
@@ -690,6 +690,8 @@ function* fillPortfolioWorkbook(
   const thresholdsWs = sink.add(THRESHOLDS_SHEET, THRESHOLDS_SHEET_OPTIONS);
   thresholdsSheet(thresholdsWs, profile);
   sink.finish(thresholdsWs);
+  // A turn for the streaming writer, before the bulk: the zip takes up the sheets written so far.
+  yield 0;
   const goalsWs = sink.add(GOALS_SHEET, GOALS_SHEET_OPTIONS);
   yield* goalsSheet(goalsWs, rows, profile);
   sink.finish(goalsWs);
@@ -728,7 +730,11 @@ export async function streamPortfolioWorkbook(
   writer.created = new Date();
   fullCalcOnLoad(writer);
   const sink: SheetSink = {
-    add: (name, options) => writer.addWorksheet(name, options) as unknown as ExcelJS.Worksheet,
+    add: (name, options) => {
+      const ws = writer.addWorksheet(name, options) as unknown as ExcelJS.Worksheet;
+      forgetWrittenFormulae(ws);
+      return ws;
+    },
     finish: (ws) => (ws as unknown as { commit(): void }).commit(),
   };
   const total = rows.reduce((n, x) => n + x.goals.length, 0);
@@ -736,12 +742,21 @@ export async function streamPortfolioWorkbook(
   let sheet: ExcelJS.Worksheet | null = null;
   const add = sink.add;
   sink.add = (name, options) => (sheet = add(name, options));
+  const finished: ExcelJS.Worksheet[] = [];
+  const finish = sink.finish;
+  sink.finish = (ws) => {
+    finish(ws);
+    finished.push(ws);
+  };
   for (const done of fillPortfolioWorkbook(sink, rows, profile, selection, [])) {
+    if (done === 0) {
+      for (const ws of finished) await sheetDrained(ws, FINISHED_SHEET_LIMIT);
+      continue;
+    }
     if (done - reported < 2000) continue;
     reported = done;
     onRows?.(done, total);
     if (sheet) {
-      forgetWrittenFormulae(sheet);
       // Real backpressure: the rows written wait in the zip's input until it has compressed them.
       await sheetDrained(sheet);
     }
@@ -757,8 +772,13 @@ export async function streamPortfolioWorkbook(
  */
 export function forgetWrittenFormulae(ws: ExcelJS.Worksheet): void {
   const writer = ws as unknown as { _formulae?: Record<string, unknown> };
-  if (writer._formulae) writer._formulae = {};
+  // A table that takes every cell and keeps none: a kept model lives through the young
+  // generation's collections and ends as old garbage (6 MB per 2,000 rows).
+  if (writer._formulae) writer._formulae = new Proxy({}, { set: () => true });
 }
+
+/** Bytes of a finished sheet's XML left to the zip when the goals sheet begins. */
+const FINISHED_SHEET_LIMIT = 256 * 1024;
 
 /** Bytes of a streamed sheet's XML the zip may hold uncompressed before the writer waits for it. */
 export const SHEET_QUEUE_LIMIT = 4 * 1024 * 1024;
@@ -777,9 +797,10 @@ export async function sheetDrained(ws: ExcelJS.Worksheet, limit = SHEET_QUEUE_LI
   for (const input of pipes) {
     while (queued(input) > limit && !input.destroyed) {
       await new Promise<void>((resolve, reject) => {
+        // An ended stream emits 'finish', not 'drain', when its last write is taken up.
+        const events = ['drain', 'finish', 'close'] as const;
         const done = () => {
-          input.off('drain', done);
-          input.off('close', done);
+          for (const e of events) input.off(e, done);
           input.off('error', fail);
           resolve();
         };
@@ -787,8 +808,7 @@ export async function sheetDrained(ws: ExcelJS.Worksheet, limit = SHEET_QUEUE_LI
           done();
           reject(err);
         };
-        input.on('drain', done);
-        input.on('close', done);
+        for (const e of events) input.on(e, done);
         input.on('error', fail);
       });
     }
