@@ -469,8 +469,8 @@ function projectSheet(
   styleHeaderRow(ws.getRow(r), 1, 9);
   r++;
   const sourceCrit = fundingSource === null ? '' : `,${refs.source},"${fundingSource.replace(/"/g, '""')}"`;
-  const goalInputs = rows.flatMap((x) => x.goals.map((g) => ({ projectId: x.summary.projectId, goal: goalInput(g), indicator: g.indicator })));
-  const pooled = poolIndicators(goalInputs);
+  // Only linked goals are pooled: the engine's inputs of those, not of all 150,000 goals.
+  const pooled = poolIndicators(rows.flatMap((x) => x.goals.flatMap((g) => (g.indicator ? [{ projectId: x.summary.projectId, goal: goalInput(g), indicator: g.indicator }] : []))));
   if (pooled.length === 0) {
     ws.getCell(r, 1).value = 'Ingen mål er knyttet til en indikator. Knyt mål til en indikator under Målopnåelse i Trafiklys.';
     ws.getCell(r, 1).font = { italic: true };
@@ -499,7 +499,7 @@ function projectSheet(
       cells[`indicator.${key}.${k}`] = `${col}${r}`;
     r++;
   }
-  const unlinked = (level: GoalLevel) => goalInputs.filter((g) => g.goal.level === level && g.indicator === null).length;
+  const unlinked = (level: GoalLevel) => rows.reduce((n, x) => n + x.goals.filter((g) => g.level === level && g.indicator === null).length, 0);
   const unlinkedFormula = (level: GoalLevel) =>
     `SUMPRODUCT((${refs.level}="${level}")*(${refs.indicator}="")${fundingSource === null ? '' : `*(${refs.source}="${fundingSource.replace(/"/g, '""')}")`})`;
   ws.getRow(r).values = ['Mål uden indikator (indgår ikke i puljen)'];
@@ -690,6 +690,8 @@ function* fillPortfolioWorkbook(
   const thresholdsWs = sink.add(THRESHOLDS_SHEET, THRESHOLDS_SHEET_OPTIONS);
   thresholdsSheet(thresholdsWs, profile);
   sink.finish(thresholdsWs);
+  // A turn for the streaming writer, before the bulk: the zip takes up the sheets written so far.
+  yield 0;
   const goalsWs = sink.add(GOALS_SHEET, GOALS_SHEET_OPTIONS);
   yield* goalsSheet(goalsWs, rows, profile);
   sink.finish(goalsWs);
@@ -728,18 +730,97 @@ export async function streamPortfolioWorkbook(
   writer.created = new Date();
   fullCalcOnLoad(writer);
   const sink: SheetSink = {
-    add: (name, options) => writer.addWorksheet(name, options) as unknown as ExcelJS.Worksheet,
+    add: (name, options) => {
+      const ws = writer.addWorksheet(name, options) as unknown as ExcelJS.Worksheet;
+      forgetWrittenFormulae(ws);
+      return ws;
+    },
     finish: (ws) => (ws as unknown as { commit(): void }).commit(),
   };
   const total = rows.reduce((n, x) => n + x.goals.length, 0);
   let reported = 0;
+  let sheet: ExcelJS.Worksheet | null = null;
+  const add = sink.add;
+  sink.add = (name, options) => (sheet = add(name, options));
+  const finished: ExcelJS.Worksheet[] = [];
+  const finish = sink.finish;
+  sink.finish = (ws) => {
+    finish(ws);
+    finished.push(ws);
+  };
   for (const done of fillPortfolioWorkbook(sink, rows, profile, selection, [])) {
+    if (done === 0) {
+      for (const ws of finished) await sheetDrained(ws, FINISHED_SHEET_LIMIT);
+      continue;
+    }
     if (done - reported < 2000) continue;
     reported = done;
     onRows?.(done, total);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (sheet) {
+      // Real backpressure: the rows written wait in the zip's input until it has compressed them.
+      await sheetDrained(sheet);
+    }
   }
   await writer.commit();
+}
+
+/**
+ * exceljs's streaming sheet keeps the model of every formula cell it has written, by address,
+ * for shared formulas that might refer to it later (cell-xform's prepare): 6 of the 16 cells of
+ * each of 150,000 goal rows, formula text and all, held to the end. The workbook has no shared
+ * formulas, so what is written is forgotten.
+ */
+export function forgetWrittenFormulae(ws: ExcelJS.Worksheet): void {
+  const writer = ws as unknown as { _formulae?: Record<string, unknown> };
+  // A table that takes every cell and keeps none: a kept model lives through the young
+  // generation's collections and ends as old garbage (6 MB per 2,000 rows).
+  if (writer._formulae) writer._formulae = new Proxy({}, { set: () => true });
+}
+
+/** Bytes of a finished sheet's XML left to the zip when the goals sheet begins. */
+const FINISHED_SHEET_LIMIT = 256 * 1024;
+
+/** Bytes of a streamed sheet's XML the zip may hold uncompressed before the writer waits for it. */
+export const SHEET_QUEUE_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Resolves when the zip has taken up a streamed sheet's XML down to `limit` bytes. exceljs's
+ * sheet stream hands every 64 kB of XML to the zip's input without waiting (its write() always
+ * returns true), and the zip (archiver) takes an entry up only after the ones before it and
+ * compresses slower than rows are made: without waiting, the whole sheet's XML piles up in that
+ * input. Its input is a Node stream (a PassThrough archiver puts in front of exceljs's stream),
+ * so its buffered length and 'drain' tell how far the zip has come. Gives the event loop a turn
+ * in any case (the compressed bytes go to the file on it).
+ */
+export async function sheetDrained(ws: ExcelJS.Worksheet, limit = SHEET_QUEUE_LIMIT): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes ?? [];
+  for (const input of pipes) {
+    while (queued(input) > limit && !input.destroyed) {
+      await new Promise<void>((resolve, reject) => {
+        // An ended stream emits 'finish', not 'drain', when its last write is taken up.
+        const events = ['drain', 'finish', 'close'] as const;
+        const done = () => {
+          for (const e of events) input.off(e, done);
+          input.off('error', fail);
+          resolve();
+        };
+        const fail = (err: Error) => {
+          done();
+          reject(err);
+        };
+        for (const e of events) input.on(e, done);
+        input.on('error', fail);
+      });
+    }
+  }
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** The zip's input: a Node stream (archiver's readable-stream 2 PassThrough has no writableLength). */
+type ZipInput = NodeJS.WritableStream & { writableLength?: number; _writableState?: { length: number }; destroyed?: boolean };
+
+function queued(input: ZipInput): number {
+  return input.writableLength ?? input._writableState?.length ?? 0;
 }
 
 /**
