@@ -216,7 +216,7 @@ class RawConn implements SqlConn {
 }
 
 /** A connection handed to a callback; it refuses use after the callback has finished. */
-class ScopedConn implements SqlConn {
+export class ScopedConn implements SqlConn {
   private open = true;
   constructor(private readonly inner: SqlConn) {}
   end(): void {
@@ -252,7 +252,21 @@ function openRaw(filename: string, mode: number): Promise<sqlite3.Database> {
   });
 }
 
-export class Db implements SqlConn {
+/**
+ * What the store needs of a database, whichever the engine: SQLite's `Db` below, or PostgreSQL's
+ * `PgDb` (electron/storage/pg/pgDb.ts), with the same lock and transaction semantics.
+ */
+export interface Database extends SqlConn {
+  readonly path: string;
+  readonly readonly: boolean;
+  readonly readOnlyReason: ReadOnlyReason | null;
+  readonly holdsLock: boolean;
+  withLock<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class Db implements Database {
   private tail: Promise<void> = Promise.resolve();
   private readonly held = new AsyncLocalStorage<{ active: boolean }>();
   private readonly conn: RawConn;

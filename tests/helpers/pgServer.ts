@@ -75,7 +75,7 @@ export async function startPgCluster(): Promise<PgCluster | null> {
     execFileSync(c, a, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   };
   try {
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
     const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
     run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(root, 'log'), '-o', options]);
   } catch (error) {

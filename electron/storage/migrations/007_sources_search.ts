@@ -93,7 +93,7 @@ export const SEARCH_DOCS: DocSpec[] = [
   },
 ];
 
-const SEARCH = `
+const SEARCH_DOCS_TABLE = `
 CREATE TABLE search_docs (
   id            INTEGER PRIMARY KEY,
   kind          TEXT NOT NULL,
@@ -105,8 +105,12 @@ CREATE TABLE search_docs (
   UNIQUE (kind, ref)
 );
 CREATE INDEX search_docs_project ON search_docs(project_id);
-CREATE VIRTUAL TABLE search_index USING fts5(body, content = 'search_docs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
 `;
+/** SQLite's FTS5 index over search_docs; PostgreSQL searches search_docs itself (electron/storage/search.ts). */
+const FTS_INDEX = `CREATE VIRTUAL TABLE search_index USING fts5(body, content = 'search_docs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
+`;
+
+const SEARCH = SEARCH_DOCS_TABLE + FTS_INDEX;
 
 const INDEX_TRIGGERS = `
 CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
@@ -161,6 +165,12 @@ export const migration007: Migration = {
     await db.exec(fill());
     await db.exec("INSERT INTO search_index (search_index) VALUES ('rebuild');");
     await db.exec(INDEX_TRIGGERS);
+    await db.exec(tableTriggers());
+  },
+  async upPostgres(db) {
+    await db.exec(SOURCES);
+    await db.exec(SEARCH_DOCS_TABLE);
+    await db.exec(fill());
     await db.exec(tableTriggers());
   },
 };

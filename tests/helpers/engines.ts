@@ -1,0 +1,61 @@
+import { PG_SKIP_REASON, freshPgDatabase, testPgUrl } from './pgServer';
+
+/**
+ * The storage tests run on both engines: the same assertions on SQLite and on PostgreSQL
+ * (issue 13). `describeEngines(title, fn)` declares `fn`'s tests once per engine; while they run,
+ * `currentEngine()` says which, and the storage helpers (tests/integration/storage/helpers.ts)
+ * open their stores on it. Without PostgreSQL binaries its variant is skipped, named so.
+ */
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export interface Engine {
+  name: EngineName;
+  label: string;
+  /** Why this engine's tests are skipped, or null. */
+  skipped: string | null;
+}
+
+export const SQLITE: Engine = { name: 'sqlite', label: 'SQLite', skipped: null };
+export const POSTGRES: Engine = { name: 'postgres', label: 'PostgreSQL', skipped: testPgUrl() ? null : PG_SKIP_REASON };
+
+let current: Engine = SQLITE;
+
+export function currentEngine(): Engine {
+  return current;
+}
+
+export const onPostgres = (): boolean => current.name === 'postgres';
+
+/** Declares `fn`'s tests on SQLite and on PostgreSQL. */
+export function describeEngines(title: string, fn: (engine: Engine) => void): void {
+  for (const engine of [SQLITE, POSTGRES]) {
+    const name = `${title} [${engine.label}]${engine.skipped ? ` ${engine.skipped}` : ''}`;
+    (engine.skipped ? describe.skip : describe)(name, () => {
+      let before: Engine = SQLITE;
+      beforeAll(() => {
+        before = current;
+        current = engine;
+      });
+      afterAll(() => {
+        current = before;
+      });
+      fn(engine);
+    });
+  }
+}
+
+/**
+ * A test that cannot run on PostgreSQL yet: on that engine it is skipped, the reason in its name
+ * ("(skipped on PostgreSQL: full-text ranking not ported)").
+ */
+export function notOnPostgres(engine: Engine, reason: string): { skip: boolean; suffix: string } {
+  return engine.name === 'postgres' ? { skip: true, suffix: ` (skipped on PostgreSQL: ${reason})` } : { skip: false, suffix: '' };
+}
+
+/** A fresh database location on the current engine: a file path in `dir`, or a new PostgreSQL database. */
+export async function freshLocation(dir: string, fileName = 'portfolio.trafiklys.sqlite'): Promise<{ location: string; drop: () => Promise<void> }> {
+  if (current.name === 'sqlite') return { location: `${dir}/${fileName}`, drop: async () => undefined };
+  const db = await freshPgDatabase('store');
+  return { location: db.url, drop: db.drop };
+}
