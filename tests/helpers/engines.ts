@@ -1,4 +1,5 @@
-import { PG_SKIP_REASON, freshPgDatabase, testPgUrl } from './pgServer';
+import { openPortfolioStore } from '../../electron/storage';
+import { PG_SKIP_REASON, freshPgDatabase, pgDatabaseName, testPgUrl } from './pgServer';
 
 /**
  * The storage tests run on both engines: the same assertions on SQLite and on PostgreSQL
@@ -53,9 +54,29 @@ export function notOnPostgres(engine: Engine, reason: string): { skip: boolean; 
   return engine.name === 'postgres' ? { skip: true, suffix: ` (skipped on PostgreSQL: ${reason})` } : { skip: false, suffix: '' };
 }
 
-/** A fresh database location on the current engine: a file path in `dir`, or a new PostgreSQL database. */
-export async function freshLocation(dir: string, fileName = 'portfolio.trafiklys.sqlite'): Promise<{ location: string; drop: () => Promise<void> }> {
+let migratedTemplate: Promise<string> | null = null;
+
+/** A database migrated by the app's own migrations, once per test file: the template of fresh ones. */
+function template(): Promise<string> {
+  migratedTemplate ??= (async () => {
+    const db = await freshPgDatabase('template');
+    const store = await openPortfolioStore(db.url, { user: 'template' });
+    await store.close();
+    return pgDatabaseName(db.url);
+  })();
+  return migratedTemplate;
+}
+
+/**
+ * A fresh database location on the current engine: a file path in `dir`, or a new PostgreSQL
+ * database (`migrated`: already at the app's latest version, copied from a template; else empty).
+ */
+export async function freshLocation(
+  dir: string,
+  fileName = 'portfolio.trafiklys.sqlite',
+  migrated = false,
+): Promise<{ location: string; drop: () => Promise<void> }> {
   if (current.name === 'sqlite') return { location: `${dir}/${fileName}`, drop: async () => undefined };
-  const db = await freshPgDatabase('store');
+  const db = await freshPgDatabase('store', migrated ? await template() : undefined);
   return { location: db.url, drop: db.drop };
 }

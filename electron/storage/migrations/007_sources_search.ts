@@ -136,9 +136,9 @@ function upsert(d: DocSpec, row: string, from = ''): string {
 }
 
 /** The triggers that keep `search_docs` in step with the tables, one set per table. */
-function tableTriggers(): string {
+function tableTriggers(docSpecs: readonly DocSpec[] = SEARCH_DOCS): string {
   const byTable = new Map<string, DocSpec[]>();
-  for (const d of SEARCH_DOCS) byTable.set(d.table, [...(byTable.get(d.table) ?? []), d]);
+  for (const d of docSpecs) byTable.set(d.table, [...(byTable.get(d.table) ?? []), d]);
   const out: string[] = [];
   for (const [table, docs] of byTable) {
     out.push(`CREATE TRIGGER search_${table}_ai AFTER INSERT ON ${table} BEGIN\n${docs.map((d) => upsert(d, 'new')).join('\n')}\nEND;`);
@@ -152,8 +152,8 @@ function tableTriggers(): string {
 }
 
 /** The documents of the rows already in the file. */
-function fill(): string {
-  return SEARCH_DOCS.map((d) => upsert(d, 'r', ` FROM ${d.table} r`)).join('\n');
+function fill(docSpecs: readonly DocSpec[] = SEARCH_DOCS): string {
+  return docSpecs.map((d) => upsert(d, 'r', ` FROM ${d.table} r`)).join('\n');
 }
 
 export const migration007: Migration = {
@@ -168,9 +168,11 @@ export const migration007: Migration = {
     await db.exec(tableTriggers());
   },
   async upPostgres(db) {
+    // `ref` is TEXT: PostgreSQL compares and stores an integer id there only as text.
+    const docs = SEARCH_DOCS.map((d) => ({ ...d, ref: `CAST(${d.ref} AS TEXT)` }));
     await db.exec(SOURCES);
     await db.exec(SEARCH_DOCS_TABLE);
-    await db.exec(fill());
-    await db.exec(tableTriggers());
+    await db.exec(fill(docs));
+    await db.exec(tableTriggers(docs));
   },
 };

@@ -56,7 +56,9 @@ function asStoreError(where: string, error: unknown): unknown {
   if (error instanceof StorageError || !error || typeof error !== 'object') return error;
   const e = error as PgError;
   const code = e.code ?? '';
-  if (code.startsWith('23')) {
+  // A fraction for an INTEGER column, a number out of range: SQLite's CHECK on the column refuses these.
+  const badValue = code === '22P02' || code === '22003';
+  if (code.startsWith('23') || badValue) {
     let message: string;
     if (code === '23505') {
       const cols = /Key \(([^)]+)\)/.exec(e.detail ?? '')?.[1] ?? e.constraint ?? '';
@@ -67,6 +69,7 @@ function asStoreError(where: string, error: unknown): unknown {
     } else if (code === '23503') message = 'FOREIGN KEY constraint failed';
     else if (code === '23514') message = `CHECK constraint failed: ${e.constraint ?? ''}`;
     else if (code === '23502') message = `NOT NULL constraint failed: ${e.table ?? ''}.${/column "([^"]+)"/.exec(e.message)?.[1] ?? ''}`;
+    else if (badValue) message = `CHECK constraint failed: ${e.message}`;
     else message = e.message;
     return Object.assign(new Error(`SQLITE_CONSTRAINT: ${message}`), { code: 'SQLITE_CONSTRAINT', cause: error });
   }

@@ -34,7 +34,7 @@ export async function openTempStore(options: OpenPortfolioStoreOptions = {}): Pr
   const { dir, cleanup } = makeTempDir();
   // On the engine of the running tests (tests/helpers/engines.ts): a file in `dir`, or a fresh
   // PostgreSQL database (then `file` is its URL).
-  const { location: file, drop } = await freshLocation(dir, 'portfolio.trafiklys.sqlite');
+  const { location: file, drop } = await freshLocation(dir, 'portfolio.trafiklys.sqlite', options.migrations === undefined);
   let store: PortfolioStore;
   try {
     store = await openPortfolioStore(file, { user: 'evaluator1', now: steppingClock(), ...options });
