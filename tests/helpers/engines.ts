@@ -1,4 +1,7 @@
 import { openPortfolioStore } from '../../electron/storage';
+import { migrate, MIGRATIONS } from '../../electron/storage/migrations/migrate';
+import { migratePg, PgDb } from '../../electron/storage/pg/pgDb';
+import { Db, type Database } from '../../electron/storage/sqlite';
 import { PG_SKIP_REASON, freshPgDatabase, pgDatabaseName, testPgUrl } from './pgServer';
 
 /**
@@ -47,11 +50,11 @@ export function describeEngines(title: string, fn: (engine: Engine) => void): vo
 }
 
 /**
- * A test that cannot run on PostgreSQL yet: on that engine it is skipped, the reason in its name
- * ("(skipped on PostgreSQL: full-text ranking not ported)").
+ * `it` for a test that cannot run on PostgreSQL (yet, or at all: a SQLite file's own behaviour):
+ * on that engine it is skipped, the reason in its name ("(skipped on PostgreSQL: ...)").
  */
-export function notOnPostgres(engine: Engine, reason: string): { skip: boolean; suffix: string } {
-  return engine.name === 'postgres' ? { skip: true, suffix: ` (skipped on PostgreSQL: ${reason})` } : { skip: false, suffix: '' };
+export function itNotOnPostgres(engine: Engine, reason: string): (name: string, fn: () => Promise<void> | void) => void {
+  return (name, fn) => (engine.name === 'postgres' ? it.skip(`${name} (skipped on PostgreSQL: ${reason})`, fn) : it(name, fn));
 }
 
 let migratedTemplate: Promise<string> | null = null;
@@ -79,4 +82,16 @@ export async function freshLocation(
   if (current.name === 'sqlite') return { location: `${dir}/${fileName}`, drop: async () => undefined };
   const db = await freshPgDatabase('store', migrated ? await template() : undefined);
   return { location: db.url, drop: db.drop };
+}
+
+/** The engine's raw database (no store) at a location from freshLocation, migrated to `version` (default: none). */
+export async function openRawAt(location: string, version = 0): Promise<Database> {
+  if (current.name === 'sqlite') {
+    const db = await Db.open(location);
+    if (version > 0) await migrate(db, MIGRATIONS, { targetVersion: version });
+    return db;
+  }
+  const db = await PgDb.open(location);
+  if (version > 0) await migratePg(db, MIGRATIONS, { targetVersion: version });
+  return db;
 }

@@ -256,8 +256,14 @@ const SCHEMA_TABLE = 'trafiklys_schema';
  * the connection translates). A database with tables but no version table is another
  * program's; one newer than the app is refused, untouched.
  */
-export async function migratePg(db: PgDb, migrations: readonly Migration[] = MIGRATIONS): Promise<{ from: number; to: number }> {
+export async function migratePg(
+  db: PgDb,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: { targetVersion?: number } = {},
+): Promise<{ from: number; to: number }> {
   const latest = latestVersion(migrations);
+  const target = options.targetVersion ?? latest;
+  if (!Number.isInteger(target) || target < 0 || target > latest) throw new Error(`Target version ${target} is outside 0..${latest}.`);
   let current = 0;
   let from = 0;
   try {
@@ -272,18 +278,18 @@ export async function migratePg(db: PgDb, migrations: readonly Migration[] = MIG
       }
       from = (await conn.get<{ version: number }>(`SELECT version FROM ${SCHEMA_TABLE}`))?.version ?? 0;
       if (from > latest) throw new DatabaseNewerError(db.path, from, latest);
-      for (const migration of migrations.filter((m) => m.version > from)) {
+      for (const migration of migrations.filter((m) => m.version > from && m.version <= target)) {
         current = migration.version;
         await (migration.upPostgres ?? migration.up)(conn);
       }
-      await conn.run(`UPDATE ${SCHEMA_TABLE} SET version = ?`, [latest]);
+      if (target > from) await conn.run(`UPDATE ${SCHEMA_TABLE} SET version = ?`, [target]);
     });
   } catch (error) {
     if (error instanceof StorageError && error.code !== 'DB_IO') throw error;
     if (current === 0) throw error;
     throw new MigrationError(db.path, current, null, error);
   }
-  return { from, to: latest };
+  return { from, to: Math.max(from, target) };
 }
 
 /** Opens and migrates the portfolio database at a postgres:// URL. */
