@@ -95,3 +95,9 @@ export async function openRawAt(location: string, version = 0): Promise<Database
   if (version > 0) await migratePg(db, MIGRATIONS, { targetVersion: version });
   return db;
 }
+
+/** Runs the app's pending migrations on a raw database of openRawAt. */
+export async function migrateRaw(db: Database): Promise<void> {
+  if (db instanceof PgDb) await migratePg(db, MIGRATIONS);
+  else await migrate(db as Db, MIGRATIONS);
+}
