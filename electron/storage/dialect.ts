@@ -22,6 +22,12 @@ export interface Dialect {
   readonly physicalRowOrder: string;
   /** Full-text search: the FTS5 index of migration 007, or a plain substring match. */
   readonly fullTextSearch: 'fts5' | 'substring';
+  /** The highest id the table's id generator has handed out (AUTOINCREMENT's sqlite_sequence, a serial's sequence). */
+  lastGeneratedId(c: SqlConn, table: string): Promise<number>;
+  /** After rows were written with ids of their own (the bulk load): the id generator continues after them. */
+  afterExplicitIds(c: SqlConn, tables: readonly string[]): Promise<void>;
+  /** Whether rows may be sent as one JSON text per batch (SQLite's jsonb_each) rather than bound one by one. */
+  readonly jsonBatches: boolean;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -40,6 +46,13 @@ export const sqliteDialect: Dialect = {
   },
   physicalRowOrder: 'rowid',
   fullTextSearch: 'fts5',
+  async lastGeneratedId(c, table) {
+    return (await c.get<{ seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = ?', [table]))?.seq ?? 0;
+  },
+  async afterExplicitIds() {
+    // AUTOINCREMENT continues after the highest id by itself.
+  },
+  jsonBatches: true,
 };
 
 export const postgresDialect: Dialect & { translate(sql: string): string; translateDdl(sql: string): string } = {
@@ -65,6 +78,17 @@ export const postgresDialect: Dialect & { translate(sql: string): string; transl
   },
   physicalRowOrder: 'ctid',
   fullTextSearch: 'substring',
+  async lastGeneratedId(c, table) {
+    const row = await c.get<{ seq: number | null }>('SELECT last_value AS seq FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = ?', [`${table}_id_seq`]);
+    return row?.seq ?? 0;
+  },
+  async afterExplicitIds(c, tables) {
+    for (const table of tables) {
+      // The table name is the app's own (a fixed list), never user input.
+      await c.get(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ${quote(table)})) AS v FROM ${quote(table)} LIMIT 1`, [table]);
+    }
+  },
+  jsonBatches: false,
   translate: translateForPostgres,
   translateDdl: ddlForPostgres,
 };
@@ -127,15 +151,17 @@ function translateForPostgres(sql: string): string {
 }
 
 /**
- * A migration's DDL as SQLite spells it, in PostgreSQL's: ids, REAL, BLOB, and each SQLite
+ * A migration's DDL as SQLite spells it, in PostgreSQL's: ids, INTEGER, REAL, BLOB, and each SQLite
  * trigger (`CREATE TRIGGER t AFTER X ON tbl [WHEN c] BEGIN ...; END;`) as a PL/pgSQL function
  * and a row trigger that calls it.
  */
 function ddlForPostgres(sql: string): string {
   let out = outsideQuotes(sql, (part) =>
     part
-      .replace(/\bINTEGER PRIMARY KEY AUTOINCREMENT\b/g, 'SERIAL PRIMARY KEY')
-      .replace(/\bINTEGER PRIMARY KEY(?=\s*(,|\n|\)))/g, 'SERIAL PRIMARY KEY')
+      // SQLite's INTEGER holds 64 bits (amounts in øre pass 2^31): BIGINT, read back as a number.
+      .replace(/\bINTEGER PRIMARY KEY AUTOINCREMENT\b/g, 'BIGSERIAL PRIMARY KEY')
+      .replace(/\bINTEGER PRIMARY KEY(?=\s*(,|\n|\)))/g, 'BIGSERIAL PRIMARY KEY')
+      .replace(/\bINTEGER\b(?!\))/g, 'BIGINT')
       .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
       .replace(/\bBLOB\b/g, 'BYTEA')
       .replace(/(?<=[(,]\s*)user(?=\s+TEXT)/g, '"user"'),
