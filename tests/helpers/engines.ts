@@ -53,8 +53,8 @@ export function describeEngines(title: string, fn: (engine: Engine) => void): vo
  * `it` for a test that cannot run on PostgreSQL (yet, or at all: a SQLite file's own behaviour):
  * on that engine it is skipped, the reason in its name ("(skipped on PostgreSQL: ...)").
  */
-export function itNotOnPostgres(engine: Engine, reason: string): (name: string, fn: () => Promise<void> | void) => void {
-  return (name, fn) => (engine.name === 'postgres' ? it.skip(`${name} (skipped on PostgreSQL: ${reason})`, fn) : it(name, fn));
+export function itNotOnPostgres(engine: Engine, reason: string): (name: string, fn: () => Promise<void> | void, timeout?: number) => void {
+  return (name, fn, timeout) => (engine.name === 'postgres' ? it.skip(`${name} (skipped on PostgreSQL: ${reason})`, fn) : it(name, fn, timeout));
 }
 
 let migratedTemplate: Promise<string> | null = null;
