@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          // One throwaway PostgreSQL cluster per run for the storage tests on both engines
+          // (tests/helpers/engines.ts); absent binaries skip the PostgreSQL variants, named so.
+          globalSetup: ['tests/helpers/pgGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -2,6 +2,9 @@ import os from 'node:os';
 import { ServiceError } from '../../shared/contracts/core';
 import { DocProjectSchema, formatIssuePath, PortfolioDocumentError, type DocProject } from '../../shared/portfolioDocument';
 import { openDatabase } from './migrations/migrate';
+import { postgresDialect, sqliteDialect, type Dialect } from './dialect';
+import { isPostgresUrl, openPgDatabase } from './pg/pgDb';
+import type { Database } from './sqlite';
 import type { SqlConn, SqlValue } from './sqlite';
 import {
   BUDGET,
@@ -143,10 +146,13 @@ class RowWriter {
   private pending = 0;
   private readonly sql = new Map<string, string>();
 
-  constructor(private readonly c: SqlConn) {}
+  constructor(
+    private readonly c: SqlConn,
+    private readonly dialect: Dialect,
+  ) {}
 
   add(key: TableKey, values: SqlValue[]): void {
-    const lists = values.every(jsonExact) ? this.batch.json : this.batch.bound;
+    const lists = this.dialect.jsonBatches && values.every(jsonExact) ? this.batch.json : this.batch.bound;
     let list = lists.get(key);
     if (!list) lists.set(key, (list = []));
     list.push(values);
@@ -204,11 +210,10 @@ class RowWriter {
   }
 }
 
-/** The next id of an AUTOINCREMENT table, as SQLite would hand it out. */
-async function nextId(c: SqlConn, table: string): Promise<number> {
+/** The next id of a table, as its id generator would hand it out. */
+async function nextId(c: SqlConn, dialect: Dialect, table: string): Promise<number> {
   const max = await c.get<{ m: number | null }>(`SELECT MAX(id) AS m FROM ${table}`);
-  const seq = await c.get<{ seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = ?', [table]);
-  return Math.max(max?.m ?? 0, seq?.seq ?? 0) + 1;
+  return Math.max(max?.m ?? 0, await dialect.lastGeneratedId(c, table)) + 1;
 }
 
 const valuesOf = (fields: FieldSpec[], item: Record<string, unknown>): SqlValue[] => fields.map((s) => toSql(s, item[s.key]));
@@ -236,21 +241,23 @@ export async function bulkLoadProjects(
   const now = options.now ?? (() => new Date());
   const user = options.user ?? defaultUser();
   const source = options.source ?? 'Porteføljedokumentet';
-  const db = await openDatabase(path, { now });
+  const pg = isPostgresUrl(path);
+  const dialect = pg ? postgresDialect : sqliteDialect;
+  const db: Database = pg ? await openPgDatabase(path) : await openDatabase(path, { now });
   try {
     return await db.transaction(async (c) => {
       const at = now().toISOString();
       const id = {
-        project: await nextId(c, 'projects'),
-        effectChain: await nextId(c, EFFECT_CHAIN.table),
-        goal: await nextId(c, GOALS.table),
-        status: await nextId(c, 'status_reports'),
-        evaluation: await nextId(c, EVALUATIONS.table),
-        survey: await nextId(c, SURVEY.table),
-        learning: await nextId(c, LEARNING.table),
-        budget: await nextId(c, BUDGET.table),
-        financing: await nextId(c, FINANCING.table),
-        audit: await nextId(c, 'audit_log'),
+        project: await nextId(c, dialect, 'projects'),
+        effectChain: await nextId(c, dialect, EFFECT_CHAIN.table),
+        goal: await nextId(c, dialect, GOALS.table),
+        status: await nextId(c, dialect, 'status_reports'),
+        evaluation: await nextId(c, dialect, EVALUATIONS.table),
+        survey: await nextId(c, dialect, SURVEY.table),
+        learning: await nextId(c, dialect, LEARNING.table),
+        budget: await nextId(c, dialect, BUDGET.table),
+        financing: await nextId(c, dialect, FINANCING.table),
+        audit: await nextId(c, dialect, 'audit_log'),
       };
       const liveNames = new Set((await c.all<{ name: string }>('SELECT name FROM projects WHERE deleted_at IS NULL')).map((r) => r.name));
       const counts: BulkLoadCounts = {
@@ -267,7 +274,7 @@ export async function bulkLoadProjects(
         financingSources: 0,
       };
       const projectIds: number[] = [];
-      const out = new RowWriter(c);
+      const out = new RowWriter(c, dialect);
       let writing: Promise<void> = Promise.resolve();
 
       try {
@@ -362,6 +369,7 @@ export async function bulkLoadProjects(
         }
         await writing;
         await out.flush();
+        await dialect.afterExplicitIds(c, Object.values(T).filter((spec) => spec.cols[0] === 'id').map((spec) => spec.table));
       } finally {
         // Never end the transaction (or roll it back) while a batch is still being written.
         await writing.catch(() => undefined);

@@ -223,7 +223,7 @@ class RawConn implements SqlConn {
 }
 
 /** A connection handed to a callback; it refuses use after the callback has finished. */
-class ScopedConn implements SqlConn {
+export class ScopedConn implements SqlConn {
   private open = true;
   constructor(private readonly inner: SqlConn) {}
   end(): void {
@@ -259,9 +259,25 @@ function openRaw(filename: string, mode: number): Promise<sqlite3.Database> {
   });
 }
 
+/**
+ * What the store needs of a database, whichever the engine: SQLite's `Db` below, or PostgreSQL's
+ * `PgDb` (electron/storage/pg/pgDb.ts), with the same lock and transaction semantics.
+ */
+export interface Database extends SqlConn {
+  readonly path: string;
+  readonly readonly: boolean;
+  readonly readOnlyReason: ReadOnlyReason | null;
+  readonly holdsLock: boolean;
+  withLock<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T>;
+  /** Changes whenever what this connection reads may have changed; the same mark twice means the same data. */
+  changeMark(conn: SqlConn): Promise<string>;
+  close(): Promise<void>;
+}
+
 let opened = 0;
 
-export class Db implements SqlConn {
+export class Db implements Database {
   /** This connection, among those this process opened. */
   private readonly serial = ++opened;
   private tail: Promise<void> = Promise.resolve();

@@ -34,7 +34,9 @@ import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology
 import { openDatabase } from './migrations/migrate';
 import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
-import type { Db, SqlConn, SqlValue } from './sqlite';
+import type { Database, SqlConn, SqlValue } from './sqlite';
+import { postgresDialect, sqliteDialect, type Dialect } from './dialect';
+import { isPostgresUrl, openPgDatabase } from './pg/pgDb';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
 import { ConflictError, LockedError, NotFoundError } from './store';
 import type { AuditFilter, IndicatorInput, KeptFiguresRow, KeptFiguresText, KeptRevision, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
@@ -67,14 +69,21 @@ function defaultUser(): string {
 
 /**
  * Opens (creating and migrating if needed) the portfolio database at `path` (or ':memory:').
- * See `openDatabase` for the rules on newer, older and foreign files.
+ * See `openDatabase` for the rules on newer, older and foreign files. A `postgres://` URL opens
+ * the portfolio on a PostgreSQL server instead (electron/storage/pg/pgDb.ts), same contract.
  */
 export async function openPortfolioStore(path: string, options: OpenPortfolioStoreOptions = {}): Promise<PortfolioStore> {
   const now = options.now ?? (() => new Date());
+  if (isPostgresUrl(path)) {
+    if (options.readonly) throw new Error('A portfolio on a PostgreSQL server is opened read-write; read-only rights are the server\'s (not yet).');
+    const pgDb = await openPgDatabase(path, { migrations: options.migrations });
+    const pgSeals = await pgDb.withLock((c) => postgresDialect.tableExists(c, 'evaluation_sign_offs'));
+    return new SqliteStore(pgDb, postgresDialect, options.user ?? defaultUser(), now, null, pgSeals);
+  }
   const db = await openDatabase(path, { migrations: options.migrations, now, readonly: options.readonly });
   // Only a test's own migration list can leave out the sign-off table; then there is nothing to seal.
-  const seals = (await db.withLock((c) => c.get("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'evaluation_sign_offs'"))) !== undefined;
-  return new SqliteStore(db, options.user ?? defaultUser(), now, null, seals);
+  const seals = await db.withLock((c) => sqliteDialect.tableExists(c, 'evaluation_sign_offs'));
+  return new SqliteStore(db, sqliteDialect, options.user ?? defaultUser(), now, null, seals);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -607,7 +616,9 @@ class SqliteStore implements PortfolioStore {
   readonly readOnly: ReadOnlyReason | null;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Database,
+    /** What differs between SQLite and PostgreSQL; all other SQL is shared. */
+    private readonly dialect: Dialect,
     readonly user: string,
     private readonly now: () => Date,
     private readonly tx: TxState | null,
@@ -686,7 +697,7 @@ class SqliteStore implements PortfolioStore {
       return await this.db.transaction(async (conn) => {
         const state: TxState = { conn, active: true, savepoints: 0, touched: new Set() };
         try {
-          const result = await fn(new SqliteStore(this.db, this.user, this.now, state, this.seals));
+          const result = await fn(new SqliteStore(this.db, this.dialect, this.user, this.now, state, this.seals));
           await this.verifySeals(conn, state.touched);
           return result;
         } finally {
@@ -1091,7 +1102,7 @@ class SqliteStore implements PortfolioStore {
 
   /** Inserts a row as it was read (the columns this version's table still has). */
   private async insertRaw(c: SqlConn, table: 'goals' | 'status_reports', row: Row): Promise<void> {
-    const columns = new Set((await c.all<{ name: string }>(`PRAGMA table_info(${table})`)).map((col) => col.name));
+    const columns = new Set((await this.dialect.tableColumns(c, table)).map((col) => col.name));
     const keys = Object.keys(row).filter((k) => columns.has(k));
     await c.run(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`, keys.map((k) => row[k]));
   }
@@ -1673,7 +1684,7 @@ class SqliteStore implements PortfolioStore {
 
   /** A store reading on `conn` (inside a write or transaction that holds it). */
   private viewOn(conn: SqlConn): SqliteStore {
-    return new SqliteStore(this.db, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals);
+    return new SqliteStore(this.db, this.dialect, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals);
   }
 
   private async sealInput(conn: SqlConn, evaluation: Evaluation): Promise<SealInput> {
@@ -1800,21 +1811,18 @@ class SqliteStore implements PortfolioStore {
   }
 
   search(text: string, limit: number): Promise<SearchHit[]> {
-    return this.read((c) => searchPortfolio(c, text, limit));
+    return this.read((c) => searchPortfolio(c, text, limit, this.dialect.fullTextSearch));
   }
 
   dataDigest(): Promise<string> {
     return this.read(async (c) => {
       const hash = createHash('sha256');
-      const tables = await c.all<{ name: string }>(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-           AND name NOT IN ('audit_log', 'project_figures') AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name`,
-      );
-      for (const { name } of tables) {
+      const tables = (await this.dialect.listTables(c)).filter((name) => !['audit_log', 'project_figures'].includes(name) && !name.startsWith('search_'));
+      for (const name of tables) {
         const quoted = `"${name.replace(/"/g, '""')}"`;
-        const info = await c.all<{ name: string; pk: number }>(`PRAGMA table_info(${quoted})`);
+        const info = await this.dialect.tableColumns(c, name);
         const pk = info.filter((col) => col.pk > 0).sort((a, b) => a.pk - b.pk).map((col) => `"${col.name.replace(/"/g, '""')}"`);
-        const order = pk.length > 0 ? pk.join(', ') : 'rowid';
+        const order = pk.length > 0 ? pk.join(', ') : this.dialect.physicalRowOrder;
         const skipped = DIGEST_SKIPS[name] ?? [];
         const columns = info.filter((col) => !skipped.includes(col.name)).map((col) => `"${col.name.replace(/"/g, '""')}"`);
         const rows = await c.all<Row>(`SELECT ${columns.join(', ')} FROM ${quoted} ORDER BY ${order}`);

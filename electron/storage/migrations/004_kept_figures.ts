@@ -86,10 +86,20 @@ CREATE TRIGGER settings_figures_delete AFTER DELETE ON settings WHEN OLD.key = '
 END;
 `;
 
+/**
+ * PostgreSQL: in an upsert both the table's row and `excluded` are in scope, so the revision
+ * being bumped must be named with its table; the rest is the connection's translation.
+ */
+const SQL_POSTGRES = SQL.replace('DO UPDATE SET revision = revision + 1;', 'DO UPDATE SET revision = project_figures.revision + 1;');
+
 export const migration004: Migration = {
   version: 4,
   name: 'kept portfolio figures',
   async up(db) {
     await db.exec(SQL);
+  },
+  async upPostgres(db) {
+    if (SQL_POSTGRES === SQL) throw new Error('Migration 004: the PostgreSQL variant no longer matches the SQL it rewrites.');
+    await db.exec(SQL_POSTGRES);
   },
 };

@@ -93,7 +93,7 @@ export const SEARCH_DOCS: DocSpec[] = [
   },
 ];
 
-const SEARCH = `
+const SEARCH_DOCS_TABLE = `
 CREATE TABLE search_docs (
   id            INTEGER PRIMARY KEY,
   kind          TEXT NOT NULL,
@@ -105,8 +105,12 @@ CREATE TABLE search_docs (
   UNIQUE (kind, ref)
 );
 CREATE INDEX search_docs_project ON search_docs(project_id);
-CREATE VIRTUAL TABLE search_index USING fts5(body, content = 'search_docs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
 `;
+/** SQLite's FTS5 index over search_docs; PostgreSQL searches search_docs itself (electron/storage/search.ts). */
+const FTS_INDEX = `CREATE VIRTUAL TABLE search_index USING fts5(body, content = 'search_docs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0');
+`;
+
+const SEARCH = SEARCH_DOCS_TABLE + FTS_INDEX;
 
 const INDEX_TRIGGERS = `
 CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
@@ -132,9 +136,9 @@ function upsert(d: DocSpec, row: string, from = ''): string {
 }
 
 /** The triggers that keep `search_docs` in step with the tables, one set per table. */
-function tableTriggers(): string {
+function tableTriggers(docSpecs: readonly DocSpec[] = SEARCH_DOCS): string {
   const byTable = new Map<string, DocSpec[]>();
-  for (const d of SEARCH_DOCS) byTable.set(d.table, [...(byTable.get(d.table) ?? []), d]);
+  for (const d of docSpecs) byTable.set(d.table, [...(byTable.get(d.table) ?? []), d]);
   const out: string[] = [];
   for (const [table, docs] of byTable) {
     out.push(`CREATE TRIGGER search_${table}_ai AFTER INSERT ON ${table} BEGIN\n${docs.map((d) => upsert(d, 'new')).join('\n')}\nEND;`);
@@ -148,8 +152,8 @@ function tableTriggers(): string {
 }
 
 /** The documents of the rows already in the file. */
-function fill(): string {
-  return SEARCH_DOCS.map((d) => upsert(d, 'r', ` FROM ${d.table} r`)).join('\n');
+function fill(docSpecs: readonly DocSpec[] = SEARCH_DOCS): string {
+  return docSpecs.map((d) => upsert(d, 'r', ` FROM ${d.table} r`)).join('\n');
 }
 
 export const migration007: Migration = {
@@ -162,5 +166,13 @@ export const migration007: Migration = {
     await db.exec("INSERT INTO search_index (search_index) VALUES ('rebuild');");
     await db.exec(INDEX_TRIGGERS);
     await db.exec(tableTriggers());
+  },
+  async upPostgres(db) {
+    // `ref` is TEXT: PostgreSQL compares and stores an integer id there only as text.
+    const docs = SEARCH_DOCS.map((d) => ({ ...d, ref: `CAST(${d.ref} AS TEXT)` }));
+    await db.exec(SOURCES);
+    await db.exec(SEARCH_DOCS_TABLE);
+    await db.exec(fill(docs));
+    await db.exec(tableTriggers(docs));
   },
 };

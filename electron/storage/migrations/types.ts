@@ -9,4 +9,9 @@ export interface Migration {
   version: number;
   name: string;
   up(db: SqlConn): Promise<void>;
+  /**
+   * PostgreSQL's variant, only where the SQL must differ beyond what the connection translates
+   * (electron/storage/dialect.ts); without it `up` runs on PostgreSQL too.
+   */
+  upPostgres?(db: SqlConn): Promise<void>;
 }

@@ -15,6 +15,7 @@ import { loadPortfolioDocument } from '../../../electron/services/portfolioDocum
 import { PORTFOLIO_DOCUMENT_FORMAT, PORTFOLIO_DOCUMENT_VERSION } from '../../../shared/portfolioDocument';
 import { runCli } from '../../../electron/cli/main';
 import { makeTempDir } from './helpers';
+import { describeEngines, freshLocation, itNotOnPostgres } from '../../helpers/engines';
 
 /**
  * The portfolio's kept figures (migration 004) must always equal a fresh computation, whatever
@@ -211,176 +212,187 @@ async function expectKeptEqualsFresh(services: AppServices): Promise<void> {
   expect(overview.rollup).toEqual(rollupOf(fresh, await services.store.listIndicators()));
 }
 
-describe('kept portfolio figures (issue 12)', () => {
-  it('equal a fresh computation after any sequence of edits through the services', async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), async (edits) => {
-        const file = path.join(dir, `p${run++}.sqlite`);
-        await generatePortfolio(file, { projects: 3, goalsPerProject: 5, statusesPerGoal: 2, seed: run });
-        const services = await createAppServices({ dbPath: file, user: 'evaluator1' });
-        const state: State = { file, services, deletedRounds: [], deletedProjects: [], loaded: 0 };
-        try {
-          await services.portfolio.portfolioSummaries();
-          for (const e of edits) {
-            try {
-              await apply(state, e);
-            } catch (error) {
-              if (!expectedRefusal(error)) throw error;
-            }
-          }
-          await expectKeptEqualsFresh(services);
-        } finally {
-          await services.close();
-        }
-      }),
-      { numRuns: 30 },
-    );
-  }, 120_000);
-
-  it('reads the statuses in force with one index search per goal and no sort', async () => {
-    const db = await Db.open(':memory:');
-    try {
-      await migrate(db);
-      for (const sql of [
-        `SELECT s.* FROM goals g JOIN status_reports s ON s.id = (SELECT s2.id FROM status_reports s2 WHERE s2.goal_id = g.id AND s2.reported_at <= ? ORDER BY s2.reported_at DESC, s2.id DESC LIMIT 1) WHERE g.project_id = ?`,
-        `SELECT s.* FROM goals g JOIN status_reports s ON s.id = (SELECT s2.id FROM status_reports s2 WHERE s2.goal_id = g.id ORDER BY s2.reported_at DESC, s2.id DESC LIMIT 1) WHERE g.project_id = ?`,
-      ]) {
-        const plan = (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, sql.includes('<= ?') ? ['2024-01-01', 1] : [1])).map((r) => r.detail);
-        expect(plan).toContainEqual(expect.stringMatching(/^SEARCH s2 USING COVERING INDEX status_reports_goal \(goal_id=\?/));
-        expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
-      }
-    } finally {
-      await db.close();
-    }
-  });
-
-  it('the store query picks the status in force as the engine does: latest date on or before the round, of equal dates the last stored', async () => {
-    const services = await createAppServices({ dbPath: path.join(dir, 'rule.sqlite') });
-    try {
-      const project = await services.portfolio.createProject({ name: 'Regel' });
-      const goal = await services.goals.createGoal(project.id, { level: 'A', code: 'A1', targetInPeriod: 10 });
-      for (const [value, reportedAt] of [[1, '2023-01-01'], [2, '2023-06-30'], [3, '2023-06-30'], [4, '2023-07-01']] as const)
-        await services.goals.addStatus({ goalId: goal.id, value, reportedAt, reportedBy: 'x', acceptWarnings: true });
-      expect((await services.store.listStatusesInForce(project.id, '2023-06-30')).map((s) => s.value)).toEqual([3]);
-      expect((await services.store.listStatusesInForce(project.id, '2023-06-29')).map((s) => s.value)).toEqual([1]);
-      expect((await services.store.listStatusesInForce(project.id, '2022-12-31')).map((s) => s.value)).toEqual([]);
-      expect((await services.store.listStatusesInForce(project.id, null)).map((s) => s.value)).toEqual([4]);
-    } finally {
-      await services.close();
-    }
-  });
-
-  it('migration 004 gives every project of a version-3 file its figures, equal to a fresh computation', async () => {
-    // Today's store writes today's columns, so the data is loaded into a current file and copied,
-    // column by column, into a file of version 3's schema: a file as version 3 of the app left it.
-    const current = path.join(dir, 'current.sqlite');
-    const now = await openPortfolioStore(current);
-    try {
-      await loadPortfolioDocument(now, { format: PORTFOLIO_DOCUMENT_FORMAT, version: PORTFOLIO_DOCUMENT_VERSION, projects: [...syntheticProjects(3, 4, { goalsPerProject: 6, statusesPerGoal: 3 })] });
-    } finally {
-      await now.close();
-    }
-    const file = path.join(dir, 'v3.sqlite');
-    await (await openPortfolioStore(file, { migrations: MIGRATIONS.slice(0, 3) })).close();
-    await copyColumnsThatExist(current, file);
-    expect(await rawAll(file, 'PRAGMA user_version')).toEqual([{ user_version: 3 }]);
-    const services = await createAppServices({ dbPath: file });
-    try {
-      expect(await rawAll(file, 'SELECT count(*) AS n FROM project_figures')).toEqual([{ n: 4 }]);
-      await expectKeptEqualsFresh(services);
-      const rows = await rawAll(file, 'SELECT count(*) AS n FROM project_figures WHERE computed_revision = revision AND summary IS NOT NULL');
-      expect(rows).toEqual([{ n: 4 }]);
-    } finally {
-      await services.close();
-    }
-  });
-
-  it('a portfolio open twice (two windows, or the app and the CLI) shows the other one\'s edit at its next read', async () => {
-    const file = path.join(dir, 'two.sqlite');
-    await generatePortfolio(file, { projects: 4, goalsPerProject: 5, statusesPerGoal: 2, seed: 3 });
-    const first = await createAppServices({ dbPath: file, user: 'evaluator1' });
-    const second = await createAppServices({ dbPath: file, user: 'evaluator2' });
-    try {
-      // The first one has read (and holds) every project's figures, pool included.
-      const before = await first.portfolio.portfolioOverview();
-      const target = before.rows[1];
-      const goal = (await second.store.listGoals(target.projectId)).find((g) => g.level === 'B')!;
-      // The second one renames the project and sets the output goal's target so low it is met 100 %.
-      await second.portfolio.updateProject(target.projectId, { name: 'Omdøbt i det andet vindue' });
-      await second.goals.updateGoal(goal.id, { targetInPeriod: 0.001 });
-      // The second one shows its portfolio: the changed project's figures are computed and stored there.
-      await second.portfolio.portfolioOverview();
-      const after = await first.portfolio.portfolioOverview();
-      const row = after.rows.find((r) => r.projectId === target.projectId)!;
-      expect(row.name).toBe('Omdøbt i det andet vindue');
-      expect(row).toEqual((await second.portfolio.loadPortfolio()).find((p) => p.project.id === target.projectId)!.summary);
-      expect(row.goals.output).not.toEqual(target.goals.output);
-      // The other projects are what they were; the shared figures can't be changed by a caller.
-      expect(after.rows.filter((r) => r.projectId !== target.projectId)).toEqual(before.rows.filter((r) => r.projectId !== target.projectId));
-      expect(() => {
-        (after.rows[0].goals.activity as { percent: number | null }).percent = 1;
-      }).toThrow(TypeError);
-      await expectKeptEqualsFresh(first);
-    } finally {
-      await second.close();
-      await first.close();
-    }
-  });
-
-  it('cli verify finds a figure planted with raw SQL, names project and field, and exits 1', async () => {
-    const file = path.join(dir, 'verify.sqlite');
-    await generatePortfolio(file, { projects: 3, goalsPerProject: 5, statusesPerGoal: 2 });
-    const run = async (...argv: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
-      return { code, out: out.join('\n'), err: err.join('\n') };
+describeEngines('kept figures', (engine) => {
+  describe('kept portfolio figures (issue 12)', () => {
+    /** A fresh portfolio location on the engine (`migrated`: at the latest version already). */
+    const location = async (name: string, migrated = false) => {
+      const fresh = await freshLocation(dir, name, migrated);
+      onTestFinished(fresh.drop);
+      return fresh.location;
     };
-    const ok = await run('verify', '--db', file);
-    expect(ok).toMatchObject({ code: 0, out: 'De gemte tal for alle 3 projekter er de samme som en ny beregning.' });
+    const itSqlite = (reason: string) => itNotOnPostgres(engine, reason);
+    itSqlite('generatePortfolio links indicators on a SQLite file (electron/generate/indicators.ts)')('equal a fresh computation after any sequence of edits through the services', async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), async (edits) => {
+          const fresh = await freshLocation(dir, `p${run++}.sqlite`, true);
+          const file = fresh.location;
+          await generatePortfolio(file, { projects: 3, goalsPerProject: 5, statusesPerGoal: 2, seed: run });
+          const services = await createAppServices({ dbPath: file, user: 'evaluator1' });
+          const state: State = { file, services, deletedRounds: [], deletedProjects: [], loaded: 0 };
+          try {
+            await services.portfolio.portfolioSummaries();
+            for (const e of edits) {
+              try {
+                await apply(state, e);
+              } catch (error) {
+                if (!expectedRefusal(error)) throw error;
+              }
+            }
+            await expectKeptEqualsFresh(services);
+          } finally {
+            await services.close();
+            await fresh.drop();
+          }
+        }),
+        { numRuns: engine.name === 'sqlite' ? 30 : 15 },
+      );
+    }, 120_000);
 
-    const [{ project_id: id, summary }] = await rawAll<{ project_id: number; summary: string }>(file, 'SELECT project_id, summary FROM project_figures ORDER BY project_id LIMIT 1');
-    const planted = JSON.parse(summary) as { name: string; budget: { percent: number | null } };
-    const was = planted.budget.percent;
-    planted.budget.percent = 1234;
-    await rawAll(file, `UPDATE project_figures SET summary = '${JSON.stringify(planted).replace(/'/g, "''")}' WHERE project_id = ${id}`);
+    itSqlite("SQLite's query plan")('reads the statuses in force with one index search per goal and no sort', async () => {
+      const db = await Db.open(':memory:');
+      try {
+        await migrate(db);
+        for (const sql of [
+          `SELECT s.* FROM goals g JOIN status_reports s ON s.id = (SELECT s2.id FROM status_reports s2 WHERE s2.goal_id = g.id AND s2.reported_at <= ? ORDER BY s2.reported_at DESC, s2.id DESC LIMIT 1) WHERE g.project_id = ?`,
+          `SELECT s.* FROM goals g JOIN status_reports s ON s.id = (SELECT s2.id FROM status_reports s2 WHERE s2.goal_id = g.id ORDER BY s2.reported_at DESC, s2.id DESC LIMIT 1) WHERE g.project_id = ?`,
+        ]) {
+          const plan = (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, sql.includes('<= ?') ? ['2024-01-01', 1] : [1])).map((r) => r.detail);
+          expect(plan).toContainEqual(expect.stringMatching(/^SEARCH s2 USING COVERING INDEX status_reports_goal \(goal_id=\?/));
+          expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
+        }
+      } finally {
+        await db.close();
+      }
+    });
 
-    const da = await run('verify', '--db', file);
-    expect(da.code).toBe(1);
-    expect(da.out).toBe(
-      `1 tal afviger fra en ny beregning (i 1 projekt):\n  "${planted.name}", summary.budget.percent: gemt 1.234, ny beregning ${was === null ? '–' : String(was)}`,
-    );
-    const en = await run('verify', '--db', file, '--lang', 'en');
-    expect(en.code).toBe(1);
-    expect(en.out).toContain(`1 figure differs from a fresh computation (in 1 project):\n  "${planted.name}", summary.budget.percent: kept 1.234, fresh`);
-    // A write to the project makes its row stale: the next read recomputes it and all is well.
-    await rawAll(file, `UPDATE projects SET description = description || '.' WHERE id = ${id}`);
-    expect((await run('verify', '--db', file)).code).toBe(0);
-  });
-});
+    it('the store query picks the status in force as the engine does: latest date on or before the round, of equal dates the last stored', async () => {
+      const services = await createAppServices({ dbPath: await location('rule.sqlite', true) });
+      try {
+        const project = await services.portfolio.createProject({ name: 'Regel' });
+        const goal = await services.goals.createGoal(project.id, { level: 'A', code: 'A1', targetInPeriod: 10 });
+        for (const [value, reportedAt] of [[1, '2023-01-01'], [2, '2023-06-30'], [3, '2023-06-30'], [4, '2023-07-01']] as const)
+          await services.goals.addStatus({ goalId: goal.id, value, reportedAt, reportedBy: 'x', acceptWarnings: true });
+        expect((await services.store.listStatusesInForce(project.id, '2023-06-30')).map((s) => s.value)).toEqual([3]);
+        expect((await services.store.listStatusesInForce(project.id, '2023-06-29')).map((s) => s.value)).toEqual([1]);
+        expect((await services.store.listStatusesInForce(project.id, '2022-12-31')).map((s) => s.value)).toEqual([]);
+        expect((await services.store.listStatusesInForce(project.id, null)).map((s) => s.value)).toEqual([4]);
+      } finally {
+        await services.close();
+      }
+    });
 
-function rawAll<T = Record<string, unknown>>(file: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, (err) => {
-      if (err) return reject(err);
-      db.all(sql, (e, rows) => db.close((c) => (e || c ? reject(e ?? c) : resolve(rows as T[]))));
+    itSqlite('copies a SQLite file of version 3 column by column')('migration 004 gives every project of a version-3 file its figures, equal to a fresh computation', async () => {
+      // Today's store writes today's columns, so the data is loaded into a current file and copied,
+      // column by column, into a file of version 3's schema: a file as version 3 of the app left it.
+      const current = path.join(dir, 'current.sqlite');
+      const now = await openPortfolioStore(current);
+      try {
+        await loadPortfolioDocument(now, { format: PORTFOLIO_DOCUMENT_FORMAT, version: PORTFOLIO_DOCUMENT_VERSION, projects: [...syntheticProjects(3, 4, { goalsPerProject: 6, statusesPerGoal: 3 })] });
+      } finally {
+        await now.close();
+      }
+      const file = path.join(dir, 'v3.sqlite');
+      await (await openPortfolioStore(file, { migrations: MIGRATIONS.slice(0, 3) })).close();
+      await copyColumnsThatExist(current, file);
+      expect(await rawAll(file, 'PRAGMA user_version')).toEqual([{ user_version: 3 }]);
+      const services = await createAppServices({ dbPath: file });
+      try {
+        expect(await rawAll(file, 'SELECT count(*) AS n FROM project_figures')).toEqual([{ n: 4 }]);
+        await expectKeptEqualsFresh(services);
+        const rows = await rawAll(file, 'SELECT count(*) AS n FROM project_figures WHERE computed_revision = revision AND summary IS NOT NULL');
+        expect(rows).toEqual([{ n: 4 }]);
+      } finally {
+        await services.close();
+      }
+    });
+
+    itSqlite('generatePortfolio writes a SQLite file (electron/generate/indicators.ts)')('a portfolio open twice (two windows, or the app and the CLI) shows the other one\'s edit at its next read', async () => {
+      const file = path.join(dir, 'two.sqlite');
+      await generatePortfolio(file, { projects: 4, goalsPerProject: 5, statusesPerGoal: 2, seed: 3 });
+      const first = await createAppServices({ dbPath: file, user: 'evaluator1' });
+      const second = await createAppServices({ dbPath: file, user: 'evaluator2' });
+      try {
+        // The first one has read (and holds) every project's figures, pool included.
+        const before = await first.portfolio.portfolioOverview();
+        const target = before.rows[1];
+        const goal = (await second.store.listGoals(target.projectId)).find((g) => g.level === 'B')!;
+        // The second one renames the project and sets the output goal's target so low it is met 100 %.
+        await second.portfolio.updateProject(target.projectId, { name: 'Omdøbt i det andet vindue' });
+        await second.goals.updateGoal(goal.id, { targetInPeriod: 0.001 });
+        // The second one shows its portfolio: the changed project's figures are computed and stored there.
+        await second.portfolio.portfolioOverview();
+        const after = await first.portfolio.portfolioOverview();
+        const row = after.rows.find((r) => r.projectId === target.projectId)!;
+        expect(row.name).toBe('Omdøbt i det andet vindue');
+        expect(row).toEqual((await second.portfolio.loadPortfolio()).find((p) => p.project.id === target.projectId)!.summary);
+        expect(row.goals.output).not.toEqual(target.goals.output);
+        // The other projects are what they were; the shared figures can't be changed by a caller.
+        expect(after.rows.filter((r) => r.projectId !== target.projectId)).toEqual(before.rows.filter((r) => r.projectId !== target.projectId));
+        expect(() => {
+          (after.rows[0].goals.activity as { percent: number | null }).percent = 1;
+        }).toThrow(TypeError);
+        await expectKeptEqualsFresh(first);
+      } finally {
+        await second.close();
+        await first.close();
+      }
+    });
+
+    itSqlite('the CLI opens SQLite files only (--db postgres:// is a later step of issue 13)')('cli verify finds a figure planted with raw SQL, names project and field, and exits 1', async () => {
+      const file = path.join(dir, 'verify.sqlite');
+      await generatePortfolio(file, { projects: 3, goalsPerProject: 5, statusesPerGoal: 2 });
+      const run = async (...argv: string[]) => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
+        return { code, out: out.join('\n'), err: err.join('\n') };
+      };
+      const ok = await run('verify', '--db', file);
+      expect(ok).toMatchObject({ code: 0, out: 'De gemte tal for alle 3 projekter er de samme som en ny beregning.' });
+
+      const [{ project_id: id, summary }] = await rawAll<{ project_id: number; summary: string }>(file, 'SELECT project_id, summary FROM project_figures ORDER BY project_id LIMIT 1');
+      const planted = JSON.parse(summary) as { name: string; budget: { percent: number | null } };
+      const was = planted.budget.percent;
+      planted.budget.percent = 1234;
+      await rawAll(file, `UPDATE project_figures SET summary = '${JSON.stringify(planted).replace(/'/g, "''")}' WHERE project_id = ${id}`);
+
+      const da = await run('verify', '--db', file);
+      expect(da.code).toBe(1);
+      expect(da.out).toBe(
+        `1 tal afviger fra en ny beregning (i 1 projekt):\n  "${planted.name}", summary.budget.percent: gemt 1.234, ny beregning ${was === null ? '–' : String(was)}`,
+      );
+      const en = await run('verify', '--db', file, '--lang', 'en');
+      expect(en.code).toBe(1);
+      expect(en.out).toContain(`1 figure differs from a fresh computation (in 1 project):\n  "${planted.name}", summary.budget.percent: kept 1.234, fresh`);
+      // A write to the project makes its row stale: the next read recomputes it and all is well.
+      await rawAll(file, `UPDATE projects SET description = description || '.' WHERE id = ${id}`);
+      expect((await run('verify', '--db', file)).code).toBe(0);
     });
   });
-}
 
-/** Copies every row of `from` into the tables and columns that `to` has (its older schema). */
-async function copyColumnsThatExist(from: string, to: string): Promise<void> {
-  const tables = await rawAll<{ name: string }>(to, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
-  const statements: string[] = ['PRAGMA foreign_keys = OFF', `ATTACH DATABASE '${from.replace(/'/g, "''")}' AS src`];
-  for (const { name } of tables) {
-    const cols = (await rawAll<{ name: string }>(to, `PRAGMA table_info("${name}")`)).map((c) => `"${c.name}"`).join(', ');
-    statements.push(`DELETE FROM main."${name}"`, `INSERT INTO main."${name}" (${cols}) SELECT ${cols} FROM src."${name}"`);
+  function rawAll<T = Record<string, unknown>>(file: string, sql: string): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(file, (err) => {
+        if (err) return reject(err);
+        db.all(sql, (e, rows) => db.close((c) => (e || c ? reject(e ?? c) : resolve(rows as T[]))));
+      });
+    });
   }
-  await new Promise<void>((resolve, reject) => {
-    const db = new sqlite3.Database(to, (err) => {
-      if (err) return reject(err);
-      db.exec(`${statements.join(';\n')};\nDETACH DATABASE src;`, (e) => db.close((c) => (e || c ? reject(e ?? c) : resolve())));
+
+  /** Copies every row of `from` into the tables and columns that `to` has (its older schema). */
+  async function copyColumnsThatExist(from: string, to: string): Promise<void> {
+    const tables = await rawAll<{ name: string }>(to, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+    const statements: string[] = ['PRAGMA foreign_keys = OFF', `ATTACH DATABASE '${from.replace(/'/g, "''")}' AS src`];
+    for (const { name } of tables) {
+      const cols = (await rawAll<{ name: string }>(to, `PRAGMA table_info("${name}")`)).map((c) => `"${c.name}"`).join(', ');
+      statements.push(`DELETE FROM main."${name}"`, `INSERT INTO main."${name}" (${cols}) SELECT ${cols} FROM src."${name}"`);
+    }
+    await new Promise<void>((resolve, reject) => {
+      const db = new sqlite3.Database(to, (err) => {
+        if (err) return reject(err);
+        db.exec(`${statements.join(';\n')};\nDETACH DATABASE src;`, (e) => db.close((c) => (e || c ? reject(e ?? c) : resolve())));
+      });
     });
-  });
-}
+  }
+});

@@ -5,6 +5,7 @@ import type { ProjectFacts } from '../../../shared/domain';
 import { openPortfolioStore } from '../../../electron/storage';
 import type { OpenPortfolioStoreOptions, PortfolioStore } from '../../../electron/storage';
 import type { NewGoal } from '../../../electron/storage/store';
+import { freshLocation } from '../../helpers/engines';
 
 /** A fresh temp folder; removed by the returned cleanup. */
 export function makeTempDir(): { dir: string; cleanup: () => void } {
@@ -31,14 +32,24 @@ export interface StoreFixture {
 
 export async function openTempStore(options: OpenPortfolioStoreOptions = {}): Promise<StoreFixture> {
   const { dir, cleanup } = makeTempDir();
-  const file = path.join(dir, 'portfolio.trafiklys.sqlite');
-  const store = await openPortfolioStore(file, { user: 'evaluator1', now: steppingClock(), ...options });
+  // On the engine of the running tests (tests/helpers/engines.ts): a file in `dir`, or a fresh
+  // PostgreSQL database (then `file` is its URL).
+  const { location: file, drop } = await freshLocation(dir, 'portfolio.trafiklys.sqlite', options.migrations === undefined);
+  let store: PortfolioStore;
+  try {
+    store = await openPortfolioStore(file, { user: 'evaluator1', now: steppingClock(), ...options });
+  } catch (error) {
+    await drop();
+    cleanup();
+    throw error;
+  }
   return {
     dir,
     file,
     store,
     cleanup: async () => {
       await store.close();
+      await drop();
       cleanup();
     },
   };

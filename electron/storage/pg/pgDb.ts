@@ -1,0 +1,318 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import { postgresDialect } from '../dialect';
+import type { Migration } from '../migrations/types';
+import { latestVersion, MIGRATIONS } from '../migrations/migrate';
+import { NestedLockError, ScopedConn } from '../sqlite';
+import type { Database, RunResult, SqlConn, SqlParams } from '../sqlite';
+import { DatabaseIoError, DatabaseNewerError, ForeignDatabaseError, MigrationError, StorageError } from '../store';
+
+/**
+ * The store's database on PostgreSQL (node-postgres, a Pool): the same `SqlConn` and the same
+ * lock and transaction semantics as SQLite's `Db`, so the store's code runs unchanged.
+ *
+ * - Statements are written in SQLite's spelling; `postgresDialect.translate` rewrites the few that
+ *   differ (placeholders `?` -> `$n`, INSERT OR IGNORE, ...), `exec` of DDL also the types and
+ *   triggers (`translateDdl`).
+ * - `run` of an INSERT returns the new row's id (`RETURNING *`), as SQLite's lastID.
+ * - A lock (per PgDb, like Db's) serializes work; a locked callback or a transaction holds one
+ *   client of the pool for its whole duration (BEGIN ... COMMIT on that client).
+ * - Integers come back as numbers (COUNT and SUM are bigint/numeric in PostgreSQL), booleans
+ *   as 1/0 as in SQLite; a constraint violation is reported the way SQLite words it, so the
+ *   store's messages (mapError) are the same on both engines.
+ */
+
+const TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (format !== 'binary') {
+      if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+      if (oid === 16) return (v: string) => (v === 't' ? 1 : 0);
+    }
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as unknown as pg.CustomTypesConfig;
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+interface PgError {
+  code?: string;
+  table?: string;
+  detail?: string;
+  constraint?: string;
+  message: string;
+}
+
+/** A PostgreSQL error in the words SQLite uses (the store's messages match those). */
+function asStoreError(where: string, error: unknown): unknown {
+  if (error instanceof StorageError || !error || typeof error !== 'object') return error;
+  const e = error as PgError;
+  const code = e.code ?? '';
+  // A fraction for an INTEGER column, a number out of range: SQLite's CHECK on the column refuses these.
+  const badValue = code === '22P02' || code === '22003';
+  if (code.startsWith('23') || badValue) {
+    let message: string;
+    if (code === '23505') {
+      const cols = /Key \(([^)]+)\)/.exec(e.detail ?? '')?.[1] ?? e.constraint ?? '';
+      message = `UNIQUE constraint failed: ${cols
+        .split(',')
+        .map((c) => `${e.table ?? ''}.${c.trim()}`)
+        .join(', ')} (${e.constraint ?? ''})`;
+    } else if (code === '23503') message = 'FOREIGN KEY constraint failed';
+    else if (code === '23514') message = `CHECK constraint failed: ${e.constraint ?? ''}`;
+    else if (code === '23502') message = `NOT NULL constraint failed: ${e.table ?? ''}.${/column "([^"]+)"/.exec(e.message)?.[1] ?? ''}`;
+    else if (badValue) message = `CHECK constraint failed: ${e.message}`;
+    else message = e.message;
+    return Object.assign(new Error(`SQLITE_CONSTRAINT: ${message}`), { code: 'SQLITE_CONSTRAINT', cause: error });
+  }
+  if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|57P0[123]|08\d\d\d)$/.test(code)) {
+    return new DatabaseIoError(where, e.message, error);
+  }
+  return error;
+}
+
+function bind(sql: string, params: SqlParams): unknown[] {
+  return params.map((value, index) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new RangeError(`Parameter ${index + 1} is not a finite number (${value}) in: ${sql}`);
+    }
+    if (value === undefined) throw new TypeError(`Parameter ${index + 1} is undefined in: ${sql}`);
+    return typeof value === 'bigint' ? value.toString() : value;
+  });
+}
+
+/**
+ * `$n` of a string or a Buffer is typed (text, bytea): PostgreSQL cannot always infer the type of
+ * a parameter from where it stands (`length($1)`), SQLite never needs to. A negative LIMIT is
+ * SQLite's "no limit": PostgreSQL's is NULL.
+ */
+function typed(sql: string, values: unknown[]): { text: string; values: unknown[] } {
+  const out = values.slice();
+  const text = sql.replace(/(LIMIT\s+)?\$(\d+)\b/g, (whole, limit: string | undefined, n: string) => {
+    const v = out[Number(n) - 1];
+    if (limit && typeof v === 'number' && v < 0) out[Number(n) - 1] = null;
+    if (typeof v === 'string') return `${whole}::text`;
+    if (Buffer.isBuffer(v)) return `${whole}::bytea`;
+    return whole;
+  });
+  return { text, values: out };
+}
+
+class PgConn implements SqlConn {
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly where: string,
+  ) {}
+
+  private async query(sql: string, params: SqlParams): Promise<pg.QueryResult> {
+    const translated = typed(postgresDialect.translate(sql), bind(sql, params));
+    try {
+      return await this.client.query({ text: translated.text, values: translated.values });
+    } catch (error) {
+      throw asStoreError(this.where, error);
+    }
+  }
+
+  async run(sql: string, params: SqlParams = []): Promise<RunResult> {
+    const insert = /^\s*INSERT\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
+    const result = await this.query(insert ? `${sql.replace(/;\s*$/, '')} RETURNING *` : sql, params);
+    const last = insert && result.rows.length > 0 ? (result.rows[result.rows.length - 1] as { id?: unknown }).id : undefined;
+    return { lastID: typeof last === 'number' ? last : 0, changes: result.rowCount ?? 0 };
+  }
+
+  async get<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    return (await this.query(sql, params)).rows[0] as T | undefined;
+  }
+
+  async all<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return (await this.query(sql, params)).rows as T[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.client.query(postgresDialect.translateDdl(sql));
+    } catch (error) {
+      throw asStoreError(this.where, error);
+    }
+  }
+}
+
+export class PgDb implements Database {
+  readonly readonly = false;
+  readonly readOnlyReason = null;
+  private tail: Promise<void> = Promise.resolve();
+  private readonly held = new AsyncLocalStorage<{ active: boolean }>();
+  private closed = false;
+  private marks = 0;
+
+  /**
+   * Other sessions commit at any time and PostgreSQL has no cheap counter of them here: every
+   * mark is new, so no read is reused (correct, only slower).
+   */
+  async changeMark(_conn: SqlConn): Promise<string> {
+    return `pg:${++this.marks}`;
+  }
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** The URL without password: what messages name. */
+    readonly path: string,
+  ) {}
+
+  /** Connects (the first client is checked out at once, so a wrong URL fails here). */
+  static async open(url: string): Promise<PgDb> {
+    const where = redactUrl(url);
+    const pool = new pg.Pool({ connectionString: url, types: TYPES, max: 4, connectionTimeoutMillis: 5000 });
+    pool.on('error', () => undefined); // an idle client lost: the next checkout reports it
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseIoError(where, error instanceof Error ? error.message : String(error), error);
+    }
+    return new PgDb(pool, where);
+  }
+
+  get holdsLock(): boolean {
+    return this.held.getStore()?.active === true;
+  }
+
+  withLock<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    return this.locked(async (client) => fn(new PgConn(client, this.path)));
+  }
+
+  private locked<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.holdsLock) return Promise.reject(new NestedLockError());
+    if (this.closed) return Promise.reject(new Error(`Database ${this.path} is closed.`));
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    return previous.then(async () => {
+      const token = { active: true };
+      let client: pg.PoolClient | null = null;
+      try {
+        client = await this.pool.connect().catch((error: unknown) => {
+          throw asStoreError(this.path, error);
+        });
+        const c = client;
+        return await this.held.run(token, () => fn(c));
+      } finally {
+        token.active = false;
+        client?.release();
+        release();
+      }
+    });
+  }
+
+  transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    return this.locked(async (client) => {
+      const conn = new PgConn(client, this.path);
+      const scoped = new ScopedConn(conn);
+      await client.query('BEGIN');
+      try {
+        const result = await fn(scoped);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        scoped.end();
+      }
+    });
+  }
+
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    return this.withLock((c) => c.run(sql, params));
+  }
+
+  get<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.withLock((c) => c.get<T>(sql, params));
+  }
+
+  all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.withLock((c) => c.all<T>(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.withLock((c) => c.exec(sql));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.holdsLock) throw new NestedLockError();
+    this.closed = true;
+    await this.tail;
+    await this.pool.end();
+  }
+}
+
+/** The schema version of a Trafiklys database on PostgreSQL (SQLite keeps it in PRAGMA user_version). */
+const SCHEMA_TABLE = 'trafiklys_schema';
+
+/**
+ * Runs the pending migrations in one transaction (an advisory lock keeps two first opens from
+ * migrating at once). Each migration's `upPostgres` where it has one, else its `up` (whose SQL
+ * the connection translates). A database with tables but no version table is another
+ * program's; one newer than the app is refused, untouched.
+ */
+export async function migratePg(
+  db: PgDb,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: { targetVersion?: number } = {},
+): Promise<{ from: number; to: number }> {
+  const latest = latestVersion(migrations);
+  const target = options.targetVersion ?? latest;
+  if (!Number.isInteger(target) || target < 0 || target > latest) throw new Error(`Target version ${target} is outside 0..${latest}.`);
+  let current = 0;
+  let from = 0;
+  try {
+    await db.transaction(async (conn) => {
+      await conn.get('SELECT pg_advisory_xact_lock(1414677067) AS locked');
+      const hasVersion = await postgresDialect.tableExists(conn, SCHEMA_TABLE);
+      if (!hasVersion) {
+        const tables = await postgresDialect.listTables(conn);
+        if (tables.length > 0) throw new ForeignDatabaseError(db.path, tables);
+        await conn.exec(`CREATE TABLE ${SCHEMA_TABLE} (version INTEGER NOT NULL)`);
+        await conn.run(`INSERT INTO ${SCHEMA_TABLE} (version) VALUES (0)`);
+      }
+      from = (await conn.get<{ version: number }>(`SELECT version FROM ${SCHEMA_TABLE}`))?.version ?? 0;
+      if (from > latest) throw new DatabaseNewerError(db.path, from, latest);
+      for (const migration of migrations.filter((m) => m.version > from && m.version <= target)) {
+        current = migration.version;
+        await (migration.upPostgres ?? migration.up)(conn);
+      }
+      if (target > from) await conn.run(`UPDATE ${SCHEMA_TABLE} SET version = ?`, [target]);
+    });
+  } catch (error) {
+    if (error instanceof StorageError && error.code !== 'DB_IO') throw error;
+    if (current === 0) throw error;
+    throw new MigrationError(db.path, current, null, error);
+  }
+  return { from, to: Math.max(from, target) };
+}
+
+/** Opens and migrates the portfolio database at a postgres:// URL. */
+export async function openPgDatabase(url: string, options: { migrations?: readonly Migration[] } = {}): Promise<PgDb> {
+  const db = await PgDb.open(url);
+  try {
+    await migratePg(db, options.migrations);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}

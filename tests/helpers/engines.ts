@@ -1,0 +1,103 @@
+import { openPortfolioStore } from '../../electron/storage';
+import { migrate, MIGRATIONS } from '../../electron/storage/migrations/migrate';
+import { migratePg, PgDb } from '../../electron/storage/pg/pgDb';
+import { Db, type Database } from '../../electron/storage/sqlite';
+import { PG_SKIP_REASON, freshPgDatabase, pgDatabaseName, testPgUrl } from './pgServer';
+
+/**
+ * The storage tests run on both engines: the same assertions on SQLite and on PostgreSQL
+ * (issue 13). `describeEngines(title, fn)` declares `fn`'s tests once per engine; while they run,
+ * `currentEngine()` says which, and the storage helpers (tests/integration/storage/helpers.ts)
+ * open their stores on it. Without PostgreSQL binaries its variant is skipped, named so.
+ */
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export interface Engine {
+  name: EngineName;
+  label: string;
+  /** Why this engine's tests are skipped, or null. */
+  skipped: string | null;
+}
+
+export const SQLITE: Engine = { name: 'sqlite', label: 'SQLite', skipped: null };
+export const POSTGRES: Engine = { name: 'postgres', label: 'PostgreSQL', skipped: testPgUrl() ? null : PG_SKIP_REASON };
+
+let current: Engine = SQLITE;
+
+export function currentEngine(): Engine {
+  return current;
+}
+
+export const onPostgres = (): boolean => current.name === 'postgres';
+
+/** Declares `fn`'s tests on SQLite and on PostgreSQL. */
+export function describeEngines(title: string, fn: (engine: Engine) => void): void {
+  for (const engine of [SQLITE, POSTGRES]) {
+    const name = `${title} [${engine.label}]${engine.skipped ? ` ${engine.skipped}` : ''}`;
+    (engine.skipped ? describe.skip : describe)(name, () => {
+      let before: Engine = SQLITE;
+      beforeAll(() => {
+        before = current;
+        current = engine;
+      });
+      afterAll(() => {
+        current = before;
+      });
+      fn(engine);
+    });
+  }
+}
+
+/**
+ * `it` for a test that cannot run on PostgreSQL (yet, or at all: a SQLite file's own behaviour):
+ * on that engine it is skipped, the reason in its name ("(skipped on PostgreSQL: ...)").
+ */
+export function itNotOnPostgres(engine: Engine, reason: string): (name: string, fn: () => Promise<void> | void, timeout?: number) => void {
+  return (name, fn, timeout) => (engine.name === 'postgres' ? it.skip(`${name} (skipped on PostgreSQL: ${reason})`, fn) : it(name, fn, timeout));
+}
+
+let migratedTemplate: Promise<string> | null = null;
+
+/** A database migrated by the app's own migrations, once per test file: the template of fresh ones. */
+function template(): Promise<string> {
+  migratedTemplate ??= (async () => {
+    const db = await freshPgDatabase('template');
+    const store = await openPortfolioStore(db.url, { user: 'template' });
+    await store.close();
+    return pgDatabaseName(db.url);
+  })();
+  return migratedTemplate;
+}
+
+/**
+ * A fresh database location on the current engine: a file path in `dir`, or a new PostgreSQL
+ * database (`migrated`: already at the app's latest version, copied from a template; else empty).
+ */
+export async function freshLocation(
+  dir: string,
+  fileName = 'portfolio.trafiklys.sqlite',
+  migrated = false,
+): Promise<{ location: string; drop: () => Promise<void> }> {
+  if (current.name === 'sqlite') return { location: `${dir}/${fileName}`, drop: async () => undefined };
+  const db = await freshPgDatabase('store', migrated ? await template() : undefined);
+  return { location: db.url, drop: db.drop };
+}
+
+/** The engine's raw database (no store) at a location from freshLocation, migrated to `version` (default: none). */
+export async function openRawAt(location: string, version = 0): Promise<Database> {
+  if (current.name === 'sqlite') {
+    const db = await Db.open(location);
+    if (version > 0) await migrate(db, MIGRATIONS, { targetVersion: version });
+    return db;
+  }
+  const db = await PgDb.open(location);
+  if (version > 0) await migratePg(db, MIGRATIONS, { targetVersion: version });
+  return db;
+}
+
+/** Runs the app's pending migrations on a raw database of openRawAt. */
+export async function migrateRaw(db: Database): Promise<void> {
+  if (db instanceof PgDb) await migratePg(db, MIGRATIONS);
+  else await migrate(db as Db, MIGRATIONS);
+}
