@@ -53,15 +53,23 @@ export function wordingKey(level: GoalLevel, unit: string, wording: string): str
 export function suggestIndicatorLinks(goals: IndicatorGoal[], indicators: IndicatorDefinition[]): IndicatorSuggestion[] {
   // Linear in the goals (a national portfolio has 150,000): each wording is normalised once,
   // indicators are found by id, and the groups grow in place.
+  // Portfolios repeat their wordings (that is what a suggestion finds): each distinct text is normalised once.
+  const normalised = new Map<string, string>();
+  const normal = (text: string): string => {
+    let n = normalised.get(text);
+    if (n === undefined) normalised.set(text, (n = normalizeWording(text)));
+    return n;
+  };
+  const keyOf = (level: GoalLevel, unit: string, wording: string) => `${level}|${normal(unit)}|${normal(wording)}`;
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const byKey = new Map<string, IndicatorDefinition>();
   // An indicator is known by its own wording and by the wording of every goal already linked to it.
-  for (const indicator of indicators) byKey.set(wordingKey(indicator.level, indicator.unit, indicator.name), indicator);
+  for (const indicator of indicators) byKey.set(keyOf(indicator.level, indicator.unit, indicator.name), indicator);
   for (const g of goals) {
     if (g.indicatorId === null) continue;
     const indicator = indicatorById.get(g.indicatorId);
     if (indicator && indicator.level === g.level) {
-      const key = wordingKey(g.level, g.unit, g.description);
+      const key = keyOf(g.level, g.unit, g.description);
       if (!byKey.has(key)) byKey.set(key, indicator);
     }
   }
@@ -75,9 +83,8 @@ export function suggestIndicatorLinks(goals: IndicatorGoal[], indicators: Indica
   };
   for (const g of goals) {
     if (g.indicatorId !== null) continue;
-    const wording = normalizeWording(g.description);
-    if (wording === '') continue;
-    const key = `${g.level}|${normalizeWording(g.unit)}|${wording}`;
+    if (normal(g.description) === '') continue;
+    const key = keyOf(g.level, g.unit, g.description);
     const known = byKey.get(key);
     if (known) addTo(toExisting, known.id, g);
     else addTo(groups, key, g);
