@@ -40,6 +40,8 @@ async function main(): Promise<number> {
   }
   const services = await createAppServices({ dbPath: resolve(values.db) });
   const server = await startBrowserServer({ handlers: createHandlers(services, headlessHost(join(tmpdir(), 'trafiklys-eksport'))), rendererDir, port });
+  // As the app does when its window opens: the figures are read while the page loads.
+  services.portfolio.warmUp();
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${resolve(values.db)}). Stop med Ctrl+C.\n`);
   await new Promise<void>((done) => {

@@ -100,6 +100,7 @@ async function openRecent(path: string): Promise<void> {
   try {
     await openPortfolio(path);
     mainWindow?.webContents.reload();
+    services?.portfolio.warmUp();
   } catch (err) {
     dialog.showErrorBox('Porteføljen kunne ikke åbnes', err instanceof Error ? err.message : String(err));
   }
@@ -217,6 +218,8 @@ export async function start(): Promise<void> {
     dialog.showErrorBox('Trafiklys kunne ikke starte', err instanceof Error ? err.message : String(err));
   }
   mainWindow = createWindow();
+  // Main reads the portfolio's figures while the window's renderer starts.
+  services?.portfolio.warmUp();
   buildMenu();
   app.on('window-all-closed', () => {
     void services?.close();

@@ -474,11 +474,33 @@ export class PortfolioService {
     return rollup;
   }
 
+  private warming: Promise<void> | null = null;
+
+  /**
+   * Reads every project's kept figures into memory ahead of the first screen's call: the app
+   * does it as the window opens, so main parses them while the renderer starts (issue 12, first
+   * paint), not after the renderer has asked. A failure here is not reported: the view's own
+   * call meets the same failure and shows it.
+   */
+  warmUp(): void {
+    if (this.warming) return;
+    this.warming = this.keptFigures()
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.warming = null;
+      });
+  }
+
   /**
    * The projects the filter shows, with the portfolio's headline and pooled figures over them
    * (from the kept figures); `all` is every live project's summary (the filters' choices).
    */
   async portfolioOverview(filter: PortfolioFilter = {}): Promise<PortfolioOverview & { indicators: Indicator[]; kept: KeptFigures[]; all: ProjectSummary[] }> {
+    // A call while the figures are being read ahead waits for that read instead of doing it twice.
+    if (this.warming) await this.warming;
     const kept = await this.keptFigures();
     const indicators = await this.store.listIndicators();
     const all = kept.map((k) => k.summary);

@@ -9,15 +9,20 @@ import { windowApi } from './api';
 import { installAppValidation } from './components/validation';
 import { createI18n } from './i18n';
 import { AppProviders } from './providers';
+import { parseRoute } from './router';
+import { askFirstPageEarly } from './views/portfolio/firstPage';
 
 const i18n = createI18n();
+const api = windowApi();
+// The portfolio's first page is asked for now, so main reads it while React builds the shell.
+if (api && parseRoute(window.location.hash).name === 'portfolio') askFirstPageEarly(api, i18n.language === 'en' ? 'en' : 'da');
 installAppValidation(document);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing');
 
 createRoot(root).render(
   <StrictMode>
-    <AppProviders api={windowApi()} i18n={i18n}>
+    <AppProviders api={api} i18n={i18n}>
       <App />
     </AppProviders>
   </StrictMode>,

@@ -20,6 +20,7 @@ import { useFormatter } from '../format';
 import type { Route } from '../router';
 import { ImportWizard } from './import/ImportWizard';
 import { IndicatorSuggestions, PooledIndicators, PortfolioHeadline } from './PortfolioFigures';
+import { INITIAL_SORT } from './portfolio/firstPage';
 import { PortfolioFilters } from './portfolio/PortfolioFilters';
 import { OPTIONAL_COLUMNS, PortfolioTable, type OptionalColumn } from './portfolio/PortfolioTable';
 import { usePortfolioPages } from './portfolio/usePortfolioPages';
@@ -274,7 +275,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
     const timer = setTimeout(() => setQuery((asked) => (JSON.stringify(asked) === JSON.stringify(filter) ? asked : filter)), 200);
     return () => clearTimeout(timer);
   }, [filter]);
-  const [sort, setSort] = useState<PortfolioSort>({ key: 'name', dir: 'asc' });
+  const [sort, setSort] = useState<PortfolioSort>(INITIAL_SORT);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const { head, facets, rowAt, ensureRange, error } = usePortfolioPages(query, sort, language, version);

@@ -339,6 +339,30 @@ describeEngines('kept figures', (engine) => {
       }
     });
 
+    itSqlite('generatePortfolio writes a SQLite file (electron/generate/indicators.ts)')('the figures read ahead as the window opens serve the first screen: one read, the same rows', async () => {
+      const file = path.join(dir, 'ahead.sqlite');
+      await generatePortfolio(file, { projects: 4, goalsPerProject: 5, statusesPerGoal: 2, seed: 5 });
+      const services = await createAppServices({ dbPath: file });
+      try {
+        const store = services.store;
+        // Reading figures that are not held takes a transaction (stale ones are stored in it).
+        let transactions = 0;
+        const transaction = store.transaction.bind(store);
+        store.transaction = (fn) => {
+          transactions++;
+          return transaction(fn);
+        };
+        services.portfolio.warmUp();
+        // The view's call arrives while the figures are being read: it waits, it does not read again.
+        const overview = await services.portfolio.portfolioOverview();
+        expect(transactions).toBe(1);
+        expect(overview.total).toBe(4);
+        expect(overview.rows).toEqual((await services.portfolio.loadPortfolio()).map((p) => p.summary));
+      } finally {
+        await services.close();
+      }
+    });
+
     itSqlite('the CLI opens SQLite files only (--db postgres:// is a later step of issue 13)')('cli verify finds a figure planted with raw SQL, names project and field, and exits 1', async () => {
       const file = path.join(dir, 'verify.sqlite');
       await generatePortfolio(file, { projects: 3, goalsPerProject: 5, statusesPerGoal: 2 });

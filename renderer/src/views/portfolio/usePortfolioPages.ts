@@ -3,9 +3,8 @@ import type { IpcError, PortfolioPage } from '../../../../shared/contracts';
 import type { PortfolioFilter } from '../../../../shared/portfolioFilter';
 import type { PortfolioFacets, PortfolioPageRow, PortfolioSort } from '../../../../shared/portfolioPage';
 import { safeCall, useApi } from '../../api';
+import { askFirstPage, firstPageQuestion, PAGE_SIZE } from './firstPage';
 
-/** Rows per request: a few screens, so scrolling asks main rarely. */
-export const PAGE_SIZE = 100;
 
 export interface PortfolioPages {
   /** The first page's answer (counts, figures) for the current filter and sort; null while loading. */
@@ -41,7 +40,7 @@ export function usePortfolioPages(filter: PortfolioFilter, sort: PortfolioSort, 
     const gen = ++generation.current;
     question.current = { filter, sort, language };
     const wantFacets = facetsVersion.current !== version;
-    void safeCall(() => api.portfolioPage({ filter, sort, language, offset: 0, limit: PAGE_SIZE, figures: true, facets: wantFacets })).then((r) => {
+    void askFirstPage(api, firstPageQuestion(filter, sort, language, wantFacets)).then((r) => {
       if (gen !== generation.current) return;
       if (!r.ok) {
         setError(r.error);
