@@ -4,6 +4,7 @@ import { storageMessage } from '../storage/messages';
 import { commands, loadAllCommands } from './commands';
 import { CLI_MESSAGES, languageFromEnv, type CliMessages, type Lang } from './messages';
 import { CliError, type CliCommand, type CliIO } from './types';
+import { urlWithPassword } from './open';
 
 /**
  * Trafiklys on the command line, over the same services as the app. Runs on plain Node,
@@ -28,6 +29,8 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
     io.err(`${t.unknownCommand(name)}\n\n${await help(t)}`);
     return 2;
   }
+  const withPassword = urlWithPassword(rest);
+  if (withPassword) io.err(t.passwordInUrl(withPassword));
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${t.usage(command.usage)}\n\n${summaryOf(command, t)}${'project' in command.options ? `\n${t.projectOption}` : ''}`);

@@ -30,12 +30,15 @@ const da = {
     report: 'Skriv evalueringsrapporten for en runde som Word-dokument (.docx) eller PDF.',
     generate: 'Opret en syntetisk portefølje af N projekter i en ny databasefil (til test og målinger).',
     verify: 'Beregn hvert projekts tal forfra og vis dem, der afviger fra de gemte tal, som porteføljeoversigten viser.',
+    copy: 'Kopiér hele porteføljen mellem en SQLite-fil og en PostgreSQL-server (begge veje) i én transaktion, og kontrollér at alle tal er ens bagefter.',
   } as Record<string, string>,
   projectOption: '--project tager en entydig del af navnet (store og små bogstaver er ligegyldige) eller projektets id.',
 
   dbMissing: (path: string) => `Databasefilen ${path} findes ikke.`,
   dbNotAFile: (path: string) => `${path} er ikke en fil.`,
   dbEmpty: (path: string) => `${path} er tom og er ikke en Trafiklys-database.`,
+  passwordInUrl: (url: string) => `Advarsel: adgangskoden står i adressen (${url}) og dermed i kommandolinjens historik. Sæt PGPASSWORD, eller skriv den i ~/.pgpass, og udelad den i adressen.`,
+  fileOnly: (command: string) => `${command} skriver en ny porteføljefil, ikke på en server. Opret filen, og flyt den over med: npm run cli -- copy --from FIL --to postgres://…`,
 
   noProjects: 'Porteføljen har ingen projekter.',
   projectNotFound: (query: string, names: string[]) =>
@@ -64,6 +67,12 @@ const da = {
   scoredOf: (scored: number) => `(${scored} af 6 scoret)`,
 
   verifyOk: (projects: number) => `De gemte tal for alle ${projects} projekter er de samme som en ny beregning.`,
+  copyProgress: (done: number, total: number, table: string) => `Kopierer … ${done} af ${total} rækker (${table})`,
+  copyDone: (projects: number, rows: number, from: string, to: string) => `${projects} projekter (${rows} rækker) kopieret fra ${from} til ${to}; alle tal ens, og data er de samme (dataaftryk).`,
+  copyDiffers: (to: string, lines: string[]) =>
+    `Kopien i ${to} afviger fra kilden:\n${lines.join('\n')}\nKopien kan ikke bruges: slet den (en fil er allerede fjernet; en serverdatabase: dropdb og opret den igen) og meld fejlen.`,
+  copyDigest: 'Data (dataaftrykket af alle brugerdata) er ikke de samme.',
+  copyFigure: (name: string) => `Tallene for ${name} er ikke de samme.`,
   verifyFailed: (differences: number, projects: number) =>
     `${differences} tal afviger fra en ny beregning (i ${projects} ${projects === 1 ? 'projekt' : 'projekter'}):`,
   verifyLine: (project: string, field: string, kept: string, fresh: string) => `  "${project}", ${field}: gemt ${kept}, ny beregning ${fresh}`,
@@ -94,12 +103,15 @@ const en: CliMessages = {
     report: 'Write the evaluation report of a round as a Word document (.docx) or PDF.',
     generate: 'Create a synthetic portfolio of N projects in a new database file (for tests and measurements).',
     verify: "Recompute every project's figures afresh and list those that differ from the kept figures the portfolio overview shows.",
+    copy: 'Copy the whole portfolio between an SQLite file and a PostgreSQL server (either way) in one transaction, and check that every figure is the same afterwards.',
   },
   projectOption: "--project takes a unique part of the name (case does not matter) or the project's id.",
 
   dbMissing: (path) => `The database file ${path} does not exist.`,
   dbNotAFile: (path) => `${path} is not a file.`,
   dbEmpty: (path) => `${path} is empty and is not a Trafiklys database.`,
+  passwordInUrl: (url) => `Warning: the password is in the address (${url}) and so in the shell's history. Set PGPASSWORD or put it in ~/.pgpass, and leave it out of the address.`,
+  fileOnly: (command) => `${command} writes a new portfolio file, not onto a server. Create the file and move it over with: npm run cli -- copy --from FILE --to postgres://…`,
 
   noProjects: 'The portfolio has no projects.',
   projectNotFound: (query, names) =>
@@ -128,6 +140,12 @@ const en: CliMessages = {
   scoredOf: (scored) => `(${scored} of 6 scored)`,
 
   verifyOk: (projects) => `The kept figures of all ${projects} projects are the same as a fresh computation.`,
+  copyProgress: (done, total, table) => `Copying … ${done} of ${total} rows (${table})`,
+  copyDone: (projects, rows, from, to) => `${projects} projects (${rows} rows) copied from ${from} to ${to}; every figure the same, and the data the same (data digest).`,
+  copyDiffers: (to, lines) =>
+    `The copy in ${to} differs from the source:\n${lines.join('\n')}\nThe copy cannot be used: delete it (a file has been removed already; a server database: dropdb and create it again) and report the error.`,
+  copyDigest: 'The data (the digest of all user data) are not the same.',
+  copyFigure: (name) => `The figures of ${name} are not the same.`,
   verifyFailed: (differences, projects) =>
     `${differences} ${differences === 1 ? 'figure differs' : 'figures differ'} from a fresh computation (in ${projects} ${projects === 1 ? 'project' : 'projects'}):`,
   verifyLine: (project, field, kept, fresh) => `  "${project}", ${field}: kept ${kept}, fresh ${fresh}`,

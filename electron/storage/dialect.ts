@@ -18,6 +18,10 @@ export interface Dialect {
   listTables(c: SqlConn): Promise<string[]>;
   /** A table's columns in order; `pk` is the column's position in the primary key (0: not in it). */
   tableColumns(c: SqlConn, table: string): Promise<{ name: string; pk: number }[]>;
+  /** The tables a table's foreign keys point at (for copying in an order the keys accept). */
+  referencedTables(c: SqlConn, table: string): Promise<string[]>;
+  /** Makes the table's id generator continue after `last` (a copy keeps the source's ids, and ids are never reused). */
+  continueIdsAfter(c: SqlConn, table: string, last: number): Promise<void>;
   /** What orders the rows of a table without a primary key. */
   readonly physicalRowOrder: string;
   /** Full-text search: the FTS5 index of migration 007, or a plain substring match. */
@@ -44,6 +48,16 @@ export const sqliteDialect: Dialect = {
   async tableColumns(c, table) {
     return c.all<{ name: string; pk: number }>(`PRAGMA table_info(${quote(table)})`);
   },
+  async referencedTables(c, table) {
+    const rows = await c.all<{ table: string }>(`PRAGMA foreign_key_list(${quote(table)})`);
+    return [...new Set(rows.map((r) => r.table))];
+  },
+  async continueIdsAfter(c, table, last) {
+    if (last <= 0) return;
+    const found = await c.get('SELECT seq FROM sqlite_sequence WHERE name = ?', [table]);
+    if (found) await c.run('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?', [last, table]);
+    else await c.run('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)', [table, last]);
+  },
   physicalRowOrder: 'rowid',
   fullTextSearch: 'fts5',
   async lastGeneratedId(c, table) {
@@ -68,13 +82,25 @@ export const postgresDialect: Dialect & { translate(sql: string): string; transl
   },
   async tableColumns(c, table) {
     return c.all<{ name: string; pk: number }>(
-      `SELECT a.attname AS name, coalesce(array_position(i.indkey::int2[], a.attnum), 0) AS pk
+      `SELECT a.attname AS name, coalesce(array_position(i.indkey::int2[], a.attnum) + 1, 0) AS pk
          FROM pg_attribute a
          LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
         WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attnum`,
       [quote(table)],
     );
+  },
+  async referencedTables(c, table) {
+    const rows = await c.all<{ name: string }>(
+      `SELECT DISTINCT cl.relname AS name FROM pg_constraint co JOIN pg_class cl ON cl.oid = co.confrelid
+        WHERE co.contype = 'f' AND co.conrelid = to_regclass(?)`,
+      [quote(table)],
+    );
+    return rows.map((r) => r.name);
+  },
+  async continueIdsAfter(c, table, last) {
+    if (last <= 0) return;
+    await c.get("SELECT setval(pg_get_serial_sequence(?, 'id'), ?) AS v", [quote(table), last]);
   },
   physicalRowOrder: 'ctid',
   fullTextSearch: 'substring',

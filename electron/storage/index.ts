@@ -15,6 +15,7 @@ export {
   DatabaseReadOnlyError,
   DiskFullError,
   DatabaseIoError,
+  DatabaseServerError,
 } from './store';
 export { storageMessage, type Lang, type ReadOnlyReason, type StorageProblem } from './messages';
 export { NestedLockError } from './sqlite';

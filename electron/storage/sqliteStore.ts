@@ -1355,7 +1355,7 @@ class SqliteStore implements PortfolioStore {
       c.run(
         `INSERT INTO project_figures (project_id, revision, computed_revision, summary, pool) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (project_id) DO UPDATE SET computed_revision = excluded.computed_revision, summary = excluded.summary, pool = excluded.pool
-         WHERE revision = excluded.revision`,
+         WHERE project_figures.revision = excluded.revision`,
         [projectId, revision, revision, figures.summary, figures.pool],
       ),
     );

@@ -337,7 +337,7 @@ export class StorageError extends Error {
   }
 }
 
-export type StorageErrorCode = 'DB_BUSY' | 'DB_CORRUPT' | 'DB_READ_ONLY' | 'DB_FULL' | 'DB_FOREIGN' | 'DB_IO' | 'DB_NEWER' | 'NOT_A_DATABASE' | 'MIGRATION_FAILED';
+export type StorageErrorCode = 'DB_BUSY' | 'DB_CORRUPT' | 'DB_READ_ONLY' | 'DB_FULL' | 'DB_FOREIGN' | 'DB_IO' | 'DB_NEWER' | 'NOT_A_DATABASE' | 'MIGRATION_FAILED' | 'DB_SERVER';
 
 /** Another connection holds the write lock longer than the busy timeout (about 5 s). */
 export class DatabaseBusyError extends StorageError {
@@ -376,6 +376,14 @@ export class DatabaseIoError extends StorageError {
   constructor(file: string, detail: string, cause?: unknown) {
     super('DB_IO', { code: 'DB_IO', file, detail }, cause);
     this.name = 'DatabaseIoError';
+  }
+}
+
+/** A portfolio on a PostgreSQL server that cannot be reached or refuses the user (nothing is changed). */
+export class DatabaseServerError extends StorageError {
+  constructor(problem: Extract<StorageProblem, { code: 'DB_SERVER' }>, cause?: unknown) {
+    super('DB_SERVER', problem, cause);
+    this.name = 'DatabaseServerError';
   }
 }
 

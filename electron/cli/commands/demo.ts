@@ -1,3 +1,4 @@
+import { isPostgresUrl } from '../../storage/pg/pgDb';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../types';
@@ -12,6 +13,7 @@ export const demoCommand: CliCommand = {
   options: { db: { type: 'string' } },
   async run(args, io) {
     const db = resolve(requireString(args, 'db'));
+    if (isPostgresUrl(requireString(args, 'db'))) throw new CliError(args.t.fileOnly('demo'), 2);
     if (existsSync(db)) throw new CliError(args.t.demoExists(db));
     const { projectIds } = await createDemoPortfolio(db, resourcesDir());
     io.out(args.t.demoCreated(db, projectIds.length));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
-import { openExistingServices } from '../open';
+import { dbLocation, openExistingServices } from '../open';
 import { requireProject } from '../project';
 import { exportEvaluation, exportPortfolio } from '../../export';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs } from '../filterOptions';
@@ -21,7 +21,7 @@ export const exportCommand: CliCommand = {
   },
   async run(args, io) {
     const { t } = args;
-    const db = resolve(requireString(args, 'db'));
+    const db = dbLocation(args);
     const out = resolve(requireString(args, 'out'));
     const name = args.values.project;
     const portfolio = args.values.portfolio === true;

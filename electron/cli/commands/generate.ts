@@ -1,3 +1,4 @@
+import { isPostgresUrl } from '../../storage/pg/pgDb';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,7 @@ export const generateCommand: CliCommand = {
     const projects = wholeNumber(requireString(args, 'projects'), 'projects', 1, MAX_PROJECTS)!;
     const seed = wholeNumber(args.values.seed as string | undefined, 'seed', 0, 2 ** 32 - 1) ?? DEFAULT_SEED;
     const db = resolve(requireString(args, 'db'));
+    if (isPostgresUrl(requireString(args, 'db'))) throw new CliError(args.t.fileOnly('generate'), 2);
     // A synthetic portfolio never goes into a real one.
     if (existsSync(db)) throw new CliError(`${db} findes allerede; en syntetisk portefølje oprettes kun i en ny fil.`);
     let result: Awaited<ReturnType<typeof generatePortfolio>>;

@@ -4,8 +4,8 @@ import { FACT_LABEL_DA, type ImportApplyResult, type ImportItem, type ImportPrev
 import { leftOutOf, type LeftOutEntry } from '../../../shared/import/leftOut';
 import { applyImport, previewImport, type ApplyInput } from '../../import/service';
 import type { CliCommand } from '../types';
-import { CliError, requireString } from '../types';
-import { openExistingServices } from '../open';
+import { CliError } from '../types';
+import { dbLocation, openExistingServices } from '../open';
 import { importCliText, type ImportCliText } from '../importText';
 import { findProject } from '../project';
 import { isReaderMsg } from '../../../shared/import/readerNotes';
@@ -40,7 +40,7 @@ export const importCommand: CliCommand = {
     if (evaluationType !== undefined && evaluationType !== 'final' && evaluationType !== 'midterm') throw new CliError(say('badEvaluationType'), 2);
     const reportDate = dateOption(args.values['report-date'], '--report-date', say);
     const evaluationDate = dateOption(args.values['evaluation-date'], '--evaluation-date', say);
-    const services = await openExistingServices(resolve(requireString(args, 'db')), args.t);
+    const services = await openExistingServices(dbLocation(args), args.t);
     try {
       // --project names an existing project as every command does (id, name or a unique part of
       // it); a name that matches none is the name of a new project.

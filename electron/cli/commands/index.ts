@@ -18,6 +18,7 @@ export const commands: CommandEntry[] = [
   { name: 'import', load: async () => (await import('./import')).importCommand },
   { name: 'generate', load: async () => (await import('./generate')).generateCommand },
   { name: 'verify', load: async () => (await import('./verify')).verifyCommand },
+  { name: 'copy', load: async () => (await import('./copy')).copyCommand },
 ];
 
 /** All commands, for the overall help (not on any command's own path). */

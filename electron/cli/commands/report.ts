@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from '../types';
 import { CliError, requireString } from '../types';
-import { openExistingServices } from '../open';
+import { dbLocation, openExistingServices } from '../open';
 import { requireProject } from '../project';
 import { exportReport, REPORT_FORMATS, reportFormatOf, type ReportFormat } from '../../export/report';
 import type { ReportLang } from '../../../shared/report/model';
@@ -18,7 +18,7 @@ export const reportCommand: CliCommand = {
     out: { type: 'string' },
   },
   async run(args, io) {
-    const db = resolve(requireString(args, 'db'));
+    const db = dbLocation(args);
     const name = requireString(args, 'project');
     const format = requireString(args, 'format') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new CliError(`Ukendt format "${format}": brug docx eller pdf.`, 2);

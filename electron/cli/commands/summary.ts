@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { ProjectSummary } from '../../../shared/contracts/views';
 import { GOAL_LEVELS, type GoalLevel } from '../../../shared/domain';
 import type { PortfolioRollup } from '../../../shared/methodology/types';
@@ -7,9 +6,9 @@ import { describeFilterDa, isFilterActive, type PortfolioFilter } from '../../..
 import { indicatorRef } from '../../services/portfolioService';
 import { rollupOfKept } from '../../services/keptFigures';
 import type { CliCommand } from '../types';
-import { CliError, requireString } from '../types';
+import { CliError } from '../types';
 import type { CliMessages } from '../messages';
-import { openExistingServices } from '../open';
+import { dbLocation, openExistingServices } from '../open';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromArgs } from '../filterOptions';
 import { requireProject } from '../project';
 import { readProjectMeasures, type ProjectMeasures } from '../../services/projectMeasures';
@@ -27,7 +26,7 @@ export const summaryCommand: CliCommand = {
   options: { db: { type: 'string' }, project: { type: 'string' }, json: { type: 'boolean' }, ...FILTER_OPTIONS },
   async run(args, io) {
     const filter = filterFromArgs(args);
-    const services = await openExistingServices(resolve(requireString(args, 'db')), args.t);
+    const services = await openExistingServices(dbLocation(args), args.t);
     try {
       const name = args.values.project;
       const overview = await services.portfolio.portfolioOverview(filter);

@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import { formatDanishNumber, shownDecimals } from '../../../shared/numbers/danish';
 import type { CliCommand } from '../types';
-import { requireString } from '../types';
-import { openExistingServices } from '../open';
+import { dbLocation, openExistingServices } from '../open';
 
 /** A kept or fresh value as a user reads it: Danish numbers, '–' for none, anything else as JSON. */
 function shown(value: unknown): string {
@@ -18,7 +16,7 @@ export const verifyCommand: CliCommand = {
   options: { db: { type: 'string' } },
   async run(args, io) {
     const t = args.t;
-    const services = await openExistingServices(resolve(requireString(args, 'db')), t);
+    const services = await openExistingServices(dbLocation(args), t);
     try {
       const differences = await services.portfolio.verifyFigures();
       const projects = (await services.store.listProjects()).length;

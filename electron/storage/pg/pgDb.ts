@@ -5,7 +5,7 @@ import type { Migration } from '../migrations/types';
 import { latestVersion, MIGRATIONS } from '../migrations/migrate';
 import { NestedLockError, ScopedConn } from '../sqlite';
 import type { Database, RunResult, SqlConn, SqlParams } from '../sqlite';
-import { DatabaseIoError, DatabaseNewerError, ForeignDatabaseError, MigrationError, StorageError } from '../store';
+import { DatabaseIoError, DatabaseNewerError, DatabaseServerError, ForeignDatabaseError, MigrationError, StorageError } from '../store';
 
 /**
  * The store's database on PostgreSQL (node-postgres, a Pool): the same `SqlConn` and the same
@@ -41,6 +41,40 @@ export function redactUrl(url: string): string {
   } catch {
     return 'postgres://…';
   }
+}
+
+/**
+ * A failed connection in words a user can act on (the server, the user, the database it names;
+ * never the password): the driver's codes and PostgreSQL's SQLSTATEs, not its raw text alone.
+ */
+export function serverError(url: string, error: unknown): DatabaseServerError {
+  let u: URL | null = null;
+  try {
+    u = new URL(url);
+  } catch {
+    // Reported as "other" below.
+  }
+  const host = u?.hostname || process.env.PGHOST || 'localhost';
+  const port = u?.port || process.env.PGPORT || '5432';
+  const user = decodeURIComponent(u?.username ?? '') || process.env.PGUSER || process.env.USER || '';
+  const database = decodeURIComponent((u?.pathname ?? '').replace(/^\//, '')) || process.env.PGDATABASE || user;
+  const e = (error ?? {}) as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  const reason =
+    e.code === 'ECONNREFUSED'
+      ? 'refused'
+      : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN'
+        ? 'host'
+        : e.code === 'ETIMEDOUT' || /timeout/i.test(message)
+          ? 'timeout'
+          : e.code === '28P01' || /password/i.test(message)
+            ? 'password'
+            : e.code === '28000' || e.code === '42501'
+              ? 'access'
+              : e.code === '3D000'
+                ? 'database'
+                : 'other';
+  return new DatabaseServerError({ code: 'DB_SERVER', file: redactUrl(url), reason, server: `${host}:${port}`, user, database, detail: message }, error);
 }
 
 interface PgError {
@@ -177,7 +211,7 @@ export class PgDb implements Database {
       client.release();
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new DatabaseIoError(where, error instanceof Error ? error.message : String(error), error);
+      throw serverError(url, error);
     }
     return new PgDb(pool, where);
   }
