@@ -682,10 +682,14 @@ function* fillPortfolioWorkbook(
   const main = sink.add(PORTFOLIO_SHEET, PROJECT_SHEET_OPTIONS);
   sheets.push(projectSheet(main, rows, refs, null, profile, thresholds, selection));
   sink.finish(main);
+  // A turn for the streaming writer after each finished sheet: the zip takes up its XML before
+  // the next sheet's model is built (all four at once were the export's peak memory).
+  yield 0;
   for (const { source, name } of perSource) {
     const ws = sink.add(name, PROJECT_SHEET_OPTIONS);
     sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile, thresholds, selection));
     sink.finish(ws);
+    yield 0;
   }
   const thresholdsWs = sink.add(THRESHOLDS_SHEET, THRESHOLDS_SHEET_OPTIONS);
   thresholdsSheet(thresholdsWs, profile);

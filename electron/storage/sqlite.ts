@@ -52,6 +52,12 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Why it is read-only, for the message a refused write gives. Default 'requested'. */
   readOnlyReason?: ReadOnlyReason;
+  /**
+   * SQLite's page cache for this connection, in KiB. Default 64 MiB (PAGE_CACHE_KIB). A
+   * connection that reads the file once from end to end (the portfolio export) gains nothing
+   * from a large cache and keeps what it filled as the process's memory to its end.
+   */
+  cacheKib?: number;
 }
 
 /** Thrown when a locking method is called from inside a lock held by the same async context. */
@@ -322,7 +328,7 @@ export class Db implements Database {
       // Up to 64 MiB of pages kept between statements (SQLite's default is 2 MB, allocated as
       // used): the portfolio's per-project revisions are read on every open of the portfolio
       // view, and at 5,000 projects their pages are about 8 MB.
-      await db.conn.exec(`PRAGMA cache_size = ${-PAGE_CACHE_KIB}`);
+      await db.conn.exec(`PRAGMA cache_size = ${-Math.max(1, Math.round(options.cacheKib ?? PAGE_CACHE_KIB))}`);
       if (!readonly) {
         await db.conn.exec('PRAGMA foreign_keys = ON');
         if (path !== ':memory:' && path !== '') {
