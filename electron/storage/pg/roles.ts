@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { openPgDatabase } from './pgDb';
-import { groupRoleName, PROJECT_OF, privilegesOf, TEAM_ROLES, type Privilege } from './roleMatrix';
+import { groupRoleName, PROJECT_OF, privilegesOf, TEAM_ROLES, type Privilege, type TeamRole } from './roleMatrix';
 
 export * from './roleMatrix';
 
@@ -107,6 +107,106 @@ export async function serverInit(url: string, options: { prefix?: string } = {})
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A refusal of `server user add/list` the CLI prints as it is. */
+export class ServerRoleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServerRoleError';
+  }
+}
+
+export interface UserToAdd {
+  name: string;
+  roles: TeamRole[];
+  projects: number[];
+  /** The login's password; null: a login without one (trust or certificate auth). Never printed. */
+  password: string | null;
+  prefix?: string;
+}
+
+/**
+ * `server user add`: a LOGIN role, member of the group roles, with its projects assigned (one
+ * assignment per project and role, evaluator and case officer only: a manager reads all, an admin
+ * writes all). Refused, with nothing changed, when the connecting user is not an admin (not a
+ * member of the admin group and not allowed to create roles), the name is taken, or a project
+ * does not exist.
+ */
+export async function serverUserAdd(url: string, user: UserToAdd): Promise<void> {
+  const prefix = user.prefix ?? 'trafiklys_';
+  if (!validRoleName(user.name)) throw new ServerRoleError(`Ugyldigt brugernavn "${user.name}": brug bogstaver, tal, _ . og - (højst 63 tegn).`);
+  if (user.roles.length === 0) throw new ServerRoleError('Angiv mindst én rolle med --role (evaluator, case-officer, manager eller admin).');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const me = await client.query<{ name: string; createrole: boolean; admin: boolean; inited: boolean }>(
+      `SELECT session_user AS name, r.rolcreaterole OR r.rolsuper AS createrole,
+              coalesce(pg_has_role(session_user, $1, 'MEMBER'), false) AS admin,
+              to_regclass('project_assignments') IS NOT NULL AS inited
+         FROM pg_roles r WHERE r.rolname = session_user`,
+      [groupRoleName('admin', prefix)],
+    ).catch(() => null);
+    const row = me?.rows[0];
+    if (!row || !row.inited) throw new ServerRoleError('Serveren er ikke sat op til Trafiklys: kør først "server init" som administrator.');
+    if (!row.admin || !row.createrole)
+      throw new ServerRoleError(`Du (${row.name}) er ikke administrator på serveren: kun en administrator med ret til at oprette roller kan tilføje brugere. Intet er ændret.`);
+    if ((await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user.name])).rowCount)
+      throw new ServerRoleError(`Brugernavnet "${user.name}" er allerede taget på serveren. Vælg et andet navn. Intet er ændret.`);
+    await client.query('BEGIN');
+    for (const id of user.projects) {
+      if (!(await client.query('SELECT 1 FROM projects WHERE id = $1', [id])).rowCount)
+        throw new ServerRoleError(`Projektet med id ${id} findes ikke i porteføljen. Intet er ændret.`);
+    }
+    const password = user.password === null ? '' : ` PASSWORD ${literal(user.password)}`;
+    await client.query(`CREATE ROLE ${ident(user.name)} LOGIN${password} IN ROLE ${user.roles.map((r) => ident(groupRoleName(r, prefix))).join(', ')}`);
+    for (const id of user.projects) {
+      for (const role of user.roles.filter((r) => r === 'evaluator' || r === 'case-officer')) {
+        await client.query('INSERT INTO project_assignments (project_id, user_name, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, user.name, role]);
+      }
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface ServerUser {
+  name: string;
+  roles: TeamRole[];
+  projects: { id: number; name: string; role: string }[];
+}
+
+/** `server user list`: the logins that hold a Trafiklys group role, with their assignments. */
+export async function serverUserList(url: string, options: { prefix?: string } = {}): Promise<ServerUser[]> {
+  const prefix = options.prefix ?? 'trafiklys_';
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const groups = new Map(TEAM_ROLES.map((r) => [groupRoleName(r, prefix), r]));
+    const members = await client.query<{ name: string; grp: string }>(
+      `SELECT u.rolname AS name, g.rolname AS grp FROM pg_auth_members m
+         JOIN pg_roles u ON u.oid = m.member JOIN pg_roles g ON g.oid = m.roleid
+        WHERE g.rolname = ANY($1) AND u.rolcanlogin ORDER BY u.rolname, g.rolname`,
+      [[...groups.keys()]],
+    );
+    const assignments = await client.query<{ user_name: string; id: number; name: string; role: string }>(
+      'SELECT a.user_name, p.id::int AS id, p.name, a.role FROM project_assignments a JOIN projects p ON p.id = a.project_id ORDER BY a.user_name, p.name, a.role',
+    );
+    const users = new Map<string, ServerUser>();
+    for (const m of members.rows) {
+      const u = users.get(m.name) ?? { name: m.name, roles: [], projects: [] };
+      u.roles.push(groups.get(m.grp)!);
+      users.set(m.name, u);
+    }
+    for (const a of assignments.rows) users.get(a.user_name)?.projects.push({ id: a.id, name: a.name, role: a.role });
+    return [...users.values()];
   } finally {
     await client.end();
   }
