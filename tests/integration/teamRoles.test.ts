@@ -44,7 +44,6 @@ suite(`team roles enforced by PostgreSQL${available ? '' : ` ${PG_SKIP_REASON}`}
   const login = (role: string) => `${prefix}${role.replace('-', '_')}_user`;
   let adminUrl = '';
   let drop: () => Promise<void> = async () => undefined;
-  let projectX = 0;
   let projectY = 0;
   let evaluationX = 0;
   let evaluationY = 0;
@@ -70,7 +69,6 @@ suite(`team roles enforced by PostgreSQL${available ? '' : ` ${PG_SKIP_REASON}`}
     try {
       const x = await admin.createProject(facts({ name: 'Projekt X' }));
       const y = await admin.createProject(facts({ name: 'Projekt Y' }));
-      projectX = x.id;
       projectY = y.id;
       await admin.createGoal(goal(x.id));
       await admin.createGoal(goal(y.id));
