@@ -4,6 +4,7 @@ export type { PortfolioStore, NewOrExisting, AuditFilter } from './store';
 export {
   NotFoundError,
   ConflictError,
+  PermissionError,
   LockedError,
   StorageError,
   DatabaseNewerError,

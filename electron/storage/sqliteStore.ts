@@ -78,7 +78,8 @@ export async function openPortfolioStore(path: string, options: OpenPortfolioSto
     if (options.readonly) throw new Error('A portfolio on a PostgreSQL server is opened read-write; read-only rights are the server\'s (not yet).');
     const pgDb = await openPgDatabase(path, { migrations: options.migrations });
     const pgSeals = await pgDb.withLock((c) => postgresDialect.tableExists(c, 'evaluation_sign_offs'));
-    return new SqliteStore(pgDb, postgresDialect, options.user ?? defaultUser(), now, null, pgSeals);
+    // The audit log names the server's user of the session (who logged in), not the OS user.
+    return new SqliteStore(pgDb, postgresDialect, pgDb.user, now, null, pgSeals);
   }
   const db = await openDatabase(path, { migrations: options.migrations, now, readonly: options.readonly });
   // Only a test's own migration list can leave out the sign-off table; then there is nothing to seal.
@@ -1351,14 +1352,19 @@ class SqliteStore implements PortfolioStore {
 
   async keepFigures(projectId: number, revision: number, figures: { summary: string; pool: string }): Promise<void> {
     // Not a user's change: no audit row, and the seals are not concerned (figures are derived).
-    await this.read((c) =>
-      c.run(
+    // On a server a reader (a manager) may not write the cache: the figures stay in memory.
+    await this.read(async (c) => {
+      if (this.dialect.name === 'postgres') {
+        const may = await c.get<{ ok: number }>("SELECT has_table_privilege('project_figures', 'INSERT') AND has_table_privilege('project_figures', 'UPDATE') AS ok");
+        if (may?.ok !== 1) return;
+      }
+      await c.run(
         `INSERT INTO project_figures (project_id, revision, computed_revision, summary, pool) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (project_id) DO UPDATE SET computed_revision = excluded.computed_revision, summary = excluded.summary, pool = excluded.pool
          WHERE project_figures.revision = excluded.revision`,
         [projectId, revision, revision, figures.summary, figures.pool],
-      ),
-    );
+      );
+    });
   }
 
   async addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport> {

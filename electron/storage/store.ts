@@ -304,6 +304,18 @@ export class ConflictError extends Error {
 }
 
 /**
+ * A write the database server refuses for the user's rights (PostgreSQL: missing GRANT or a
+ * row-level security policy, issue 13). The message names the missing right in Danish.
+ */
+export class PermissionError extends ConflictError {
+  constructor(message: string, cause?: unknown) {
+    super(message);
+    this.name = 'PermissionError';
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
+
+/**
  * A write that would change a final (signed-off) evaluation round. The message names the round,
  * who finalised it and when, and what the write would have changed.
  */

@@ -5,7 +5,8 @@ import type { Migration } from '../migrations/types';
 import { latestVersion, MIGRATIONS } from '../migrations/migrate';
 import { NestedLockError, ScopedConn } from '../sqlite';
 import type { Database, RunResult, SqlConn, SqlParams } from '../sqlite';
-import { DatabaseIoError, DatabaseNewerError, DatabaseServerError, ForeignDatabaseError, MigrationError, StorageError } from '../store';
+import { DatabaseIoError, DatabaseNewerError, DatabaseServerError, ForeignDatabaseError, MigrationError, PermissionError, StorageError } from '../store';
+import { permissionMessage } from './roleMatrix';
 
 /**
  * The store's database on PostgreSQL (node-postgres, a Pool): the same `SqlConn` and the same
@@ -86,10 +87,12 @@ interface PgError {
 }
 
 /** A PostgreSQL error in the words SQLite uses (the store's messages match those). */
-function asStoreError(where: string, error: unknown): unknown {
+function asStoreError(where: string, error: unknown, sql = '', user = ''): unknown {
   if (error instanceof StorageError || !error || typeof error !== 'object') return error;
   const e = error as PgError;
   const code = e.code ?? '';
+  // insufficient_privilege: a table right the user's roles lack, or a row-level security refusal.
+  if (code === '42501') return new PermissionError(permissionMessage(sql, e.message, user), error);
   // A fraction for an INTEGER column, a number out of range: SQLite's CHECK on the column refuses these.
   const badValue = code === '22P02' || code === '22003';
   if (code.startsWith('23') || badValue) {
@@ -144,6 +147,8 @@ class PgConn implements SqlConn {
   constructor(
     private readonly client: pg.PoolClient,
     private readonly where: string,
+    /** The server's user of the session, for permission messages. */
+    private readonly user = '',
   ) {}
 
   private async query(sql: string, params: SqlParams): Promise<pg.QueryResult> {
@@ -151,7 +156,7 @@ class PgConn implements SqlConn {
     try {
       return await this.client.query({ text: translated.text, values: translated.values });
     } catch (error) {
-      throw asStoreError(this.where, error);
+      throw asStoreError(this.where, error, sql, this.user);
     }
   }
 
@@ -174,7 +179,7 @@ class PgConn implements SqlConn {
     try {
       await this.client.query(postgresDialect.translateDdl(sql));
     } catch (error) {
-      throw asStoreError(this.where, error);
+      throw asStoreError(this.where, error, sql, this.user);
     }
   }
 }
@@ -199,6 +204,8 @@ export class PgDb implements Database {
     private readonly pool: pg.Pool,
     /** The URL without password: what messages name. */
     readonly path: string,
+    /** The user the server knows this session as (session_user), asked once at open. */
+    readonly user: string,
   ) {}
 
   /** Connects (the first client is checked out at once, so a wrong URL fails here). */
@@ -206,14 +213,19 @@ export class PgDb implements Database {
     const where = redactUrl(url);
     const pool = new pg.Pool({ connectionString: url, types: TYPES, max: 4, connectionTimeoutMillis: 5000 });
     pool.on('error', () => undefined); // an idle client lost: the next checkout reports it
+    let user = '';
     try {
       const client = await pool.connect();
-      client.release();
+      try {
+        user = (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u;
+      } finally {
+        client.release();
+      }
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw serverError(url, error);
     }
-    return new PgDb(pool, where);
+    return new PgDb(pool, where, user);
   }
 
   get holdsLock(): boolean {
@@ -221,7 +233,7 @@ export class PgDb implements Database {
   }
 
   withLock<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
-    return this.locked(async (client) => fn(new PgConn(client, this.path)));
+    return this.locked(async (client) => fn(new PgConn(client, this.path, this.user)));
   }
 
   private locked<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -249,7 +261,7 @@ export class PgDb implements Database {
 
   transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
     return this.locked(async (client) => {
-      const conn = new PgConn(client, this.path);
+      const conn = new PgConn(client, this.path, this.user);
       const scoped = new ScopedConn(conn);
       await client.query('BEGIN');
       try {

@@ -121,7 +121,7 @@ describe('migrations', () => {
     const db = await openMemoryDbAtVersion(8);
     await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");
     await db.run("INSERT INTO evaluations (project_id, type, date, budget_spent_ore, created_at) VALUES (1, 'midterm', '2021-06-01', 150000000, 't')");
-    await migrate(db, MIGRATIONS);
+    await migrate(db, MIGRATIONS, { targetVersion: 9 });
     expect(await db.withLock(getUserVersion)).toBe(9);
     expect(await db.all('SELECT budget_spent_ore FROM evaluations')).toEqual([{ budget_spent_ore: 150000000 }]);
     expect(await db.all('SELECT * FROM spending_years')).toEqual([]);
@@ -135,6 +135,17 @@ describe('migrations', () => {
     await db.run('PRAGMA foreign_keys = ON');
     await db.run('DELETE FROM evaluations WHERE id = 1');
     expect(await db.all('SELECT * FROM spending_years')).toEqual([]);
+    await db.close();
+  });
+
+  it('010 adds project assignments: a version-9 file keeps its projects with none assigned; a role outside the four is refused', async () => {
+    const db = await openMemoryDbAtVersion(9);
+    await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");
+    await migrate(db, MIGRATIONS, { targetVersion: 10 });
+    expect(await db.withLock(getUserVersion)).toBe(10);
+    expect(await db.all('SELECT * FROM project_assignments')).toEqual([]);
+    await db.run("INSERT INTO project_assignments (project_id, user_name, role) VALUES (1, 'eva', 'evaluator')");
+    await expect(db.run("INSERT INTO project_assignments (project_id, user_name, role) VALUES (1, 'eva', 'boss')")).rejects.toThrow(/CHECK/);
     await db.close();
   });
 
