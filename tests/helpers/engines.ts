@@ -78,10 +78,41 @@ export async function freshLocation(
   dir: string,
   fileName = 'portfolio.trafiklys.sqlite',
   migrated = false,
+  /** On a server: the login of the location's URL (the store's user there is the session's). */
+  user = STORE_TEST_USER,
 ): Promise<{ location: string; drop: () => Promise<void> }> {
   if (current.name === 'sqlite') return { location: `${dir}/${fileName}`, drop: async () => undefined };
   const db = await freshPgDatabase('store', migrated ? await template() : undefined);
-  return { location: db.url, drop: db.drop };
+  // On a server the store's user is the session's (who logged in), so the storage tests log in
+  // as the user they expect to see in the audit log and the sign-off.
+  await ensureTestLogin(user);
+  const url = new URL(db.url);
+  url.username = encodeURIComponent(user);
+  return { location: url.toString(), drop: db.drop };
+}
+
+/** The user the storage tests work as: the SQLite store's `user` option, the server's login. */
+export const STORE_TEST_USER = 'evaluator1';
+
+const testLogins = new Map<string, Promise<void>>();
+
+/** A login role `user` on the run's cluster (a superuser: these tests are not about rights). */
+function ensureTestLogin(user: string): Promise<void> {
+  let made = testLogins.get(user);
+  if (made) return made;
+  made = (async () => {
+    const { Client } = (await import('pg')).default;
+    const admin = new Client({ connectionString: testPgUrl()! });
+    await admin.connect();
+    try {
+      // Several test files (workers) may ask at once: an existing role is fine.
+      await admin.query(`DO $$ BEGIN CREATE ROLE "${user.replace(/"/g, '""')}" LOGIN SUPERUSER; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    } finally {
+      await admin.end();
+    }
+  })();
+  testLogins.set(user, made);
+  return made;
 }
 
 /** The engine's raw database (no store) at a location from freshLocation, migrated to `version` (default: none). */

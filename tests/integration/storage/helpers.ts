@@ -5,7 +5,7 @@ import type { ProjectFacts } from '../../../shared/domain';
 import { openPortfolioStore } from '../../../electron/storage';
 import type { OpenPortfolioStoreOptions, PortfolioStore } from '../../../electron/storage';
 import type { NewGoal } from '../../../electron/storage/store';
-import { freshLocation } from '../../helpers/engines';
+import { freshLocation, STORE_TEST_USER } from '../../helpers/engines';
 
 /** A fresh temp folder; removed by the returned cleanup. */
 export function makeTempDir(): { dir: string; cleanup: () => void } {
@@ -34,10 +34,10 @@ export async function openTempStore(options: OpenPortfolioStoreOptions = {}): Pr
   const { dir, cleanup } = makeTempDir();
   // On the engine of the running tests (tests/helpers/engines.ts): a file in `dir`, or a fresh
   // PostgreSQL database (then `file` is its URL).
-  const { location: file, drop } = await freshLocation(dir, 'portfolio.trafiklys.sqlite', options.migrations === undefined);
+  const { location: file, drop } = await freshLocation(dir, 'portfolio.trafiklys.sqlite', options.migrations === undefined, options.user ?? STORE_TEST_USER);
   let store: PortfolioStore;
   try {
-    store = await openPortfolioStore(file, { user: 'evaluator1', now: steppingClock(), ...options });
+    store = await openPortfolioStore(file, { user: STORE_TEST_USER, now: steppingClock(), ...options });
   } catch (error) {
     await drop();
     cleanup();
