@@ -31,6 +31,7 @@ const da = {
     generate: 'Opret en syntetisk portefølje af N projekter i en ny databasefil (til test og målinger).',
     verify: 'Beregn hvert projekts tal forfra og vis dem, der afviger fra de gemte tal, som porteføljeoversigten viser.',
     copy: 'Kopiér hele porteføljen mellem en SQLite-fil og en PostgreSQL-server (begge veje) i én transaktion, og kontrollér at alle tal er ens bagefter.',
+    server: 'Sæt en PostgreSQL-server op til et team (skema, roller, rettigheder) og opret brugere med roller og projekter.',
   } as Record<string, string>,
   projectOption: '--project tager en entydig del af navnet (store og små bogstaver er ligegyldige) eller projektets id.',
 
@@ -73,6 +74,17 @@ const da = {
     `Kopien i ${to} afviger fra kilden:\n${lines.join('\n')}\nKopien kan ikke bruges: slet den (en fil er allerede fjernet; en serverdatabase: dropdb og opret den igen) og meld fejlen.`,
   copyDigest: 'Data (dataaftrykket af alle brugerdata) er ikke de samme.',
   copyFigure: (name: string) => `Tallene for ${name} er ikke de samme.`,
+  serverUsage: 'Brug "server init", "server user add NAVN --role ROLLE [--project ID]… [--password-stdin]" eller "server user list" med --db postgres://ADMIN@VÆRT:PORT/DB.',
+  serverNeedsUrl: 'server arbejder på en PostgreSQL-server: --db skal være postgres://ADMIN@VÆRT:PORT/DB.',
+  serverBadRole: (value: string) => `Ukendt rolle "${value}": brug evaluator, case-officer, manager eller admin.`,
+  serverBadProject: (value: string) => `--project skal være et projekt-id (et helt tal), ikke "${value}".`,
+  serverInitDone: (where: string, roles: string[], tables: number) =>
+    `Serveren ${where} er sat op til Trafiklys: skemaet er på nyeste version, rollerne ${roles.join(', ')} findes, og rettighederne til ${tables} tabeller og rækkesikkerheden efter tildeling er sat.`,
+  serverUserAdded: (name: string, roles: string[], projects: number, password: boolean) =>
+    `Brugeren ${name} er oprettet med ${roles.length === 1 ? 'rollen' : 'rollerne'} ${roles.join(', ')}${projects > 0 ? ` og tildelt ${projects} ${projects === 1 ? 'projekt' : 'projekter'}` : ''}.${password ? '' : ' Uden adgangskode: brugeren kan kun logge ind, hvis serveren tillader det (pg_hba.conf); giv en med --password-stdin.'}`,
+  serverNoPassword: 'Der kom ingen adgangskode på standardinput (--password-stdin).',
+  serverNoUsers: 'Ingen brugere har en Trafiklys-rolle på serveren endnu.',
+  serverUserLine: (name: string, roles: string[], projects: string[]) => `${name}: ${roles.join(', ')}${projects.length ? ` – ${projects.join('; ')}` : ''}`,
   verifyFailed: (differences: number, projects: number) =>
     `${differences} tal afviger fra en ny beregning (i ${projects} ${projects === 1 ? 'projekt' : 'projekter'}):`,
   verifyLine: (project: string, field: string, kept: string, fresh: string) => `  "${project}", ${field}: gemt ${kept}, ny beregning ${fresh}`,
@@ -104,6 +116,7 @@ const en: CliMessages = {
     generate: 'Create a synthetic portfolio of N projects in a new database file (for tests and measurements).',
     verify: "Recompute every project's figures afresh and list those that differ from the kept figures the portfolio overview shows.",
     copy: 'Copy the whole portfolio between an SQLite file and a PostgreSQL server (either way) in one transaction, and check that every figure is the same afterwards.',
+    server: 'Set up a PostgreSQL server for a team (schema, roles, rights) and create users with roles and projects.',
   },
   projectOption: "--project takes a unique part of the name (case does not matter) or the project's id.",
 
@@ -146,6 +159,17 @@ const en: CliMessages = {
     `The copy in ${to} differs from the source:\n${lines.join('\n')}\nThe copy cannot be used: delete it (a file has been removed already; a server database: dropdb and create it again) and report the error.`,
   copyDigest: 'The data (the digest of all user data) are not the same.',
   copyFigure: (name) => `The figures of ${name} are not the same.`,
+  serverUsage: 'Use "server init", "server user add NAME --role ROLE [--project ID]… [--password-stdin]" or "server user list" with --db postgres://ADMIN@HOST:PORT/DB.',
+  serverNeedsUrl: 'server works on a PostgreSQL server: --db must be postgres://ADMIN@HOST:PORT/DB.',
+  serverBadRole: (value) => `Unknown role "${value}": use evaluator, case-officer, manager or admin.`,
+  serverBadProject: (value) => `--project must be a project id (a whole number), not "${value}".`,
+  serverInitDone: (where, roles, tables) =>
+    `The server ${where} is set up for Trafiklys: the schema is at the latest version, the roles ${roles.join(', ')} exist, and the rights on ${tables} tables and the row-level security by assignment are set.`,
+  serverUserAdded: (name, roles, projects, password) =>
+    `The user ${name} is created with the ${roles.length === 1 ? 'role' : 'roles'} ${roles.join(', ')}${projects > 0 ? ` and assigned ${projects} ${projects === 1 ? 'project' : 'projects'}` : ''}.${password ? '' : ' Without a password: the user can only log in if the server allows it (pg_hba.conf); give one with --password-stdin.'}`,
+  serverNoPassword: 'No password arrived on standard input (--password-stdin).',
+  serverNoUsers: 'No user holds a Trafiklys role on the server yet.',
+  serverUserLine: (name, roles, projects) => `${name}: ${roles.join(', ')}${projects.length ? ` – ${projects.join('; ')}` : ''}`,
   verifyFailed: (differences, projects) =>
     `${differences} ${differences === 1 ? 'figure differs' : 'figures differ'} from a fresh computation (in ${projects} ${projects === 1 ? 'project' : 'projects'}):`,
   verifyLine: (project, field, kept, fresh) => `  "${project}", ${field}: kept ${kept}, fresh ${fresh}`,

@@ -30,6 +30,8 @@ export function cliArgs(values: CliArgs['values'], positionals: string[] = [], l
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** All of standard input (a password piped in); process.stdin unless a test gives it. */
+  readStdin?(): Promise<string>;
 }
 
 /** An error the CLI prints as it is (no stack), exiting with `exitCode`. */

@@ -19,6 +19,7 @@ export const commands: CommandEntry[] = [
   { name: 'generate', load: async () => (await import('./generate')).generateCommand },
   { name: 'verify', load: async () => (await import('./verify')).verifyCommand },
   { name: 'copy', load: async () => (await import('./copy')).copyCommand },
+  { name: 'server', load: async () => (await import('./server')).serverCommand },
 ];
 
 /** All commands, for the overall help (not on any command's own path). */
