@@ -38,6 +38,8 @@ export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     u.password = '';
+    // A window's own tag for its connections (electron/storage/pg/changes.ts), not for messages.
+    u.searchParams.delete('application_name');
     return u.toString();
   } catch {
     return 'postgres://…';
