@@ -37,6 +37,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // A team on one server in the browser (tests/e2e/team.test.ts) uses the same cluster.
+          globalSetup: ['tests/helpers/pgGlobalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // The app answers over the real handler table; on a loaded two-core machine an update

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createHandlers } from '../ipc/handlers';
 import { headlessHost } from '../ipc/host';
 import { createAppServices } from '../services';
+import { isPostgresUrl, redactUrl } from '../storage/pg/pgDb';
 import { startBrowserServer } from './server';
 
 /**
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (values.help || !values.db) {
-    (values.help ? process.stdout : process.stderr).write('Brug: npm run browser -- --db FILE [--port N]\n');
+    (values.help ? process.stdout : process.stderr).write('Brug: npm run browser -- --db FILE|postgres://USER@HOST:PORT/DB [--port N]\n');
     return values.help ? 0 : 2;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -38,12 +39,18 @@ async function main(): Promise<number> {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
-  const services = await createAppServices({ dbPath: resolve(values.db) });
-  const server = await startBrowserServer({ handlers: createHandlers(services, headlessHost(join(tmpdir(), 'trafiklys-eksport'))), rendererDir, port });
+  const location = isPostgresUrl(values.db) ? values.db : resolve(values.db);
+  const services = await createAppServices({ dbPath: location, live: true });
+  const server = await startBrowserServer({
+    handlers: createHandlers(services, headlessHost(join(tmpdir(), 'trafiklys-eksport'))),
+    rendererDir,
+    port,
+    events: (send) => services.live.subscribe(send),
+  });
   // As the app does when its window opens: the figures are read while the page loads.
   services.portfolio.warmUp();
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${resolve(values.db)}). Stop med Ctrl+C.\n`);
+  process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${isPostgresUrl(location) ? redactUrl(location) : location}). Stop med Ctrl+C.\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);

@@ -31,6 +31,11 @@ export interface BrowserServerOptions {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
+  /**
+   * Events main pushes to the window (Electron: webContents.send on LIVE_CHANNEL): here a
+   * server-sent event stream at `/events`, which the bridge hands to `appEvents.onLive`.
+   */
+  events?: (send: (event: unknown) => void) => () => void;
 }
 
 const TOKEN_HEADER = 'x-trafiklys-token';
@@ -76,6 +81,18 @@ export function bridgeScript(): string {
     };
   });
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false });
+  var appEvents = {
+    onMenuCommand: function () { return function () {}; },
+    onLive: function (listener) {
+      var source = new EventSource('/events?token=' + encodeURIComponent(token || ''));
+      source.onmessage = function (message) {
+        try { listener(JSON.parse(message.data)); } catch (e) { /* not ours */ }
+      };
+      return function () { source.close(); };
+    },
+  };
+  // A test that plays the menu gives its own appEvents first; it keeps it.
+  if (!window.appEvents) window.appEvents = appEvents;
 })();
 `;
 }
@@ -180,6 +197,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'Method not allowed');
+      return;
+    }
+
+    if (path === '/events') {
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        send(res, 403, 'Forbidden');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      res.write(': trafiklys\n\n');
+      const stop = options.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
+      req.on('close', stop);
       return;
     }
 

@@ -78,13 +78,13 @@ const da = {
   serverNeedsUrl: 'server arbejder på en PostgreSQL-server: --db skal være postgres://ADMIN@VÆRT:PORT/DB.',
   serverBadRole: (value: string) => `Ukendt rolle "${value}": brug evaluator, case-officer, manager eller admin.`,
   serverBadProject: (value: string) => `--project skal være et projekt-id (et helt tal), ikke "${value}".`,
-  serverInitDone: (where: string, roles: string[], tables: number) =>
-    `Serveren ${where} er sat op til Trafiklys: skemaet er på nyeste version, rollerne ${roles.join(', ')} findes, og rettighederne til ${tables} tabeller og rækkesikkerheden efter tildeling er sat.`,
-  serverUserAdded: (name: string, roles: string[], projects: number, password: boolean) =>
-    `Brugeren ${name} er oprettet med ${roles.length === 1 ? 'rollen' : 'rollerne'} ${roles.join(', ')}${projects > 0 ? ` og tildelt ${projects} ${projects === 1 ? 'projekt' : 'projekter'}` : ''}.${password ? '' : ' Uden adgangskode: brugeren kan kun logge ind, hvis serveren tillader det (pg_hba.conf); giv en med --password-stdin.'}`,
+  serverInitDone: (where: string, roles: string, tables: number) =>
+    `Serveren ${where} er sat op til Trafiklys: skemaet er på nyeste version, rollerne ${roles} findes, og rettighederne til ${tables} tabeller og rækkesikkerheden efter tildeling er sat.`,
+  serverUserAdded: (name: string, roles: string, projects: number, password: boolean) =>
+    `Brugeren ${name} er oprettet med ${roles.includes(',') ? 'rollerne' : 'rollen'} ${roles}${projects > 0 ? ` og tildelt ${projects} ${projects === 1 ? 'projekt' : 'projekter'}` : ''}.${password ? '' : ' Uden adgangskode: brugeren kan kun logge ind, hvis serveren tillader det (pg_hba.conf); giv en med --password-stdin.'}`,
   serverNoPassword: 'Der kom ingen adgangskode på standardinput (--password-stdin).',
   serverNoUsers: 'Ingen brugere har en Trafiklys-rolle på serveren endnu.',
-  serverUserLine: (name: string, roles: string[], projects: string[]) => `${name}: ${roles.join(', ')}${projects.length ? ` – ${projects.join('; ')}` : ''}`,
+  serverUserLine: (name: string, roles: string, projects: string) => `${name}: ${roles}${projects ? `; projekter: ${projects}` : '; ingen tildelte projekter'}`,
   verifyFailed: (differences: number, projects: number) =>
     `${differences} tal afviger fra en ny beregning (i ${projects} ${projects === 1 ? 'projekt' : 'projekter'}):`,
   verifyLine: (project: string, field: string, kept: string, fresh: string) => `  "${project}", ${field}: gemt ${kept}, ny beregning ${fresh}`,
@@ -164,12 +164,12 @@ const en: CliMessages = {
   serverBadRole: (value) => `Unknown role "${value}": use evaluator, case-officer, manager or admin.`,
   serverBadProject: (value) => `--project must be a project id (a whole number), not "${value}".`,
   serverInitDone: (where, roles, tables) =>
-    `The server ${where} is set up for Trafiklys: the schema is at the latest version, the roles ${roles.join(', ')} exist, and the rights on ${tables} tables and the row-level security by assignment are set.`,
+    `The server ${where} is set up for Trafiklys: the schema is at the latest version, the roles ${roles} exist, and the rights on ${tables} tables and the row-level security by assignment are set.`,
   serverUserAdded: (name, roles, projects, password) =>
-    `The user ${name} is created with the ${roles.length === 1 ? 'role' : 'roles'} ${roles.join(', ')}${projects > 0 ? ` and assigned ${projects} ${projects === 1 ? 'project' : 'projects'}` : ''}.${password ? '' : ' Without a password: the user can only log in if the server allows it (pg_hba.conf); give one with --password-stdin.'}`,
+    `The user ${name} is created with the ${roles.includes(',') ? 'roles' : 'role'} ${roles}${projects > 0 ? ` and assigned ${projects} ${projects === 1 ? 'project' : 'projects'}` : ''}.${password ? '' : ' Without a password: the user can only log in if the server allows it (pg_hba.conf); give one with --password-stdin.'}`,
   serverNoPassword: 'No password arrived on standard input (--password-stdin).',
   serverNoUsers: 'No user holds a Trafiklys role on the server yet.',
-  serverUserLine: (name, roles, projects) => `${name}: ${roles.join(', ')}${projects.length ? ` – ${projects.join('; ')}` : ''}`,
+  serverUserLine: (name, roles, projects) => `${name}: ${roles}${projects ? `; projects: ${projects}` : '; no projects assigned'}`,
   verifyFailed: (differences, projects) =>
     `${differences} ${differences === 1 ? 'figure differs' : 'figures differ'} from a fresh computation (in ${projects} ${projects === 1 ? 'project' : 'projects'}):`,
   verifyLine: (project, field, kept, fresh) => `  "${project}", ${field}: kept ${kept}, fresh ${fresh}`,

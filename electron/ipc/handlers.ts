@@ -1,3 +1,4 @@
+import { liveImplementations } from './liveHandlers';
 import { contracts, type ContractName, type Contracts, type IpcResult } from '../../shared/contracts';
 import { ServiceError, type ContractInput, type ContractOutput } from '../../shared/contracts/core';
 import type { z } from 'zod';
@@ -244,6 +245,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     ...searchImplementations(services, host),
     ...measureImplementations(services, (path) => picked.require(path, 'Indikatorkatalog')),
     ...recycleBinImplementations(services),
+    ...liveImplementations(services),
   };
 }
 

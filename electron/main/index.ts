@@ -1,3 +1,4 @@
+import { LIVE_CHANNEL } from '../../shared/contracts/liveContracts';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,9 +43,13 @@ const dialogFolders: DialogFolders = {
 };
 
 async function openPortfolio(path: string): Promise<void> {
-  const next = await createAppServices({ dbPath: path });
+  const next = await createAppServices({ dbPath: path, live: true });
   const previous = services;
   services = next;
+  // A team server: others' changes and presence go to the window as they come.
+  next.live.subscribe((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(LIVE_CHANNEL, event);
+  });
   table = createHandlers(next, electronHost(() => mainWindow, dialogFolders));
   await previous?.close();
   state = withRecent(state, path);

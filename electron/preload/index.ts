@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { contracts } from '../../shared/contracts';
 import { PROGRESS_CHANNEL, type ProgressEvent } from '../../shared/contracts/appContracts';
+import { LIVE_CHANNEL, type LiveEvent } from '../../shared/contracts/liveContracts';
 
 /**
  * The preload runs sandboxed: it exposes the contract client (an allow-list of channels built
@@ -31,6 +32,14 @@ const appEvents = {
     };
     ipcRenderer.on(PROGRESS_CHANNEL, handler);
     return () => ipcRenderer.removeListener(PROGRESS_CHANNEL, handler);
+  },
+  /** Calls `listener` with others' changes and presence on a team server. */
+  onLive(listener: (event: LiveEvent) => void): () => void {
+    const handler = (_event: unknown, live: unknown) => {
+      if (live && typeof live === 'object' && 'kind' in live) listener(live as LiveEvent);
+    };
+    ipcRenderer.on(LIVE_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(LIVE_CHANNEL, handler);
   },
 };
 

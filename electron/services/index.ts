@@ -1,6 +1,8 @@
 import { openPortfolioStore } from '../storage';
+import { isPostgresUrl } from '../storage/pg/pgDb';
 import type { PortfolioStore } from '../storage/store';
 import { GoalService } from './goalService';
+import { LiveService } from './liveService';
 import { IndicatorService } from './indicatorService';
 import { PortfolioService } from './portfolioService';
 import { RecycleBinService } from './recycleBinService';
@@ -16,6 +18,8 @@ export interface AppServices {
   rounds: RoundService;
   /** Deleted projects and goals: list, restore, delete for good. */
   recycleBin: RecycleBinService;
+  /** Others' changes and presence on a team server; on a file, "no team". */
+  live: LiveService;
   close(): Promise<void>;
 }
 
@@ -23,21 +27,32 @@ export interface AppServices {
  * Opens the portfolio at `dbPath` (migrating it) and builds the services over it. Opening empties
  * the recycle bin of what has been there longer than RECYCLE_BIN_KEEP_DAYS (Danish calendar days).
  */
-export async function createAppServices(options: { dbPath: string; user?: string; readonly?: boolean; danishToday?: () => string }): Promise<AppServices> {
-  const store = await openPortfolioStore(options.dbPath, { user: options.user, readonly: options.readonly });
-  const services = servicesFor(store, { danishToday: options.danishToday });
+export async function createAppServices(options: {
+  dbPath: string;
+  user?: string;
+  readonly?: boolean;
+  danishToday?: () => string;
+  /** A window on a team server listens for others' changes (the app, the browser preview; not the CLI). */
+  live?: boolean;
+}): Promise<AppServices> {
+  const live = options.live === true && isPostgresUrl(options.dbPath);
+  const tag = live ? LiveService.newTag() : '';
+  const store = await openPortfolioStore(live ? LiveService.taggedLocation(options.dbPath, tag) : options.dbPath, { user: options.user, readonly: options.readonly });
+  const services = servicesFor(store, { danishToday: options.danishToday, live: new LiveService(live ? store.user : '') });
   try {
     await services.recycleBin.emptyExpired();
+    if (live) await services.live.start(options.dbPath, tag);
   } catch (err) {
-    await store.close();
+    await services.close();
     throw err;
   }
   return services;
 }
 
-export function servicesFor(store: PortfolioStore, options: { today?: () => string; danishToday?: () => string } = {}): AppServices {
+export function servicesFor(store: PortfolioStore, options: { today?: () => string; danishToday?: () => string; live?: LiveService } = {}): AppServices {
   const goals = new GoalService(store, options.today);
   const portfolio = new PortfolioService(store);
+  const live = options.live ?? new LiveService();
   return {
     store,
     portfolio,
@@ -45,8 +60,12 @@ export function servicesFor(store: PortfolioStore, options: { today?: () => stri
     goals,
     indicators: new IndicatorService(store, goals),
     recycleBin: new RecycleBinService(store, options.danishToday),
-    close: () => store.close(),
+    live,
+    close: async () => {
+      await live.close();
+      await store.close();
+    },
   };
 }
 
-export { PortfolioService, GoalService, IndicatorService, RoundService, RecycleBinService };
+export { PortfolioService, GoalService, IndicatorService, RoundService, RecycleBinService, LiveService };

@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { ApiClient, IpcError, IpcResult } from '../../shared/contracts';
+import type { ApiClient, IpcError, IpcResult, LiveEvent } from '../../shared/contracts';
 
 /** Menu commands the Electron main process can send (see electron/preload). */
 export interface AppEvents {
   onMenuCommand(listener: (command: string) => void): () => void;
   onProgress?(listener: (event: { task: string; phase: string; done: number; total: number }) => void): () => void;
+  /** Others' changes and presence on a team server (absent where nothing pushes them). */
+  onLive?(listener: (event: LiveEvent) => void): () => void;
 }
 
 declare global {

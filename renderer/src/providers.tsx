@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../shared/contracts';
 import { ApiContext } from './api';
+import { LiveProvider } from './live';
 import { cssVariablesResolver, themeFor } from './theme';
 
 export interface AppProvidersProps {
@@ -24,7 +25,7 @@ export function AppProviders({ api, i18n, children, env = 'default' }: AppProvid
         <ApiContext.Provider value={api}>
           <ModalsProvider>
             <Notifications position="bottom-right" limit={4} />
-            {children}
+            <LiveProvider>{children}</LiveProvider>
           </ModalsProvider>
         </ApiContext.Provider>
       </ThemeProvider>

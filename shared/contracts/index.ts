@@ -58,11 +58,13 @@ import { PORTFOLIO_PAGE_MAX, PORTFOLIO_SORT_KEYS } from '../portfolioPage';
 import { searchContracts } from './searchContracts';
 import { measureContracts } from './measureContracts';
 import { recycleBinContracts } from './recycleBinContracts';
+import { liveContracts } from './liveContracts';
 
 export * from './core';
 export type * from './views';
 export type { BusinessCaseView, CatalogueLoadResult } from './measureContracts';
 export type { RecycleBinItem } from './recycleBinContracts';
+export type { LiveEvent, LiveState, Viewer } from './liveContracts';
 
 const Empty = z.object({}).strict();
 const ProjectRef = z.object({ projectId: Id }).strict();
@@ -353,6 +355,7 @@ export const contracts = {
   ...searchContracts,
   ...measureContracts,
   ...recycleBinContracts,
+  ...liveContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;

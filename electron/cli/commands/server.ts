@@ -37,7 +37,7 @@ export const serverCommand: CliCommand = {
     try {
       if (action === 'init') {
         const result = await serverInit(url);
-        io.out(t.serverInitDone(redactUrl(url), result.roles, result.tables));
+        io.out(t.serverInitDone(redactUrl(url), result.roles.join(', '), result.tables));
         return 0;
       }
       if (action === 'user add') {
@@ -48,13 +48,13 @@ export const serverCommand: CliCommand = {
         });
         const password = args.values['password-stdin'] ? await readPassword(io, t.serverNoPassword) : null;
         await serverUserAdd(url, { name: name!, roles, projects, password });
-        io.out(t.serverUserAdded(name!, roles, projects.length, password !== null));
+        io.out(t.serverUserAdded(name!, roles.join(', '), projects.length, password !== null));
         return 0;
       }
       const users = await serverUserList(url);
       if (args.values.json) io.out(JSON.stringify(users, null, 2));
       else if (users.length === 0) io.out(t.serverNoUsers);
-      else for (const u of users) io.out(t.serverUserLine(u.name, u.roles, u.projects.map((p) => `${p.name} (${p.id}, ${p.role})`)));
+      else for (const u of users) io.out(t.serverUserLine(u.name, u.roles.join(', '), u.projects.map((p) => `${p.name} (${p.id}, ${p.role})`).join('; ')));
       return 0;
     } catch (error) {
       if (error instanceof ServerRoleError) throw new CliError(error.message);

@@ -1,3 +1,4 @@
+import { useLiveChanges } from '../live';
 import { Button, Card, Checkbox, Group, Loader, Modal, Paper, Popover, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
@@ -278,7 +279,9 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
   const [sort, setSort] = useState<PortfolioSort>(INITIAL_SORT);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const { head, facets, rowAt, ensureRange, error } = usePortfolioPages(query, sort, language, version);
+  // On a team server, others' changes ask for the page again (the rows on screen stay until then).
+  const pageVersion = version + useLiveChanges(null);
+  const { head, facets, rowAt, ensureRange, error } = usePortfolioPages(query, sort, language, pageVersion);
   const [creating, setCreating] = useState(false);
   const exporter = useExport();
   const { exportPortfolio } = exporter;
@@ -312,7 +315,7 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
     return () => {
       live = false;
     };
-  }, [api, version, firstPageIn]);
+  }, [api, pageVersion, firstPageIn]);
 
   const confirmSuggestion = async (suggestion: IndicatorSuggestionView) => {
     const r =

@@ -23,6 +23,7 @@ import { HistoryTab } from './HistoryTab';
 import { ImplementationPanel } from './ImplementationPanel';
 import { LearningTab } from './LearningTab';
 import { ProjectDataContext, useLoadProject } from './ProjectData';
+import { OpenElsewhere, useReloadOnOthersChanges } from '../../live';
 import { MeasuresPanel } from './MeasuresPanel';
 import { ResumeTab } from './ResumeTab';
 import { RoundLock, SignOffBar } from './SignOff';
@@ -204,6 +205,7 @@ export function ProjectView({
   const errorText = useErrorText();
   const notifyError = useNotifyError();
   const { state, reload } = useLoadProject(projectId, evaluationId);
+  useReloadOnOthersChanges(projectId, reload);
   const [newRound, setNewRound] = useState(false);
   const exporter = useExport();
   const ready = state.status === 'ready' ? state : null;
@@ -286,9 +288,12 @@ export function ProjectView({
         </Breadcrumbs>
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <div>
-            <Title order={2} data-testid="project-title">
-              {project.project.name}
-            </Title>
+            <Group gap="sm" align="center">
+              <Title order={2} data-testid="project-title">
+                {project.project.name}
+              </Title>
+              <OpenElsewhere projectId={projectId} />
+            </Group>
             <Text c="dimmed" size="sm">
               {[project.project.grantRecipient, project.project.fundingSource].filter(Boolean).join(' · ')}
             </Text>

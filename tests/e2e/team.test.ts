@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { startBrowserServer, type BrowserServer } from '../../electron/browser/server';
+import { callChannel, createHandlers, type HandlerTable } from '../../electron/ipc/handlers';
+import { headlessHost } from '../../electron/ipc/host';
+import { createAppServices, type AppServices } from '../../electron/services';
+import { createDemoPortfolio } from '../../electron/services/demo';
+import { resourcesDir } from '../../electron/resources';
+import { copyPortfolio } from '../../electron/storage/copy';
+import { outDir } from '../helpers/build';
+import { PG_SKIP_REASON, freshPgDatabase, testPgUrl } from '../helpers/pgServer';
+import { launchBrowser, screenshot } from './harness';
+
+/**
+ * A team on one server, in Chromium (issue 13): two windows (each its own services on the
+ * server, its browser bridge and its page, as two users' apps would be) on the demo portfolio
+ * copied onto the run's PostgreSQL cluster. What one saves appears in the other without
+ * reloading; the other sees who has the project open; a lost line is said at once and mended.
+ */
+
+const available = testPgUrl() !== null;
+const suite = available ? describe : describe.skip;
+
+interface Window {
+  services: AppServices;
+  handlers: HandlerTable;
+  server: BrowserServer;
+  page: Page;
+  errors: string[];
+}
+
+suite(`a team on one server in the browser${available ? '' : ` ${PG_SKIP_REASON}`}`, () => {
+  let browser: Browser;
+  let url = '';
+  let drop: () => Promise<void> = async () => undefined;
+  let dir = '';
+  const windows: Window[] = [];
+  const urlAs = (user: string) => {
+    const u = new URL(url);
+    u.username = user;
+    return u.toString();
+  };
+
+  async function windowAs(user: string): Promise<Window> {
+    const services = await createAppServices({ dbPath: urlAs(user), live: true });
+    const handlers = createHandlers(services, headlessHost(join(dir, `exports-${user}`)));
+    const server = await startBrowserServer({ handlers, rendererDir: join(outDir, 'renderer'), events: (send) => services.live.subscribe(send) });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    const w = { services, handlers, server, page, errors };
+    windows.push(w);
+    return w;
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    dir = mkdtempSync(join(tmpdir(), 'trafiklys-team-'));
+    const db = await freshPgDatabase('team_e2e');
+    url = db.url;
+    drop = db.drop;
+    const file = join(dir, 'demo.sqlite');
+    await createDemoPortfolio(file, resourcesDir());
+    await copyPortfolio(file, url);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      for (const login of ['mette', 'lars'])
+        await admin.query(`DO $$ BEGIN CREATE ROLE ${login} LOGIN SUPERUSER; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    } finally {
+      await admin.end();
+    }
+  });
+  afterAll(async () => {
+    for (const w of windows.splice(0)) {
+      await w.page.context().close();
+      await w.server.close();
+      await w.services.close();
+    }
+    await browser?.close();
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("mette's save appears in lars's open project and portfolio without reloading, lars sees that mette has the project open, and a lost line is said and mended", async () => {
+    const mette = await windowAs('mette');
+    const lars = await windowAs('lars');
+    const summaries = await callChannel(lars.handlers, 'portfolioSummaries', {});
+    if (!summaries.ok) throw new Error(summaries.error.message);
+    const headstart = summaries.value.find((p) => p.name.includes('Headstart'))!;
+
+    await lars.page.goto(`${lars.server.url}#/project/${headstart.projectId}/facts`);
+    await expect.poll(() => lars.page.getByTestId('project-title').textContent()).toBe('Tiltrækning af talent (Headstart)');
+    expect(await lars.page.getByTestId('open-elsewhere').count()).toBe(0);
+    await mette.page.goto(`${mette.server.url}#/project/${headstart.projectId}/facts`);
+    await expect.poll(() => mette.page.getByTestId('project-title').textContent()).toBe('Tiltrækning af talent (Headstart)');
+    // Each sees the other.
+    await expect.poll(() => lars.page.getByTestId('open-elsewhere').textContent()).toBe('Også åben hos: mette');
+    await expect.poll(() => mette.page.getByTestId('open-elsewhere').textContent()).toBe('Også åben hos: lars');
+    await screenshot(lars.page, '70-team-open-elsewhere');
+
+    // Mette renames the project (her window's save); Lars's title changes, unasked, and says who.
+    const saved = await callChannel(mette.handlers, 'projectUpdate', { projectId: headstart.projectId, patch: { name: 'Headstart – talent til regionen' } });
+    expect(saved.ok).toBe(true);
+    await expect.poll(() => lars.page.getByTestId('project-title').textContent()).toBe('Headstart – talent til regionen');
+    await expect.poll(() => lars.page.getByText('Opdateret: mette har ændret projektet.').count()).toBe(1);
+    await screenshot(lars.page, '71-team-updated');
+
+    // Lars goes to the portfolio; mette renames again: the row changes there too.
+    await lars.page.goto(`${lars.server.url}#/`);
+    await expect.poll(() => lars.page.getByRole('link', { name: 'Headstart – talent til regionen' }).count()).toBe(1);
+    // Leaving the project: mette no longer sees lars there.
+    await expect.poll(() => mette.page.getByTestId('open-elsewhere').count()).toBe(0);
+    await callChannel(mette.handlers, 'projectUpdate', { projectId: headstart.projectId, patch: { name: 'Headstart 2.0' } });
+    await expect.poll(() => lars.page.getByRole('link', { name: 'Headstart 2.0' }).count()).toBe(1);
+
+    // The server cuts lars's listening line: he is told at once, and it mends by itself.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'lars' AND application_name LIKE '%-listen'");
+    } finally {
+      await admin.end();
+    }
+    await expect.poll(() => lars.page.getByTestId('live-lost').count()).toBe(1);
+    expect(await lars.page.getByTestId('live-lost').textContent()).toContain('Forbindelsen til serveren er afbrudt');
+    await screenshot(lars.page, '72-team-line-lost');
+    await expect.poll(() => lars.page.getByTestId('live-lost').count()).toBe(0);
+    expect(lars.errors).toEqual([]);
+    expect(mette.errors).toEqual([]);
+  });
+});
