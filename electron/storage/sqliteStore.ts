@@ -44,6 +44,8 @@ import type { ReadOnlyReason } from './messages';
 import type { ProjectSource } from '../../shared/sources/types';
 import { keepSource, listSources, readSource, type SourceToKeep } from './sources';
 import { searchPortfolio } from './search';
+import { groupRoleName, TEAM_ROLES } from '../../shared/team/roleMatrix';
+import { writableTables, type TeamRights } from '../../shared/team/rights';
 import type { SearchHit } from '../../shared/search/types';
 
 export interface OpenPortfolioStoreOptions {
@@ -1767,6 +1769,24 @@ class SqliteStore implements PortfolioStore {
       await w.audit({ ...audit, field: 'signOff', oldValue: 'final', newValue: 'draft' });
       await w.audit({ ...audit, field: 'reopenReason', oldValue: null, newValue: reason.trim() });
       return { ...DRAFT };
+    });
+  }
+
+  // --- team rights ---------------------------------------------------------------------------
+
+  teamRights(): Promise<TeamRights | null> {
+    if (this.dialect.name !== 'postgres') return Promise.resolve(null);
+    return this.read(async (c) => {
+      const me = await c.get<{ name: string; su: number }>('SELECT session_user AS name, rolsuper AS su FROM pg_roles WHERE rolname = session_user');
+      if (!me || me.su === 1) return null;
+      // The group roles `server init` made (NOLOGIN, named prefix + role; the prefix is the
+      // installation's, trafiklys_ by default) that the user is a member of.
+      const groups = (await c.all<{ name: string }>("SELECT r.rolname AS name FROM pg_roles r WHERE NOT r.rolcanlogin AND pg_has_role(session_user, r.oid, 'MEMBER')")).map((r) => r.name);
+      const roles = TEAM_ROLES.filter((r) => groups.some((g) => g.endsWith(groupRoleName(r, ''))));
+      if (roles.length === 0) return null;
+      const tables = (await c.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")).map((r) => r.name);
+      const assigned = await c.all<{ id: number }>('SELECT DISTINCT project_id AS id FROM project_assignments WHERE user_name = session_user ORDER BY 1');
+      return { user: me.name, roles, writable: writableTables(roles, tables).sort(), projects: roles.includes('admin') ? null : assigned.map((r) => Number(r.id)) };
     });
   }
 

@@ -27,6 +27,7 @@ import type { IndicatorGoal } from '../../shared/methodology/indicators';
 import type { ProjectSource } from '../../shared/sources/types';
 import type { SearchHit } from '../../shared/search/types';
 import type { SourceToKeep } from './sources';
+import type { TeamRights } from '../../shared/team/rights';
 import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import type { RecycleBinEntry } from '../../shared/contracts/views';
 import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
@@ -212,6 +213,13 @@ export interface PortfolioStore {
 
   // Audit log, newest first
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
+
+  /**
+   * What this session's user may change on a team server (roles, writable tables, assigned
+   * projects), for the UI to show refusals before they happen; null: everything (a file, or a
+   * server's superuser or a user without Trafiklys roles: the server decides).
+   */
+  teamRights(): Promise<TeamRights | null>;
 
   /** A stable digest of all user data (not the audit log, not the kept figures: they are derived), for "nothing changed" checks. */
   dataDigest(): Promise<string>;

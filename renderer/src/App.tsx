@@ -1,3 +1,4 @@
+import { SignedInAs } from './rights';
 import { Alert, AppShell, Anchor, Box, Center, Group, Loader, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconTrafficLights } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useContext, useEffect } from 'react';
@@ -109,6 +110,7 @@ export function App() {
             >
               {t('recycleBin.nav')}
             </Anchor>
+            <SignedInAs />
             <LanguageSwitch />
           </Group>
         </Group>

@@ -7,6 +7,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../shared/contracts';
 import { ApiContext } from './api';
 import { LiveProvider } from './live';
+import { RightsProvider } from './rights';
 import { cssVariablesResolver, themeFor } from './theme';
 
 export interface AppProvidersProps {
@@ -25,7 +26,9 @@ export function AppProviders({ api, i18n, children, env = 'default' }: AppProvid
         <ApiContext.Provider value={api}>
           <ModalsProvider>
             <Notifications position="bottom-right" limit={4} />
-            <LiveProvider>{children}</LiveProvider>
+            <LiveProvider>
+              <RightsProvider>{children}</RightsProvider>
+            </LiveProvider>
           </ModalsProvider>
         </ApiContext.Provider>
       </ThemeProvider>

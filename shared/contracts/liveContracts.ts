@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './core';
+import type { TeamRights } from '../team/rights';
 
 /**
  * A team on one server (issue 13): others' changes and who else has a project open, pushed from
@@ -24,6 +25,12 @@ export const liveContracts = {
     channel: 'live:state',
     input: z.object({}).strict(),
     output: LiveStateSchema,
+  }),
+  /** What the user may change on a team server (null: everything); the UI locks the rest, with the reason. */
+  sessionRights: defineContract({
+    channel: 'live:rights',
+    input: z.object({}).strict(),
+    output: z.custom<TeamRights | null>(),
   }),
   /** The project this window shows (null: none); answers who else has which project open. */
   presenceSet: defineContract({

@@ -10,6 +10,7 @@ import { createAppServices, type AppServices } from '../../electron/services';
 import { createDemoPortfolio } from '../../electron/services/demo';
 import { resourcesDir } from '../../electron/resources';
 import { copyPortfolio } from '../../electron/storage/copy';
+import { serverInit, serverUserAdd } from '../../electron/storage/pg/roles';
 import { outDir } from '../helpers/build';
 import { PG_SKIP_REASON, freshPgDatabase, testPgUrl } from '../helpers/pgServer';
 import { launchBrowser, screenshot } from './harness';
@@ -132,5 +133,22 @@ suite(`a team on one server in the browser${available ? '' : ` ${PG_SKIP_REASON}
     await expect.poll(() => lars.page.getByTestId('live-lost').count()).toBe(0);
     expect(lars.errors).toEqual([]);
     expect(mette.errors).toEqual([]);
+  });
+
+  it('a manager signed in sees who they are and finds the fields locked with the reason, before typing', async () => {
+    await serverInit(url);
+    await serverUserAdd(url, { name: `ane${process.pid}`, roles: ['manager'], projects: [], password: null });
+    const ane = await windowAs(`ane${process.pid}`);
+    const summaries = await callChannel(ane.handlers, 'portfolioSummaries', {});
+    if (!summaries.ok) throw new Error(summaries.error.message);
+    const project = summaries.value[0];
+    await ane.page.goto(`${ane.server.url}#/project/${project.projectId}/facts`);
+    await expect.poll(() => ane.page.getByTestId('signed-in-as').textContent()).toBe(`Logget ind som ane${process.pid} (leder)`);
+    const name = ane.page.getByRole('textbox', { name: /Projektnavn/ });
+    await expect.poll(() => name.getAttribute('readonly')).not.toBeNull();
+    const reason = `Du er logget ind som ane${process.pid} (leder): kun en sagsbehandler kan ændre projektets fakta. Serveren afviser ændringen.`;
+    expect(await ane.page.getByRole('img', { name: reason }).count()).toBeGreaterThan(0);
+    await screenshot(ane.page, '73-team-manager-locked');
+    expect(ane.errors).toEqual([]);
   });
 });

@@ -231,6 +231,34 @@ suite(`team roles enforced by PostgreSQL${available ? '' : ` ${PG_SKIP_REASON}`}
     expect(officer?.projects.map((p) => p.name).sort()).toEqual(['Projekt Y', 'Projekt Z']);
   });
 
+  it('each login learns its rights (for the UI to lock what it may not change): roles, writable tables, assigned projects; the owner and a file: everything', async () => {
+    const rightsOf = async (role: TeamRole) => {
+      const store = await storeAs(role);
+      try {
+        return await store.teamRights();
+      } finally {
+        await store.close();
+      }
+    };
+    const manager = await rightsOf('manager');
+    expect(manager).toEqual({ user: login('manager'), roles: ['manager'], writable: [], projects: [] });
+    const evaluator = await rightsOf('evaluator');
+    expect(evaluator?.roles).toEqual(['evaluator']);
+    expect(evaluator?.projects).toEqual([projectY]);
+    expect(evaluator?.writable).toContain('implementation_scores');
+    expect(evaluator?.writable).not.toContain('projects');
+    const officer = await rightsOf('case-officer');
+    expect(officer?.writable).toEqual(expect.arrayContaining(['projects', 'goals', 'status_reports', 'budget_lines']));
+    expect(officer?.writable).not.toContain('implementation_scores');
+    expect((await rightsOf('admin'))?.projects).toBeNull();
+    const owner = await openPortfolioStore(adminUrl);
+    try {
+      expect(await owner.teamRights()).toBeNull();
+    } finally {
+      await owner.close();
+    }
+  });
+
   it('user add refuses a taken name and a non-admin, changing nothing', async () => {
     await expect(serverUserAdd(adminUrl, { name: login('manager'), roles: ['manager'], projects: [], password: null, prefix })).rejects.toThrow(
       `Brugernavnet "${login('manager')}" er allerede taget på serveren. Vælg et andet navn. Intet er ændret.`,

@@ -24,6 +24,7 @@ import { ImplementationPanel } from './ImplementationPanel';
 import { LearningTab } from './LearningTab';
 import { ProjectDataContext, useLoadProject } from './ProjectData';
 import { OpenElsewhere, useReloadOnOthersChanges } from '../../live';
+import { RightsLock } from '../../rights';
 import { MeasuresPanel } from './MeasuresPanel';
 import { ResumeTab } from './ResumeTab';
 import { RoundLock, SignOffBar } from './SignOff';
@@ -187,6 +188,21 @@ function NewRoundModal({
     </Modal>
   );
 }
+
+
+/**
+ * The table each tab mostly writes, for the lock of a team server's rights (issue 13): a role
+ * without the right sees the tab's fields read-only with the reason. A tab that also holds a
+ * field of another table (the facts' report text) follows its main table; the server decides.
+ */
+const TAB_TABLE: Partial<Record<ProjectTab, string>> = {
+  resume: 'light_decisions',
+  implementation: 'implementation_scores',
+  goals: 'status_reports',
+  budget: 'budget_lines',
+  effect: 'light_decisions',
+  learning: 'learning_points',
+};
 
 export function ProjectView({
   projectId,
@@ -374,6 +390,7 @@ export function ProjectView({
               ) : EVALUATION_TABS.has(k) ? (
                 // A final round's fields are read-only, with the reason (main refuses the writes too).
                 <RoundLock>
+                  <RightsLock table={TAB_TABLE[k] ?? 'implementation_scores'} projectId={projectId}>
                   {k === 'resume' ? (
                     <ResumeTab />
                   ) : k === 'implementation' ? (
@@ -387,9 +404,12 @@ export function ProjectView({
                   ) : (
                     <LearningTab />
                   )}
+                  </RightsLock>
                 </RoundLock>
               ) : k === 'facts' ? (
-                <FactsTab />
+                <RightsLock table="projects" projectId={projectId}>
+                  <FactsTab />
+                </RightsLock>
               ) : k === 'compare' ? (
                 <CompareTab />
               ) : (

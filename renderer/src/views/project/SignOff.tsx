@@ -9,7 +9,7 @@ import type { Evaluation } from '../../../../shared/domain';
 import { profileVersionLabel } from '../../../../shared/methodology/profileVersion';
 import { safeCall, useApi } from '../../api';
 import { useReturnFocusOnUnmount } from '../../components/focus';
-import { LockProvider } from '../../components/lock';
+import { LockProvider, useLock } from '../../components/lock';
 import { useNotifyError, useSave } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { useProjectData } from './ProjectData';
@@ -37,7 +37,10 @@ export function useLockReason(detail: EvaluationDetail | null): string | null {
 /** Makes the editable fields inside read-only (with the reason) while the round on screen is final. */
 export function RoundLock({ children }: { children: ReactNode }) {
   const { evaluation } = useProjectData();
-  return <LockProvider reason={useLockReason(evaluation)}>{children}</LockProvider>;
+  // A lock from outside (a team server's rights) stays when the round is a draft.
+  const outer = useLock();
+  const reason = useLockReason(evaluation);
+  return <LockProvider reason={reason ?? outer}>{children}</LockProvider>;
 }
 
 function ReopenModal({ detail, onClose, onDone }: { detail: EvaluationDetail; onClose: () => void; onDone: () => Promise<void> }) {
