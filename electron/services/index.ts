@@ -1,4 +1,5 @@
 import { openPortfolioStore } from '../storage';
+import type { TlsMode } from '../../shared/serverConnection';
 import type { PortfolioStore } from '../storage/store';
 import { GoalService } from './goalService';
 import { IndicatorService } from './indicatorService';
@@ -23,8 +24,16 @@ export interface AppServices {
  * Opens the portfolio at `dbPath` (migrating it) and builds the services over it. Opening empties
  * the recycle bin of what has been there longer than RECYCLE_BIN_KEEP_DAYS (Danish calendar days).
  */
-export async function createAppServices(options: { dbPath: string; user?: string; readonly?: boolean; danishToday?: () => string }): Promise<AppServices> {
-  const store = await openPortfolioStore(options.dbPath, { user: options.user, readonly: options.readonly });
+export async function createAppServices(options: {
+  dbPath: string;
+  user?: string;
+  readonly?: boolean;
+  danishToday?: () => string;
+  /** A portfolio on a server (dbPath a postgres:// URL without password): the password and TLS of the connection dialog. */
+  password?: string;
+  tls?: TlsMode;
+}): Promise<AppServices> {
+  const store = await openPortfolioStore(options.dbPath, { user: options.user, readonly: options.readonly, password: options.password, tls: options.tls });
   const services = servicesFor(store, { danishToday: options.danishToday });
   try {
     await services.recycleBin.emptyExpired();

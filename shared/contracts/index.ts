@@ -58,6 +58,7 @@ import { PORTFOLIO_PAGE_MAX, PORTFOLIO_SORT_KEYS } from '../portfolioPage';
 import { searchContracts } from './searchContracts';
 import { measureContracts } from './measureContracts';
 import { recycleBinContracts } from './recycleBinContracts';
+import { serverContracts } from './serverContracts';
 
 export * from './core';
 export type * from './views';
@@ -353,6 +354,7 @@ export const contracts = {
   ...searchContracts,
   ...measureContracts,
   ...recycleBinContracts,
+  ...serverContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;
