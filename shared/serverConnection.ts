@@ -17,7 +17,7 @@ export type TlsMode = z.infer<typeof TlsModeSchema>;
 export const DEFAULT_PG_PORT = 5432;
 
 /** A host name (letters, digits, dots, hyphens) or an IP address (IPv6 with or without brackets). */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?|\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]?)$/;
+export const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?|\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]?)$/;
 /** PostgreSQL names are at most 63 bytes; no control characters. */
 const hasNoControlCharacter = (s: string) => ![...s].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127);
 
@@ -28,7 +28,7 @@ export const ServerConnectionSchema = z
       .trim()
       .min(1, { message: 'Skriv serverens navn eller adresse.' })
       .max(253, { message: 'Servernavnet er for langt (højst 253 tegn).' })
-      .refine((h) => h === '' || HOST.test(h), { message: 'Servernavnet må kun have bogstaver, tal, punktum og bindestreg (eller være en IP-adresse).' }),
+      .refine((h) => h === '' || HOST_PATTERN.test(h), { message: 'Servernavnet må kun have bogstaver, tal, punktum og bindestreg (eller være en IP-adresse).' }),
     port: z
       .number({ message: 'Porten skal være et tal.' })
       .int({ message: 'Porten skal være et helt tal.' })
