@@ -14,6 +14,7 @@ import { openPortfolioStore } from '../../electron/storage';
 import { outDir } from '../helpers/build';
 import { PASSWORD_LOGIN, startPgCluster, testPgUrl, type PgCluster } from '../helpers/pgServer';
 import { facts } from '../integration/storage/helpers';
+import { a11yProblems, formatProblems } from './axe';
 import { launchBrowser, screenshot } from './harness';
 
 /**
@@ -154,6 +155,9 @@ describe('Filer > Forbind til server', () => {
     expect(await dialog.getByRole('checkbox', { name: 'Husk adgangskoden' }).isChecked()).toBe(true);
     // The open portfolio is still the file.
     expect(await page.title()).toBe('Trafiklys – portfolio.trafiklys.sqlite');
+    // The dialog with its error passes axe (WCAG 2.1 AA: no serious or critical violation).
+    const problems = await a11yProblems(page, '[role="dialog"]');
+    expect(problems, formatProblems('Forbind til server', problems)).toEqual([]);
     await page.screenshot({ path: '/tmp/h52-connect-dialog-error.png' });
     await screenshot(page, '60-connect-server-error');
 
