@@ -162,6 +162,38 @@ describe('built main bundle with a fake electron', () => {
     expect(recorded.windows[0].webContents.sent).toContainEqual(['menu:command', 'exportReport']);
   });
 
+  it('names the open portfolio in the window title', () => {
+    expect(recorded.windows[0].options.title).toBe('Trafiklys – standard.trafiklys.sqlite');
+  });
+
+  it('has Filer > Forbind til server…, which opens the dialog in the window; without a key ring no password can be kept', async () => {
+    const menu = recorded.menu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    const file = menu.find((m) => m.label === 'Filer')!;
+    file.submenu!.find((i) => i.label === 'Forbind til server…')!.click!();
+    expect(recorded.windows[0].webContents.sent).toContainEqual(['menu:command', 'connectServer']);
+    const appUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+    const form = await recorded.handlers.get('server:connectForm')!({ senderFrame: { url: appUrl } }, {});
+    expect(form).toMatchObject({ ok: true, value: { connection: null, passwordKept: false, canKeepPasswords: false, note: expect.stringMatching(/^Adgangskoden er ikke gemt/) } });
+  });
+
+  it('a server that does not answer is told in Danish at once, and the open portfolio stays', async () => {
+    const appUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+    const started = Date.now();
+    // Port 1 on loopback: nothing listens there.
+    const result = await recorded.handlers.get('server:connect')!(
+      { senderFrame: { url: appUrl } },
+      { connection: { host: '127.0.0.1', port: 1, database: 'trafiklys', user: 'ida', tls: 'prefer' }, password: 'x', rememberPassword: true },
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'DB_SERVER', message: 'PostgreSQL-serveren 127.0.0.1:1 svarer ikke (forbindelsen blev afvist). Tjek at serveren kører, og at vært og port er rigtige.' },
+    });
+    const info = (await recorded.handlers.get('portfolio:info')!({ senderFrame: { url: appUrl } }, {})) as { ok: boolean; value: { label: string } };
+    expect(info).toMatchObject({ ok: true, value: { label: 'standard.trafiklys.sqlite' } });
+    expect(recorded.errors).toEqual([]);
+  });
+
   it('refuses calls from a frame that is not the app', async () => {
     const result = (await recorded.handlers.get('portfolio:info')!({ senderFrame: { url: 'https://example.com/' } }, {})) as {
       ok: boolean;

@@ -148,6 +148,16 @@ export function createFakeElectron(userData: string) {
       },
     },
     shell: { openExternal: () => Promise.resolve(), showItemInFolder: () => {}, openPath: () => Promise.resolve('') },
+    // As on a Linux desktop without a key ring: nothing can be encrypted, so no password is kept.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('Encryption is not available.');
+      },
+      decryptString: () => {
+        throw new Error('Encryption is not available.');
+      },
+    },
   };
   return { electron, recorded, fakeWebContents };
 }
