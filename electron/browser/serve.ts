@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   } else await session.openFile(resolve(db));
   const server = await startBrowserServer({ handlers: session.handlers, rendererDir, port });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${session.opened?.label}). Stop med Ctrl+C.\n`);
+  process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${session.opened?.location.kind === 'file' ? session.opened.location.path : session.opened?.label}). Stop med Ctrl+C.\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
