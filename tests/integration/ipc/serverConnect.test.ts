@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -134,6 +134,31 @@ function closedPort(): Promise<number> {
       },
     });
     expect(await names()).toEqual(['Mit eget projekt']);
+  });
+
+  it('a server that takes the connection but never answers is given up after 5 seconds, in words', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const silentPort = (silent.address() as AddressInfo).port;
+    try {
+      const started = Date.now();
+      const r = await callChannel(session.handlers, 'serverConnect', { connection: login({ port: silentPort }), password: PASSWORD });
+      const took = Date.now() - started;
+      expect(took).toBeGreaterThanOrEqual(4500);
+      expect(took).toBeLessThan(8000);
+      expect(r).toEqual({
+        ok: false,
+        error: {
+          code: 'DB_SERVER',
+          message: `PostgreSQL-serveren 127.0.0.1:${silentPort} svarede ikke inden for 5 sekunder. Tjek netværket (VPN?) og at serveren kører; intet er ændret.`,
+        },
+      });
+      expect(await names()).toEqual(['Mit eget projekt']);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('TLS "prefer" falls back to a plain connection on a server without TLS; "require" refuses it in words', async () => {
