@@ -3,10 +3,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHandlers } from '../ipc/handlers';
 import { headlessHost } from '../ipc/host';
-import { createAppServices } from '../services';
+import { PortfolioSession } from '../ipc/portfolioSession';
+import { NO_SECRET_BOX, ServerConnections } from '../main/connections';
 import { isPostgresUrl, redactUrl } from '../storage/pg/pgDb';
+import { parseConnectionUrl } from '../../shared/serverConnection';
 import { startBrowserServer } from './server';
 
 /**
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (values.help || !values.db) {
-    (values.help ? process.stdout : process.stderr).write('Brug: npm run browser -- --db FILE|postgres://USER@HOST:PORT/DB [--port N]\n');
+    (values.help ? process.stdout : process.stderr).write('Brug: npm run browser -- --db FILE|postgres://bruger@vært:port/database [--port N]\n');
     return values.help ? 0 : 2;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -39,25 +40,32 @@ async function main(): Promise<number> {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
-  const location = isPostgresUrl(values.db) ? values.db : resolve(values.db);
-  const services = await createAppServices({ dbPath: location, live: true });
-  const server = await startBrowserServer({
-    handlers: createHandlers(services, headlessHost(join(tmpdir(), 'trafiklys-eksport'))),
-    rendererDir,
-    port,
-    events: (send) => services.live.subscribe(send),
+  // The same session as the app's (Filer > Forbind til server works here too), but no password
+  // is ever kept: the preview has no OS key store.
+  const session = new PortfolioSession({
+    host: headlessHost(join(tmpdir(), 'trafiklys-eksport')),
+    connections: ServerConnections.inFolder(join(tmpdir(), 'trafiklys-browser'), NO_SECRET_BOX),
+    // As the app does when its window opens: the figures are read while the page loads.
+    onOpened: (opened) => opened.services.portfolio.warmUp(),
   });
-  // As the app does when its window opens: the figures are read while the page loads.
-  services.portfolio.warmUp();
+  const db = values.db;
+  if (isPostgresUrl(db)) {
+    // The password from PGPASSWORD or ~/.pgpass, as the CLI's.
+    const connection = parseConnectionUrl(db);
+    if (!connection) throw new Error(`--db ${redactUrl(db)} er ikke en forbindelse (postgres://bruger@vært:port/database).`);
+    await session.openServer(connection, null);
+  } else await session.openFile(resolve(db));
+  // Others' changes and presence on a team server reach the page as a server-sent event stream.
+  const server = await startBrowserServer({ handlers: session.handlers, rendererDir, port, events: (send) => session.subscribe(send) });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${isPostgresUrl(location) ? redactUrl(location) : location}). Stop med Ctrl+C.\n`);
+  process.stderr.write(`Trafiklys kører på ${server.url} (portefølje: ${session.opened?.location.kind === 'file' ? session.opened.location.path : session.opened?.label}). Stop med Ctrl+C.\n`);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await server.close();
-  await services.close();
+  await session.close();
   return 0;
 }
 

@@ -19,6 +19,7 @@ const KNOWN_CODES = new Set<string>([
   'DB_FULL',
   'DB_FOREIGN',
   'DB_IO',
+  'DB_SERVER',
 ] satisfies IpcError['code'][]);
 
 /**

@@ -4,6 +4,7 @@ import { ServiceError, type ContractInput, type ContractOutput } from '../../sha
 import type { z } from 'zod';
 import type { AppServices } from '../services';
 import { toIpcError, zodIssues } from './errors';
+import { SESSION_CONTRACT_NAMES, type SessionContractName } from '../../shared/contracts/serverContracts';
 import { exportImplementations } from './exportHandlers';
 import { importImplementations } from './importHandlers';
 import { roundImplementations } from './roundHandlers';
@@ -17,7 +18,9 @@ import { keepBudgetInStep } from '../services/budgetLines';
 import { resourcesDir } from '../resources';
 import { loadPortfolioDocument, readDemoDocument } from '../services/portfolioDocument';
 
-type Impl = { [K in ContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
+/** The channels of one open portfolio; the session's own (connect to a server) are electron/ipc/portfolioSession.ts's. */
+type PortfolioContractName = Exclude<ContractName, SessionContractName>;
+type Impl = { [K in PortfolioContractName]: (input: z.output<Contracts[K]['input']>) => Promise<ContractOutput<Contracts[K]>> };
 
 /**
  * The existing item an update names, which must belong to the project or evaluation the
@@ -257,31 +260,42 @@ export type HandlerTable = Record<string, (input: unknown) => Promise<IpcResult<
  * contract's schema; errors are answered as data with a stable code, never thrown.
  */
 export function createHandlers(services: AppServices, host: HostAdapter): HandlerTable {
-  const impl = implementations(services, host) as Record<ContractName, (input: unknown) => Promise<unknown>>;
+  const impl = implementations(services, host) as Record<PortfolioContractName, (input: unknown) => Promise<unknown>>;
   const table: HandlerTable = {};
   for (const name of Object.keys(contracts) as ContractName[]) {
-    const contract = contracts[name];
-    table[contract.channel] = async (payload: unknown) => {
-      const parsed = contract.input.safeParse(payload ?? {});
-      if (!parsed.success) {
-        const issues = zodIssues(parsed.error);
-        return {
-          ok: false,
-          error: {
-            code: 'VALIDATION',
-            message: `Ugyldigt input til ${contract.channel}: ${issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ')}`,
-            issues,
-          },
-        };
-      }
-      try {
-        return { ok: true, value: await impl[name](parsed.data) };
-      } catch (err) {
-        return { ok: false, error: toIpcError(err) };
-      }
-    };
+    // The session's channels (electron/ipc/portfolioSession.ts) replace these where there is one.
+    const run = (SESSION_CONTRACT_NAMES as string[]).includes(name) ? noSession : impl[name as PortfolioContractName];
+    table[contracts[name].channel] = validated(name, run);
   }
   return table;
+}
+
+async function noSession(): Promise<never> {
+  throw new ServiceError('UNKNOWN_CHANNEL', 'Forbind til server findes kun i appen og i browser-visningen (npm run browser), ikke her.');
+}
+
+/** One channel's handler: the input validated with the contract's schema, errors answered as data. */
+export function validated(name: ContractName, run: (input: unknown) => Promise<unknown>): (payload: unknown) => Promise<IpcResult<unknown>> {
+  const contract = contracts[name];
+  return async (payload: unknown) => {
+    const parsed = contract.input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      return {
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: `Ugyldigt input til ${contract.channel}: ${issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ')}`,
+          issues,
+        },
+      };
+    }
+    try {
+      return { ok: true, value: await run(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: toIpcError(err) };
+    }
+  };
 }
 
 /** Calls a handler with a typed input (tests, the browser bridge). */

@@ -1,11 +1,13 @@
 import { LIVE_CHANNEL } from '../../shared/contracts/liveContracts';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHandlers, type HandlerTable } from '../ipc/handlers';
-import { createAppServices, type AppServices } from '../services';
+import { PortfolioSession, type OpenedPortfolio } from '../ipc/portfolioSession';
 import { createDemoPortfolio } from '../services/demo';
+import { isPostgresUrl } from '../storage/pg/pgDb';
+import { connectionLabel, parseConnectionUrl } from '../../shared/serverConnection';
+import { ServerConnections } from './connections';
 import { defaultPortfolioPath } from '../storage/paths';
 import { storageMessage } from '../storage/messages';
 import { resourcesDir } from '../resources';
@@ -30,50 +32,72 @@ function isAppUrl(url: string): boolean {
 }
 
 let mainWindow: BrowserWindow | null = null;
-let services: AppServices | null = null;
-let table: HandlerTable | null = null;
+/** The open portfolio (a file or one on a server) and the handler table over it; made when the app is ready. */
+let portfolios: PortfolioSession | null = null;
 let state: AppState = { recent: [] };
 
 const dialogFolders: DialogFolders = {
-  defaultPath: (kind, fileName) => dialogDefaultPath(state, kind, services ? dirname(services.store.path) : null, fileName),
+  defaultPath: (kind, fileName) => {
+    const open = portfolios?.opened?.location;
+    return dialogDefaultPath(state, kind, open?.kind === 'file' ? dirname(open.path) : null, fileName);
+  },
   chosen(kind, path) {
     state = withFolder(state, kind, path);
     writeAppState(app.getPath('userData'), state);
   },
 };
 
-async function openPortfolio(path: string): Promise<void> {
-  const next = await createAppServices({ dbPath: path, live: true });
-  const previous = services;
-  services = next;
-  // A team server: others' changes and presence go to the window as they come.
-  next.live.subscribe((event) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(LIVE_CHANNEL, event);
-  });
-  table = createHandlers(next, electronHost(() => mainWindow, dialogFolders));
-  await previous?.close();
-  state = withRecent(state, path);
+/** Main's part once a portfolio has opened (from the menu, the recent list or the connection dialog). */
+function portfolioOpened(opened: OpenedPortfolio): void {
+  state = withRecent(state, opened.location.kind === 'file' ? opened.location.path : opened.location.url);
   writeAppState(app.getPath('userData'), state);
-  const readOnly = next.store.readOnly;
-  mainWindow?.setTitle(windowTitle());
+  mainWindow?.setTitle(opened.title);
   buildMenu();
+  opened.services.portfolio.warmUp();
   // A portfolio on a CD or a write-protected share opens for reading; say so once, up front,
   // rather than at the first refused save.
-  if (readOnly)
-    void dialog.showMessageBox({ type: 'info', title: 'Skrivebeskyttet portefølje', message: storageMessage('da', { code: 'DB_READ_ONLY', file: path, reason: readOnly }) });
+  const readOnly = opened.services.store.readOnly;
+  if (readOnly && opened.location.kind === 'file')
+    void dialog.showMessageBox({ type: 'info', title: 'Skrivebeskyttet portefølje', message: storageMessage('da', { code: 'DB_READ_ONLY', file: opened.location.path, reason: readOnly }) });
+}
+
+async function openPortfolio(path: string): Promise<void> {
+  await portfolios!.openFile(path);
 }
 
 function windowTitle(): string {
-  if (!services) return 'Trafiklys';
-  return `Trafiklys – ${services.store.path}${services.store.readOnly ? ' (skrivebeskyttet)' : ''}`;
+  return portfolios?.opened?.title ?? 'Trafiklys';
+}
+
+/** A recent entry or the last portfolio on a server: opens with the kept password, else the dialog asks for one. */
+async function openServerEntry(url: string): Promise<'opened' | 'asked'> {
+  const connection = parseConnectionUrl(url);
+  if (!connection) throw new Error(`${url} er ikke en forbindelse, Trafiklys kan åbne. Brug Filer > Forbind til server.`);
+  if (!portfolios!.hasKeptPassword(connection)) {
+    portfolios!.offer(connection);
+    sendMenuCommand('connectServer');
+    return 'asked';
+  }
+  await portfolios!.openServer(connection, null);
+  return 'opened';
 }
 
 /** First start: the default portfolio does not exist yet, so it is created with the demo. */
 async function openInitialPortfolio(): Promise<void> {
-  const candidates = [state.lastPortfolio].filter((p): p is string => !!p && existsSync(p));
-  if (candidates[0]) {
+  const last = state.lastPortfolio;
+  // The last portfolio on a server opens again only with a kept password (there is no window
+  // to ask in yet); else the default file opens and the recent list has the server.
+  const lastServer = last && isPostgresUrl(last) ? parseConnectionUrl(last) : null;
+  if (lastServer && portfolios!.hasKeptPassword(lastServer)) {
     try {
-      await openPortfolio(candidates[0]);
+      await portfolios!.openServer(lastServer, null);
+      return;
+    } catch (err) {
+      dialog.showErrorBox('Forbindelsen til serveren mislykkedes', err instanceof Error ? err.message : String(err));
+    }
+  } else if (last && !isPostgresUrl(last) && existsSync(last)) {
+    try {
+      await openPortfolio(last);
       return;
     } catch (err) {
       dialog.showErrorBox('Porteføljen kunne ikke åbnes', err instanceof Error ? err.message : String(err));
@@ -101,14 +125,23 @@ async function chooseAndOpen(kind: 'new' | 'open'): Promise<void> {
   await openRecent(path);
 }
 
-async function openRecent(path: string): Promise<void> {
+async function openRecent(entry: string): Promise<void> {
+  const server = isPostgresUrl(entry);
   try {
-    await openPortfolio(path);
+    if (server) {
+      if ((await openServerEntry(entry)) === 'asked') return;
+    } else await openPortfolio(entry);
     mainWindow?.webContents.reload();
-    services?.portfolio.warmUp();
   } catch (err) {
-    dialog.showErrorBox('Porteføljen kunne ikke åbnes', err instanceof Error ? err.message : String(err));
+    dialog.showErrorBox(server ? 'Forbindelsen til serveren mislykkedes' : 'Porteføljen kunne ikke åbnes', err instanceof Error ? err.message : String(err));
   }
+}
+
+/** A recent entry as the menu shows it: "user@host/database" for a server, the path for a file. */
+function recentLabel(entry: string): string {
+  if (!isPostgresUrl(entry)) return entry;
+  const connection = parseConnectionUrl(entry);
+  return connection ? `${connectionLabel(connection)} (server)` : entry;
 }
 
 function sendMenuCommand(command: string): void {
@@ -117,7 +150,7 @@ function sendMenuCommand(command: string): void {
 
 function buildMenu(): void {
   const recent: MenuItemConstructorOptions[] = state.recent.length
-    ? state.recent.map((p) => ({ label: p, click: () => void openRecent(p) }))
+    ? state.recent.map((p) => ({ label: recentLabel(p), click: () => void openRecent(p) }))
     : [{ label: '(ingen)', enabled: false }];
   const template: MenuItemConstructorOptions[] = [
     {
@@ -125,6 +158,7 @@ function buildMenu(): void {
       submenu: [
         { label: 'Ny portefølje…', accelerator: 'CmdOrCtrl+N', click: () => void chooseAndOpen('new') },
         { label: 'Åbn portefølje…', accelerator: 'CmdOrCtrl+O', click: () => void chooseAndOpen('open') },
+        { label: 'Forbind til server…', accelerator: 'CmdOrCtrl+Shift+O', click: () => sendMenuCommand('connectServer') },
         { label: 'Seneste', submenu: recent },
         { type: 'separator' },
         { label: 'Importér rapporter…', accelerator: 'CmdOrCtrl+I', click: () => sendMenuCommand('import') },
@@ -150,7 +184,7 @@ function buildMenu(): void {
               type: 'info',
               title: 'Om Trafiklys',
               message: `Trafiklys ${app.getVersion()}`,
-              detail: `Evaluering af offentligt finansierede projekter.\nPortefølje: ${services?.store.path ?? '–'}`,
+              detail: `Evaluering af offentligt finansierede projekter.\nPortefølje: ${portfolios?.opened?.label ?? '–'}`,
             }),
         },
       ],
@@ -216,18 +250,26 @@ export async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   state = readAppState(app.getPath('userData'));
-  registerIpc(ipcMain, () => table, isAppUrl);
+  portfolios = new PortfolioSession({
+    host: electronHost(() => mainWindow, dialogFolders),
+    // Passwords only encrypted by the OS key store (safeStorage), never in plain text.
+    connections: ServerConnections.inFolder(app.getPath('userData'), safeStorage),
+    onOpened: portfolioOpened,
+  });
+  // A team server: others' changes and presence go to the window as they come.
+  portfolios.subscribe((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(LIVE_CHANNEL, event);
+  });
+  registerIpc(ipcMain, () => portfolios?.handlers ?? null, isAppUrl);
   try {
     await openInitialPortfolio();
   } catch (err) {
     dialog.showErrorBox('Trafiklys kunne ikke starte', err instanceof Error ? err.message : String(err));
   }
   mainWindow = createWindow();
-  // Main reads the portfolio's figures while the window's renderer starts.
-  services?.portfolio.warmUp();
   buildMenu();
   app.on('window-all-closed', () => {
-    void services?.close();
+    void portfolios?.close();
     app.quit();
   });
 }

@@ -14,7 +14,7 @@ for (const [name, contract] of Object.entries(contracts)) {
 }
 
 const MENU_COMMAND_CHANNEL = 'menu:command';
-const MENU_COMMANDS = new Set(['import', 'saveTemplate', 'exportEvaluation', 'exportReport', 'exportPortfolio', 'methodology']);
+const MENU_COMMANDS = new Set(['import', 'saveTemplate', 'exportEvaluation', 'exportReport', 'exportPortfolio', 'methodology', 'connectServer']);
 
 const appEvents = {
   /** Calls `listener` with each menu command; returns a function that stops listening. */

@@ -1,5 +1,6 @@
 import { openPortfolioStore } from '../storage';
 import { isPostgresUrl } from '../storage/pg/pgDb';
+import type { TlsMode } from '../../shared/serverConnection';
 import type { PortfolioStore } from '../storage/store';
 import { GoalService } from './goalService';
 import { LiveService } from './liveService';
@@ -34,14 +35,18 @@ export async function createAppServices(options: {
   danishToday?: () => string;
   /** A window on a team server listens for others' changes (the app, the browser preview; not the CLI). */
   live?: boolean;
+  /** A portfolio on a server (dbPath a postgres:// URL without password): the password and TLS of the connection dialog. */
+  password?: string;
+  tls?: TlsMode;
 }): Promise<AppServices> {
   const live = options.live === true && isPostgresUrl(options.dbPath);
   const tag = live ? LiveService.newTag() : '';
-  const store = await openPortfolioStore(live ? LiveService.taggedLocation(options.dbPath, tag) : options.dbPath, { user: options.user, readonly: options.readonly });
+  const location = live ? LiveService.taggedLocation(options.dbPath, tag) : options.dbPath;
+  const store = await openPortfolioStore(location, { user: options.user, readonly: options.readonly, password: options.password, tls: options.tls });
   const services = servicesFor(store, { danishToday: options.danishToday, live: new LiveService(live ? store.user : '') });
   try {
     await services.recycleBin.emptyExpired();
-    if (live) await services.live.start(options.dbPath, tag);
+    if (live) await services.live.start(options.dbPath, tag, { password: options.password, tls: options.tls });
   } catch (err) {
     await services.close();
     throw err;

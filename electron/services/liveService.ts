@@ -1,5 +1,6 @@
 import type { LiveEvent, LiveState, Viewer } from '../../shared/contracts/liveContracts';
 import { ChangeFeed, newSessionTag, withSessionTag } from '../storage/pg/changes';
+import type { PgOpenOptions } from '../storage/pg/pgDb';
 
 /**
  * What a window hears of the others on a team server (issue 13): changes and presence from the
@@ -24,7 +25,7 @@ export class LiveService {
   }
 
   /** Starts listening on the server at `url` as the window with `tag`. */
-  async start(url: string, tag: string): Promise<void> {
+  async start(url: string, tag: string, connect: PgOpenOptions = {}): Promise<void> {
     this.feed = await ChangeFeed.start(
       url,
       {
@@ -38,7 +39,7 @@ export class LiveService {
           this.emit({ kind: 'connection', connected });
         },
       },
-      { tag },
+      { tag, connect },
     );
   }
 

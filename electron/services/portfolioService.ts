@@ -1,3 +1,4 @@
+import { portfolioLabel } from '../../shared/serverConnection';
 import type {
   Evaluation,
   EvaluationType,
@@ -51,6 +52,8 @@ export class PortfolioService {
     return {
       path: this.store.path,
       user: this.store.user,
+      label: portfolioLabel(this.store.path, this.store.user),
+      readOnly: !!this.store.readOnly,
       projectCount: projects.length,
       profile,
       profileVersion,

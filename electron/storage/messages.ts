@@ -18,10 +18,20 @@ export type StorageProblem =
   | { code: 'DB_NEWER'; file: string; fileVersion: number; appVersion: number }
   | { code: 'NOT_A_DATABASE'; file: string }
   | { code: 'MIGRATION_FAILED'; file: string; version: number; backupPath: string | null; detail: string }
-  | { code: 'DB_SERVER'; file: string; reason: ServerProblem; server: string; user: string; database: string; detail: string };
+  | {
+      code: 'DB_SERVER';
+      file: string;
+      reason: ServerProblem;
+      server: string;
+      user: string;
+      database: string;
+      detail: string;
+      /** Asked for in the app's "Forbind til server" dialog: the advice names its fields, not a URL or PGPASSWORD. */
+      via?: 'app';
+    };
 
 /** Why a portfolio on a PostgreSQL server could not be opened (`file` is its URL without a password). */
-export type ServerProblem = 'refused' | 'host' | 'timeout' | 'password' | 'access' | 'database' | 'other';
+export type ServerProblem = 'refused' | 'host' | 'timeout' | 'tls' | 'password' | 'access' | 'database' | 'other';
 
 /** Why a portfolio is open read-only: the file or its folder cannot be written, or it was asked for. */
 export type ReadOnlyReason = 'file' | 'folder' | 'requested';
@@ -58,12 +68,23 @@ const da: Texts = {
     (p.backupPath ? ` En kopi fra før opgraderingen ligger i ${p.backupPath}.` : ''),
   DB_SERVER: (p) =>
     ({
-      refused: `PostgreSQL-serveren ${p.server} svarer ikke (forbindelsen blev afvist). Tjek at serveren kører, og at værten og porten i ${p.file} er rigtige.`,
-      host: `Serveren ${p.server} findes ikke (navnet kan ikke slås op). Tjek værtsnavnet i ${p.file} og netværksforbindelsen.`,
+      refused: p.via
+        ? `PostgreSQL-serveren ${p.server} svarer ikke (forbindelsen blev afvist). Tjek at serveren kører, og at vært og port er rigtige.`
+        : `PostgreSQL-serveren ${p.server} svarer ikke (forbindelsen blev afvist). Tjek at serveren kører, og at værten og porten i ${p.file} er rigtige.`,
+      host: p.via
+        ? `Serveren ${p.server} findes ikke (navnet kan ikke slås op). Tjek værtsnavnet og netværksforbindelsen.`
+        : `Serveren ${p.server} findes ikke (navnet kan ikke slås op). Tjek værtsnavnet i ${p.file} og netværksforbindelsen.`,
       timeout: `PostgreSQL-serveren ${p.server} svarede ikke inden for 5 sekunder. Tjek netværket (VPN?) og at serveren kører; intet er ændret.`,
-      password: `Serveren ${p.server} afviste brugeren ${p.user}: forkert eller manglende adgangskode. Sæt PGPASSWORD, eller skriv den i ~/.pgpass; den skrives aldrig i kommandolinjen.`,
+      tls: p.via
+        ? `Serveren ${p.server} tilbyder ikke krypteret forbindelse (TLS), og TLS er sat til "Kræv". Bed jeres it-afdeling slå TLS til på serveren, eller vælg "Foretræk" eller "Fra".`
+        : `Serveren ${p.server} tilbyder ikke krypteret forbindelse (TLS), som ${p.file} kræver. Bed jeres it-afdeling slå TLS til på serveren, eller brug sslmode=prefer.`,
+      password: p.via
+        ? `Serveren ${p.server} afviste brugeren ${p.user}: forkert eller manglende adgangskode. Ret adgangskoden, og forbind igen.`
+        : `Serveren ${p.server} afviste brugeren ${p.user}: forkert eller manglende adgangskode. Sæt PGPASSWORD, eller skriv den i ~/.pgpass; den skrives aldrig i kommandolinjen.`,
       access: `Serveren ${p.server} giver ikke brugeren ${p.user} adgang til databasen ${p.database} (${p.detail}). Bed jeres it-afdeling om adgang.`,
-      database: `Databasen ${p.database} findes ikke på serveren ${p.server}. Opret den (createdb ${p.database}) eller ret navnet i ${p.file}.`,
+      database: p.via
+        ? `Databasen ${p.database} findes ikke på serveren ${p.server}. Ret databasens navn, eller bed jeres it-afdeling oprette den.`
+        : `Databasen ${p.database} findes ikke på serveren ${p.server}. Opret den (createdb ${p.database}) eller ret navnet i ${p.file}.`,
       other: `Porteføljen på ${p.file} kunne ikke åbnes (${p.detail}). Intet er ændret.`,
     })[p.reason],
 };
@@ -96,12 +117,23 @@ const en: Texts = {
     (p.backupPath ? ` A copy from before the upgrade is in ${p.backupPath}.` : ''),
   DB_SERVER: (p) =>
     ({
-      refused: `The PostgreSQL server ${p.server} does not answer (connection refused). Check that the server is running and that the host and port in ${p.file} are right.`,
-      host: `The server ${p.server} does not exist (its name cannot be looked up). Check the host name in ${p.file} and the network connection.`,
+      refused: p.via
+        ? `The PostgreSQL server ${p.server} does not answer (connection refused). Check that the server is running and that the host and port are right.`
+        : `The PostgreSQL server ${p.server} does not answer (connection refused). Check that the server is running and that the host and port in ${p.file} are right.`,
+      host: p.via
+        ? `The server ${p.server} does not exist (its name cannot be looked up). Check the host name and the network connection.`
+        : `The server ${p.server} does not exist (its name cannot be looked up). Check the host name in ${p.file} and the network connection.`,
       timeout: `The PostgreSQL server ${p.server} did not answer within 5 seconds. Check the network (VPN?) and that the server is running; nothing was changed.`,
-      password: `The server ${p.server} refused the user ${p.user}: wrong or missing password. Set PGPASSWORD or put it in ~/.pgpass; it is never written on the command line.`,
+      tls: p.via
+        ? `The server ${p.server} offers no encrypted connection (TLS), and TLS is set to "Require". Ask your IT department to enable TLS on the server, or choose "Prefer" or "Off".`
+        : `The server ${p.server} offers no encrypted connection (TLS), which ${p.file} requires. Ask your IT department to enable TLS on the server, or use sslmode=prefer.`,
+      password: p.via
+        ? `The server ${p.server} refused the user ${p.user}: wrong or missing password. Correct the password and connect again.`
+        : `The server ${p.server} refused the user ${p.user}: wrong or missing password. Set PGPASSWORD or put it in ~/.pgpass; it is never written on the command line.`,
       access: `The server ${p.server} does not give the user ${p.user} access to the database ${p.database} (${p.detail}). Ask your IT department for access.`,
-      database: `The database ${p.database} does not exist on the server ${p.server}. Create it (createdb ${p.database}) or correct the name in ${p.file}.`,
+      database: p.via
+        ? `The database ${p.database} does not exist on the server ${p.server}. Correct the database name, or ask your IT department to create it.`
+        : `The database ${p.database} does not exist on the server ${p.server}. Create it (createdb ${p.database}) or correct the name in ${p.file}.`,
       other: `The portfolio at ${p.file} could not be opened (${p.detail}). Nothing was changed.`,
     })[p.reason],
 };

@@ -37,6 +37,7 @@ import { NestedLockError, sqliteCode } from './sqlite';
 import type { Database, SqlConn, SqlValue } from './sqlite';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect';
 import { isPostgresUrl, openPgDatabase } from './pg/pgDb';
+import type { TlsMode } from '../../shared/serverConnection';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
 import { ConflictError, LockedError, NotFoundError } from './store';
 import type { AuditFilter, IndicatorInput, KeptFiguresRow, KeptFiguresText, KeptRevision, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
@@ -57,6 +58,10 @@ export interface OpenPortfolioStoreOptions {
   migrations?: readonly Migration[];
   /** Open read-only although the file could be written (see openDatabase). */
   readonly?: boolean;
+  /** On a server: the password, handed to the driver apart from the URL (see PgDb.open). */
+  password?: string;
+  /** On a server: TLS as the app's connection dialog chose it (see PgDb.open). */
+  tls?: TlsMode;
 }
 
 function defaultUser(): string {
@@ -78,7 +83,7 @@ export async function openPortfolioStore(path: string, options: OpenPortfolioSto
   const now = options.now ?? (() => new Date());
   if (isPostgresUrl(path)) {
     if (options.readonly) throw new Error('A portfolio on a PostgreSQL server is opened read-write; read-only rights are the server\'s (not yet).');
-    const pgDb = await openPgDatabase(path, { migrations: options.migrations });
+    const pgDb = await openPgDatabase(path, { migrations: options.migrations, password: options.password, tls: options.tls });
     const pgSeals = await pgDb.withLock((c) => postgresDialect.tableExists(c, 'evaluation_sign_offs'));
     // The audit log names the server's user of the session (who logged in), not the OS user.
     return new SqliteStore(pgDb, postgresDialect, pgDb.user, now, null, pgSeals);

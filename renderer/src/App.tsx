@@ -1,13 +1,15 @@
 import { SignedInAs } from './rights';
 import { Alert, AppShell, Anchor, Box, Center, Group, Loader, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconTrafficLights } from '@tabler/icons-react';
-import { lazy, Suspense, useCallback, useContext, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiContext } from './api';
+import { portfolioTitle } from '../../shared/serverConnection';
+import { ApiContext, safeCall } from './api';
 import { sendMenuCommand, useExport, useMenuCommand } from './components/exporting';
 import { rememberLanguage, type Language } from './i18n';
 import { useRoute } from './router';
 import { PortfolioView } from './views/PortfolioView';
+import { ServerConnectDialog } from './views/ServerConnectDialog';
 import { SearchBox } from './views/search/SearchBox';
 import { useLandOnField } from './views/search/landOnField';
 
@@ -63,11 +65,25 @@ export function App() {
     });
   }, [navigate, onMethodology]);
 
+  // The title names the open portfolio: "Trafiklys – user@host/database" on a server, the file's
+  // name for SQLite (Electron's window title follows the page's).
+  const api = useContext(ApiContext);
+  const hasApi = !!api;
+  const [opened, setOpened] = useState<{ label: string; readOnly: boolean } | null>(null);
   useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+    if (!api) return;
+    let live = true;
+    void safeCall(() => api.portfolioInfo({})).then((r) => {
+      if (live && r.ok && r.value.label) setOpened({ label: r.value.label, readOnly: !!r.value.readOnly });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  useEffect(() => {
+    document.title = opened ? portfolioTitle(opened.label, opened.readOnly) : t('app.title');
+  }, [t, opened]);
 
-  const hasApi = !!useContext(ApiContext);
   useLandOnField(route.name === 'project' ? route.find : undefined, window.location.hash);
 
   return (
@@ -117,6 +133,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         {hasApi && <GlobalCommands />}
+        {hasApi && <ServerConnectDialog />}
         <Box maw={1600} mx="auto">
           <Suspense
             fallback={

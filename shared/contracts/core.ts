@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'DB_FULL' // the disk is full: the write was rolled back, nothing lost
   | 'DB_FOREIGN' // an SQLite file of another program: not opened, not changed
   | 'DB_IO' // the file could not be read or written (drive gone, I/O error)
+  | 'DB_SERVER' // the PostgreSQL server cannot be reached or refuses the login (the message says which)
   | 'UNKNOWN_CHANNEL'
   | 'IMPORT_FAILED'
   | 'EXPORT_FAILED'

@@ -59,6 +59,7 @@ import { searchContracts } from './searchContracts';
 import { measureContracts } from './measureContracts';
 import { recycleBinContracts } from './recycleBinContracts';
 import { liveContracts } from './liveContracts';
+import { serverContracts } from './serverContracts';
 
 export * from './core';
 export type * from './views';
@@ -356,6 +357,7 @@ export const contracts = {
   ...measureContracts,
   ...recycleBinContracts,
   ...liveContracts,
+  ...serverContracts,
 } satisfies Record<string, Contract>;
 
 export type Contracts = typeof contracts;

@@ -92,6 +92,9 @@ export interface ProjectSummary {
 export interface PortfolioInfo {
   path: string;
   user: string;
+  /** How the title bar names it: "user@host/database" on a server, the file's name for SQLite. */
+  label: string;
+  readOnly: boolean;
   projectCount: number;
   profile: MethodologyProfile;
   /** The version of `profile` (the one in force), and every version, newest first. */

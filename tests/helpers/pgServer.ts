@@ -15,6 +15,11 @@ import path from 'node:path';
 
 export const PG_SKIP_REASON = '(skipped: PostgreSQL 14+ binaries not found)';
 export const PG_URL_ENV = 'TRAFIKLYS_TEST_PG_URL';
+/**
+ * The one login of the test cluster that must give a password over TCP (scram-sha-256); every
+ * other login is trusted. A test creates the role with the password it wants.
+ */
+export const PASSWORD_LOGIN = 'trafiklys_pw';
 
 /** The folder with initdb, pg_ctl and postgres of the newest PostgreSQL 14+, or null. */
 export function findPgBin(): string | null {
@@ -76,6 +81,10 @@ export async function startPgCluster(): Promise<PgCluster | null> {
   };
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+    // One login must give its password (the app's connection dialog is tested with a wrong one);
+    // the first matching line wins, so it goes before initdb's trust lines.
+    const hba = path.join(data, 'pg_hba.conf');
+    fs.writeFileSync(hba, `host all ${PASSWORD_LOGIN} 127.0.0.1/32 scram-sha-256\n${fs.readFileSync(hba, 'utf8')}`);
     const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
     run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', path.join(root, 'log'), '-o', options]);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { connectPgClient, type PgOpenOptions } from './pgDb';
 import { z } from 'zod';
 
 /**
@@ -48,6 +49,8 @@ export interface ChangeFeedOptions {
   reconnectMs?: number;
   /** This window's tag (withSessionTag); a fresh one by default. */
   tag?: string;
+  /** The connection dialog's password and TLS (as the store's); absent: the URL's, PGPASSWORD, ~/.pgpass. */
+  connect?: PgOpenOptions;
 }
 
 const changePayload = z.object({ projectId: z.number().int().nullable(), user: z.string(), entity: z.string(), session: z.string().nullable().optional() });
@@ -80,6 +83,7 @@ export class ChangeFeed {
   private readonly presenceEveryMs: number;
   private readonly presenceTtlMs: number;
   private readonly reconnectMs: number;
+  private readonly connectOptions: PgOpenOptions;
 
   /** The login the server knows this window as (asked at connect). */
   private user = '';
@@ -94,6 +98,7 @@ export class ChangeFeed {
     this.presenceEveryMs = options.presenceEveryMs ?? 10_000;
     this.presenceTtlMs = options.presenceTtlMs ?? 25_000;
     this.reconnectMs = options.reconnectMs ?? 2_000;
+    this.connectOptions = options.connect ?? {};
   }
 
   /** Connects and listens; a server that cannot be reached throws (the caller's store failed first). */
@@ -109,11 +114,10 @@ export class ChangeFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: withSessionTag(this.url, `${this.tag}-listen`), connectionTimeoutMillis: 5000 });
+    const client = await connectPgClient(withSessionTag(this.url, `${this.tag}-listen`), this.connectOptions);
     client.on('notification', (n) => this.receive(n.channel, n.payload ?? ''));
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
-    await client.connect();
     try {
       this.user = (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u;
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);

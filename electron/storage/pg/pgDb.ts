@@ -7,6 +7,8 @@ import { NestedLockError, ScopedConn } from '../sqlite';
 import type { Database, RunResult, SqlConn, SqlParams } from '../sqlite';
 import { DatabaseIoError, DatabaseNewerError, DatabaseServerError, ForeignDatabaseError, MigrationError, PermissionError, StorageError } from '../store';
 import { permissionMessage } from './roleMatrix';
+import type { ServerProblem } from '../messages';
+import type { TlsMode } from '../../../shared/serverConnection';
 
 /**
  * The store's database on PostgreSQL (node-postgres, a Pool): the same `SqlConn` and the same
@@ -50,7 +52,7 @@ export function redactUrl(url: string): string {
  * A failed connection in words a user can act on (the server, the user, the database it names;
  * never the password): the driver's codes and PostgreSQL's SQLSTATEs, not its raw text alone.
  */
-export function serverError(url: string, error: unknown): DatabaseServerError {
+export function serverError(url: string, error: unknown, via?: 'app'): DatabaseServerError {
   let u: URL | null = null;
   try {
     u = new URL(url);
@@ -63,21 +65,15 @@ export function serverError(url: string, error: unknown): DatabaseServerError {
   const database = decodeURIComponent((u?.pathname ?? '').replace(/^\//, '')) || process.env.PGDATABASE || user;
   const e = (error ?? {}) as { code?: string; message?: string };
   const message = e.message ?? String(error);
-  const reason =
-    e.code === 'ECONNREFUSED'
-      ? 'refused'
-      : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN'
-        ? 'host'
-        : e.code === 'ETIMEDOUT' || /timeout/i.test(message)
-          ? 'timeout'
-          : e.code === '28P01' || /password/i.test(message)
-            ? 'password'
-            : e.code === '28000' || e.code === '42501'
-              ? 'access'
-              : e.code === '3D000'
-                ? 'database'
-                : 'other';
-  return new DatabaseServerError({ code: 'DB_SERVER', file: redactUrl(url), reason, server: `${host}:${port}`, user, database, detail: message }, error);
+  let reason: ServerProblem = 'other';
+  if (e.code === 'ECONNREFUSED') reason = 'refused';
+  else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') reason = 'host';
+  else if (e.code === 'ETIMEDOUT' || /timeout/i.test(message)) reason = 'timeout';
+  else if (/does not support SSL/i.test(message)) reason = 'tls';
+  else if (e.code === '28P01' || /password/i.test(message)) reason = 'password';
+  else if (e.code === '28000' || e.code === '42501') reason = 'access';
+  else if (e.code === '3D000') reason = 'database';
+  return new DatabaseServerError({ code: 'DB_SERVER', file: redactUrl(url), reason, server: `${host}:${port}`, user, database, detail: message, ...(via ? { via } : {}) }, error);
 }
 
 interface PgError {
@@ -186,6 +182,69 @@ class PgConn implements SqlConn {
   }
 }
 
+/** How long a connection attempt may take before the user is told (DB_SERVER "timeout"). */
+export const CONNECT_TIMEOUT_MS = 5000;
+
+export interface PgOpenOptions {
+  /** Handed to the driver, never put in the URL; absent: PGPASSWORD or ~/.pgpass, as libpq. */
+  password?: string;
+  /** TLS as the app's connection dialog chose it (see shared/serverConnection.ts). Absent: the URL's own sslmode, as the driver reads it. */
+  tls?: TlsMode;
+}
+
+/** libpq's require/prefer: encrypted, the certificate not checked against an authority. */
+const UNVERIFIED_TLS = { rejectUnauthorized: false };
+
+function isNoTlsError(error: unknown): boolean {
+  return error instanceof Error && /does not support SSL/i.test(error.message);
+}
+
+/**
+ * Where the pool connects. The driver's own parse of a connection string would overwrite a
+ * separately given password with the URL's (empty) one, so with options the URL is taken apart
+ * here: host, port, user, database; the password and TLS come from the options.
+ */
+function poolTarget(url: string, options: PgOpenOptions, ssl: pg.PoolConfig['ssl'] | undefined): pg.PoolConfig {
+  if (options.password === undefined && options.tls === undefined) return { connectionString: url };
+  const u = new URL(url);
+  return {
+    host: decodeURIComponent(u.hostname).replace(/^\[|\]$/g, '') || undefined,
+    port: u.port ? Number(u.port) : undefined,
+    user: decodeURIComponent(u.username) || undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || undefined,
+    // A window's tag for its connections (electron/storage/pg/changes.ts): its own writes told apart.
+    ...(u.searchParams.get('application_name') ? { application_name: u.searchParams.get('application_name')! } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(ssl !== undefined ? { ssl } : {}),
+  };
+}
+
+/**
+ * One client (not a pool) to the server, with the same password and TLS handling as PgDb.open:
+ * the change feed's listening connection. Errors are the driver's (the store reported the
+ * server's problems in words when it opened first).
+ */
+export async function connectPgClient(url: string, options: PgOpenOptions = {}): Promise<pg.Client> {
+  const attempt = async (ssl: pg.PoolConfig['ssl'] | undefined) => {
+    const client = new pg.Client({ ...poolTarget(url, options, ssl), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  };
+  if (options.tls === undefined) return attempt(undefined);
+  if (options.tls === 'off') return attempt(false);
+  try {
+    return await attempt(UNVERIFIED_TLS);
+  } catch (error) {
+    if (options.tls === 'prefer' && isNoTlsError(error)) return attempt(false);
+    throw error;
+  }
+}
+
 export class PgDb implements Database {
   readonly readonly = false;
   readonly readOnlyReason = null;
@@ -210,24 +269,51 @@ export class PgDb implements Database {
     readonly user: string,
   ) {}
 
-  /** Connects (the first client is checked out at once, so a wrong URL fails here). */
-  static async open(url: string): Promise<PgDb> {
+  /**
+   * Connects (the first client is checked out at once, so a wrong URL fails here). With
+   * `options` (the app's connection dialog) the password is handed to the driver apart from the
+   * URL, and TLS follows `options.tls`: `prefer` tries TLS first and falls back to a plain
+   * connection only when the server says it has no TLS. Without them, the URL alone (the CLI).
+   */
+  static async open(url: string, options: PgOpenOptions = {}): Promise<PgDb> {
     const where = redactUrl(url);
-    const pool = new pg.Pool({ connectionString: url, types: TYPES, max: 4, connectionTimeoutMillis: 5000 });
-    pool.on('error', () => undefined); // an idle client lost: the next checkout reports it
-    let user = '';
-    try {
-      const client = await pool.connect();
+    const attempt = async (ssl: pg.PoolConfig['ssl'] | undefined): Promise<{ pool: pg.Pool; user: string }> => {
+      const pool = new pg.Pool({ ...poolTarget(url, options, ssl), types: TYPES, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+      pool.on('error', () => undefined); // an idle client lost: the next checkout reports it
       try {
-        user = (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u;
-      } finally {
-        client.release();
+        const client = await pool.connect();
+        try {
+          return { pool, user: (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u };
+        } finally {
+          client.release();
+        }
+      } catch (error) {
+        await pool.end().catch(() => undefined);
+        throw error;
+      }
+    };
+    try {
+      if (options.tls === undefined) {
+        const { pool, user } = await attempt(undefined);
+        return new PgDb(pool, where, user);
+      }
+      if (options.tls === 'off') {
+        const { pool, user } = await attempt(false);
+        return new PgDb(pool, where, user);
+      }
+      try {
+        const { pool, user } = await attempt(UNVERIFIED_TLS);
+        return new PgDb(pool, where, user);
+      } catch (error) {
+        if (options.tls === 'prefer' && isNoTlsError(error)) {
+          const { pool, user } = await attempt(false);
+          return new PgDb(pool, where, user);
+        }
+        throw error;
       }
     } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw serverError(url, error);
+      throw serverError(url, error, options.tls === undefined ? undefined : 'app');
     }
-    return new PgDb(pool, where, user);
   }
 
   get holdsLock(): boolean {
@@ -350,8 +436,8 @@ export async function migratePg(
 }
 
 /** Opens and migrates the portfolio database at a postgres:// URL. */
-export async function openPgDatabase(url: string, options: { migrations?: readonly Migration[] } = {}): Promise<PgDb> {
-  const db = await PgDb.open(url);
+export async function openPgDatabase(url: string, options: { migrations?: readonly Migration[] } & PgOpenOptions = {}): Promise<PgDb> {
+  const db = await PgDb.open(url, { password: options.password, tls: options.tls });
   try {
     await migratePg(db, options.migrations);
   } catch (error) {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { contracts } from '../../../shared/contracts';
 import { ensureBuilt, outDir } from '../../helpers/build';
+import { freshPgDatabase, pgDatabaseName, PG_SKIP_REASON, testPgUrl } from '../../helpers/pgServer';
 import { createFakeElectron } from './fakeElectron';
 
 /**
@@ -162,11 +163,72 @@ describe('built main bundle with a fake electron', () => {
     expect(recorded.windows[0].webContents.sent).toContainEqual(['menu:command', 'exportReport']);
   });
 
+  it('names the open portfolio in the window title', () => {
+    expect(recorded.windows[0].options.title).toBe('Trafiklys – standard.trafiklys.sqlite');
+  });
+
+  it('has Filer > Forbind til server…, which opens the dialog in the window; without a key ring no password can be kept', async () => {
+    const menu = recorded.menu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    const file = menu.find((m) => m.label === 'Filer')!;
+    file.submenu!.find((i) => i.label === 'Forbind til server…')!.click!();
+    expect(recorded.windows[0].webContents.sent).toContainEqual(['menu:command', 'connectServer']);
+    const appUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+    const form = await recorded.handlers.get('server:connectForm')!({ senderFrame: { url: appUrl } }, {});
+    expect(form).toMatchObject({ ok: true, value: { connection: null, passwordKept: false, canKeepPasswords: false, note: expect.stringMatching(/^Adgangskoden er ikke gemt/) } });
+  });
+
+  it('a server that does not answer is told in Danish at once, and the open portfolio stays', async () => {
+    const appUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+    const started = Date.now();
+    // Port 1 on loopback: nothing listens there.
+    const result = await recorded.handlers.get('server:connect')!(
+      { senderFrame: { url: appUrl } },
+      { connection: { host: '127.0.0.1', port: 1, database: 'trafiklys', user: 'ida', tls: 'prefer' }, password: 'x', rememberPassword: true },
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'DB_SERVER', message: 'PostgreSQL-serveren 127.0.0.1:1 svarer ikke (forbindelsen blev afvist). Tjek at serveren kører, og at vært og port er rigtige.' },
+    });
+    const info = (await recorded.handlers.get('portfolio:info')!({ senderFrame: { url: appUrl } }, {})) as { ok: boolean; value: { label: string } };
+    expect(info).toMatchObject({ ok: true, value: { label: 'standard.trafiklys.sqlite' } });
+    expect(recorded.errors).toEqual([]);
+  });
+
   it('refuses calls from a frame that is not the app', async () => {
     const result = (await recorded.handlers.get('portfolio:info')!({ senderFrame: { url: 'https://example.com/' } }, {})) as {
       ok: boolean;
       error: { code: string };
     };
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  (testPgUrl() ? it : it.skip)(`connects to a server: title, recent entry "user@host/database" without a password; the entry asks again where no password is kept ${testPgUrl() ? '' : PG_SKIP_REASON}`, async () => {
+    const appUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+    const db = await freshPgDatabase('bundle');
+    try {
+      const { port } = new URL(db.url);
+      const database = pgDatabaseName(db.url);
+      const connection = { host: '127.0.0.1', port: Number(port), database, user: 'postgres', tls: 'prefer' };
+      const secret = 'Ikke-på-disken-7';
+      const result = await recorded.handlers.get('server:connect')!({ senderFrame: { url: appUrl } }, { connection, password: secret, rememberPassword: true });
+      expect(result).toMatchObject({ ok: true, value: { label: `postgres@127.0.0.1/${database}`, passwordKept: false, note: expect.stringMatching(/^Adgangskoden er ikke gemt/) } });
+      expect(recorded.windows[0].titles.at(-1)).toBe(`Trafiklys – postgres@127.0.0.1/${database}`);
+      const state = readFileSync(join(userData, 'app-state.json'), 'utf8');
+      expect(JSON.parse(state).recent[0]).toBe(`postgres://postgres@127.0.0.1:${port}/${database}?sslmode=prefer`);
+      for (const file of ['app-state.json', 'server-connections.json']) expect(readFileSync(join(userData, file), 'utf8')).not.toContain(secret);
+      const menu = recorded.menu as { label?: string; submenu?: { label?: string; click?: () => void; submenu?: { label?: string; click?: () => void }[] }[] }[];
+      const recent = menu.find((m) => m.label === 'Filer')!.submenu!.find((i) => i.label === 'Seneste')!.submenu!;
+      expect(recent.map((r) => r.label)).toEqual([`postgres@127.0.0.1/${database} (server)`, join(userData, 'portfolios', 'standard.trafiklys.sqlite')]);
+      // No password kept: the entry opens the dialog with its connection filled in.
+      const sent = recorded.windows[0].webContents.sent.length;
+      recent[0].click!();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(recorded.windows[0].webContents.sent.slice(sent)).toEqual([['menu:command', 'connectServer']]);
+      const form = await recorded.handlers.get('server:connectForm')!({ senderFrame: { url: appUrl } }, {});
+      expect(form).toMatchObject({ ok: true, value: { connection, passwordKept: false } });
+    } finally {
+      await db.drop();
+    }
   });
 });

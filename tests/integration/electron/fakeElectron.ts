@@ -38,7 +38,7 @@ function fakeWebContents(): FakeWebContents {
 
 export function createFakeElectron(userData: string) {
   const recorded = {
-    windows: [] as { options: Record<string, unknown>; loaded: string | null; webContents: FakeWebContents }[],
+    windows: [] as { options: Record<string, unknown>; loaded: string | null; webContents: FakeWebContents; titles: string[] }[],
     handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
     appListeners: {} as Record<string, Listener[]>,
     permissionRequestHandler: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
@@ -55,7 +55,7 @@ export function createFakeElectron(userData: string) {
     webContents = fakeWebContents();
     private entry: (typeof recorded.windows)[number];
     constructor(options: Record<string, unknown>) {
-      this.entry = { options, loaded: null, webContents: this.webContents };
+      this.entry = { options, loaded: null, webContents: this.webContents, titles: [] };
       recorded.windows.push(this.entry);
     }
     loadFile(file: string) {
@@ -86,7 +86,9 @@ export function createFakeElectron(userData: string) {
     getBounds() {
       return { x: 0, y: 0, width: 1360, height: 860 };
     }
-    setTitle() {}
+    setTitle(title: string) {
+      this.entry.titles.push(title);
+    }
     focus() {}
     restore() {}
   }
@@ -148,6 +150,16 @@ export function createFakeElectron(userData: string) {
       },
     },
     shell: { openExternal: () => Promise.resolve(), showItemInFolder: () => {}, openPath: () => Promise.resolve('') },
+    // As on a Linux desktop without a key ring: nothing can be encrypted, so no password is kept.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('Encryption is not available.');
+      },
+      decryptString: () => {
+        throw new Error('Encryption is not available.');
+      },
+    },
   };
   return { electron, recorded, fakeWebContents };
 }

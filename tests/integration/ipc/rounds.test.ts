@@ -168,6 +168,11 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   recycleBinList: 'read',
   recycleBinPurge: 'deletes for good only what is in the bin: a goal entry no round holds (deleting it from a final round is refused), or a deleted project as a whole, its rounds with it',
   recycleBinEmpty: 'see recycleBinPurge',
+  serverConnectForm: 'read (the connection the dialog starts with)',
+  serverConnect: 'opens another portfolio (on a server); the open one is closed, not written',
+  liveState: 'read (team server: connected, who else is here)',
+  sessionRights: "read (what the server session's user may change)",
+  presenceSet: 'tells other windows which project this one shows (a notification; nothing stored)',
 };
 
 describe('a final round is locked by main', () => {
