@@ -149,10 +149,17 @@ class PgConn implements SqlConn {
     private readonly user = '',
   ) {}
 
+  /** The last query sent on this client: the next waits for it (reads run side by side in a transaction). */
+  private tail: Promise<unknown> = Promise.resolve();
+
   private async query(sql: string, params: SqlParams): Promise<pg.QueryResult> {
     const translated = typed(postgresDialect.translate(sql), bind(sql, params));
+    // One client runs one query at a time; the driver queues overlapping ones, but that is
+    // deprecated (removed in pg 9), so they wait their turn here.
+    const run = this.tail.then(() => this.client.query({ text: translated.text, values: translated.values }));
+    this.tail = run.catch(() => undefined);
     try {
-      return await this.client.query({ text: translated.text, values: translated.values });
+      return await run;
     } catch (error) {
       throw asStoreError(this.where, error, sql, this.user);
     }
