@@ -148,6 +148,12 @@ suite(`a team on one server in the browser${available ? '' : ` ${PG_SKIP_REASON}
     await expect.poll(() => name.getAttribute('readonly')).not.toBeNull();
     const reason = `Du er logget ind som ane${process.pid} (leder): kun en sagsbehandler kan ændre projektets fakta. Serveren afviser ændringen.`;
     expect(await ane.page.getByRole('img', { name: reason }).count()).toBeGreaterThan(0);
+    // What the role may not start is disabled, with the reason, before the server would refuse it.
+    const importButton = ane.page.getByRole('button', { name: 'Importér', exact: true });
+    expect(await importButton.getAttribute('aria-disabled')).toBe('true');
+    expect(await importButton.getAttribute('aria-description')).toBe(`Du er logget ind som ane${process.pid} (leder): kun en sagsbehandler kan ændre status på mål. Serveren afviser ændringen.`);
+    await importButton.click({ force: true });
+    expect(await ane.page.getByRole('dialog').count()).toBe(0);
     await screenshot(ane.page, '73-team-manager-locked');
     expect(ane.errors).toEqual([]);
   });

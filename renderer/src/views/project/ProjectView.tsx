@@ -24,7 +24,7 @@ import { ImplementationPanel } from './ImplementationPanel';
 import { LearningTab } from './LearningTab';
 import { ProjectDataContext, useLoadProject } from './ProjectData';
 import { OpenElsewhere, useReloadOnOthersChanges } from '../../live';
-import { RightsLock } from '../../rights';
+import { RightsLock, useRefusalReason } from '../../rights';
 import { MeasuresPanel } from './MeasuresPanel';
 import { ResumeTab } from './ResumeTab';
 import { RoundLock, SignOffBar } from './SignOff';
@@ -222,6 +222,9 @@ export function ProjectView({
   const notifyError = useNotifyError();
   const { state, reload } = useLoadProject(projectId, evaluationId);
   useReloadOnOthersChanges(projectId, reload);
+  // On a team server: what this user's roles may not start here, with the reason.
+  const importRefused = useRefusalReason('status_reports', projectId);
+  const roundRefused = useRefusalReason('evaluations', projectId);
   const [newRound, setNewRound] = useState(false);
   const exporter = useExport();
   const ready = state.status === 'ready' ? state : null;
@@ -332,9 +335,20 @@ export function ProjectView({
                 </ActionIcon>
               </Tooltip>
             )}
-            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={openImport}>
-              {t('import.button')}
-            </Button>
+            <Tooltip label={importRefused} disabled={!importRefused} multiline w={320}>
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                data-disabled={importRefused ? true : undefined}
+                aria-disabled={importRefused ? true : undefined}
+                aria-description={importRefused ?? undefined}
+                onClick={() => {
+                  if (!importRefused) openImport();
+                }}
+              >
+                {t('import.button')}
+              </Button>
+            </Tooltip>
             {/*
               Marked busy rather than `loading` (which disables the button): a disabled button
               drops the keyboard focus to the page while the workbook is written.
@@ -353,9 +367,20 @@ export function ProjectView({
             <Button variant="default" leftSection={<IconFileText size={16} />} onClick={openReport}>
               {currentId ? t('report.button') : t('projectReport.button')}
             </Button>
-            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setNewRound(true)}>
-              {rounds.length ? t('rounds.newFromPrevious') : t('rounds.new')}
-            </Button>
+            <Tooltip label={roundRefused} disabled={!roundRefused} multiline w={320}>
+              <Button
+                variant="light"
+                leftSection={<IconPlus size={16} />}
+                data-disabled={roundRefused ? true : undefined}
+                aria-disabled={roundRefused ? true : undefined}
+                aria-description={roundRefused ?? undefined}
+                onClick={() => {
+                  if (!roundRefused) setNewRound(true);
+                }}
+              >
+                {rounds.length ? t('rounds.newFromPrevious') : t('rounds.new')}
+              </Button>
+            </Tooltip>
           </Group>
         </Group>
 
