@@ -126,5 +126,32 @@ export function storageMessage(lang: Lang, problem: StorageProblem): string {
   return text(problem);
 }
 
+/** hh:mm of an ISO time, Danish time (Europe/Copenhagen, as the app's other times), 24-hour clock. */
+export function clockTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * A save refused because someone else saved the row since it was read (StaleWriteError):
+ * "Ændret af NAME kl. hh:mm; genindlæs". Without a name or a time (a row changed outside the
+ * app, with no audit row) the sentence says only what is known.
+ */
+export function staleWriteMessage(lang: Lang, user: string, at: string | null): string {
+  const time = at ? clockTime(at) : null;
+  if (lang === 'en') {
+    if (user && time) return `Changed by ${user} at ${time}; reload`;
+    return `Changed by someone else${user ? ` (${user})` : ''}${time ? ` at ${time}` : ''}; reload`;
+  }
+  if (user && time) return `Ændret af ${user} kl. ${time}; genindlæs`;
+  return `Ændret af en anden${user ? ` (${user})` : ''}${time ? ` kl. ${time}` : ''}; genindlæs`;
+}
+
 /** For the parity test: every problem code has a text in every language. */
 export const STORAGE_MESSAGE_CODES: Record<Lang, string[]> = { da: Object.keys(da), en: Object.keys(en) };
