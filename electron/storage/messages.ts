@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { danishClockOf } from '../../shared/numbers/danishDate';
 
 /**
  * What a user reads when a portfolio file cannot be used, in Danish and English. The storage
@@ -126,25 +127,14 @@ export function storageMessage(lang: Lang, problem: StorageProblem): string {
   return text(problem);
 }
 
-/** hh:mm of an ISO time, Danish time (Europe/Copenhagen, as the app's other times), 24-hour clock. */
-export function clockTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.hour}:${parts.minute}`;
-}
-
 /**
  * A save refused because someone else saved the row since it was read (StaleWriteError):
  * "Ændret af NAME kl. hh:mm; genindlæs". Without a name or a time (a row changed outside the
  * app, with no audit row) the sentence says only what is known.
  */
 export function staleWriteMessage(lang: Lang, user: string, at: string | null): string {
-  const time = at ? clockTime(at) : null;
+  // Danish time (Europe/Copenhagen), as the app's other times.
+  const time = at ? danishClockOf(at) : null;
   if (lang === 'en') {
     if (user && time) return `Changed by ${user} at ${time}; reload`;
     return `Changed by someone else${user ? ` (${user})` : ''}${time ? ` at ${time}` : ''}; reload`;
