@@ -30,7 +30,7 @@ function PeriodField({ field }: { field: 'periodStart' | 'periodEnd' }) {
         return ProjectFactsPatchSchema.safeParse({ periodStart: start, periodEnd: end }).success ? null : t('validation.periodEnd');
       }}
       onSave={async (iso) => {
-        const r = await api.projectUpdate({ projectId: facts.id, patch: { [field]: iso } });
+        const r = await api.projectUpdate({ projectId: facts.id, patch: { [field]: iso }, expectedVersion: facts.version });
         if (r.ok) await reload();
         return r;
       }}
@@ -120,8 +120,9 @@ export function FactsTab() {
   const api = useApi();
   const { project, evaluation, reload } = useProjectData();
   const facts = project.project;
+  // The facts as read (their version): a save over someone else's newer facts is refused (STALE_WRITE).
   const saveFact = async (patch: Partial<ProjectFacts>) => {
-    const r = await api.projectUpdate({ projectId: facts.id, patch });
+    const r = await api.projectUpdate({ projectId: facts.id, patch, expectedVersion: facts.version });
     if (r.ok) await reload();
     return r;
   };
@@ -134,6 +135,7 @@ export function FactsTab() {
       maxRows={10}
       validate={validate}
       onSave={(v) => saveFact({ [field]: field === 'name' ? v.trim() : v })}
+      onReload={reload}
     />
   );
   return (

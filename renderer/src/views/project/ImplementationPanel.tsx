@@ -35,6 +35,8 @@ function ParameterCard({
   const api = useApi();
   const { reload } = useProjectData();
   const detail = useEvaluation();
+  // The score row's version as read (0 = not saved yet): a save over someone else's newer one is refused.
+  const expectedVersion = detail.scores.find((s) => s.parameter === parameter)?.version ?? 0;
   const [error, setError] = useState<string | null>(null);
   const lockReason = useLock();
   const locked = lockReason !== null;
@@ -96,10 +98,11 @@ function ParameterCard({
           multiline
           minRows={1}
           onSave={async (v) => {
-            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, headline: v });
+            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, headline: v, expectedVersion });
             if (r.ok) await reload();
             return r;
           }}
+          onReload={reload}
         />
         <EditableText
           label={t('implementation.text')}
@@ -107,10 +110,11 @@ function ParameterCard({
           multiline
           minRows={3}
           onSave={async (v) => {
-            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, text: v });
+            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, text: v, expectedVersion });
             if (r.ok) await reload();
             return r;
           }}
+          onReload={reload}
         />
       </Stack>
     </Card>
@@ -143,7 +147,8 @@ export function ImplementationPanel() {
 
   const onScore = async (parameter: ImplementationParameter, score: number) => {
     setPending((s) => ({ ...s, [parameter]: score }));
-    const result = await save.run(() => api.scoreSet({ evaluationId: detail.evaluation.id, parameter, score }));
+    const expectedVersion = detail.scores.find((s) => s.parameter === parameter)?.version ?? 0;
+    const result = await save.run(() => api.scoreSet({ evaluationId: detail.evaluation.id, parameter, score, expectedVersion }));
     if (result.ok) await reload();
     setPending((s) => {
       const next = { ...s };
