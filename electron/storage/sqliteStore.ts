@@ -818,7 +818,6 @@ class SqliteStore implements PortfolioStore {
   ): Promise<string[]> {
     const versioned = version.versioned && this.versions;
     const guarded = versioned && version.expectedVersion !== undefined;
-    if (guarded && before.version !== version.expectedVersion) await this.refuseStale(w.c, { entity: audit.entity, entityId: id }, Number(before.version));
     const sets: string[] = [];
     const values: SqlValue[] = [];
     const changes: AuditChange[] = [];
@@ -832,7 +831,9 @@ class SqliteStore implements PortfolioStore {
       values.push(sqlValue);
       changes.push({ ...audit, entityId: id, field: spec.key, oldValue, newValue });
     }
+    // A save that changes nothing loses nothing: it is not refused (the same text sent twice, Enter then Tab).
     if (sets.length === 0) return [];
+    if (guarded && before.version !== version.expectedVersion) await this.refuseStale(w.c, { entity: audit.entity, entityId: id }, Number(before.version));
     for (const [col, value] of Object.entries(extraSet)) {
       sets.push(`${col} = ?`);
       values.push(value);
@@ -1579,7 +1580,6 @@ class SqliteStore implements PortfolioStore {
       const row = await w.c.get<Row>(sql, [...key]);
       const stale = { entity: 'score' as const, entityId: score.evaluationId, fields: SCORE_FIELDS.map((k) => `${k}.${score.parameter}`) };
       const expected = this.versions ? options.expectedVersion : undefined;
-      if (expected !== undefined && (row ? Number(row.version) : 0) !== expected) await this.refuseStale(w.c, stale, row ? Number(row.version) : 0);
       const before: Obj = row ? (mapScore(row) as unknown as Obj) : { score: null, headline: '', text: '' };
       const after = {
         score: toSql(f('score', 'score', 'nullable'), score.score),
@@ -1587,7 +1587,9 @@ class SqliteStore implements PortfolioStore {
         text: toSql(f('text', 'text', 'text'), score.text),
       };
       const changed = SCORE_FIELDS.filter((k) => !same(before[k], after[k]));
+      // A save that changes nothing loses nothing: not refused whatever version it names.
       if (row && changed.length === 0) return mapScore(row);
+      if (expected !== undefined && (row ? Number(row.version) : 0) !== expected) await this.refuseStale(w.c, stale, row ? Number(row.version) : 0);
       // The upsert updates only the version it was based on: a save committed by another
       // session since the read above leaves it without a row changed (refused, below).
       const result = await w.c.run(
@@ -1629,7 +1631,6 @@ class SqliteStore implements PortfolioStore {
       const row = await w.c.get<Row>(sql, [...key]);
       const stale = { entity: 'light' as const, entityId: decision.evaluationId, fields: LIGHT_FIELDS.map((k) => `${k}.${decision.kind}`) };
       const expected = this.versions ? options.expectedVersion : undefined;
-      if (expected !== undefined && (row ? Number(row.version) : 0) !== expected) await this.refuseStale(w.c, stale, row ? Number(row.version) : 0);
       const before: Obj = row ? (mapLight(row) as unknown as Obj) : { suggested: null, override: null, reason: '', text: '' };
       const after = {
         suggested: toSql(f('suggested', 'suggested', 'nullable'), decision.suggested),
@@ -1638,7 +1639,9 @@ class SqliteStore implements PortfolioStore {
         text: toSql(f('text', 'text', 'text'), decision.text),
       };
       const changed = LIGHT_FIELDS.filter((k) => !same(before[k], after[k]));
+      // A save that changes nothing loses nothing: not refused whatever version it names.
       if (row && changed.length === 0) return mapLight(row);
+      if (expected !== undefined && (row ? Number(row.version) : 0) !== expected) await this.refuseStale(w.c, stale, row ? Number(row.version) : 0);
       const result = await w.c.run(
         `INSERT INTO light_decisions (evaluation_id, kind, suggested, override, reason, text) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(evaluation_id, kind) DO UPDATE SET suggested = excluded.suggested, override = excluded.override,
@@ -1741,12 +1744,13 @@ class SqliteStore implements PortfolioStore {
       const versionSql = 'SELECT version FROM evaluation_texts WHERE evaluation_id = ? AND text_key = ?';
       const stale = { entity: 'evaluation' as const, entityId: evaluationId, fields: [`texts.${key}`] };
       const expected = this.versions ? options.expectedVersion : undefined;
+      const before = await this.textsOn(w.c, evaluationId);
+      // A save that changes nothing loses nothing: not refused whatever version it names.
+      if (before[key] === text) return before;
       if (expected !== undefined) {
         const current = await this.versionOf(w.c, versionSql, [evaluationId, key]);
         if (current !== expected) await this.refuseStale(w.c, stale, current);
       }
-      const before = await this.textsOn(w.c, evaluationId);
-      if (before[key] === text) return before;
       const result = await w.c.run(
         `INSERT INTO evaluation_texts (evaluation_id, text_key, text) VALUES (?, ?, ?)
          ON CONFLICT(evaluation_id, text_key) DO UPDATE SET text = excluded.text${this.versionSql('evaluation_texts', expected)}`,

@@ -174,6 +174,20 @@ describeEngines('no lost update', () => {
     expect((await other.getProject(p.id))!.version).toBe(2);
   });
 
+  it('a save that changes nothing (the same text sent twice, Enter then Tab) is not refused: nothing can be lost', async () => {
+    const p = await fx.store.createProject(facts());
+    const e = await fx.store.createEvaluation(round(p.id));
+    await fx.store.setScore({ evaluationId: e.id, parameter: 4, score: 3, headline: '', text: 'Udkast' });
+    await fx.store.setScore({ evaluationId: e.id, parameter: 4, score: 3, headline: '', text: 'Samme tekst' }, { expectedVersion: 1 });
+    expect(await fx.store.setScore({ evaluationId: e.id, parameter: 4, score: 3, headline: '', text: 'Samme tekst' }, { expectedVersion: 1 })).toMatchObject({ text: 'Samme tekst', version: 2 });
+    await fx.store.setEvaluationText(e.id, 'facts', 'Fakta', { expectedVersion: 0 });
+    expect((await fx.store.setEvaluationText(e.id, 'facts', 'Fakta', { expectedVersion: 0 })).facts).toBe('Fakta');
+    await fx.store.updateProject(p.id, { journalNumber: 'J-1' }, { expectedVersion: 1 });
+    expect(await fx.store.updateProject(p.id, { journalNumber: 'J-1' }, { expectedVersion: 1 })).toMatchObject({ journalNumber: 'J-1', version: 2 });
+    // A different text on the old version is still refused.
+    await expect(fx.store.updateProject(p.id, { journalNumber: 'J-2' }, { expectedVersion: 1 })).rejects.toBeInstanceOf(StaleWriteError);
+  });
+
   it('says it in English too', () => {
     expect(staleWriteMessage('en', 'evaluator2', '2024-03-01T13:05:02.000Z')).toBe('Changed by evaluator2 at 14:05; reload');
     expect(staleWriteMessage('da', 'evaluator2', '2024-07-01T06:09:00.000Z')).toBe('Ændret af evaluator2 kl. 08:09; genindlæs');
