@@ -5,7 +5,7 @@ import type { EvaluationDetail, ProjectDetail } from '../../shared/contracts';
 import { ImplementationPanel } from '../../renderer/src/views/project/ImplementationPanel';
 import { EvaluationTextField } from '../../renderer/src/views/project/EvaluationText';
 import { ProjectDataContext } from '../../renderer/src/views/project/ProjectData';
-import { headstartFixture, mockApi, renderWithApp } from './render';
+import { deferred, headstartFixture, mockApi, renderWithApp } from './render';
 
 /**
  * No lost update in the window (issue 13): a save refused because someone else saved first shows
@@ -73,6 +73,40 @@ describe('a save someone else beat', () => {
     await waitFor(() => expect(within(card).queryByTestId('stale-mine')).toBeNull());
     expect((within(card).getByRole('textbox', { name: 'Overskrift (én sætning)' }) as HTMLTextAreaElement).value).toBe('Min overskrift');
     answers = [];
+  });
+
+  it('two fields of one row saved in quick succession: the second waits for the first and sends the version it left', async () => {
+    const { project, first, reloaded } = scoreRounds();
+    const firstAnswer = deferred<unknown>();
+    const calls: unknown[] = [];
+    const api = mockApi({
+      scoreSet: async (input) => {
+        calls.push(input);
+        return calls.length === 1 ? firstAnswer.promise : { ok: true, value: { version: 5 } };
+      },
+    });
+    renderWithApp(
+      <Harness project={project} first={first} reloaded={reloaded}>
+        <ImplementationPanel />
+      </Harness>,
+      { api },
+    );
+    const card = screen.getByTestId('parameter-2');
+    const headline = within(card).getByRole('textbox', { name: 'Overskrift (én sætning)' });
+    const text = within(card).getByRole('textbox', { name: 'Begrundelse' });
+    await userEvent.clear(headline);
+    await userEvent.type(headline, 'Ny overskrift');
+    await userEvent.click(text);
+    await userEvent.clear(text);
+    await userEvent.type(text, 'Ny begrundelse');
+    await userEvent.tab();
+    // The text's save is not sent while the headline's is under way, ...
+    expect(calls).toEqual([{ evaluationId: 1, parameter: 2, headline: 'Ny overskrift', expectedVersion: 3 }]);
+    firstAnswer.resolve({ ok: true, value: { version: 4 } });
+    // ... then it is, based on the version the headline's save left: no refusal of one's own save.
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toEqual({ evaluationId: 1, parameter: 2, text: 'Ny begrundelse', expectedVersion: 4 });
+    expect(within(card).queryByText(/Ændret af/)).toBeNull();
   });
 
   it("the round's prose: sends the text's version and keeps the text; English names who and when", async () => {

@@ -27,6 +27,7 @@ import { ComparisonLine } from './GoalMeasure';
 import { MeasureModal } from './MeasureDialog';
 import { shareText } from './goalMeasureText';
 import { numberReader } from '../../components/validation';
+import { useVersionedSave } from '../../components/useVersionedSave';
 
 /** The status in force at the evaluation date: the latest report on or before it (null = no round: the latest). */
 export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string | null): StatusReport | null {
@@ -500,10 +501,11 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
   };
   const negative = (goal: Goal, field: GoalFigureField) => (v: number | null) => (negativeFigure(goal, field, v) ? t('validation.negativeFigure') : null);
   const byCode = new Map((result?.goals ?? []).map((g) => [g.code, g]));
+  const versioned = useVersionedSave();
 
   const update = async (goal: Goal, patch: Partial<Omit<Goal, 'id' | 'projectId'>>) => {
     // The goal as read (its version): a save over someone else's newer one is refused (STALE_WRITE).
-    const r = await safeCall(() => api.goalUpdate({ goalId: goal.id, patch, expectedVersion: goal.version }));
+    const r = await safeCall(() => versioned(`goal-${goal.id}`, goal.version, (expectedVersion) => api.goalUpdate({ goalId: goal.id, patch, expectedVersion })));
     if (r.ok) await onChanged();
     return r;
   };
