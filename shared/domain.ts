@@ -92,6 +92,12 @@ export interface Project extends ProjectFacts {
   id: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The row's version (issue 13, no lost update): 1 when made, bumped by every save; a save names
+   * the version it was read at and is refused when the row has moved on. 0 = not saved yet.
+   * Optional so that callers and fixtures that build one by hand need not invent it.
+   */
+  version?: number;
 }
 
 export interface EffectChainItem {
@@ -121,6 +127,12 @@ export interface Goal {
   position: number;
   /** The indicator the goal measures (pooled across projects with it); null = not linked. */
   indicatorId: number | null;
+  /**
+   * The row's version (issue 13, no lost update): 1 when made, bumped by every save; a save names
+   * the version it was read at and is refused when the row has moved on. 0 = not saved yet.
+   * Optional so that callers and fixtures that build one by hand need not invent it.
+   */
+  version?: number;
   // Issue 14. Optional so that callers and fixtures that predate shares and comparisons read as
   // count goals without one; the store always returns them.
   /** Count (default) or share. */
@@ -247,6 +259,12 @@ export interface ImplementationScore {
   headline: string;
   /** Justification text. */
   text: string;
+  /**
+   * The row's version (issue 13, no lost update): 1 when made, bumped by every save; a save names
+   * the version it was read at and is refused when the row has moved on. 0 = not saved yet.
+   * Optional so that callers and fixtures that build one by hand need not invent it.
+   */
+  version?: number;
 }
 
 /** The evaluator's decision on one of the three lights. */
@@ -261,6 +279,12 @@ export interface LightDecision {
   reason: string;
   /** Short text shown beside the light on the Resumé. */
   text: string;
+  /**
+   * The row's version (issue 13, no lost update): 1 when made, bumped by every save; a save names
+   * the version it was read at and is refused when the row has moved on. 0 = not saved yet.
+   * Optional so that callers and fixtures that build one by hand need not invent it.
+   */
+  version?: number;
 }
 
 /** Survey indicator: "9 ud af 9" gave one of the most positive answers. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ServiceError, type IpcError } from '../../shared/contracts/core';
+import { StaleWriteError } from '../storage/store';
 
 /** Zod issues as `path: message` pairs a form can put beside its fields. */
 export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
@@ -9,6 +10,7 @@ export function zodIssues(error: z.ZodError): { path: string; message: string }[
 const KNOWN_CODES = new Set<string>([
   'NOT_FOUND',
   'CONFLICT',
+  'STALE_WRITE',
   'LOCKED',
   'DB_NEWER',
   'NOT_A_DATABASE',
@@ -28,6 +30,9 @@ const KNOWN_CODES = new Set<string>([
  */
 export function toIpcError(err: unknown): IpcError {
   if (err instanceof ServiceError) return { code: err.code, message: err.message, issues: err.issues };
+  // Before the CONFLICT it also is: the renderer keeps the user's text and offers to reload.
+  if (err instanceof StaleWriteError)
+    return { code: 'STALE_WRITE', message: err.message, stale: { changedBy: err.changedBy, changedAt: err.changedAt, currentVersion: err.currentVersion } };
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && KNOWN_CODES.has(code)) return { code: code as IpcError['code'], message: err.message };

@@ -73,7 +73,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
 
     projectGet: ({ projectId }) => svc.projectDetail(projectId),
     projectCreate: ({ facts }) => svc.createProject(facts),
-    projectUpdate: ({ projectId, patch }) => svc.updateProject(projectId, patch),
+    projectUpdate: ({ projectId, patch, expectedVersion }) => svc.updateProject(projectId, patch, { expectedVersion }),
     projectDelete: async ({ projectId }) => {
       await svc.requireProject(projectId);
       await store.deleteProject(projectId);
@@ -101,7 +101,7 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     },
 
     goalCreate: ({ projectId, goal }) => goals.createGoal(projectId, goal),
-    goalUpdate: ({ goalId, patch }) => goals.updateGoal(goalId, patch),
+    goalUpdate: ({ goalId, patch, expectedVersion }) => goals.updateGoal(goalId, patch, { expectedVersion }),
     goalDelete: async ({ goalId }) => ({ ok: true as const, binId: await store.deleteGoal(goalId) }),
     statusAdd: (input) => goals.addStatus(input),
 

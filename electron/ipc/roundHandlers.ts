@@ -7,7 +7,7 @@ type In<K extends keyof typeof roundContracts> = z.output<(typeof roundContracts
 /** Implementations of the round channels, for `implementations()` in handlers.ts. */
 export function roundImplementations({ rounds }: AppServices) {
   return {
-    evaluationTextSet: ({ evaluationId, key, text }: In<'evaluationTextSet'>) => rounds.setText(evaluationId, key, text),
+    evaluationTextSet: ({ evaluationId, key, text, expectedVersion }: In<'evaluationTextSet'>) => rounds.setText(evaluationId, key, text, { expectedVersion }),
     evaluationFinalize: ({ evaluationId }: In<'evaluationFinalize'>) => rounds.finalize(evaluationId),
     evaluationReopen: ({ evaluationId, reason }: In<'evaluationReopen'>) => rounds.reopen(evaluationId, reason),
     evaluationCompare: ({ projectId, earlierEvaluationId, laterEvaluationId }: In<'evaluationCompare'>) =>

@@ -3,7 +3,7 @@ import { ServiceError } from '../../shared/contracts/core';
 import { goalFigureProblems, type GoalFigureProblem } from '../../shared/methodology/goalFigures';
 import { measureGoalProblems, measureStatusProblems, type MeasureProblem } from '../../shared/methodology/shares';
 import { localToday, statusDateWarnings, type DateWarning } from '../../shared/methodology/reportDates';
-import type { NewGoal, PortfolioStore } from '../storage/store';
+import type { NewGoal, PortfolioStore, SaveOptions } from '../storage/store';
 
 /**
  * The goal table's use cases: the rules that need stored state (a goal's statuses when its
@@ -110,7 +110,7 @@ export class GoalService {
    * Changes a goal. The figures are checked on the goal as it would be: turning a goal with a
    * negative baseline-based target back to "higher is better" is refused like typing one.
    */
-  async updateGoal(goalId: number, patch: Partial<GoalFields>): Promise<Goal> {
+  async updateGoal(goalId: number, patch: Partial<GoalFields>, options: SaveOptions = {}): Promise<Goal> {
     return this.store.transaction(async (tx) => {
       const before = await this.requireGoal(goalId, tx);
       const after = { ...before, ...definedOnly(patch) };
@@ -126,7 +126,7 @@ export class GoalService {
       if (measure.length) refuseMeasure(measure);
       if (after.indicatorId !== null && (patch.indicatorId !== undefined || after.level !== before.level))
         await this.requireIndicatorFor(after.indicatorId, after, tx);
-      return tx.updateGoal(goalId, patch);
+      return tx.updateGoal(goalId, patch, options);
     });
   }
 

@@ -23,7 +23,7 @@ import { roundDateWarnings } from '../../shared/methodology/reportDates';
 import type { EvaluationSummary, IndicatorRef, LevelResult, PortfolioRollup } from '../../shared/methodology/types';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import { filterSummaries, type PortfolioFilter } from '../../shared/portfolioFilter';
-import type { PortfolioStore } from '../storage/store';
+import type { PortfolioStore, SaveOptions } from '../storage/store';
 import { buildEvaluationInput, toGoalInput } from './evaluationInput';
 import { requireConfirmation } from './goalService';
 import { deepFreeze, differences, KEPT_FIGURES_FORMAT, KEPT_FIGURES_PREFIX, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
@@ -95,7 +95,8 @@ export class PortfolioService {
     return this.store.createProject(merged);
   }
 
-  async updateProject(projectId: number, patch: Partial<ProjectFacts>): Promise<Project> {
+  /** With `expectedVersion` (the project's `version` as read) a save based on old facts is refused (StaleWriteError). */
+  async updateProject(projectId: number, patch: Partial<ProjectFacts>, options: SaveOptions = {}): Promise<Project> {
     const project = await this.requireProject(projectId);
     checkPeriod(patch.periodStart ?? project.periodStart, patch.periodEnd ?? project.periodEnd);
     if (patch.name !== undefined && patch.name !== project.name) {
@@ -103,7 +104,7 @@ export class PortfolioService {
       if (other && other.id !== projectId)
         throw new ServiceError('CONFLICT', `Der findes allerede et projekt med navnet "${patch.name}".`);
     }
-    return this.store.updateProject(projectId, patch);
+    return this.store.updateProject(projectId, patch, options);
   }
 
   // Evaluations
@@ -117,13 +118,14 @@ export class PortfolioService {
   /** Everything about one evaluation round, with the engine's figures. */
   async evaluationDetail(evaluationId: number, store: PortfolioStore = this.store): Promise<EvaluationDetail> {
     const evaluation = await this.requireEvaluation(evaluationId, store);
-    const [scores, lights, survey, learning, spendingByYear, texts, signOff, sealedProfile, sealedVersion, current] = await Promise.all([
+    const [scores, lights, survey, learning, spendingByYear, texts, textVersions, signOff, sealedProfile, sealedVersion, current] = await Promise.all([
       store.listScores(evaluationId),
       store.listLightDecisions(evaluationId),
       store.listSurveyIndicators(evaluationId),
       store.listLearningPoints(evaluationId),
       store.listSpendingYears(evaluationId),
       store.getEvaluationTexts(evaluationId),
+      store.getEvaluationTextVersions(evaluationId),
       store.getSignOff(evaluationId),
       store.getSealedProfile(evaluationId),
       store.getSealedProfileVersion(evaluationId),
@@ -142,6 +144,7 @@ export class PortfolioService {
       learning,
       spendingByYear,
       texts,
+      textVersions,
       signOff,
       summary,
       profile,
@@ -246,6 +249,8 @@ export class PortfolioService {
     score?: number | null;
     headline?: string;
     text?: string;
+    /** The score's `version` as read (0: not saved yet): refused with StaleWriteError when it has moved on. */
+    expectedVersion?: number;
   }): Promise<ImplementationScore> {
     await this.requireEvaluation(input.evaluationId);
     const current = (await this.store.getScore(input.evaluationId, input.parameter)) ?? {
@@ -260,7 +265,7 @@ export class PortfolioService {
       score: input.score === undefined ? current.score : input.score,
       headline: input.headline ?? current.headline,
       text: input.text ?? current.text,
-    });
+    }, { expectedVersion: input.expectedVersion });
   }
 
   /**
@@ -273,6 +278,8 @@ export class PortfolioService {
     override?: Light | null;
     reason?: string;
     text?: string;
+    /** The decision's `version` as read (0: not saved yet): refused with StaleWriteError when it has moved on. */
+    expectedVersion?: number;
   }): Promise<LightDecision> {
     const detail = await this.evaluationDetail(input.evaluationId);
     const current = detail.lights.find((l) => l.kind === input.kind)!;
@@ -290,7 +297,7 @@ export class PortfolioService {
       override,
       reason: override ? reason : input.reason !== undefined ? reason : current.reason,
       text: input.text ?? current.text,
-    });
+    }, { expectedVersion: input.expectedVersion });
   }
 
   // Summaries (CLI, portfolio table)
@@ -561,7 +568,7 @@ function checkPeriod(start: string | null, end: string | null): void {
 function completeScores(evaluationId: number, scores: ImplementationScore[]): ImplementationScore[] {
   return IMPLEMENTATION_PARAMETERS.map(
     (parameter) =>
-      scores.find((s) => s.parameter === parameter) ?? { evaluationId, parameter, score: null, headline: '', text: '' },
+      scores.find((s) => s.parameter === parameter) ?? { evaluationId, parameter, score: null, headline: '', text: '', version: 0 },
   );
 }
 
@@ -572,7 +579,7 @@ function completeLights(evaluationId: number, lights: LightDecision[], summary: 
     const suggested = summary.lights[kind].suggested;
     return stored
       ? { ...stored, suggested }
-      : { evaluationId, kind, suggested, override: null, reason: '', text: '' };
+      : { evaluationId, kind, suggested, override: null, reason: '', text: '', version: 0 };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Evaluation, EvaluationSignOff, EvaluationTextKey, EvaluationTexts } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import { compareRounds, type RoundComparison } from '../../shared/methodology/compare';
-import type { PortfolioStore } from '../storage/store';
+import type { PortfolioStore, SaveOptions } from '../storage/store';
 import { toGoalInput } from './evaluationInput';
 import type { PortfolioService } from './portfolioService';
 
@@ -16,9 +16,10 @@ export class RoundService {
     private readonly portfolio: PortfolioService,
   ) {}
 
-  async setText(evaluationId: number, key: EvaluationTextKey, text: string): Promise<EvaluationTexts> {
+  /** With `expectedVersion` (the text's version as read, 0 = never saved) a save over someone else's is refused (StaleWriteError). */
+  async setText(evaluationId: number, key: EvaluationTextKey, text: string, options: SaveOptions = {}): Promise<EvaluationTexts> {
     await this.portfolio.requireEvaluation(evaluationId);
-    return this.store.setEvaluationText(evaluationId, key, text);
+    return this.store.setEvaluationText(evaluationId, key, text, options);
   }
 
   async finalize(evaluationId: number): Promise<EvaluationSignOff> {

@@ -1,10 +1,11 @@
 export { openPortfolioStore } from './sqliteStore';
 export type { OpenPortfolioStoreOptions } from './sqliteStore';
-export type { PortfolioStore, NewOrExisting, AuditFilter } from './store';
+export type { PortfolioStore, NewOrExisting, AuditFilter, SaveOptions } from './store';
 export {
   NotFoundError,
   ConflictError,
   PermissionError,
+  StaleWriteError,
   LockedError,
   StorageError,
   DatabaseNewerError,
@@ -18,7 +19,7 @@ export {
   DatabaseIoError,
   DatabaseServerError,
 } from './store';
-export { storageMessage, type Lang, type ReadOnlyReason, type StorageProblem } from './messages';
+export { staleWriteMessage, storageMessage, type Lang, type ReadOnlyReason, type StorageProblem } from './messages';
 export { NestedLockError } from './sqlite';
 export { defaultPortfolioPath, DEFAULT_PORTFOLIO_FILE } from './paths';
 export { LATEST_VERSION } from './migrations';

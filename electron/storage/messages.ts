@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { danishClockOf } from '../../shared/numbers/danishDate';
 
 /**
  * What a user reads when a portfolio file cannot be used, in Danish and English. The storage
@@ -156,6 +157,22 @@ const TEXTS: Record<Lang, Texts> = { da, en };
 export function storageMessage(lang: Lang, problem: StorageProblem): string {
   const text = TEXTS[lang][problem.code] as (p: StorageProblem) => string;
   return text(problem);
+}
+
+/**
+ * A save refused because someone else saved the row since it was read (StaleWriteError):
+ * "Ændret af NAME kl. hh:mm; genindlæs". Without a name or a time (a row changed outside the
+ * app, with no audit row) the sentence says only what is known.
+ */
+export function staleWriteMessage(lang: Lang, user: string, at: string | null): string {
+  // Danish time (Europe/Copenhagen), as the app's other times.
+  const time = at ? danishClockOf(at) : null;
+  if (lang === 'en') {
+    if (user && time) return `Changed by ${user} at ${time}; reload`;
+    return `Changed by someone else${user ? ` (${user})` : ''}${time ? ` at ${time}` : ''}; reload`;
+  }
+  if (user && time) return `Ændret af ${user} kl. ${time}; genindlæs`;
+  return `Ændret af en anden${user ? ` (${user})` : ''}${time ? ` kl. ${time}` : ''}; genindlæs`;
 }
 
 /** For the parity test: every problem code has a text in every language. */

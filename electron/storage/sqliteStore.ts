@@ -32,6 +32,7 @@ import type { MethodologyProfile } from '../../shared/methodology/profile';
 import type { IndicatorGoal } from '../../shared/methodology/indicators';
 import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import { openDatabase } from './migrations/migrate';
+import { VERSIONED_TABLES } from './migrations/012_row_versions';
 import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
 import type { Database, SqlConn, SqlValue } from './sqlite';
@@ -39,8 +40,8 @@ import { postgresDialect, sqliteDialect, type Dialect } from './dialect';
 import { isPostgresUrl, openPgDatabase } from './pg/pgDb';
 import type { TlsMode } from '../../shared/serverConnection';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
-import { ConflictError, LockedError, NotFoundError } from './store';
-import type { AuditFilter, IndicatorInput, KeptFiguresRow, KeptFiguresText, KeptRevision, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
+import { ConflictError, LockedError, NotFoundError, StaleWriteError } from './store';
+import type { AuditFilter, IndicatorInput, KeptFiguresRow, KeptFiguresText, KeptRevision, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry, SaveOptions } from './store';
 import type { ReadOnlyReason } from './messages';
 import type { ProjectSource } from '../../shared/sources/types';
 import { keepSource, listSources, readSource, type SourceToKeep } from './sources';
@@ -85,13 +86,20 @@ export async function openPortfolioStore(path: string, options: OpenPortfolioSto
     if (options.readonly) throw new Error('A portfolio on a PostgreSQL server is opened read-write; read-only rights are the server\'s (not yet).');
     const pgDb = await openPgDatabase(path, { migrations: options.migrations, password: options.password, tls: options.tls });
     const pgSeals = await pgDb.withLock((c) => postgresDialect.tableExists(c, 'evaluation_sign_offs'));
+    const pgVersions = await pgDb.withLock((c) => hasRowVersions(c, postgresDialect));
     // The audit log names the server's user of the session (who logged in), not the OS user.
-    return new SqliteStore(pgDb, postgresDialect, pgDb.user, now, null, pgSeals);
+    return new SqliteStore(pgDb, postgresDialect, pgDb.user, now, null, pgSeals, pgVersions);
   }
   const db = await openDatabase(path, { migrations: options.migrations, now, readonly: options.readonly });
   // Only a test's own migration list can leave out the sign-off table; then there is nothing to seal.
   const seals = await db.withLock((c) => sqliteDialect.tableExists(c, 'evaluation_sign_offs'));
-  return new SqliteStore(db, sqliteDialect, options.user ?? defaultUser(), now, null, seals);
+  const versions = await db.withLock((c) => hasRowVersions(c, sqliteDialect));
+  return new SqliteStore(db, sqliteDialect, options.user ?? defaultUser(), now, null, seals, versions);
+}
+
+/** Whether the rows carry versions (migration 011); only a test's own migration list leaves them out. */
+async function hasRowVersions(c: SqlConn, dialect: Dialect): Promise<boolean> {
+  return (await dialect.tableColumns(c, 'projects')).some((col) => col.name === 'version');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +134,8 @@ export interface EntityDef {
   fields: FieldSpec[];
   parent: 'project' | 'evaluation' | 'goal';
   parentKey: string;
+  /** The table has a `version` column (migration 011): reads return it, updates bump and check it. */
+  versioned?: boolean;
 }
 
 export type Row = Record<string, SqlValue>;
@@ -168,6 +178,7 @@ export const GOALS: EntityDef = {
   label: 'goal',
   parent: 'project',
   parentKey: 'projectId',
+  versioned: true,
   fields: [
     f('projectId', 'project_id', 'required'),
     f('level', 'level', 'required'),
@@ -348,8 +359,13 @@ function mapRow<T>(fields: FieldSpec[], row: Row, extra: Obj = {}): T {
   return { ...out, ...extra } as T;
 }
 
+/** A row of an entity, with its version where the table keeps one. */
+function mapDef<T>(def: EntityDef, row: Row): T {
+  return mapRow<T>(def.fields, row, def.versioned ? { version: row.version } : {});
+}
+
 export function mapProject(row: Row): Project {
-  return mapRow<Project>(PROJECT_FIELDS, row, { createdAt: row.created_at, updatedAt: row.updated_at });
+  return mapRow<Project>(PROJECT_FIELDS, row, { createdAt: row.created_at, updatedAt: row.updated_at, version: row.version });
 }
 
 function mapIndicator(row: Row): Indicator {
@@ -399,6 +415,7 @@ function mapScore(row: Row): ImplementationScore {
     score: (row.score as number | null) ?? null,
     headline: row.headline as string,
     text: row.text as string,
+    version: row.version as number,
   };
 }
 
@@ -410,6 +427,7 @@ function mapLight(row: Row): LightDecision {
     override: (row.override as LightDecision['override']) ?? null,
     reason: row.reason as string,
     text: row.text as string,
+    version: row.version as number,
   };
 }
 
@@ -615,9 +633,13 @@ function statusInsertValues(report: Omit<StatusReport, 'id' | 'createdAt'>, at: 
 /**
  * Columns the data digest leaves out: when the file itself was made, not what a user entered
  * (migration 006 stamps profile version 1 with the time the file is created or migrated, so two
- * files with the same content would otherwise never digest alike).
+ * files with the same content would otherwise never digest alike), and the rows' versions
+ * (migration 011: how often a row was saved, not what it holds).
  */
-const DIGEST_SKIPS: Record<string, readonly string[]> = { profile_versions: ['created_at'] };
+const DIGEST_SKIPS: Record<string, readonly string[]> = {
+  profile_versions: ['created_at'],
+  ...Object.fromEntries(VERSIONED_TABLES.map((table) => [table, ['version']])),
+};
 
 class SqliteStore implements PortfolioStore {
   readonly path: string;
@@ -632,6 +654,8 @@ class SqliteStore implements PortfolioStore {
     private readonly tx: TxState | null,
     /** Whether the schema has final rounds to protect (always, except under a test's migration list). */
     private readonly seals = true,
+    /** Whether rows carry versions to bump and check (likewise). */
+    private readonly versions = true,
   ) {
     this.path = db.path;
     this.readOnly = db.readOnlyReason;
@@ -705,7 +729,7 @@ class SqliteStore implements PortfolioStore {
       return await this.db.transaction(async (conn) => {
         const state: TxState = { conn, active: true, savepoints: 0, touched: new Set() };
         try {
-          const result = await fn(new SqliteStore(this.db, this.dialect, this.user, this.now, state, this.seals));
+          const result = await fn(new SqliteStore(this.db, this.dialect, this.user, this.now, state, this.seals, this.versions));
           await this.verifySeals(conn, state.touched);
           return result;
         } finally {
@@ -757,14 +781,14 @@ class SqliteStore implements PortfolioStore {
 
   private async getById<T>(c: SqlConn, def: EntityDef, id: number): Promise<T | null> {
     const row = await c.get<Row>(`SELECT * FROM ${def.table} WHERE id = ?`, [id]);
-    return row ? mapRow<T>(def.fields, row) : null;
+    return row ? mapDef<T>(def, row) : null;
   }
 
   private async listByParent<T>(def: EntityDef, parentId: number): Promise<T[]> {
     const parentCol = def.fields.find((s) => s.key === def.parentKey)!.col;
     return this.read(async (c) => {
       const rows = await c.all<Row>(`SELECT * FROM ${def.table} WHERE ${parentCol} = ? ORDER BY position, id`, [parentId]);
-      return rows.map((row) => mapRow<T>(def.fields, row));
+      return rows.map((row) => mapDef<T>(def, row));
     });
   }
 
@@ -782,7 +806,11 @@ class SqliteStore implements PortfolioStore {
 
   /**
    * Updates the fields of `patch` that differ from `before`, auditing each. Returns the changed
-   * keys. `undefined` in the patch means "leave as is"; `null` clears.
+   * keys. `undefined` in the patch means "leave as is"; `null` clears. On a versioned table
+   * (`version`), a change bumps the row's version, and with `expectedVersion` the save is refused
+   * (StaleWriteError, nothing written) when the row is at another version: checked on the row
+   * as read and again by the UPDATE itself (`AND version = ?`), so that a save committed by
+   * another session in between (PostgreSQL) is caught too.
    */
   private async updateChanged(
     w: WriteContext,
@@ -793,10 +821,13 @@ class SqliteStore implements PortfolioStore {
     patch: Obj,
     audit: { projectId: number | null; entity: AuditEntity },
     extraSet: Record<string, SqlValue> = {},
+    version: { versioned: boolean; expectedVersion?: number } = { versioned: false },
   ): Promise<string[]> {
+    const versioned = version.versioned && this.versions;
+    const guarded = versioned && version.expectedVersion !== undefined;
     const sets: string[] = [];
     const values: SqlValue[] = [];
-    const changed: string[] = [];
+    const changes: AuditChange[] = [];
     for (const spec of fields) {
       if (!(spec.key in patch) || patch[spec.key] === undefined) continue;
       const sqlValue = toSql(spec, patch[spec.key]);
@@ -805,20 +836,58 @@ class SqliteStore implements PortfolioStore {
       if (same(oldValue, newValue)) continue;
       sets.push(`${spec.col} = ?`);
       values.push(sqlValue);
-      changed.push(spec.key);
-      await w.audit({ ...audit, entityId: id, field: spec.key, oldValue, newValue });
+      changes.push({ ...audit, entityId: id, field: spec.key, oldValue, newValue });
     }
-    if (sets.length === 0) return changed;
+    // A save that changes nothing loses nothing: it is not refused (the same text sent twice, Enter then Tab).
+    if (sets.length === 0) return [];
+    if (guarded && before.version !== version.expectedVersion) await this.refuseStale(w.c, { entity: audit.entity, entityId: id }, Number(before.version));
     for (const [col, value] of Object.entries(extraSet)) {
       sets.push(`${col} = ?`);
       values.push(value);
     }
-    await w.c.run(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`, [...values, id]);
-    return changed;
+    if (versioned) sets.push('version = version + 1');
+    const result = await w.c.run(
+      `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?${guarded ? ' AND version = ?' : ''}`,
+      guarded ? [...values, id, version.expectedVersion as number] : [...values, id],
+    );
+    if (guarded && result.changes === 0) await this.refuseStale(w.c, { entity: audit.entity, entityId: id }, await this.versionOf(w.c, `SELECT version FROM ${table} WHERE id = ?`, [id]));
+    // Audited after the update, so that a refused save's lookup of who changed the row last
+    // never finds this save's own rows.
+    for (const change of changes) await w.audit(change);
+    return changes.map((c) => c.field);
+  }
+
+  /**
+   * The tail of an upsert's DO UPDATE on a versioned table: the bump, and with an expected
+   * version the condition that makes a save based on an older one update nothing.
+   */
+  private versionSql(table: string, expected: number | undefined): string {
+    if (!this.versions) return '';
+    return `, version = ${table}.version + 1${expected !== undefined ? ` WHERE ${table}.version = ?` : ''}`;
+  }
+
+  /** A row's version now (0 when there is no such row). */
+  private async versionOf(c: SqlConn, sql: string, params: SqlValue[]): Promise<number> {
+    const row = await c.get<{ version: number }>(sql, params);
+    return row ? Number(row.version) : 0;
+  }
+
+  /**
+   * Refuses a save based on an old version of a row: StaleWriteError with who saved the row
+   * last and when, from the newest audit row of the row (`fields`: of these audit fields only,
+   * for rows audited under their round's id, like scores and texts).
+   */
+  private async refuseStale(c: SqlConn, target: { entity: AuditEntity; entityId: number; fields?: string[] }, current: number): Promise<never> {
+    const fields = target.fields ?? [];
+    const row = await c.get<Row>(
+      `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ?${fields.length ? ` AND field IN (${fields.map(() => '?').join(', ')})` : ''} ORDER BY id DESC LIMIT 1`,
+      [target.entity, target.entityId, ...fields],
+    );
+    throw new StaleWriteError(row ? String(row.user ?? '') : '', row ? String(row.at) : null, current);
   }
 
   /** Create (no id) or update (id) of a simple child entity. */
-  private async saveItem<T extends { id: number }>(def: EntityDef, item: NewOrExisting<T>): Promise<T> {
+  private async saveItem<T extends { id: number }>(def: EntityDef, item: NewOrExisting<T>, options: SaveOptions = {}): Promise<T> {
     return this.write(async (w) => {
       const obj = item as Obj;
       if (obj.id === undefined || obj.id === null) {
@@ -836,7 +905,10 @@ class SqliteStore implements PortfolioStore {
         await this.requireParent(w.c, def.parent, parentId);
       }
       const projectId = await this.auditProjectId(w.c, def, { ...(before as Obj), ...(parentId !== undefined ? { [def.parentKey]: parentId } : {}) });
-      await this.updateChanged(w, def.table, def.fields, id, before as Obj, obj, { projectId, entity: def.entity });
+      await this.updateChanged(w, def.table, def.fields, id, before as Obj, obj, { projectId, entity: def.entity }, {}, {
+        versioned: def.versioned === true,
+        expectedVersion: options.expectedVersion,
+      });
       return (await this.getById<T>(w.c, def, id))!;
     });
   }
@@ -958,14 +1030,14 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
-  async updateProject(id: number, patch: Partial<ProjectFacts>): Promise<Project> {
+  async updateProject(id: number, patch: Partial<ProjectFacts>, options: SaveOptions = {}): Promise<Project> {
     return this.write(async (w) => {
       const row = await this.projectRow(w.c, id);
       if (!row || row.deleted_at !== null) throw new NotFoundError('project', id);
       await this.updateChanged(w, 'projects', PROJECT_FIELDS, id, mapProject(row) as unknown as Obj, patch as Obj, {
         projectId: id,
         entity: 'project',
-      }, { updated_at: w.at });
+      }, { updated_at: w.at }, { versioned: true, expectedVersion: options.expectedVersion });
       return mapProject((await this.projectRow(w.c, id))!);
     });
   }
@@ -1021,9 +1093,9 @@ class SqliteStore implements PortfolioStore {
     return this.saveItem<Goal>(GOALS, rest);
   }
 
-  async updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal> {
-    const { projectId: _p, id: _i, ...rest } = patch as Partial<Goal>;
-    return this.saveItem<Goal>(GOALS, { ...rest, id } as NewOrExisting<Goal>);
+  async updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>, options: SaveOptions = {}): Promise<Goal> {
+    const { projectId: _p, id: _i, version: _v, ...rest } = patch as Partial<Goal>;
+    return this.saveItem<Goal>(GOALS, { ...rest, id } as NewOrExisting<Goal>, options);
   }
 
   /** Deletes the goal and keeps it, with its status history, in the recycle bin. */
@@ -1160,7 +1232,7 @@ class SqliteStore implements PortfolioStore {
         `SELECT g.* FROM goals g JOIN projects p ON p.id = g.project_id
          WHERE p.deleted_at IS NULL ORDER BY g.project_id, g.position, g.id`,
       );
-      return rows.map((row) => mapRow<Goal>(GOALS.fields, row));
+      return rows.map((row) => mapDef<Goal>(GOALS, row));
     });
   }
 
@@ -1271,7 +1343,7 @@ class SqliteStore implements PortfolioStore {
       // The goals stay; each one's link is audited in its project's history.
       const linked = await w.c.all<{ id: number; project_id: number }>('SELECT id, project_id FROM goals WHERE indicator_id = ?', [id]);
       for (const g of linked) {
-        await w.c.run('UPDATE goals SET indicator_id = NULL WHERE id = ?', [g.id]);
+        await w.c.run(`UPDATE goals SET indicator_id = NULL${this.versions ? ', version = version + 1' : ''} WHERE id = ?`, [g.id]);
         await w.audit({ projectId: g.project_id, entity: 'goal', entityId: g.id, field: 'indicatorId', oldValue: id, newValue: null });
       }
       await w.c.run('DELETE FROM indicators WHERE id = ?', [id]);
@@ -1507,11 +1579,14 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
-  async setScore(score: ImplementationScore): Promise<ImplementationScore> {
+  async setScore(score: ImplementationScore, options: SaveOptions = {}): Promise<ImplementationScore> {
     return this.write(async (w) => {
       const projectId = await this.requireParent(w.c, 'evaluation', score.evaluationId);
       const key = [score.evaluationId, score.parameter] as const;
-      const row = await w.c.get<Row>('SELECT * FROM implementation_scores WHERE evaluation_id = ? AND parameter = ?', [...key]);
+      const sql = 'SELECT * FROM implementation_scores WHERE evaluation_id = ? AND parameter = ?';
+      const row = await w.c.get<Row>(sql, [...key]);
+      const stale = { entity: 'score' as const, entityId: score.evaluationId, fields: SCORE_FIELDS.map((k) => `${k}.${score.parameter}`) };
+      const expected = this.versions ? options.expectedVersion : undefined;
       const before: Obj = row ? (mapScore(row) as unknown as Obj) : { score: null, headline: '', text: '' };
       const after = {
         score: toSql(f('score', 'score', 'nullable'), score.score),
@@ -1519,12 +1594,17 @@ class SqliteStore implements PortfolioStore {
         text: toSql(f('text', 'text', 'text'), score.text),
       };
       const changed = SCORE_FIELDS.filter((k) => !same(before[k], after[k]));
+      // A save that changes nothing loses nothing: not refused whatever version it names.
       if (row && changed.length === 0) return mapScore(row);
-      await w.c.run(
+      if (expected !== undefined && (row ? Number(row.version) : 0) !== expected) await this.refuseStale(w.c, stale, row ? Number(row.version) : 0);
+      // The upsert updates only the version it was based on: a save committed by another
+      // session since the read above leaves it without a row changed (refused, below).
+      const result = await w.c.run(
         `INSERT INTO implementation_scores (evaluation_id, parameter, score, headline, text) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(evaluation_id, parameter) DO UPDATE SET score = excluded.score, headline = excluded.headline, text = excluded.text`,
-        [...key, after.score, after.headline, after.text],
+         ON CONFLICT(evaluation_id, parameter) DO UPDATE SET score = excluded.score, headline = excluded.headline, text = excluded.text${this.versionSql('implementation_scores', expected)}`,
+        [...key, after.score, after.headline, after.text, ...(expected !== undefined ? [expected] : [])],
       );
+      if (result.changes === 0) await this.refuseStale(w.c, stale, await this.versionOf(w.c, sql.replace('*', 'version'), [...key]));
       for (const k of changed) {
         await w.audit({ projectId, entity: 'score', entityId: score.evaluationId, field: `${k}.${score.parameter}`, oldValue: before[k], newValue: after[k] });
       }
@@ -1550,11 +1630,14 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
-  async setLightDecision(decision: LightDecision): Promise<LightDecision> {
+  async setLightDecision(decision: LightDecision, options: SaveOptions = {}): Promise<LightDecision> {
     return this.write(async (w) => {
       const projectId = await this.requireParent(w.c, 'evaluation', decision.evaluationId);
       const key = [decision.evaluationId, decision.kind] as const;
-      const row = await w.c.get<Row>('SELECT * FROM light_decisions WHERE evaluation_id = ? AND kind = ?', [...key]);
+      const sql = 'SELECT * FROM light_decisions WHERE evaluation_id = ? AND kind = ?';
+      const row = await w.c.get<Row>(sql, [...key]);
+      const stale = { entity: 'light' as const, entityId: decision.evaluationId, fields: LIGHT_FIELDS.map((k) => `${k}.${decision.kind}`) };
+      const expected = this.versions ? options.expectedVersion : undefined;
       const before: Obj = row ? (mapLight(row) as unknown as Obj) : { suggested: null, override: null, reason: '', text: '' };
       const after = {
         suggested: toSql(f('suggested', 'suggested', 'nullable'), decision.suggested),
@@ -1563,13 +1646,16 @@ class SqliteStore implements PortfolioStore {
         text: toSql(f('text', 'text', 'text'), decision.text),
       };
       const changed = LIGHT_FIELDS.filter((k) => !same(before[k], after[k]));
+      // A save that changes nothing loses nothing: not refused whatever version it names.
       if (row && changed.length === 0) return mapLight(row);
-      await w.c.run(
+      if (expected !== undefined && (row ? Number(row.version) : 0) !== expected) await this.refuseStale(w.c, stale, row ? Number(row.version) : 0);
+      const result = await w.c.run(
         `INSERT INTO light_decisions (evaluation_id, kind, suggested, override, reason, text) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(evaluation_id, kind) DO UPDATE SET suggested = excluded.suggested, override = excluded.override,
-           reason = excluded.reason, text = excluded.text`,
-        [...key, after.suggested, after.override, after.reason, after.text],
+           reason = excluded.reason, text = excluded.text${this.versionSql('light_decisions', expected)}`,
+        [...key, after.suggested, after.override, after.reason, after.text, ...(expected !== undefined ? [expected] : [])],
       );
+      if (result.changes === 0) await this.refuseStale(w.c, stale, await this.versionOf(w.c, sql.replace('*', 'version'), [...key]));
       for (const k of changed) {
         await w.audit({ projectId, entity: 'light', entityId: decision.evaluationId, field: `${k}.${decision.kind}`, oldValue: before[k], newValue: after[k] });
       }
@@ -1647,18 +1733,37 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
-  async setEvaluationText(evaluationId: number, key: EvaluationTextKey, text: string): Promise<EvaluationTexts> {
+  getEvaluationTextVersions(evaluationId: number): Promise<Record<EvaluationTextKey, number>> {
+    return this.read(async (c) => {
+      const versions = Object.fromEntries(EVALUATION_TEXT_KEYS.map((k) => [k, 0])) as Record<EvaluationTextKey, number>;
+      if (!this.versions) return versions;
+      const rows = await c.all<{ text_key: string; version: number }>('SELECT text_key, version FROM evaluation_texts WHERE evaluation_id = ?', [evaluationId]);
+      for (const row of rows) if ((EVALUATION_TEXT_KEYS as readonly string[]).includes(row.text_key)) versions[row.text_key as EvaluationTextKey] = Number(row.version);
+      return versions;
+    });
+  }
+
+  async setEvaluationText(evaluationId: number, key: EvaluationTextKey, text: string, options: SaveOptions = {}): Promise<EvaluationTexts> {
     if (!EVALUATION_TEXT_KEYS.includes(key)) throw new ConflictError(`Ukendt tekstfelt "${String(key)}".`);
     if (typeof text !== 'string') throw new ConflictError(`Teksten til "${key}" skal være tekst.`);
     return this.write(async (w) => {
       const projectId = await this.requireParent(w.c, 'evaluation', evaluationId);
+      const versionSql = 'SELECT version FROM evaluation_texts WHERE evaluation_id = ? AND text_key = ?';
+      const stale = { entity: 'evaluation' as const, entityId: evaluationId, fields: [`texts.${key}`] };
+      const expected = this.versions ? options.expectedVersion : undefined;
       const before = await this.textsOn(w.c, evaluationId);
+      // A save that changes nothing loses nothing: not refused whatever version it names.
       if (before[key] === text) return before;
-      await w.c.run(
+      if (expected !== undefined) {
+        const current = await this.versionOf(w.c, versionSql, [evaluationId, key]);
+        if (current !== expected) await this.refuseStale(w.c, stale, current);
+      }
+      const result = await w.c.run(
         `INSERT INTO evaluation_texts (evaluation_id, text_key, text) VALUES (?, ?, ?)
-         ON CONFLICT(evaluation_id, text_key) DO UPDATE SET text = excluded.text`,
-        [evaluationId, key, text],
+         ON CONFLICT(evaluation_id, text_key) DO UPDATE SET text = excluded.text${this.versionSql('evaluation_texts', expected)}`,
+        [evaluationId, key, text, ...(expected !== undefined ? [expected] : [])],
       );
+      if (result.changes === 0) await this.refuseStale(w.c, stale, await this.versionOf(w.c, versionSql, [evaluationId, key]));
       await w.audit({ projectId, entity: 'evaluation', entityId: evaluationId, field: `texts.${key}`, oldValue: before[key], newValue: text });
       return { ...before, [key]: text };
     });
@@ -1697,7 +1802,7 @@ class SqliteStore implements PortfolioStore {
 
   /** A store reading on `conn` (inside a write or transaction that holds it). */
   private viewOn(conn: SqlConn): SqliteStore {
-    return new SqliteStore(this.db, this.dialect, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals);
+    return new SqliteStore(this.db, this.dialect, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals, this.versions);
   }
 
   private async sealInput(conn: SqlConn, evaluation: Evaluation): Promise<SealInput> {

@@ -30,7 +30,7 @@ import type { SourceToKeep } from './sources';
 import type { TeamRights } from '../../shared/team/rights';
 import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import type { RecycleBinEntry } from '../../shared/contracts/views';
-import { storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
+import { staleWriteMessage, storageMessage, type ReadOnlyReason, type StorageProblem } from './messages';
 
 /**
  * The one storage interface of the main process. Services, IPC handlers, the CLI and the
@@ -78,7 +78,7 @@ export interface PortfolioStore {
   getProject(id: number): Promise<Project | null>;
   findProjectByName(name: string): Promise<Project | null>;
   createProject(facts: ProjectFacts): Promise<Project>;
-  updateProject(id: number, patch: Partial<ProjectFacts>): Promise<Project>;
+  updateProject(id: number, patch: Partial<ProjectFacts>, options?: SaveOptions): Promise<Project>;
   deleteProject(id: number): Promise<void>;
   restoreProject(id: number): Promise<Project>;
 
@@ -95,7 +95,7 @@ export interface PortfolioStore {
   listGoalWordings(): Promise<IndicatorGoal[]>;
   getGoal(id: number): Promise<Goal | null>;
   createGoal(goal: NewGoal): Promise<Goal>;
-  updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>): Promise<Goal>;
+  updateGoal(id: number, patch: Partial<Omit<Goal, 'id' | 'projectId'>>, options?: SaveOptions): Promise<Goal>;
   /** Deletes the goal with its statuses; both are kept in the recycle bin until restored or emptied. Returns the bin entry's id. */
   deleteGoal(id: number): Promise<number>;
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
@@ -167,11 +167,11 @@ export interface PortfolioStore {
 
   // Implementation scores (six per evaluation) and light decisions (three per evaluation)
   listScores(evaluationId: number): Promise<ImplementationScore[]>;
-  setScore(score: ImplementationScore): Promise<ImplementationScore>;
+  setScore(score: ImplementationScore, options?: SaveOptions): Promise<ImplementationScore>;
   getScore(evaluationId: number, parameter: ImplementationParameter): Promise<ImplementationScore | null>;
   listLightDecisions(evaluationId: number): Promise<LightDecision[]>;
   getLightDecision(evaluationId: number, kind: LightKind): Promise<LightDecision | null>;
-  setLightDecision(decision: LightDecision): Promise<LightDecision>;
+  setLightDecision(decision: LightDecision, options?: SaveOptions): Promise<LightDecision>;
 
   // Survey indicators and learning points (per evaluation)
   listSurveyIndicators(evaluationId: number): Promise<SurveyIndicator[]>;
@@ -197,7 +197,9 @@ export interface PortfolioStore {
 
   // The evaluator's prose per report section (per evaluation; every key present, '' = unwritten)
   getEvaluationTexts(evaluationId: number): Promise<EvaluationTexts>;
-  setEvaluationText(evaluationId: number, key: EvaluationTextKey, text: string): Promise<EvaluationTexts>;
+  setEvaluationText(evaluationId: number, key: EvaluationTextKey, text: string, options?: SaveOptions): Promise<EvaluationTexts>;
+  /** Each text's row version (0 = never saved), what `setEvaluationText` takes as `expectedVersion`. */
+  getEvaluationTextVersions(evaluationId: number): Promise<Record<EvaluationTextKey, number>>;
 
   // Sign-off. A final round is locked: any write (through this store, in any transaction) that
   // would change its content or the figures it is computed from is refused with LockedError.
@@ -270,6 +272,18 @@ export type NewGoal = Omit<Goal, 'id' | 'indicatorId'> & { indicatorId?: number 
 /** An indicator to create (no id) or update (id). */
 export type IndicatorInput = Omit<Indicator, 'id' | 'createdAt'> & { id?: number };
 
+/**
+ * How a save of a versioned row (projects, goals, scores, lights, the round's texts) is checked.
+ * With `expectedVersion` (the `version` the row was read with; 0 = read as not saved yet) the
+ * save is refused with StaleWriteError, and nothing changes, when the row's version differs: the
+ * check and the write are one `UPDATE ... WHERE version = ?` in the write's transaction. Without
+ * it (imports, the CLI, older callers) the save is applied as before. Either way a save that
+ * changes the row bumps its version.
+ */
+export interface SaveOptions {
+  expectedVersion?: number;
+}
+
 export interface AuditFilter {
   projectId?: number;
   entity?: AuditEntity;
@@ -308,6 +322,25 @@ export class ConflictError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * A save based on a version of the row that is no longer the current one (issue 13: no lost
+ * update): someone else saved the row in between. Nothing was changed; the message says who and
+ * when ("Ændret af NAME kl. hh:mm; genindlæs"), `staleWriteMessage` renders it in English.
+ */
+export class StaleWriteError extends ConflictError {
+  constructor(
+    /** Who saved the row last (the audit log's user), '' when the log does not say. */
+    readonly changedBy: string,
+    /** When (ISO time), or null when the log does not say. */
+    readonly changedAt: string | null,
+    /** The row's version now: what a save must name after reloading. */
+    readonly currentVersion: number,
+  ) {
+    super(staleWriteMessage('da', changedBy, changedAt));
+    this.name = 'StaleWriteError';
   }
 }
 

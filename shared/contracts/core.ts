@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'VALIDATION' // the input did not match the contract
   | 'NOT_FOUND'
   | 'CONFLICT' // e.g. a duplicate goal code
+  | 'STALE_WRITE' // the row was saved by someone else since it was read: nothing changed; `stale` says who, when and the version now
   | 'REASON_REQUIRED' // a light override, or reopening a final round, without a written reason
   | 'NEEDS_CONFIRMATION' // possible but unusual (a date in the future): `issues` say what; send again with acceptWarnings
   | 'INVALID_SCORE'
@@ -50,6 +51,8 @@ export interface IpcError {
   message: string;
   /** Field-level problems for VALIDATION: path -> message. */
   issues?: { path: string; message: string }[];
+  /** For STALE_WRITE: who saved the row last, when (ISO time), and its version now. */
+  stale?: { changedBy: string; changedAt: string | null; currentVersion: number };
 }
 
 /** Errors cross the boundary as data, never as thrown exceptions. */

@@ -13,6 +13,7 @@ import {
   FinancingSourceSchema,
   GoalFieldsSchema,
   GoalSchema,
+  ExpectedVersion,
   Id,
   ImplementationScoreSchema,
   IndicatorFieldsSchema,
@@ -135,7 +136,7 @@ export const contracts = {
   }),
   projectUpdate: defineContract({
     channel: 'project:update',
-    input: z.object({ projectId: Id, patch: ProjectFactsPatchSchema }).strict(),
+    input: z.object({ projectId: Id, patch: ProjectFactsPatchSchema, expectedVersion: ExpectedVersion.optional() }).strict(),
     output: ProjectSchema,
   }),
   projectDelete: defineContract({ channel: 'project:delete', input: ProjectRef, output: Done }),
@@ -164,7 +165,7 @@ export const contracts = {
   }),
   goalUpdate: defineContract({
     channel: 'goal:update',
-    input: z.object({ goalId: Id, patch: GoalFieldsSchema.partial() }).strict(),
+    input: z.object({ goalId: Id, patch: GoalFieldsSchema.partial(), expectedVersion: ExpectedVersion.optional() }).strict(),
     output: GoalSchema,
   }),
   /** The goal goes to the recycle bin with its statuses; `binId` undoes it (recycleBinRestore). */
@@ -250,6 +251,7 @@ export const contracts = {
         score: ScoreSchema.nullable().optional(),
         headline: LongText.optional(),
         text: LongText.optional(),
+        expectedVersion: ExpectedVersion.optional(),
       })
       .strict(),
     output: ImplementationScoreSchema,
@@ -263,6 +265,7 @@ export const contracts = {
         override: LightSchema.nullable().optional(),
         reason: LongText.optional(),
         text: LongText.optional(),
+        expectedVersion: ExpectedVersion.optional(),
       })
       .strict(),
     output: LightDecisionSchema,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVALUATION_TEXT_KEYS, type EvaluationSignOff, type EvaluationTextKey, type EvaluationTexts } from '../domain';
 import type { RoundComparison } from '../methodology/compare';
 import { defineContract } from './core';
-import { Id, LongText } from './schemas';
+import { ExpectedVersion, Id, LongText } from './schemas';
 
 export const EvaluationTextKeySchema = z.enum(EVALUATION_TEXT_KEYS as readonly EvaluationTextKey[] as [EvaluationTextKey, ...EvaluationTextKey[]]);
 
@@ -10,7 +10,7 @@ export const EvaluationTextKeySchema = z.enum(EVALUATION_TEXT_KEYS as readonly E
 export const roundContracts = {
   evaluationTextSet: defineContract({
     channel: 'evaluation:textSet',
-    input: z.object({ evaluationId: Id, key: EvaluationTextKeySchema, text: LongText }).strict(),
+    input: z.object({ evaluationId: Id, key: EvaluationTextKeySchema, text: LongText, expectedVersion: ExpectedVersion.optional() }).strict(),
     output: z.custom<EvaluationTexts>(),
   }),
   /** Signs the round off: from then on every write that would change it is refused (LOCKED). */

@@ -16,6 +16,11 @@ const isValidIsoDate = (s: string): boolean => {
 
 export const IsoDate = z.string().refine(isValidIsoDate, { message: 'Ugyldig dato (forventet ÅÅÅÅ-MM-DD).' });
 export const Id = z.number().int().positive();
+/**
+ * The `version` of a row as the renderer read it (0 = not saved yet): a save sends it back and
+ * is refused with STALE_WRITE when someone else has saved the row since (issue 13).
+ */
+export const ExpectedVersion = z.number().int().min(0);
 export const Kr = z.number().finite().refine((v) => Math.abs(v) < 1e13, { message: 'Beløbet er for stort.' });
 export const FiniteNumber = z.number().finite();
 export const ShortText = z.string().max(500);
@@ -78,7 +83,10 @@ export const ProjectFactsPatchSchema = ProjectFactsSchema.partial().refine(
   { message: 'Bevillingsperioden slutter før den starter.', path: ['periodEnd'] },
 );
 
-export const ProjectSchema = ProjectFactsSchema.extend({ id: Id, createdAt: z.string(), updatedAt: z.string() });
+/** A row's version as the store returns it (issue 13); saves send it back as `expectedVersion`. */
+const RowVersion = z.number().int().min(0).optional();
+
+export const ProjectSchema = ProjectFactsSchema.extend({ id: Id, createdAt: z.string(), updatedAt: z.string(), version: RowVersion });
 
 export const EffectChainItemSchema = z.object({
   id: Id,
@@ -113,7 +121,7 @@ export const GoalFieldsSchema = z.object({
   comparisonSource: ShortText.optional(),
   comparisonYear: z.number().int().min(1900).max(2200).nullable().optional(),
 });
-export const GoalSchema = GoalFieldsSchema.extend({ id: Id, projectId: Id });
+export const GoalSchema = GoalFieldsSchema.extend({ id: Id, projectId: Id, version: RowVersion });
 
 export const IndicatorFieldsSchema = z.object({
   code: z.string().trim().max(40),
@@ -156,6 +164,7 @@ export const ImplementationScoreSchema = z.object({
   score: ScoreSchema.nullable(),
   headline: LongText,
   text: LongText,
+  version: RowVersion,
 });
 
 export const LightDecisionSchema = z.object({
@@ -165,6 +174,7 @@ export const LightDecisionSchema = z.object({
   override: LightSchema.nullable(),
   reason: LongText,
   text: LongText,
+  version: RowVersion,
 });
 
 export const SurveyIndicatorFieldsSchema = z

@@ -4,6 +4,7 @@ import type {
   EffectChainItem,
   Evaluation,
   EvaluationSignOff,
+  EvaluationTextKey,
   EvaluationTexts,
   EvaluationType,
   FinancingSource,
@@ -48,6 +49,8 @@ export interface EvaluationDetail {
   spendingByYear: SpendingYear[];
   /** The evaluator's prose per report section ('' = not written yet). */
   texts: EvaluationTexts;
+  /** Each text's version as read (0 = never saved): what a save of it sends as `expectedVersion`. */
+  textVersions: Record<EvaluationTextKey, number>;
   /** Draft, or final (locked) with who finalised it and when. */
   signOff: EvaluationSignOff;
   summary: EvaluationSummary;

@@ -85,6 +85,18 @@ export function formatDanishDate(iso: string): string {
   return `${pad(day)}.${pad(month)}.${pad(year, 4)}`;
 }
 
+/** hh:mm (24-hour) in Denmark (Europe/Copenhagen) of an ISO timestamp: "14:05". */
+export function danishClockOf(isoTimestamp: string): string {
+  const date = new Date(isoTimestamp);
+  if (Number.isNaN(date.getTime())) return isoTimestamp;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.hour}:${parts.minute}`;
+}
+
 /**
  * The calendar date in Denmark (Europe/Copenhagen) of an ISO timestamp, or an ISO date as it is,
  * as dd.mm.åååå: a version made at 00:30 Danish time is of that day, not of the UTC day before.

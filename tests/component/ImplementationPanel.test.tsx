@@ -29,7 +29,7 @@ describe('ImplementationPanel', () => {
     // 1,4,4,4,4,3 = 3,33 -> 3,3 -> yellow, before main has answered.
     expect(screen.getByTestId('implementation-average').textContent).toBe('3,3');
     expect(screen.getByTestId('implementation-light').textContent).toBe('Gul');
-    expect(api.scoreSet).toHaveBeenCalledWith({ evaluationId: 1, parameter: 1, score: 1 });
+    expect(api.scoreSet).toHaveBeenCalledWith({ evaluationId: 1, parameter: 1, score: 1, expectedVersion: 0 });
     save.resolve({ ok: true, value: { evaluationId: 1, parameter: 1, score: 1, headline: '', text: '' } });
     await waitFor(() => expect(reload).toHaveBeenCalled());
   });
@@ -63,7 +63,7 @@ describe('ImplementationPanel', () => {
     await userEvent.type(headline, 'Ny konklusion');
     await userEvent.tab();
     await within(screen.getByTestId('parameter-2')).findByText('Databasen er låst.');
-    expect(api.scoreSet).toHaveBeenCalledWith({ evaluationId: 1, parameter: 2, headline: 'Ny konklusion' });
+    expect(api.scoreSet).toHaveBeenCalledWith({ evaluationId: 1, parameter: 2, headline: 'Ny konklusion', expectedVersion: 0 });
     expect((headline as HTMLTextAreaElement).value).toBe('Ny konklusion');
   });
 

@@ -151,6 +151,7 @@ export function headstartFixture(scores: (number | null)[] = [4, 4, 4, 4, 4, 3])
     learning: [],
     spendingByYear: [],
     texts: { facts: '', implementation: '', activityGoals: '', progress: '', outputGoals: '', effect: '', learning: '' },
+    textVersions: { facts: 0, implementation: 0, activityGoals: 0, progress: 0, outputGoals: 0, effect: 0, learning: 0 },
     signOff: { state: 'draft', finalizedAt: null, finalizedBy: '' },
     summary,
     profile: DEFAULT_PROFILE,

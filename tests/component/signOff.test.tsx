@@ -163,7 +163,7 @@ describe('the report texts', () => {
     const field = within(screen.getByTestId('evaluation-text-implementation')).getByRole('textbox', { name: 'Samlet vurdering af implementeringen (afsnit 4)' });
     await userEvent.type(field, 'Stærk projektledelse.');
     await userEvent.tab();
-    await waitFor(() => expect(api.evaluationTextSet).toHaveBeenCalledWith({ evaluationId: 1, key: 'implementation', text: 'Stærk projektledelse.' }));
+    await waitFor(() => expect(api.evaluationTextSet).toHaveBeenCalledWith({ evaluationId: 1, key: 'implementation', text: 'Stærk projektledelse.', expectedVersion: 0 }));
     await waitFor(() => expect(reload).toHaveBeenCalled());
   });
 

@@ -91,6 +91,18 @@ export async function freshLocation(
   return { location: url.toString(), drop: db.drop };
 }
 
+/**
+ * The same database as `location` (from freshLocation) for another user: on SQLite the same file
+ * (the store's `user` option names the user), on a server the same URL logged in as `user`.
+ */
+export async function locationAs(location: string, user: string): Promise<string> {
+  if (current.name === 'sqlite') return location;
+  await ensureTestLogin(user);
+  const url = new URL(location);
+  url.username = encodeURIComponent(user);
+  return url.toString();
+}
+
 /** The user the storage tests work as: the SQLite store's `user` option, the server's login. */
 export const STORE_TEST_USER = 'evaluator1';
 

@@ -1,4 +1,4 @@
-import { Loader, NumberInput, Select, Textarea, TextInput, type SelectProps } from '@mantine/core';
+import { Button, CopyButton, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, type SelectProps } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,12 +33,23 @@ function useDraft<T>(value: T) {
   const [draft, setDraft] = useState<T>(value);
   const [dirty, setDirty] = useState(false);
   const [last, setLast] = useState<T>(value);
+  // Set by `follow`: the next render shows the prop, whatever the draft was.
+  const [following, setFollowing] = useState(false);
   if (!Object.is(last, value)) {
     // Adjusting state while rendering (React's pattern for "reset when a prop changes").
     setLast(value);
     if (!dirty) setDraft(value);
   }
-  return { draft, setDraft, dirty, setDirty };
+  if (following) {
+    setFollowing(false);
+    setDraft(value);
+  }
+  /** Drops the draft for the saved value (after reloading it). */
+  const follow = () => {
+    setDirty(false);
+    setFollowing(true);
+  };
+  return { draft, setDraft, dirty, setDirty, follow };
 }
 
 interface BaseProps {
@@ -61,14 +72,29 @@ export interface EditableTextProps extends BaseProps {
   multiline?: boolean;
   minRows?: number;
   maxRows?: number;
+  /**
+   * Reloads what the field shows. Given, a save refused because someone else saved the row
+   * since it was read (STALE_WRITE) offers "Genindlæs": the field then shows the other's text
+   * and keeps the user's own beside it ("Din tekst"), to save over it or copy. Until then the
+   * field keeps what the user typed, with the message (who and when) as its error.
+   */
+  onReload?: () => unknown;
 }
 
 /** A text field that saves on blur (and on Enter in one-line fields). */
-export function EditableText({ label, description, ariaLabel, value, validate, onSave, multiline, minRows = 3, maxRows = 16, disabled, placeholder, w, size = 'sm', required }: EditableTextProps) {
-  const { draft, setDraft, dirty, setDirty } = useDraft(value);
+export function EditableText({ label, description, ariaLabel, value, validate, onSave, multiline, minRows = 3, maxRows = 16, disabled, placeholder, w, size = 'sm', required, onReload }: EditableTextProps) {
+  const { t } = useTranslation();
+  const { draft, setDraft, dirty, setDirty, follow } = useDraft(value);
   const [invalid, setInvalid] = useState<string | null>(null);
+  // The user's text, kept after reloading over a refused (stale) save.
+  const [mine, setMine] = useState<string | null>(null);
   const save = useSave();
   const lock = useLockedField();
+  const send = async (text: string) => {
+    const result = await save.run(() => onSave(text));
+    if (result.ok) setDirty(false);
+    return result;
+  };
   const commit = async () => {
     if (lock.locked) return;
     if (!dirty || draft === value) {
@@ -79,8 +105,23 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
     const problem = validate?.(draft) ?? null;
     setInvalid(problem);
     if (problem) return;
-    const result = await save.run(() => onSave(draft));
-    if (result.ok) setDirty(false);
+    await send(draft);
+  };
+  const stale = save.error?.code === 'STALE_WRITE';
+  const reloadOverMine = async () => {
+    if (!onReload) return;
+    const kept = draft;
+    await onReload();
+    setMine(kept);
+    follow();
+    save.reset();
+  };
+  const saveMine = async () => {
+    if (mine === null) return;
+    setDraft(mine);
+    setDirty(true);
+    const result = await send(mine);
+    if (result.ok) setMine(null);
   };
   const common = {
     label,
@@ -104,7 +145,7 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
     setDirty(true);
     if (invalid) setInvalid(validate?.(next) ?? null);
   };
-  return multiline ? (
+  const field = multiline ? (
     <Textarea {...common} autosize minRows={minRows} maxRows={maxRows} onChange={(e) => onChange(e.currentTarget.value)} />
   ) : (
     <TextInput
@@ -114,6 +155,47 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
         if (e.key === 'Enter') void commit();
       }}
     />
+  );
+  if (!(stale && onReload) && mine === null) return field;
+  return (
+    <Stack gap={4}>
+      {field}
+      {stale && onReload ? (
+        <Group gap="xs">
+          <Button size="compact-xs" variant="light" onClick={() => void reloadOverMine()} data-testid="stale-reload">
+            {t('stale.reload')}
+          </Button>
+        </Group>
+      ) : null}
+      {mine !== null ? (
+        <Paper withBorder p="xs" data-testid="stale-mine">
+          <Stack gap={4}>
+            <Text size="xs" fw={700}>
+              {t('stale.yourText')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('stale.yourTextHelp')}
+            </Text>
+            <Textarea readOnly value={mine} aria-label={t('stale.yourText')} autosize minRows={1} maxRows={8} size="xs" />
+            <Group gap="xs">
+              <Button size="compact-xs" onClick={() => void saveMine()} disabled={lock.locked}>
+                {t('stale.useMine')}
+              </Button>
+              <CopyButton value={mine}>
+                {({ copied, copy }) => (
+                  <Button size="compact-xs" variant="light" onClick={copy}>
+                    {copied ? t('stale.copied') : t('stale.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setMine(null)}>
+                {t('stale.dismiss')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, IpcResult } from '../../../shared/contracts';
 import { safeCall } from '../api';
+import { danishClockOf } from '../../../shared/numbers/danishDate';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -26,6 +27,9 @@ export function useErrorParts(): (error: IpcError) => ErrorParts {
       const known = i18n.exists(key);
       const generic = known ? t(key) : t('errors.INTERNAL');
       if (i18n.language === 'da') return { message: error.message || generic, detail: null };
+      // Someone else saved first: who and when is all there is to say, in either language.
+      if (error.code === 'STALE_WRITE' && error.stale?.changedBy && error.stale.changedAt)
+        return { message: t('errors.STALE_WRITE_by', { name: error.stale.changedBy, time: danishClockOf(error.stale.changedAt) }), detail: null };
       const fields = error.code === 'VALIDATION' ? [...new Set((error.issues ?? []).map((i) => i.path).filter(Boolean))] : [];
       const message = fields.length ? t('errors.VALIDATION_fields', { count: fields.length, fields: fields.join(', ') }) : generic;
       const detail = error.message && error.message !== message ? error.message : null;

@@ -41,6 +41,7 @@ describeEngines('store CRUD', () => {
         totalBudgetKr: 12_345_678.91,
         createdAt: '2024-03-01T10:00:00.000Z',
         updatedAt: '2024-03-01T10:00:00.000Z',
+        version: 1,
       });
       expect(await fx.store.getProject(created.id)).toEqual(created);
       expect(await fx.store.findProjectByName('Grøn Omstilling i SMV')).toEqual(created);
@@ -113,7 +114,7 @@ describeEngines('store CRUD', () => {
       const g3 = await fx.store.createGoal(goal(p.id, { code: 'A1', position: 2 }));
       // A goal created without the share and comparison fields of migration 005 is a count goal without a comparison.
       const countGoal = { measure: 'count', shareTargetKind: 'percent', denominatorTarget: null, comparisonValue: null, comparisonLabel: '', comparisonSource: '', comparisonYear: null };
-      expect(g1).toEqual({ id: g1.id, indicatorId: null, ...countGoal, ...goal(p.id, { code: 'C1', level: 'C', position: 1, targetInPeriod: null, targetAfterPeriod: 40, direction: 'lower', baseline: 12.5 }) });
+      expect(g1).toEqual({ id: g1.id, indicatorId: null, version: 1, ...countGoal, ...goal(p.id, { code: 'C1', level: 'C', position: 1, targetInPeriod: null, targetAfterPeriod: 40, direction: 'lower', baseline: 12.5 }) });
       expect(g1.targetInPeriod).toBeNull();
       expect((await fx.store.listGoals(p.id)).map((g) => g.code)).toEqual(['C1', 'B1', 'A1']);
       expect(await fx.store.getGoal(g2.id)).toEqual(g2);
@@ -228,12 +229,12 @@ describeEngines('store CRUD', () => {
       const e = await fx.store.createEvaluation(evaluationInput(p.id));
       expect(await fx.store.getScore(e.id, 3)).toBeNull();
       await fx.store.setScore({ evaluationId: e.id, parameter: 3, score: null, headline: '', text: '' });
-      expect(await fx.store.getScore(e.id, 3)).toEqual({ evaluationId: e.id, parameter: 3, score: null, headline: '', text: '' });
+      expect(await fx.store.getScore(e.id, 3)).toEqual({ evaluationId: e.id, parameter: 3, score: null, headline: '', text: '', version: 1 });
       await fx.store.setScore({ evaluationId: e.id, parameter: 3, score: 4, headline: 'God fremdrift', text: 'Begrundelse' });
       await fx.store.setScore({ evaluationId: e.id, parameter: 1, score: 5, headline: 'H', text: 'T' });
       expect(await fx.store.listScores(e.id)).toEqual([
-        { evaluationId: e.id, parameter: 1, score: 5, headline: 'H', text: 'T' },
-        { evaluationId: e.id, parameter: 3, score: 4, headline: 'God fremdrift', text: 'Begrundelse' },
+        { evaluationId: e.id, parameter: 1, score: 5, headline: 'H', text: 'T', version: 1 },
+        { evaluationId: e.id, parameter: 3, score: 4, headline: 'God fremdrift', text: 'Begrundelse', version: 2 },
       ]);
       await expect(fx.store.setScore({ evaluationId: e.id, parameter: 2, score: 6, headline: '', text: '' })).rejects.toBeInstanceOf(ConflictError);
       await expect(fx.store.setScore({ evaluationId: e.id, parameter: 2, score: 3.5, headline: '', text: '' })).rejects.toBeInstanceOf(ConflictError);
@@ -248,8 +249,8 @@ describeEngines('store CRUD', () => {
       await fx.store.setLightDecision({ evaluationId: e.id, kind: 'implementation', suggested: 'green', override: 'yellow', reason: 'Forsinket', text: 'Tekst' });
       expect(await fx.store.getLightDecision(e.id, 'goals')).toBeNull();
       expect(await fx.store.listLightDecisions(e.id)).toEqual([
-        { evaluationId: e.id, kind: 'implementation', suggested: 'green', override: 'yellow', reason: 'Forsinket', text: 'Tekst' },
-        { evaluationId: e.id, kind: 'effect', suggested: null, override: null, reason: '', text: '' },
+        { evaluationId: e.id, kind: 'implementation', suggested: 'green', override: 'yellow', reason: 'Forsinket', text: 'Tekst', version: 1 },
+        { evaluationId: e.id, kind: 'effect', suggested: null, override: null, reason: '', text: '', version: 1 },
       ]);
       const cleared = await fx.store.setLightDecision({ evaluationId: e.id, kind: 'implementation', suggested: 'green', override: null, reason: '', text: 'Tekst' });
       expect(cleared.override).toBeNull();
@@ -344,7 +345,7 @@ describeEngines('store CRUD', () => {
 
       const restored = await fx.store.restoreEvaluation(e.id);
       expect(restored).toEqual(e);
-      expect(await fx.store.listScores(e.id)).toEqual([{ evaluationId: e.id, parameter: 1, score: 3, headline: '', text: '' }]);
+      expect(await fx.store.listScores(e.id)).toEqual([{ evaluationId: e.id, parameter: 1, score: 3, headline: '', text: '', version: 1 }]);
       expect(await fx.store.listLightDecisions(e.id)).toHaveLength(1);
       expect(await fx.store.listSurveyIndicators(e.id)).toHaveLength(1);
       expect(await fx.store.listLearningPoints(e.id)).toHaveLength(1);

@@ -107,6 +107,7 @@ export function demoReportInput(
     profile: DEFAULT_PROFILE,
     profileVersion: { version: 1, createdAt: '2026-12-03T10:00:00.000Z', createdBy: '' },
     texts,
+    textVersions: Object.fromEntries(EVALUATION_TEXT_KEYS.map((k) => [k, texts[k] ? 1 : 0])) as EvaluationDetail['textVersions'],
     signOff,
   };
   return {

@@ -26,10 +26,12 @@ export function EvaluationTextField({ textKey, minRows = 4 }: { textKey: Evaluat
           minRows={minRows}
           maxRows={20}
           onSave={async (text) => {
-            const r = await api.evaluationTextSet({ evaluationId: detail.evaluation.id, key: textKey, text });
+            // The version read with the round: a save over someone else's newer text is refused (STALE_WRITE).
+            const r = await api.evaluationTextSet({ evaluationId: detail.evaluation.id, key: textKey, text, expectedVersion: detail.textVersions[textKey] });
             if (r.ok) await reload();
             return r;
           }}
+          onReload={reload}
         />
       </RoundLock>
     </div>

@@ -6,6 +6,8 @@ import { EFFECT_CHAIN_COLUMNS, type ProjectFacts } from '../../../../shared/doma
 import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
 import { useNotifyError } from '../../components/useSave';
+import { useVersionedSave } from '../../components/useVersionedSave';
+import type { IpcResult } from '../../../../shared/contracts';
 import { BusinessCasePanel } from './BusinessCasePanel';
 import { EvaluationTextField } from './EvaluationText';
 import { SourcesPanel } from './SourcesPanel';
@@ -15,10 +17,9 @@ import { RoundLock } from './SignOff';
 type TextFact = Exclude<keyof ProjectFacts, 'totalBudgetKr' | 'periodStart' | 'periodEnd'>;
 
 /** A grant-period date; the period must end after it starts (checked before anything is sent). */
-function PeriodField({ field }: { field: 'periodStart' | 'periodEnd' }) {
+function PeriodField({ field, saveFact }: { field: 'periodStart' | 'periodEnd'; saveFact: (patch: Partial<ProjectFacts>) => Promise<IpcResult<unknown>> }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const { project, reload } = useProjectData();
+  const { project } = useProjectData();
   const facts = project.project;
   return (
     <EditableDate
@@ -29,11 +30,7 @@ function PeriodField({ field }: { field: 'periodStart' | 'periodEnd' }) {
         const end = field === 'periodEnd' ? iso : facts.periodEnd;
         return ProjectFactsPatchSchema.safeParse({ periodStart: start, periodEnd: end }).success ? null : t('validation.periodEnd');
       }}
-      onSave={async (iso) => {
-        const r = await api.projectUpdate({ projectId: facts.id, patch: { [field]: iso } });
-        if (r.ok) await reload();
-        return r;
-      }}
+      onSave={(iso) => saveFact({ [field]: iso })}
     />
   );
 }
@@ -120,8 +117,10 @@ export function FactsTab() {
   const api = useApi();
   const { project, evaluation, reload } = useProjectData();
   const facts = project.project;
+  // The facts as read (their version): a save over someone else's newer facts is refused (STALE_WRITE).
+  const versioned = useVersionedSave();
   const saveFact = async (patch: Partial<ProjectFacts>) => {
-    const r = await api.projectUpdate({ projectId: facts.id, patch });
+    const r = await versioned(`project-${facts.id}`, facts.version, (expectedVersion) => api.projectUpdate({ projectId: facts.id, patch, expectedVersion }));
     if (r.ok) await reload();
     return r;
   };
@@ -134,6 +133,7 @@ export function FactsTab() {
       maxRows={10}
       validate={validate}
       onSave={(v) => saveFact({ [field]: field === 'name' ? v.trim() : v })}
+      onReload={reload}
     />
   );
   return (
@@ -160,8 +160,8 @@ export function FactsTab() {
               validate={(v) => (v !== null && v < 0 ? t('validation.nonNegative') : null)}
               onSave={(totalBudgetKr) => saveFact({ totalBudgetKr })}
             />
-            <PeriodField field="periodStart" />
-            <PeriodField field="periodEnd" />
+            <PeriodField field="periodStart" saveFact={saveFact} />
+            <PeriodField field="periodEnd" saveFact={saveFact} />
           </RoundLock>
           {text('journalNumber')}
         </SimpleGrid>

@@ -27,6 +27,7 @@ import { ComparisonLine } from './GoalMeasure';
 import { MeasureModal } from './MeasureDialog';
 import { shareText } from './goalMeasureText';
 import { numberReader } from '../../components/validation';
+import { useVersionedSave } from '../../components/useVersionedSave';
 
 /** The status in force at the evaluation date: the latest report on or before it (null = no round: the latest). */
 export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string | null): StatusReport | null {
@@ -500,9 +501,11 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
   };
   const negative = (goal: Goal, field: GoalFigureField) => (v: number | null) => (negativeFigure(goal, field, v) ? t('validation.negativeFigure') : null);
   const byCode = new Map((result?.goals ?? []).map((g) => [g.code, g]));
+  const versioned = useVersionedSave();
 
   const update = async (goal: Goal, patch: Partial<Omit<Goal, 'id' | 'projectId'>>) => {
-    const r = await safeCall(() => api.goalUpdate({ goalId: goal.id, patch }));
+    // The goal as read (its version): a save over someone else's newer one is refused (STALE_WRITE).
+    const r = await safeCall(() => versioned(`goal-${goal.id}`, goal.version, (expectedVersion) => api.goalUpdate({ goalId: goal.id, patch, expectedVersion })));
     if (r.ok) await onChanged();
     return r;
   };
@@ -591,19 +594,19 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
               return (
                 <Table.Tr key={goal.id} data-testid={`goal-${goal.code}`} style={{ verticalAlign: 'top' }}>
                   <Table.Td>
-                    <EditableText label={null} ariaLabel={`${t('goals.code')} ${goal.code}`} value={goal.code} size="xs" validate={codeValidate} onSave={(code) => update(goal, { code: code.trim() })} />
+                    <EditableText label={null} ariaLabel={`${t('goals.code')} ${goal.code}`} value={goal.code} size="xs" validate={codeValidate} onSave={(code) => update(goal, { code: code.trim() })} onReload={onChanged} />
                   </Table.Td>
                   <Table.Td>
                     {/* Wording, no figure: main lets it change in a final round (electron/storage/seal.ts), so it stays editable here. */}
                     <LockProvider reason={null}>
-                      <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} />
+                      <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.description')}`} value={goal.description} size="xs" multiline minRows={1} maxRows={5} onSave={(description) => update(goal, { description })} onReload={onChanged} />
                     </LockProvider>
                   </Table.Td>
                   <Table.Td>
                     {/* What the goal counts, and the indicator it is pooled under across projects. */}
                     <Stack gap={4}>
                       <LockProvider reason={null}>
-                        <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} />
+                        <EditableText label={null} ariaLabel={`${goal.code} ${t('goals.unit')}`} value={goal.unit} size="xs" onSave={(unit) => update(goal, { unit })} onReload={onChanged} />
                       </LockProvider>
                       <IndicatorCell goal={goal} indicators={indicators} suggestion={suggestionFor(goal)} onLink={opening(setLinkFor, goal)} onConfirm={(sg) => void confirmSuggestion(sg)} />
                     </Stack>

@@ -11,6 +11,7 @@ import { EditableText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { LockMark, useLock } from '../../components/lock';
 import { useSave } from '../../components/useSave';
+import { useVersionedSave, type VersionedSave } from '../../components/useVersionedSave';
 import { EvaluationTextField } from './EvaluationText';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
@@ -23,18 +24,23 @@ function ParameterCard({
   headline,
   text,
   onScore,
+  versioned,
 }: {
   parameter: ImplementationParameter;
   score: number | null;
   headline: string;
   text: string;
   onScore: (parameter: ImplementationParameter, score: number) => Promise<boolean>;
+  /** The panel's saves of score rows, in order per row (radio, headline and text share one). */
+  versioned: VersionedSave;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'da';
   const api = useApi();
   const { reload } = useProjectData();
   const detail = useEvaluation();
+  // The score row's version as read (0 = not saved yet): a save over someone else's newer one is refused.
+  const expectedVersion = detail.scores.find((s) => s.parameter === parameter)?.version ?? 0;
   const [error, setError] = useState<string | null>(null);
   const lockReason = useLock();
   const locked = lockReason !== null;
@@ -96,10 +102,13 @@ function ParameterCard({
           multiline
           minRows={1}
           onSave={async (v) => {
-            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, headline: v });
+            const r = await versioned(`score-${detail.evaluation.id}-${parameter}`, expectedVersion, (version) =>
+              api.scoreSet({ evaluationId: detail.evaluation.id, parameter, headline: v, expectedVersion: version }),
+            );
             if (r.ok) await reload();
             return r;
           }}
+          onReload={reload}
         />
         <EditableText
           label={t('implementation.text')}
@@ -107,10 +116,13 @@ function ParameterCard({
           multiline
           minRows={3}
           onSave={async (v) => {
-            const r = await api.scoreSet({ evaluationId: detail.evaluation.id, parameter, text: v });
+            const r = await versioned(`score-${detail.evaluation.id}-${parameter}`, expectedVersion, (version) =>
+              api.scoreSet({ evaluationId: detail.evaluation.id, parameter, text: v, expectedVersion: version }),
+            );
             if (r.ok) await reload();
             return r;
           }}
+          onReload={reload}
         />
       </Stack>
     </Card>
@@ -129,6 +141,7 @@ export function ImplementationPanel() {
   const { reload } = useProjectData();
   const detail = useEvaluation();
   const save = useSave();
+  const versioned = useVersionedSave();
   // Scores chosen here show at once; a refused save puts the saved score back.
   const [pending, setPending] = useState<Partial<Record<ImplementationParameter, number>>>({});
 
@@ -143,7 +156,12 @@ export function ImplementationPanel() {
 
   const onScore = async (parameter: ImplementationParameter, score: number) => {
     setPending((s) => ({ ...s, [parameter]: score }));
-    const result = await save.run(() => api.scoreSet({ evaluationId: detail.evaluation.id, parameter, score }));
+    const expectedVersion = detail.scores.find((s) => s.parameter === parameter)?.version ?? 0;
+    const result = await save.run(() =>
+      versioned(`score-${detail.evaluation.id}-${parameter}`, expectedVersion, (version) =>
+        api.scoreSet({ evaluationId: detail.evaluation.id, parameter, score, expectedVersion: version }),
+      ),
+    );
     if (result.ok) await reload();
     setPending((s) => {
       const next = { ...s };
@@ -257,7 +275,7 @@ export function ImplementationPanel() {
       </Paper>
       <SimpleGrid cols={{ base: 2, xl: 3 }} spacing="md">
         {IMPLEMENTATION_PARAMETERS.map((p) => (
-          <ParameterCard key={p} parameter={p} score={scoreOf(p)} headline={saved[p]?.headline ?? ''} text={saved[p]?.text ?? ''} onScore={onScore} />
+          <ParameterCard key={p} parameter={p} score={scoreOf(p)} headline={saved[p]?.headline ?? ''} text={saved[p]?.text ?? ''} onScore={onScore} versioned={versioned} />
         ))}
       </SimpleGrid>
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, CopyButton, Group, Loader, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Light, LightKind } from '../../../../shared/domain';
@@ -50,13 +50,31 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
   const locked = lockReason !== null;
   const lockMark = lockReason !== null ? <LockMark reason={lockReason} /> : undefined;
   const dirty = override !== outcome.override || reason !== outcome.reason;
+  // The decision's version as read (0 = not saved yet): a save over someone else's newer one is
+  // refused (STALE_WRITE); "Genindlæs" then shows theirs and keeps the user's reason beside it.
+  const expectedVersion = detail.lights.find((l) => l.kind === kind)?.version ?? 0;
+  const stale = save.error?.code === 'STALE_WRITE';
+  const [mine, setMine] = useState<string | null>(null);
+  const [following, setFollowing] = useState(false);
+  if (following) {
+    setFollowing(false);
+    setOverride(outcome.override);
+    setReason(outcome.reason);
+  }
+  const reloadOverMine = async () => {
+    const kept = reason;
+    await reload();
+    setMine(kept);
+    setFollowing(true);
+    save.reset();
+  };
 
   const saving = save.state === 'saving';
   const submit = async () => {
     // Nothing to save (or a save under way): the button stays focusable but does nothing.
     if (!dirty || locked || saving) return;
     const result = await save.run(() =>
-      api.lightSet({ evaluationId: detail.evaluation.id, kind, override, reason }),
+      api.lightSet({ evaluationId: detail.evaluation.id, kind, override, reason, expectedVersion }),
     );
     if (result.ok) await reload();
   };
@@ -132,6 +150,48 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               onChange={(e) => setReason(e.currentTarget.value)}
               error={save.errorMessage ?? undefined}
             />
+            {stale && (
+              <Group gap="xs">
+                <Button size="compact-xs" variant="light" onClick={() => void reloadOverMine()} data-testid="stale-reload">
+                  {t('stale.reload')}
+                </Button>
+              </Group>
+            )}
+            {mine !== null && (
+              <Paper withBorder p="xs" data-testid="stale-mine">
+                <Stack gap={4}>
+                  <Text size="xs" fw={700}>
+                    {t('stale.yourText')}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('stale.yourTextHelp')}
+                  </Text>
+                  <Textarea readOnly value={mine} aria-label={t('stale.yourText')} autosize minRows={1} maxRows={8} size="xs" />
+                  <Group gap="xs">
+                    <Button
+                      size="compact-xs"
+                      disabled={locked}
+                      onClick={() => {
+                        setReason(mine);
+                        setMine(null);
+                      }}
+                    >
+                      {t('stale.putBack')}
+                    </Button>
+                    <CopyButton value={mine}>
+                      {({ copied, copy }) => (
+                        <Button size="compact-xs" variant="light" onClick={copy}>
+                          {copied ? t('stale.copied') : t('stale.copy')}
+                        </Button>
+                      )}
+                    </CopyButton>
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setMine(null)}>
+                      {t('stale.dismiss')}
+                    </Button>
+                  </Group>
+                </Stack>
+              </Paper>
+            )}
             {citations.length > 0 && !locked && (
               <Group gap="xs" data-testid="light-citations-effect">
                 <Text size="xs" c="dimmed">

@@ -71,7 +71,8 @@ export function MeasureModal({ goal, onClose, onSaved }: { goal: Goal; onClose: 
     setErrors(next);
     if (Object.keys(next).length) return;
     setBusy(true);
-    const r = await safeCall(() => api.goalUpdate({ goalId: goal.id, patch }));
+    // Based on the goal as opened: a save over someone else's newer one is refused (STALE_WRITE), the form kept.
+    const r = await safeCall(() => api.goalUpdate({ goalId: goal.id, patch, expectedVersion: goal.version }));
     setBusy(false);
     if (!r.ok) setErrors({ form: errorText(r.error) });
     else onSaved();

@@ -71,10 +71,11 @@ function LightCard({ kind }: { kind: LightKind }) {
           minRows={3}
           maxRows={7}
           onSave={async (text) => {
-            const r = await api.lightSet({ evaluationId: detail.evaluation.id, kind, text });
+            const r = await api.lightSet({ evaluationId: detail.evaluation.id, kind, text, expectedVersion: decision?.version ?? 0 });
             if (r.ok) await reload();
             return r;
           }}
+          onReload={reload}
         />
       </Stack>
     </Card>
