@@ -8,11 +8,12 @@ import { migration007 } from './007_sources_search';
 import { migration008 } from './008_source_importer';
 import { migration009 } from './009_spending_by_year';
 import { migration010 } from './010_project_assignments';
+import { migration011 } from './011_figure_approvals';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** All migrations of this app version, in order. Append new ones; never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 
 export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1].version;
