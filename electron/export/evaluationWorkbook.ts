@@ -19,6 +19,7 @@ import type { GoalResult, LevelResult } from '../../shared/methodology/types';
 import { formatDanishDate, formatDanishNumber } from '../../shared/numbers/danish';
 import { spendingByYear } from '../../shared/methodology/spendingByYear';
 import { statusInForce } from '../services/evaluationInput';
+import { unapprovedMark } from '../../shared/approval';
 import { reportLabels } from '../../shared/report/labels';
 import { goalProvenanceNotes, progressProvenanceNote } from '../../shared/report/notes';
 import { SOURCE_LIST_LABELS, sourceListRows } from '../../shared/sources/list';
@@ -497,6 +498,8 @@ class Builder {
       set('counted', formula(`IF(ISNUMBER(${P}),IF(${capRef}="${CAP_YES}",MIN(${P},100),${P}),"")`, countedValue), FMT.pct);
       if (anyPrinted) set('printed', status?.printedPercent ?? null, FMT.pct);
       const remarks = [
+        // Issue 13: a status from the grant recipient's report that no case officer has approved.
+        unapprovedMark(status?.approval),
         res?.state === 'notReported' ? 'ikke rapporteret' : '',
         res?.state === 'missingValue' ? 'status rapporteret, men tallet mangler' : '',
         res?.state === 'noDenominator' ? 'andelen mangler sin nævner' : '',
@@ -601,10 +604,13 @@ class Builder {
     ws.getCell(calcStart - 1, 1).value = 'Grundlag og beregning af måneder (indrapporterede tal går forud for beregnede)';
     ws.getCell(calcStart - 1, 1).font = { bold: true };
     notes.add(calcStart - 1);
+    // Issue 13: the grant recipient's budget and time figures, not yet approved, say so beside them.
+    const progressMark = unapprovedMark(evaluation.progressApproval);
     inputs.forEach(([label, value, fmt], i) => {
       ws.getCell(calcStart + i, 1).value = label;
       ws.getCell(calcStart + i, 2).value = value;
       if (fmt) ws.getCell(calcStart + i, 2).numFmt = fmt;
+      if (progressMark && label.startsWith('Indrapporteret') && value !== null) ws.getCell(calcStart + i, 3).value = progressMark;
     });
     const [START, END, EVAL, PROJ_BUDGET, REP_BUDGET, SPENT, REP_ELAPSED, REP_TOTAL] = inputs.map((_, i) => `B${calcStart + i}`);
     let r = calcStart + inputs.length;
