@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { GoalTable } from '../../renderer/src/views/project/GoalTable';
 import { GoalsTab } from '../../renderer/src/views/project/GoalsTab';
+import { ResumeTab } from '../../renderer/src/views/project/ResumeTab';
 import type { StatusReport } from '../../shared/domain';
 import { headstartFixture, mockApi, renderWithApp, withProject, type MockApi } from './render';
 
@@ -99,5 +100,25 @@ describe('approving all of a project', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Godkend alle 2' }));
     await waitFor(() => expect(reload).toHaveBeenCalled());
     expect(api.figuresApprove).toHaveBeenCalledWith({ projectId: project.project.id });
+  });
+});
+
+describe('unapproved figures in the Resumé', () => {
+  it('counts the round\'s statuses not approved per level and marks the budget consumption', () => {
+    const { project, evaluation } = headstartFixture();
+    const { reports } = statuses();
+    const withReported = { ...project, statusReports: reports };
+    const round = { ...evaluation, evaluation: { ...evaluation.evaluation, progressApproval: { state: 'reported' as const, by: '', at: null, comment: '' } } };
+    renderWithApp(withProject(<ResumeTab />, withReported, round), { api: mockApi() });
+    expect(text(screen.getByTestId('resume-unapproved-B'))).toBe('1 status indrapporteret, ikke godkendt');
+    expect(screen.queryByTestId('resume-unapproved-C')).toBeNull();
+    expect(text(screen.getByTestId('resume-unapproved-progress'))).toBe('Indrapporteret, ikke godkendt');
+  });
+
+  it('says nothing when every figure is approved or entered by hand', () => {
+    const { project, evaluation } = headstartFixture();
+    renderWithApp(withProject(<ResumeTab />, project, evaluation), { api: mockApi() });
+    expect(screen.queryByTestId('resume-unapproved-B')).toBeNull();
+    expect(screen.queryByTestId('resume-unapproved-progress')).toBeNull();
   });
 });
