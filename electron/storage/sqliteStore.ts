@@ -40,7 +40,8 @@ import type { Database, SqlConn, SqlValue } from './sqlite';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect';
 import { isPostgresUrl, openPgDatabase } from './pg/pgDb';
 import { describeDifference, finalRoundName, firstDifference, lockedMessage, roundName, sealOf, type SealedRound, type SealInput } from './seal';
-import { ConflictError, LockedError, NotFoundError } from './store';
+import { ConflictError, LockedError, NotFoundError, PermissionError } from './store';
+import { permissionMessage } from './pg/roleMatrix';
 import type { AuditFilter, IndicatorInput, KeptFiguresRow, KeptFiguresText, KeptRevision, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry } from './store';
 import type { ReadOnlyReason } from './messages';
 import type { ProjectSource } from '../../shared/sources/types';
@@ -1473,7 +1474,8 @@ class SqliteStore implements PortfolioStore {
           if (notPending) throw new ConflictError(`${what} kan ikke ${verb}: ${notPending}. Intet er gemt.`);
           const projectId = row.goal_project as number;
           await this.refuseSealedStatus(w.c, projectId, status, `status for mål ${row.goal_code as string} kan ikke ${verb}`);
-          await w.c.run('UPDATE status_reports SET approval_state = ?, approval_by = ?, approval_at = ?, approval_comment = ? WHERE id = ?', [state, decision.by, decision.at, comment, ref.id]);
+          const updated = await w.c.run('UPDATE status_reports SET approval_state = ?, approval_by = ?, approval_at = ?, approval_comment = ? WHERE id = ?', [state, decision.by, decision.at, comment, ref.id]);
+          if (updated.changes !== 1) throw this.notAssigned('status_reports');
           await w.audit({ projectId, entity: 'status', entityId: ref.id, field: 'approval', oldValue: 'reported', newValue: state });
           if (comment) await w.audit({ projectId, entity: 'status', entityId: ref.id, field: 'returnComment', oldValue: null, newValue: comment });
         } else {
@@ -1485,10 +1487,11 @@ class SqliteStore implements PortfolioStore {
           if (notPending) throw new ConflictError(`${what} kan ikke ${verb}: ${notPending}. Intet er gemt.`);
           const signOff = this.seals ? await this.signOffRow(w.c, evaluation.id) : undefined;
           if (signOff) throw new LockedError(lockedMessage(evaluation, signOffOf(signOff), `budget- og tidstallene kan ikke ${verb}`), evaluation.id);
-          await w.c.run(
+          const updated = await w.c.run(
             'UPDATE evaluations SET progress_approval_state = ?, progress_approval_by = ?, progress_approval_at = ?, progress_approval_comment = ? WHERE id = ?',
             [state, decision.by, decision.at, comment, evaluation.id],
           );
+          if (updated.changes !== 1) throw this.notAssigned('evaluations');
           const audit = { projectId: evaluation.projectId, entity: 'evaluation' as const, entityId: evaluation.id };
           await w.audit({ ...audit, field: 'progressApproval', oldValue: 'reported', newValue: state });
           if (comment) await w.audit({ ...audit, field: 'returnComment', oldValue: null, newValue: comment });
@@ -1496,6 +1499,15 @@ class SqliteStore implements PortfolioStore {
       }
       return decision;
     });
+  }
+
+  /**
+   * A row read in this transaction that an UPDATE did not change: on PostgreSQL, row-level
+   * security (the project is not assigned to the user) skips it without an error; say so, so the
+   * decision is not reported as made (the write rolls back, its audit rows with it).
+   */
+  private notAssigned(table: string): PermissionError {
+    return new PermissionError(permissionMessage(`UPDATE ${table}`, `row-level security policy for table "${table}"`, this.user));
   }
 
   /** A status in force for a final round of its project is part of that round's seal. */
