@@ -1,4 +1,5 @@
 import { buildReport } from '../../../shared/report/build';
+import { buildProjectStatusReport } from '../../../shared/report/projectStatus';
 import type { Report, ReportInput } from '../../../shared/report/model';
 import { demoReportInput } from './fixtures';
 
@@ -36,5 +37,13 @@ describe('unapproved figures in the written report', () => {
 
   it('says nothing of approval when no figure is from a report', () => {
     expect(notes(buildReport(demoReportInput('Headstart'))).filter((n) => /godkendt|returneret/.test(n))).toEqual([]);
+  });
+});
+
+describe('unapproved figures in the project status (no round)', () => {
+  it('names the latest statuses not approved under their goal table', () => {
+    const input = withApprovals();
+    const report = buildProjectStatusReport({ project: { ...input.project, evaluations: [] }, sources: input.sources, lang: 'da', measures: input.measures, madeOn: '2026-12-04' });
+    expect(notes(report)).toContain('Indrapporteret, ikke godkendt: status for B1 er indrapporteret af bevillingsmodtageren og endnu ikke godkendt af en sagsbehandler.');
   });
 });
