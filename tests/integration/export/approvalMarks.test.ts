@@ -74,6 +74,14 @@ describe('unapproved figures in the workbook', () => {
     });
     expect(budget.getRow(spentRow).getCell(2).value).toBe(400_000);
     expect(budget.getRow(spentRow).getCell(3).value).toBe('Indrapporteret, ikke godkendt');
+    // The Resumé lists what awaits approval.
+    const resume: string[] = [];
+    wb.getWorksheet('Resumé')!.eachRow((row) => resume.push(String(row.getCell(1).value ?? '')));
+    const at = resume.indexOf('Indrapporteret, ikke godkendt (2)');
+    expect(resume.slice(at + 1, at + 3)).toEqual([
+      '• Indrapporteret, ikke godkendt: status for B1 er indrapporteret af bevillingsmodtageren og endnu ikke godkendt af en sagsbehandler.',
+      '• Indrapporteret, ikke godkendt: budget- og tidstallene er indrapporteret af bevillingsmodtageren og endnu ikke godkendt af en sagsbehandler.',
+    ]);
     await store.close();
   });
 });
