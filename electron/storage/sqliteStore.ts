@@ -1470,10 +1470,11 @@ class SqliteStore implements PortfolioStore {
           if (!row) throw new NotFoundError('status', ref.id);
           const status = mapStatus(row);
           const what = `Status for mål ${row.goal_code as string} (${formatDanishDate(status.reportedAt)})`;
+          const projectId = row.goal_project as number;
+          // A final round's figures first: whatever their state, they wait for the round to be reopened.
+          await this.refuseSealedStatus(w.c, projectId, status, `status for mål ${row.goal_code as string} kan ikke ${verb}`);
           const notPending = approvalNotPending(status.approval);
           if (notPending) throw new ConflictError(`${what} kan ikke ${verb}: ${notPending}. Intet er gemt.`);
-          const projectId = row.goal_project as number;
-          await this.refuseSealedStatus(w.c, projectId, status, `status for mål ${row.goal_code as string} kan ikke ${verb}`);
           const updated = await w.c.run('UPDATE status_reports SET approval_state = ?, approval_by = ?, approval_at = ?, approval_comment = ? WHERE id = ?', [state, decision.by, decision.at, comment, ref.id]);
           if (updated.changes !== 1) throw this.notAssigned('status_reports');
           await w.audit({ projectId, entity: 'status', entityId: ref.id, field: 'approval', oldValue: 'reported', newValue: state });
@@ -1483,10 +1484,10 @@ class SqliteStore implements PortfolioStore {
           if (!row) throw new NotFoundError('evaluation', ref.evaluationId);
           const evaluation = mapEvaluation(row);
           const what = `Budget- og tidstallene for ${roundName(evaluation).toLowerCase()}`;
-          const notPending = approvalNotPending(evaluation.progressApproval);
-          if (notPending) throw new ConflictError(`${what} kan ikke ${verb}: ${notPending}. Intet er gemt.`);
           const signOff = this.seals ? await this.signOffRow(w.c, evaluation.id) : undefined;
           if (signOff) throw new LockedError(lockedMessage(evaluation, signOffOf(signOff), `budget- og tidstallene kan ikke ${verb}`), evaluation.id);
+          const notPending = approvalNotPending(evaluation.progressApproval);
+          if (notPending) throw new ConflictError(`${what} kan ikke ${verb}: ${notPending}. Intet er gemt.`);
           const updated = await w.c.run(
             'UPDATE evaluations SET progress_approval_state = ?, progress_approval_by = ?, progress_approval_at = ?, progress_approval_comment = ? WHERE id = ?',
             [state, decision.by, decision.at, comment, evaluation.id],
