@@ -187,6 +187,30 @@ export interface BusinessCase {
   note: string;
 }
 
+/**
+ * Approval of a figure imported from a grant recipient's report (issue 13, "Approval of reported
+ * figures", as in Akvo RSR's results framework): 'reported' (indrapporteret) until a case officer
+ * approves it ('approved': "godkendt af NAME dd.mm.åååå") or returns it with a comment
+ * ('returned': "returneret af NAME dd.mm.åååå: kommentar"). A figure that is not from a report
+ * (entered by hand by a case officer, or kept from before approvals existed) has no approval
+ * (null): it needs none.
+ */
+export type ApprovalState = 'reported' | 'approved' | 'returned';
+export const APPROVAL_STATES: readonly ApprovalState[] = ['reported', 'approved', 'returned'];
+
+export interface FigureApproval {
+  state: ApprovalState;
+  /** Who approved or returned it ('' while reported). */
+  by: string;
+  /** When (ISO timestamp; null while reported). */
+  at: string | null;
+  /** The case officer's comment on a return ('' otherwise). */
+  comment: string;
+}
+
+/** A figure that can be approved: a status report, or a round's reported budget and time figures. */
+export type FigureRef = { kind: 'status'; id: number } | { kind: 'progress'; evaluationId: number };
+
 /** One reported status of a goal. Kept as history: a new report never overwrites an old one. */
 export interface StatusReport {
   id: number;
@@ -202,6 +226,11 @@ export interface StatusReport {
   printedPercent: number | null;
   /** A share goal's reported denominator ("of 124"); `value` is its numerator. Absent/null on counts. */
   denominator?: number | null;
+  /**
+   * From a report: its approval; null (or absent) = not from a report, needs none. On a new
+   * status only `{ state: 'reported' }` is taken (an import's); approving is the store's own call.
+   */
+  approval?: FigureApproval | null;
   createdAt: string;
 }
 
@@ -224,6 +253,12 @@ export interface Evaluation {
   progressReportedAt: string | null;
   /** Overordnet status (chapter 3 of the report). */
   overallStatus: string;
+  /**
+   * The approval of the round's reported budget and time figures (budgetSpentKr,
+   * budgetTotalReportedKr, months*Reported) when an import wrote them; null = not from a report.
+   * Read only: set by an import and the store's approve/return, never by updateEvaluation.
+   */
+  progressApproval?: FigureApproval | null;
   createdAt: string;
 }
 

@@ -2,7 +2,7 @@ import { keepIndirectInStep } from '../../shared/methodology/budget';
 import { profileVersionLabel } from '../../shared/methodology/profileVersion';
 import ExcelJS from 'exceljs';
 import type { BusinessCase, EffectChainColumn, Goal, GoalLevel, Light, LightKind, StatusReport } from '../../shared/domain';
-import { IMPLEMENTATION_PARAMETERS } from '../../shared/domain';
+import { GOAL_LEVELS, IMPLEMENTATION_PARAMETERS } from '../../shared/domain';
 import type { EvaluationDetail, ProjectDetail } from '../../shared/contracts/views';
 import {
   EFFECT_LIGHT_MEANINGS,
@@ -19,6 +19,8 @@ import type { GoalResult, LevelResult } from '../../shared/methodology/types';
 import { formatDanishDate, formatDanishNumber } from '../../shared/numbers/danish';
 import { spendingByYear } from '../../shared/methodology/spendingByYear';
 import { statusInForce } from '../services/evaluationInput';
+import { unapprovedMark } from '../../shared/approval';
+import { goalApprovalNotes, progressApprovalNote } from '../../shared/report/notes';
 import { reportLabels } from '../../shared/report/labels';
 import { goalProvenanceNotes, progressProvenanceNote } from '../../shared/report/notes';
 import { SOURCE_LIST_LABELS, sourceListRows } from '../../shared/sources/list';
@@ -497,6 +499,8 @@ class Builder {
       set('counted', formula(`IF(ISNUMBER(${P}),IF(${capRef}="${CAP_YES}",MIN(${P},100),${P}),"")`, countedValue), FMT.pct);
       if (anyPrinted) set('printed', status?.printedPercent ?? null, FMT.pct);
       const remarks = [
+        // Issue 13: a status from the grant recipient's report that no case officer has approved.
+        unapprovedMark(status?.approval),
         res?.state === 'notReported' ? 'ikke rapporteret' : '',
         res?.state === 'missingValue' ? 'status rapporteret, men tallet mangler' : '',
         res?.state === 'noDenominator' ? 'andelen mangler sin nævner' : '',
@@ -601,10 +605,13 @@ class Builder {
     ws.getCell(calcStart - 1, 1).value = 'Grundlag og beregning af måneder (indrapporterede tal går forud for beregnede)';
     ws.getCell(calcStart - 1, 1).font = { bold: true };
     notes.add(calcStart - 1);
+    // Issue 13: the grant recipient's budget and time figures, not yet approved, say so beside them.
+    const progressMark = unapprovedMark(evaluation.progressApproval);
     inputs.forEach(([label, value, fmt], i) => {
       ws.getCell(calcStart + i, 1).value = label;
       ws.getCell(calcStart + i, 2).value = value;
       if (fmt) ws.getCell(calcStart + i, 2).numFmt = fmt;
+      if (progressMark && label.startsWith('Indrapporteret') && value !== null) ws.getCell(calcStart + i, 3).value = progressMark;
     });
     const [START, END, EVAL, PROJ_BUDGET, REP_BUDGET, SPENT, REP_ELAPSED, REP_TOTAL] = inputs.map((_, i) => `B${calcStart + i}`);
     let r = calcStart + inputs.length;
@@ -1032,6 +1039,27 @@ class Builder {
     if (summary.warnings.length === 0) {
       ws.getCell(r, 1).value = 'Ingen advarsler.';
       notes.add(r);
+      r++;
+    }
+    // Issue 13: the figures of the round from the grant recipient's report that no case officer has approved.
+    const approvalNotes = [
+      ...GOAL_LEVELS.flatMap((level) => {
+        const goals = this.goalsOf(level);
+        return goalApprovalNotes(goals, goals.map((g) => this.statusOf(g)));
+      }),
+      ...[progressApprovalNote(evaluation)].filter((n): n is string => n !== null),
+    ];
+    if (approvalNotes.length > 0) {
+      r++;
+      ws.getCell(r, 1).value = `Indrapporteret, ikke godkendt (${approvalNotes.length})`;
+      ws.getCell(r, 1).font = { bold: true };
+      notes.add(r);
+      r++;
+      for (const note of approvalNotes) {
+        ws.getCell(r, 1).value = `• ${note}`;
+        notes.add(r);
+        r++;
+      }
     }
     fitColumns(ws, { skipRows: notes, max: 45, fixed: { 1: 34, 2: 10, 3: 12, 4: 11, 5: 13, 6: 40, 7: 50, 8: 34 } });
     // The Resumé is a short table followed by texts: no repeated header rows on later pages.

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { BusinessCase } from '../../shared/domain';
+import type { BusinessCase, FigureApproval } from '../../shared/domain';
+import { approvalText, unapprovedMark } from '../../shared/approval';
 import type { ProjectDetail } from '../../shared/contracts/views';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import { statusInForce } from '../../shared/methodology/statusInForce';
@@ -23,6 +24,11 @@ export const NO_ROUND_TEXT =
 
 const LEVEL = reportLabels('da').level;
 
+/** The approval column (issue 13): "Indrapporteret, ikke godkendt", "Godkendt af NAME dd.mm.åååå", or '' (entered by hand). */
+function approvalColumn(approval: FigureApproval | null | undefined): string {
+  return unapprovedMark(approval) || approvalText(approval);
+}
+
 export function layoutProjectWorkbook(project: ProjectDetail, profile: MethodologyProfile, businessCase: BusinessCase | null): EvaluationWorkbookLayout {
   if (project.evaluations.length > 0) throw new Error(`Projektet ${project.project.name} har en evalueringsrunde: eksportér rundens projektmappe.`);
   const workbook = new ExcelJS.Workbook();
@@ -42,24 +48,24 @@ export function layoutProjectWorkbook(project: ProjectDetail, profile: Methodolo
 
   const goals = workbook.addWorksheet(PROJECT_SHEETS.goals);
   writeTitle(goals, 'Mål og senest indrapporterede status', subtitle);
-  goals.getRow(4).values = ['Kode', 'Niveau', 'Mål', 'Enhed', 'Målsætning i projektperioden', 'Status (seneste)', 'Nævner (andele)', 'Indrapporteret', 'Kilde'];
-  styleHeaderRow(goals.getRow(4), 1, 9);
+  goals.getRow(4).values = ['Kode', 'Niveau', 'Mål', 'Enhed', 'Målsætning i projektperioden', 'Status (seneste)', 'Nævner (andele)', 'Indrapporteret', 'Kilde', 'Godkendelse'];
+  styleHeaderRow(goals.getRow(4), 1, 10);
   let r = 5;
   const sorted = [...project.goals].sort((a, b) => a.level.localeCompare(b.level) || a.position - b.position || a.id - b.id);
   for (const g of sorted) {
     const s = statusInForce(project.statusReports, g.id, null);
-    goals.getRow(r).values = [g.code, LEVEL[g.level], g.description, g.unit, g.targetInPeriod, s?.value ?? null, s?.denominator ?? null, isoToDate(s?.reportedAt ?? null), s ? [s.source.file, s.source.location].filter(Boolean).join(': ') : ''];
+    goals.getRow(r).values = [g.code, LEVEL[g.level], g.description, g.unit, g.targetInPeriod, s?.value ?? null, s?.denominator ?? null, isoToDate(s?.reportedAt ?? null), s ? [s.source.file, s.source.location].filter(Boolean).join(': ') : '', approvalColumn(s?.approval)];
     goals.getCell(r, 5).numFmt = figureFormat(g.targetInPeriod);
     goals.getCell(r, 6).numFmt = figureFormat(s?.value ?? null);
     goals.getCell(r, 7).numFmt = figureFormat(s?.denominator ?? null);
     goals.getCell(r, 8).numFmt = FMT.date;
-    for (const c of [3, 9]) goals.getCell(r, c).alignment = { wrapText: true, vertical: 'top' };
+    for (const c of [3, 9, 10]) goals.getCell(r, c).alignment = { wrapText: true, vertical: 'top' };
     cells[`goal.${g.code}.status`] = { sheet: PROJECT_SHEETS.goals, address: `F${r}` };
     r++;
   }
   if (sorted.length === 0) goals.getCell(r++, 3).value = 'Ingen mål registreret.';
-  writeNote(goals, r + 1, 'Målopnåelse i procent og trafiklys beregnes i en evalueringsrunde, med statusserne i kraft på rundens dato.', 9);
-  fitColumns(goals, { skipRows: new Set([1, 2, r + 1]), max: 50, fixed: { 1: 7, 3: 50, 9: 45 } });
+  writeNote(goals, r + 1, 'Målopnåelse i procent og trafiklys beregnes i en evalueringsrunde, med statusserne i kraft på rundens dato.', 10);
+  fitColumns(goals, { skipRows: new Set([1, 2, r + 1]), max: 50, fixed: { 1: 7, 3: 50, 9: 45, 10: 30 } });
   printSetup(goals, { landscape: true, titleRows: '1:4' });
   freezeRows(goals, 4);
 

@@ -475,6 +475,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
             source: item.source,
             printedPercent: item.printedPercent,
             ...(item.denominator !== undefined ? { denominator: item.denominator } : {}),
+            // From a grant recipient's report: indrapporteret until a case officer approves it.
+            approval: { state: 'reported', by: '', at: null, comment: '' },
           });
           created += 1;
           break;
@@ -488,6 +490,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
             ...(item.reportedAt ? { progressReportedAt: item.reportedAt } : {}),
             ...(item.reportedBy ? { progressReportedBy: item.reportedBy } : {}),
           });
+          // The grant recipient's budget and time figures: indrapporteret until approved.
+          evaluation = await tx.markProgressReported(evaluation.id);
           updated += 1;
           break;
         case 'budgetLine': {

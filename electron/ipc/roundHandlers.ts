@@ -10,6 +10,8 @@ export function roundImplementations({ rounds }: AppServices) {
     evaluationTextSet: ({ evaluationId, key, text, expectedVersion }: In<'evaluationTextSet'>) => rounds.setText(evaluationId, key, text, { expectedVersion }),
     evaluationFinalize: ({ evaluationId }: In<'evaluationFinalize'>) => rounds.finalize(evaluationId),
     evaluationReopen: ({ evaluationId, reason }: In<'evaluationReopen'>) => rounds.reopen(evaluationId, reason),
+    figuresApprove: ({ projectId, figures }: In<'figuresApprove'>) => rounds.approveFigures(projectId, figures),
+    figuresReturn: ({ projectId, figures, comment }: In<'figuresReturn'>) => rounds.returnFigures(projectId, figures, comment),
     evaluationCompare: ({ projectId, earlierEvaluationId, laterEvaluationId }: In<'evaluationCompare'>) =>
       rounds.compare(projectId, earlierEvaluationId, laterEvaluationId),
   };

@@ -1,4 +1,5 @@
-import type { Evaluation, EvaluationSignOff, EvaluationTextKey, EvaluationTexts } from '../../shared/domain';
+import type { Evaluation, EvaluationSignOff, EvaluationTextKey, EvaluationTexts, FigureRef } from '../../shared/domain';
+import type { FigureDecision } from '../../shared/contracts/roundContracts';
 import { ServiceError } from '../../shared/contracts/core';
 import { compareRounds, type RoundComparison } from '../../shared/methodology/compare';
 import type { PortfolioStore, SaveOptions } from '../storage/store';
@@ -37,6 +38,48 @@ export class RoundService {
     if ((await this.store.getSignOff(evaluationId)).state !== 'final')
       throw new ServiceError('CONFLICT', 'Runden er ikke afsluttet; der er intet at genåbne.');
     return this.store.reopenEvaluation(evaluationId, reason.trim());
+  }
+
+  /**
+   * Approval of reported figures (issue 13): the figures named (each must be the project's), or
+   * without any every figure of the project still 'reported'. The store does it in one write,
+   * audited, and refuses a figure that is not reported or is sealed by a final round.
+   */
+  async approveFigures(projectId: number, figures?: FigureRef[]): Promise<FigureDecision> {
+    const refs = figures ?? (await this.pendingFigures(projectId));
+    if (figures) await this.requireOwnFigures(projectId, refs);
+    if (refs.length === 0) throw new ServiceError('VALIDATION', 'Projektet har ingen indrapporterede tal, der afventer godkendelse.');
+    return { decision: await this.store.approveFigures(refs), count: refs.length };
+  }
+
+  /** Returns reported figures to the grant recipient; the comment says why and is required. */
+  async returnFigures(projectId: number, figures: FigureRef[], comment: string): Promise<FigureDecision> {
+    if (!comment.trim())
+      throw new ServiceError('REASON_REQUIRED', 'Skriv en kommentar til bevillingsmodtageren for at returnere tallene. Intet er gemt.', [
+        { path: 'comment', message: 'Skriv hvorfor tallene returneres.' },
+      ]);
+    await this.requireOwnFigures(projectId, figures);
+    return { decision: await this.store.returnFigures(figures, comment.trim()), count: figures.length };
+  }
+
+  /** The project's figures still 'reported' (not approved, not returned). */
+  async pendingFigures(projectId: number): Promise<FigureRef[]> {
+    const detail = await this.portfolio.projectDetail(projectId);
+    return [
+      ...detail.statusReports.filter((s) => s.approval?.state === 'reported').map((s): FigureRef => ({ kind: 'status', id: s.id })),
+      ...detail.evaluations.filter((e) => e.progressApproval?.state === 'reported').map((e): FigureRef => ({ kind: 'progress', evaluationId: e.id })),
+    ];
+  }
+
+  private async requireOwnFigures(projectId: number, refs: FigureRef[]): Promise<void> {
+    const detail = await this.portfolio.projectDetail(projectId);
+    const statuses = new Set(detail.statusReports.map((s) => s.id));
+    const rounds = new Set(detail.evaluations.map((e) => e.id));
+    for (const ref of refs) {
+      if (ref.kind === 'status' && !statuses.has(ref.id)) throw new ServiceError('NOT_FOUND', `Statusrapport ${ref.id} hører ikke til projektet "${detail.project.name}".`);
+      if (ref.kind === 'progress' && !rounds.has(ref.evaluationId))
+        throw new ServiceError('NOT_FOUND', `Evaluering ${ref.evaluationId} hører ikke til projektet "${detail.project.name}".`);
+    }
   }
 
   /**

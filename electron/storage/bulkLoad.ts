@@ -355,7 +355,7 @@ export async function bulkLoadProjects(
           }
 
           // One audit row stands for the project and everything in it.
-          // A bulk-loaded row is at version 1 (the column's default, migration 011), as one created by the store.
+          // A bulk-loaded row is at version 1 (the column's default, migration 012), as one created by the store.
           const created = mapProject({ ...(Object.fromEntries(T.projects.cols.map((col, i) => [col, projectRow[i]])) as Row), version: 1 });
           out.add('audit', [id.audit++, at, user, projectId, 'project', projectId, BULK_AUDIT_FIELD, null, auditText(created)]);
 

@@ -93,7 +93,16 @@ export function sealOf(d: SealInput): SealedRound {
         direction: g.direction,
         baseline: g.baseline,
         status: s
-          ? { id: s.id, value: s.value, reportedAt: s.reportedAt, reportedBy: s.reportedBy, source: { ...s.source }, printedPercent: s.printedPercent }
+          ? {
+              id: s.id,
+              value: s.value,
+              reportedAt: s.reportedAt,
+              reportedBy: s.reportedBy,
+              source: { ...s.source },
+              printedPercent: s.printedPercent,
+              // Its approval (migration 013) is part of what the final round says; absent when not from a report.
+              ...(s.approval ? { approval: { ...s.approval } } : {}),
+            }
           : null,
       };
     }),
@@ -140,6 +149,7 @@ const EVALUATION_FIELD_DA: Record<string, string> = {
   progressReportedBy: 'hvem der har rapporteret budget og tid',
   progressReportedAt: 'datoen for rapporteret budget og tid',
   overallStatus: 'den overordnede status',
+  progressApproval: 'godkendelsen af budget- og tidstallene',
 };
 
 /** What a difference path is about, in Danish: "mål B1", "implementeringsscoren for parameter 3". */
@@ -167,6 +177,7 @@ export function describeDifference(sealed: SealedRound, path: (string | number)[
     case 'goals': {
       const code = typeof index === 'number' ? sealed.goals[index]?.code : undefined;
       if (!code) return 'rundens mål (et mål er tilføjet eller slettet)';
+      if (field === 'status' && path[4] === 'approval') return `godkendelsen af status for mål ${code}`;
       return field === 'status' ? `status for mål ${code}` : `mål ${code}`;
     }
     case 'budgetLines':
@@ -178,6 +189,11 @@ export function describeDifference(sealed: SealedRound, path: (string | number)[
     default:
       return 'rundens indhold';
   }
+}
+
+/** "Slutevalueringen 02.12.2022" */
+export function roundName(evaluation: Pick<Evaluation, 'type' | 'date'>): string {
+  return `${TYPE_DA[evaluation.type] ?? 'Evalueringen'} ${formatDanishDate(evaluation.date)}`;
 }
 
 /** "Slutevalueringen 02.12.2022 er afsluttet af ida den 03.12.2022" */

@@ -9,6 +9,8 @@ import type {
   EvaluationSignOff,
   EvaluationTextKey,
   EvaluationTexts,
+  FigureApproval,
+  FigureRef,
   FinancingSource,
   Goal,
   GoalLevel,
@@ -39,8 +41,9 @@ import type { Database, SqlConn, SqlValue } from './sqlite';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect';
 import { isPostgresUrl, openPgDatabase } from './pg/pgDb';
 import type { TlsMode } from '../../shared/serverConnection';
-import { describeDifference, finalRoundName, firstDifference, lockedMessage, sealOf, type SealedRound, type SealInput } from './seal';
-import { ConflictError, LockedError, NotFoundError, StaleWriteError } from './store';
+import { describeDifference, finalRoundName, firstDifference, lockedMessage, roundName, sealOf, type SealedRound, type SealInput } from './seal';
+import { ConflictError, LockedError, NotFoundError, PermissionError, StaleWriteError } from './store';
+import { permissionMessage } from './pg/roleMatrix';
 import type { AuditFilter, IndicatorInput, KeptFiguresRow, KeptFiguresText, KeptRevision, NewGoal, NewOrExisting, PortfolioStore, RecycleBinEntry, SaveOptions } from './store';
 import type { ReadOnlyReason } from './messages';
 import type { ProjectSource } from '../../shared/sources/types';
@@ -48,6 +51,9 @@ import { keepSource, listSources, readSource, type SourceToKeep } from './source
 import { searchPortfolio } from './search';
 import { groupRoleName, TEAM_ROLES } from '../../shared/team/roleMatrix';
 import { writableTables, type TeamRights } from '../../shared/team/rights';
+import { statusInForce } from '../../shared/methodology/statusInForce';
+import { formatDanishDate } from '../../shared/numbers/danishDate';
+import { approvalNotPending } from '../../shared/approval';
 import type { SearchHit } from '../../shared/search/types';
 
 export interface OpenPortfolioStoreOptions {
@@ -97,7 +103,7 @@ export async function openPortfolioStore(path: string, options: OpenPortfolioSto
   return new SqliteStore(db, sqliteDialect, options.user ?? defaultUser(), now, null, seals, versions);
 }
 
-/** Whether the rows carry versions (migration 011); only a test's own migration list leaves them out. */
+/** Whether the rows carry versions (migration 012); only a test's own migration list leaves them out. */
 async function hasRowVersions(c: SqlConn, dialect: Dialect): Promise<boolean> {
   return (await dialect.tableColumns(c, 'projects')).some((col) => col.name === 'version');
 }
@@ -134,7 +140,7 @@ export interface EntityDef {
   fields: FieldSpec[];
   parent: 'project' | 'evaluation' | 'goal';
   parentKey: string;
-  /** The table has a `version` column (migration 011): reads return it, updates bump and check it. */
+  /** The table has a `version` column (migration 012): reads return it, updates bump and check it. */
   versioned?: boolean;
 }
 
@@ -390,8 +396,26 @@ function mapBusinessCase(row: Row): BusinessCase {
   return out as unknown as BusinessCase;
 }
 
+/**
+ * A figure's approval from its columns (migration 013), or null: not from a report. The key is
+ * left out when null, so a round or status without approval reads as before approvals existed.
+ */
+function approvalOf(row: Row, prefix: string): { approval: FigureApproval } | Record<string, never> {
+  const state = row[`${prefix}_state`];
+  if (state === null || state === undefined) return {};
+  return {
+    approval: {
+      state: state as FigureApproval['state'],
+      by: (row[`${prefix}_by`] as string | null) ?? '',
+      at: (row[`${prefix}_at`] as string | null) ?? null,
+      comment: (row[`${prefix}_comment`] as string | null) ?? '',
+    },
+  };
+}
+
 function mapEvaluation(row: Row): Evaluation {
-  return mapRow<Evaluation>(EVALUATIONS.fields, row, { createdAt: row.created_at });
+  const approval = approvalOf(row, 'progress_approval');
+  return mapRow<Evaluation>(EVALUATIONS.fields, row, { createdAt: row.created_at, ...('approval' in approval ? { progressApproval: approval.approval } : {}) });
 }
 
 function mapStatus(row: Row): StatusReport {
@@ -404,6 +428,7 @@ function mapStatus(row: Row): StatusReport {
     source: { file: row.source_file as string, location: row.source_location as string },
     printedPercent: (row.printed_percent as number | null) ?? null,
     denominator: (row.denominator as number | null) ?? null,
+    ...approvalOf(row, 'approval'),
     createdAt: row.created_at as string,
   };
 }
@@ -613,7 +638,7 @@ function emptyTexts(): EvaluationTexts {
 /** Rows per multi-row statement (9 parameters a status row, well under SQLite's limit). */
 const BATCH_ROWS = 500;
 
-const STATUS_INSERT_COLUMNS = 'goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, denominator, created_at';
+const STATUS_INSERT_COLUMNS = 'goal_id, value, reported_at, reported_by, source_file, source_location, printed_percent, denominator, approval_state, created_at';
 
 function statusInsertValues(report: Omit<StatusReport, 'id' | 'createdAt'>, at: string): SqlValue[] {
   const num = (key: string, value: unknown): SqlValue => toSql(f(key, key, 'nullable'), value);
@@ -626,6 +651,8 @@ function statusInsertValues(report: Omit<StatusReport, 'id' | 'createdAt'>, at: 
     report.source?.location ?? '',
     num('printedPercent', report.printedPercent),
     num('denominator', report.denominator),
+    // Only an import's 'reported' is taken on a new status; approving is approveFigures' alone.
+    report.approval?.state === 'reported' ? 'reported' : null,
     at,
   ];
 }
@@ -634,7 +661,7 @@ function statusInsertValues(report: Omit<StatusReport, 'id' | 'createdAt'>, at: 
  * Columns the data digest leaves out: when the file itself was made, not what a user entered
  * (migration 006 stamps profile version 1 with the time the file is created or migrated, so two
  * files with the same content would otherwise never digest alike), and the rows' versions
- * (migration 011: how often a row was saved, not what it holds).
+ * (migration 012: how often a row was saved, not what it holds).
  */
 const DIGEST_SKIPS: Record<string, readonly string[]> = {
   profile_versions: ['created_at'],
@@ -1487,6 +1514,109 @@ class SqliteStore implements PortfolioStore {
       }
       await w.auditMany(created.map((s) => ({ projectId: projectOf.get(s.goalId)!, entity: 'status', entityId: s.id, field: 'created', oldValue: null, newValue: s })));
       return created;
+    });
+  }
+
+  // --- approval of reported figures (migration 013) --------------------------------------------
+
+  async approveFigures(refs: FigureRef[]): Promise<FigureApproval> {
+    return this.decideFigures(refs, 'approved', '');
+  }
+
+  async returnFigures(refs: FigureRef[], comment: string): Promise<FigureApproval> {
+    if (typeof comment !== 'string' || comment.trim() === '')
+      throw new ConflictError('Skriv en kommentar til bevillingsmodtageren for at returnere tallene. Intet er gemt.');
+    return this.decideFigures(refs, 'returned', comment.trim());
+  }
+
+  /**
+   * Approves or returns every figure of `refs` in one write (all or none): each must be
+   * 'reported' and not sealed by a final round; the first that is not refuses the whole call,
+   * named. Each decision is audited (field "approval", "returnComment" for a return's comment).
+   */
+  private async decideFigures(refs: FigureRef[], state: 'approved' | 'returned', comment: string): Promise<FigureApproval> {
+    const verb = state === 'approved' ? 'godkendes' : 'returneres';
+    if (!Array.isArray(refs) || refs.length === 0) throw new ConflictError(`Intet at ${state === 'approved' ? 'godkende' : 'returnere'}: vælg mindst ét indrapporteret tal.`);
+    return this.write(async (w) => {
+      const decision: FigureApproval = { state, by: this.user, at: w.at, comment };
+      const seen = new Set<string>();
+      for (const ref of refs) {
+        const key = ref.kind === 'status' ? `s${ref.id}` : `p${ref.evaluationId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (ref.kind === 'status') {
+          const row = await w.c.get<Row>('SELECT s.*, g.code AS goal_code, g.project_id AS goal_project FROM status_reports s JOIN goals g ON g.id = s.goal_id WHERE s.id = ?', [ref.id]);
+          if (!row) throw new NotFoundError('status', ref.id);
+          const status = mapStatus(row);
+          const what = `Status for mål ${row.goal_code as string} (${formatDanishDate(status.reportedAt)})`;
+          const projectId = row.goal_project as number;
+          // A final round's figures first: whatever their state, they wait for the round to be reopened.
+          await this.refuseSealedStatus(w.c, projectId, status, `status for mål ${row.goal_code as string} kan ikke ${verb}`);
+          const notPending = approvalNotPending(status.approval);
+          if (notPending) throw new ConflictError(`${what} kan ikke ${verb}: ${notPending}. Intet er gemt.`);
+          const updated = await w.c.run('UPDATE status_reports SET approval_state = ?, approval_by = ?, approval_at = ?, approval_comment = ? WHERE id = ?', [state, decision.by, decision.at, comment, ref.id]);
+          if (updated.changes !== 1) throw this.notAssigned('status_reports');
+          await w.audit({ projectId, entity: 'status', entityId: ref.id, field: 'approval', oldValue: 'reported', newValue: state });
+          if (comment) await w.audit({ projectId, entity: 'status', entityId: ref.id, field: 'returnComment', oldValue: null, newValue: comment });
+        } else {
+          const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL', [ref.evaluationId]);
+          if (!row) throw new NotFoundError('evaluation', ref.evaluationId);
+          const evaluation = mapEvaluation(row);
+          const what = `Budget- og tidstallene for ${roundName(evaluation).toLowerCase()}`;
+          const signOff = this.seals ? await this.signOffRow(w.c, evaluation.id) : undefined;
+          if (signOff) throw new LockedError(lockedMessage(evaluation, signOffOf(signOff), `budget- og tidstallene kan ikke ${verb}`), evaluation.id);
+          const notPending = approvalNotPending(evaluation.progressApproval);
+          if (notPending) throw new ConflictError(`${what} kan ikke ${verb}: ${notPending}. Intet er gemt.`);
+          const updated = await w.c.run(
+            'UPDATE evaluations SET progress_approval_state = ?, progress_approval_by = ?, progress_approval_at = ?, progress_approval_comment = ? WHERE id = ?',
+            [state, decision.by, decision.at, comment, evaluation.id],
+          );
+          if (updated.changes !== 1) throw this.notAssigned('evaluations');
+          const audit = { projectId: evaluation.projectId, entity: 'evaluation' as const, entityId: evaluation.id };
+          await w.audit({ ...audit, field: 'progressApproval', oldValue: 'reported', newValue: state });
+          if (comment) await w.audit({ ...audit, field: 'returnComment', oldValue: null, newValue: comment });
+        }
+      }
+      return decision;
+    });
+  }
+
+  /**
+   * A row read in this transaction that an UPDATE did not change: on PostgreSQL, row-level
+   * security (the project is not assigned to the user) skips it without an error; say so, so the
+   * decision is not reported as made (the write rolls back, its audit rows with it).
+   */
+  private notAssigned(table: string): PermissionError {
+    return new PermissionError(permissionMessage(`UPDATE ${table}`, `row-level security policy for table "${table}"`, this.user));
+  }
+
+  /** A status in force for a final round of its project is part of that round's seal. */
+  private async refuseSealedStatus(c: SqlConn, projectId: number, status: StatusReport, consequence: string): Promise<void> {
+    if (!this.seals) return;
+    const finals = await c.all<Row>(
+      'SELECT e.*, o.finalized_at AS so_at, o.finalized_by AS so_by FROM evaluations e JOIN evaluation_sign_offs o ON o.evaluation_id = e.id WHERE e.project_id = ? AND e.deleted_at IS NULL',
+      [projectId],
+    );
+    if (finals.length === 0) return;
+    const reports = (await c.all<Row>('SELECT * FROM status_reports WHERE goal_id = ?', [status.goalId])).map(mapStatus);
+    for (const row of finals) {
+      const evaluation = mapEvaluation(row);
+      if (statusInForce(reports, status.goalId, evaluation.date)?.id === status.id)
+        throw new LockedError(lockedMessage(evaluation, { finalizedBy: row.so_by as string, finalizedAt: row.so_at as string }, consequence), evaluation.id);
+    }
+  }
+
+  async markProgressReported(evaluationId: number): Promise<Evaluation> {
+    return this.write(async (w) => {
+      const row = await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ? AND deleted_at IS NULL', [evaluationId]);
+      if (!row) throw new NotFoundError('evaluation', evaluationId);
+      const before = mapEvaluation(row);
+      await w.c.run(
+        "UPDATE evaluations SET progress_approval_state = 'reported', progress_approval_by = '', progress_approval_at = NULL, progress_approval_comment = '' WHERE id = ?",
+        [evaluationId],
+      );
+      await w.audit({ projectId: before.projectId, entity: 'evaluation', entityId: evaluationId, field: 'progressApproval', oldValue: before.progressApproval?.state ?? null, newValue: 'reported' });
+      return mapEvaluation((await w.c.get<Row>('SELECT * FROM evaluations WHERE id = ?', [evaluationId]))!);
     });
   }
 

@@ -8,6 +8,8 @@ import type {
   EvaluationSignOff,
   EvaluationTextKey,
   EvaluationTexts,
+  FigureApproval,
+  FigureRef,
   FinancingSource,
   Goal,
   ImplementationScore,
@@ -107,6 +109,19 @@ export interface PortfolioStore {
    * per batch instead of several per report.
    */
   addStatusReports(reports: Omit<StatusReport, 'id' | 'createdAt'>[]): Promise<StatusReport[]>;
+
+  // Approval of reported figures (issue 13): statuses and a round's budget and time figures
+  // that an import wrote are 'reported' until approved or returned with a comment.
+  /**
+   * Approves the figures in one write (all or none), by the store's user, now; audited. Refused
+   * (ConflictError) when one is not 'reported' (approved, returned, or entered by hand), and
+   * (LockedError) when one is sealed by a final round. Returns the decision.
+   */
+  approveFigures(refs: FigureRef[]): Promise<FigureApproval>;
+  /** As approveFigures, returning them to the grant recipient; the comment is required. */
+  returnFigures(refs: FigureRef[], comment: string): Promise<FigureApproval>;
+  /** An import wrote the round's budget and time figures: they are 'reported' again (audited). */
+  markProgressReported(evaluationId: number): Promise<Evaluation>;
   /**
    * Per goal of the project, the status in force at `date` (null = no round: the latest) by the
    * engine's rule (shared/methodology/statusInForce.ts): the latest `reportedAt` on or before the

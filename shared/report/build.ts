@@ -22,7 +22,7 @@ import { formatDanishKr, formatDanishNumber, formatDanishPercent, shownDecimals 
 import { formatDanishDate } from '../numbers/danishDate';
 import { reportLabels, type ReportLabels } from './labels';
 import type { Block, Cell, Chapter, ChapterId, LightBox, Paragraph, Report, ReportInput, TableColumn } from './model';
-import { goalProvenanceNotes, progressProvenanceNote, warningPlace, warningText } from './notes';
+import { goalApprovalNotes, goalProvenanceNotes, progressApprovalNote, progressProvenanceNote, warningPlace, warningText } from './notes';
 import {
   BUSINESS_CASE_INPUT_KEYS,
   BUSINESS_CASE_RESULT_KEYS,
@@ -478,6 +478,7 @@ class Builder extends ReportSections<ReportInput> {
     ];
     blocks.push({ kind: 'table', id: `goals.${level}`, caption, columns, rows, footer });
     for (const note of goalProvenanceNotes(goals, statuses, this.lang)) blocks.push({ kind: 'note', tone: 'note', text: note });
+    for (const note of goalApprovalNotes(goals, statuses, this.lang)) blocks.push({ kind: 'note', tone: 'warning', text: note });
     for (const g of result.goals) for (const w of g.warnings) blocks.push(this.warningNote(w));
     blocks.push(...this.warningsFor('level', (w) => w.params.level === level));
     return blocks;
@@ -513,6 +514,8 @@ class Builder extends ReportSections<ReportInput> {
     ];
     blocks.push({ kind: 'table', id: 'progress', caption: G.progressCaption, columns, rows, footer: [] });
     blocks.push({ kind: 'note', tone: 'note', text: progressProvenanceNote(this.evaluation, this.lang) });
+    const approval = progressApprovalNote(this.evaluation, this.lang);
+    if (approval) blocks.push({ kind: 'note', tone: 'warning', text: approval });
     blocks.push({ kind: 'note', tone: 'note', text: prog.time.reportedDiffers ? this.L.provenance.timeDiffers : this.L.provenance.timeComputed });
     blocks.push({
       kind: 'paragraph',

@@ -218,6 +218,11 @@ const da = {
     budgetNone: 'Note: Ingen indrapportering af budgetforbrug registreret.',
     timeDiffers: 'Indrapporterede måneder afviger fra bevillingsperioden; de indrapporterede bruges.',
     timeComputed: 'Tidsforbruget beregnes fra bevillingsperioden, medmindre måneder er indrapporteret.',
+    unapprovedGoals: (codes: string) =>
+      `Indrapporteret, ikke godkendt: status for ${codes} er indrapporteret af bevillingsmodtageren og endnu ikke godkendt af en sagsbehandler.`,
+    returnedGoal: (code: string, by: string, date: string, comment: string) => `Status for ${code} er returneret af ${by} ${date}: ${comment}`,
+    unapprovedBudget: 'Indrapporteret, ikke godkendt: budget- og tidstallene er indrapporteret af bevillingsmodtageren og endnu ikke godkendt af en sagsbehandler.',
+    returnedBudget: (by: string, date: string, comment: string) => `Budget- og tidstallene er returneret af ${by} ${date}: ${comment}`,
   },
   warningPrefix: 'Advarsel: ',
   projectStatus: {
@@ -441,6 +446,10 @@ const en: ReportLabels = {
     budgetNone: 'Note: No report of budget consumption is registered.',
     timeDiffers: 'The reported months differ from the grant period; the reported ones are used.',
     timeComputed: 'Time consumption is computed from the grant period unless months are reported.',
+    unapprovedGoals: (codes) => `Reported, not approved: the status of ${codes} was reported by the grant recipient and is not yet approved by a case officer.`,
+    returnedGoal: (code, by, date, comment) => `The status of ${code} was returned by ${by} ${date}: ${comment}`,
+    unapprovedBudget: 'Reported, not approved: the budget and time figures were reported by the grant recipient and are not yet approved by a case officer.',
+    returnedBudget: (by, date, comment) => `The budget and time figures were returned by ${by} ${date}: ${comment}`,
   },
   warningPrefix: 'Warning: ',
   projectStatus: {

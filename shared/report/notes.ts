@@ -40,6 +40,32 @@ export function goalProvenanceNotes(goals: Goal[], statuses: (StatusReport | nul
   });
 }
 
+const approvalDate = (at: string | null) => (at && /^\d{4}-\d{2}-\d{2}/.test(at) ? formatDanishDate(at.slice(0, 10)) : '');
+
+/**
+ * Issue 13: the statuses in force that a case officer has not approved: one note naming the
+ * reported ones, one per returned status with the comment. None when all are approved or entered by hand.
+ */
+export function goalApprovalNotes(goals: Goal[], statuses: (StatusReport | null)[], lang: ReportLang = 'da'): string[] {
+  const L = reportLabels(lang).provenance;
+  const reported = goals.filter((_, i) => statuses[i]?.approval?.state === 'reported').map((g) => g.code);
+  const notes = reported.length ? [L.unapprovedGoals(reported.join(', '))] : [];
+  goals.forEach((g, i) => {
+    const a = statuses[i]?.approval;
+    if (a?.state === 'returned') notes.push(L.returnedGoal(g.code, a.by, approvalDate(a.at), a.comment));
+  });
+  return notes;
+}
+
+/** Issue 13: the round's budget and time figures not approved, or null. */
+export function progressApprovalNote(evaluation: Evaluation, lang: ReportLang = 'da'): string | null {
+  const L = reportLabels(lang).provenance;
+  const a = evaluation.progressApproval;
+  if (a?.state === 'reported') return L.unapprovedBudget;
+  if (a?.state === 'returned') return L.returnedBudget(a.by, approvalDate(a.at), a.comment);
+  return null;
+}
+
 /** Who reported budget and time, and when; or that nobody did. */
 export function progressProvenanceNote(evaluation: Evaluation, lang: ReportLang = 'da'): string {
   const L = reportLabels(lang).provenance;

@@ -5,7 +5,7 @@ import { formatDanishDate } from '../numbers/danishDate';
 import { measureLabels } from './measureText';
 import { ReportSections, figureText, numberChapters } from './build';
 import type { Block, Cell, Chapter, ProjectStatusInput, Report, TableColumn } from './model';
-import { goalProvenanceNotes } from './notes';
+import { goalApprovalNotes, goalProvenanceNotes } from './notes';
 
 /**
  * The written project status of a project without an evaluation round (issue 14: the demo's
@@ -74,6 +74,7 @@ class ProjectStatusBuilder extends ReportSections<ProjectStatusInput> {
       { kind: 'table', id: `projectGoals.${level}`, caption: P.caption(this.L.level[level]), columns, rows, footer: [] },
     ];
     for (const note of goalProvenanceNotes(goals, statuses, this.lang)) blocks.push({ kind: 'note', tone: 'note', text: note });
+    for (const note of goalApprovalNotes(goals, statuses, this.lang)) blocks.push({ kind: 'note', tone: 'warning', text: note });
     return blocks;
   }
 

@@ -67,7 +67,9 @@ export const ROLE_LABEL: Record<TeamRole, string> = {
  * Evaluator: scores, lights, texts, learning points, survey, sign-off (and the round itself, whose
  * date and evaluator they set). Case officer: project facts, effect chain, goals, statuses, budget
  * and time (budget lines, financing, spending by year, the round's reported budget/time), business
- * case, imports (source files), the recycle bin of deleted goals, indicators. Manager: reads.
+ * case, imports (source files), the recycle bin of deleted goals, indicators, and the approval of
+ * reported figures (migration 013 keeps it in status_reports and evaluations, which the case
+ * officer writes: no table of its own). Manager: reads.
  * Admin: users (assignments), the methodology profile (settings, profile versions), and all writes.
  */
 export const ROLE_MATRIX: Record<TeamRole, Record<string, Privilege[]>> = {

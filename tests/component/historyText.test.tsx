@@ -10,6 +10,21 @@ function setup(lang: 'da' | 'en') {
 }
 
 describe('the audit log in words', () => {
+  it('names an approval of a reported figure and its state in words (issue 13)', () => {
+    const { t, exists, fmt } = setup('da');
+    expect(auditFieldLabel(t, exists, 'da', 'status', 'approval')).toBe('Godkendelse');
+    expect(auditFieldLabel(t, exists, 'da', 'evaluation', 'progressApproval')).toBe('Godkendelse af budget- og tidstal');
+    expect(auditFieldLabel(t, exists, 'da', 'status', 'returnComment')).toBe('Kommentar ved returnering');
+    expect(auditValueText(t, exists, fmt, 'status', 'reported', 'approval').short).toBe('Indrapporteret');
+    expect(auditValueText(t, exists, fmt, 'status', 'approved', 'approval').short).toBe('Godkendt');
+    expect(auditValueText(t, exists, fmt, 'evaluation', 'returned', 'progressApproval').short).toBe('Returneret');
+    // A status imported as reported: its approval is its own row, not part of the created row's text.
+    const row = JSON.stringify({ id: 7, goalId: 3, value: 5, reportedAt: '2023-03-01', reportedBy: 'Bevillingsmodtager', approval: { state: 'reported', by: '', at: null, comment: '' } });
+    expect(auditValueText(t, exists, fmt, 'status', row).full).not.toContain('reported');
+    const en = setup('en');
+    expect(auditValueText(en.t, en.exists, en.fmt, 'status', 'approved', 'approval').short).toBe('Approved');
+  });
+
   it('names fields as the app does, per language', () => {
     const da = setup('da');
     expect(auditFieldLabel(da.t, da.exists, 'da', 'score', 'score.2')).toBe('2. Sammenhæng mellem aktiviteter og mål: score');

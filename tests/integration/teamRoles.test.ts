@@ -267,4 +267,40 @@ suite(`team roles enforced by PostgreSQL${available ? '' : ` ${PG_SKIP_REASON}`}
       /^Du \(tr\w+_manager_user\) er ikke administrator på serveren/,
     );
   });
+
+  it("approval of reported figures: the case officer of the project approves, as the login; the case officer of another project, an evaluator and a manager are refused by the server", async () => {
+    const admin = await openPortfolioStore(adminUrl);
+    const reported = { value: 12, reportedAt: '2023-03-01', reportedBy: 'Bevillingsmodtager', source: { file: 'status.csv', location: 'linje 2' }, printedPercent: null, approval: { state: 'reported' as const, by: '', at: null, comment: '' } };
+    let onY = 0;
+    let onX = 0;
+    try {
+      const [x] = (await admin.listProjects()).filter((p) => p.name === 'Projekt X');
+      onY = (await admin.addStatusReport({ goalId: (await admin.listGoals(projectY))[0].id, ...reported })).id;
+      onX = (await admin.addStatusReport({ goalId: (await admin.listGoals(x.id))[0].id, ...reported })).id;
+    } finally {
+      await admin.close();
+    }
+    for (const role of ['evaluator', 'manager'] as const) {
+      const store = await storeAs(role);
+      try {
+        const refused = await store.approveFigures([{ kind: 'status', id: onY }]).catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(PermissionError);
+        expect((refused as Error).message).toBe(`Du har ikke retten til at ændre status på mål (sagsbehandler). Du er logget ind som ${login(role)}. Intet er gemt.`);
+      } finally {
+        await store.close();
+      }
+    }
+    const officer = await storeAs('case-officer');
+    try {
+      const refused = await officer.approveFigures([{ kind: 'status', id: onX }]).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(PermissionError);
+      expect((refused as Error).message).toMatch(/^Du har ikke retten til at ændre status på mål i dette projekt: projektet er ikke tildelt dig/);
+      const decision = await officer.approveFigures([{ kind: 'status', id: onY }]);
+      expect(decision).toMatchObject({ state: 'approved', by: login('case-officer') });
+      const audit = await officer.listAudit({ projectId: projectY, entity: 'status' });
+      expect(audit.find((a) => a.field === 'approval')).toMatchObject({ entityId: onY, newValue: 'approved', user: login('case-officer') });
+    } finally {
+      await officer.close();
+    }
+  });
 });

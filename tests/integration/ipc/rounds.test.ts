@@ -40,6 +40,8 @@ async function headstart() {
   let year = 2019;
   while (taken.includes(year)) year++;
   const spending = await ok('spendingYearSave', { evaluationId: evalId, year, spentKr: 4_000_000, note: 'Statusrapport' });
+  // The round's budget and time figures as an import leaves them: reported, awaiting approval (issue 13).
+  await services.store.markProgressReported(evalId);
   const evaluation = await ok('evaluationGet', { evaluationId: evalId });
   const goal = (code: string) => detail.goals.find((g) => g.code === code)!;
   // A goal deleted before the round is finalised, in the recycle bin: restoring it would add a goal to the round.
@@ -99,6 +101,9 @@ const REFUSED: Partial<Record<ContractName, (h: H) => unknown>> = {
   spendingYearSave: (h) => ({ evaluationId: h.evaluationId, id: h.spending.id, year: h.spending.year, spentKr: 1 }),
   spendingYearDelete: (h) => ({ id: h.spending.id }),
   recycleBinRestore: (h) => ({ kind: 'goal', id: h.binId }),
+  // Issue 13: a final round's figures are neither approved nor returned until it is reopened.
+  figuresApprove: (h) => ({ projectId: h.projectId, figures: [{ kind: 'progress', evaluationId: h.evaluationId }] }),
+  figuresReturn: (h) => ({ projectId: h.projectId, figures: [{ kind: 'progress', evaluationId: h.evaluationId }], comment: 'Efter afslutning' }),
   importApply: (h) => ({
     requestId: 'apply-1',
     projectId: h.projectId,

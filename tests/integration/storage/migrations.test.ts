@@ -138,6 +138,20 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('013 adds approval of reported figures: a version-12 file keeps its statuses and rounds as not from a report; a state outside the three is refused', async () => {
+    const db = await openMemoryDbAtVersion(12);
+    await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");
+    await db.run("INSERT INTO goals (project_id, level, code) VALUES (1, 'B', 'B1')");
+    await db.run("INSERT INTO status_reports (goal_id, value, reported_at, created_at) VALUES (1, 5, '2023-01-01', 't')");
+    await db.run("INSERT INTO evaluations (project_id, type, date, created_at) VALUES (1, 'midterm', '2023-06-30', 't')");
+    await migrate(db, MIGRATIONS, { targetVersion: 13 });
+    expect(await db.withLock(getUserVersion)).toBe(13);
+    expect(await db.all('SELECT approval_state, approval_by, approval_at, approval_comment FROM status_reports')).toEqual([{ approval_state: null, approval_by: '', approval_at: null, approval_comment: '' }]);
+    expect(await db.all('SELECT progress_approval_state, progress_approval_by FROM evaluations')).toEqual([{ progress_approval_state: null, progress_approval_by: '' }]);
+    await expect(db.run("UPDATE status_reports SET approval_state = 'maybe'")).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+
   it('010 adds project assignments: a version-9 file keeps its projects with none assigned; a role outside the four is refused', async () => {
     const db = await openMemoryDbAtVersion(9);
     await db.run("INSERT INTO projects (name, created_at, updated_at) VALUES ('P', 't', 't')");

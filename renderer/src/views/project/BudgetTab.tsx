@@ -12,6 +12,7 @@ import { useNotifyError } from '../../components/useSave';
 import { EvaluationTextField } from './EvaluationText';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
+import { ApprovalMark } from './Approval';
 
 type EvaluationPatch = Partial<Omit<Evaluation, 'id' | 'projectId' | 'createdAt'>>;
 
@@ -139,6 +140,16 @@ function Progress() {
           />
         </ChartFigure>
       </SimpleGrid>
+      <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+        <ApprovalMark
+          approval={evaluation.progressApproval}
+          figure={{ kind: 'progress', evaluationId: evaluation.id }}
+          what={t('approval.progressWhat')}
+          testId="progress-approval"
+          projectId={evaluation.projectId}
+          onChanged={reload}
+        />
+      </div>
       <SimpleGrid cols={3} spacing="sm" mt="md">
         <EditableNumber label={t('budget.spent')} value={evaluation.budgetSpentKr} money validate={nonNegative} onSave={(budgetSpentKr) => saveEval({ budgetSpentKr })} />
         <EditableNumber label={t('budget.totalReported')} value={evaluation.budgetTotalReportedKr} money validate={nonNegative} onSave={(budgetTotalReportedKr) => saveEval({ budgetTotalReportedKr })} />

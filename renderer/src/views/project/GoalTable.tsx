@@ -28,6 +28,7 @@ import { MeasureModal } from './MeasureDialog';
 import { shareText } from './goalMeasureText';
 import { numberReader } from '../../components/validation';
 import { useVersionedSave } from '../../components/useVersionedSave';
+import { ApprovalMark } from './Approval';
 
 /** The status in force at the evaluation date: the latest report on or before it (null = no round: the latest). */
 export function statusInForce(reports: StatusReport[], goalId: number, evaluationDate: string | null): StatusReport | null {
@@ -654,6 +655,14 @@ export function GoalTable({ projectId, level, goals, result, statusReports, eval
                         <Text size="xs" c="dimmed" lineClamp={2}>
                           <SourceNote projectId={goal.projectId} source={status.source} size="xs" dimmed />
                         </Text>
+                        <ApprovalMark
+                          approval={status.approval}
+                          figure={{ kind: 'status', id: status.id }}
+                          what={t('approval.statusWhat', { code: goal.code })}
+                          testId={`goal-approval-${goal.code}`}
+                          projectId={projectId}
+                          onChanged={onChanged}
+                        />
                       </div>
                     ) : (
                       <Text size="xs" c="dimmed">

@@ -10,6 +10,7 @@ import { GoalTable } from './GoalTable';
 import { LightDecisionEditor } from './LightDecision';
 import { CatalogueButton } from './CatalogueDialog';
 import { useProjectData } from './ProjectData';
+import { PendingApprovals } from './Approval';
 
 export interface IndicatorLinks {
   indicators: IndicatorUsage[];
@@ -83,6 +84,7 @@ export function GoalsTab({ onNewRound }: { onNewRound?: () => void } = {}) {
           )}
         </Alert>
       )}
+      <PendingApprovals />
       <Group justify="flex-end">
         <CatalogueButton onLoaded={links.reload} />
       </Group>

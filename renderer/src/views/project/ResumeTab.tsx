@@ -9,6 +9,8 @@ import { useEngineText, WarningList } from '../../components/warnings';
 import { useFormatter } from '../../format';
 import { MeasuresPanel } from './MeasuresPanel';
 import { useEvaluation, useProjectData } from './ProjectData';
+import { statusInForce } from './GoalTable';
+import { awaitsApproval } from '../../../../shared/approval';
 
 function LightCard({ kind }: { kind: LightKind }) {
   const { t, i18n } = useTranslation();
@@ -86,10 +88,14 @@ export function ResumeTab() {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const api = useApi();
-  const { reload } = useProjectData();
+  const { reload, project } = useProjectData();
   const detail = useEvaluation();
   const { summary, evaluation } = detail;
   const prog = summary.progress;
+  // Issue 13: the statuses in force for the round that no case officer has approved yet, per level.
+  const unapproved = (level: string) =>
+    project.goals.filter((g) => g.level === level && awaitsApproval(statusInForce(project.statusReports, g.id, evaluation.date)?.approval)).length;
+  const progressUnapproved = awaitsApproval(evaluation.progressApproval);
 
   return (
     <Stack gap="md">
@@ -131,6 +137,11 @@ export function ResumeTab() {
                       <Text size="xs" c="dimmed">
                         {t('goals.reported', { reported: lr.reported, total: lr.total })}
                       </Text>
+                      {unapproved(level) > 0 && (
+                        <Text size="xs" c="orange.8" data-testid={`resume-unapproved-${level}`}>
+                          {t('approval.unapprovedCount', { count: unapproved(level) })}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -140,7 +151,13 @@ export function ResumeTab() {
                 <Table.Td ta="right" fw={700}>
                   {fmt.percent(prog.budget.displayPercent)}
                 </Table.Td>
-                <Table.Td colSpan={2} />
+                <Table.Td colSpan={2}>
+                  {progressUnapproved && (
+                    <Text size="xs" c="orange.8" data-testid="resume-unapproved-progress">
+                      {t('approval.unapproved')}
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Td>{t('budget.timeConsumption')}</Table.Td>

@@ -49,7 +49,8 @@ const ALIASES: Record<string, string> = {
 };
 
 /** Keys of a stored row that say nothing to a reader. */
-const HIDDEN = /^(id|.*Id|position|createdAt|updatedAt|deletedAt|source)$/;
+// A status's or round's approval has audit rows of its own (field "approval", issue 13).
+const HIDDEN = /^(id|.*Id|position|createdAt|updatedAt|deletedAt|source|approval|progressApproval)$/;
 
 /** Stored codes shown in words: key -> the i18n group of its values. */
 const ENUMS: Record<string, (value: string) => string> = {
@@ -131,6 +132,8 @@ export function auditValueText(
   if (value === null) return { short: '–', full: '' };
   // A round's sign-off is stored as its state ("draft", "final").
   if (field === 'signOff' && exists(`signOff.state.${value}`)) return { short: t(`signOff.state.${value}`), full: t(`signOff.state.${value}`) };
+  // A reported figure's approval is stored as its state ("reported", "approved", "returned").
+  if ((field === 'approval' || field === 'progressApproval') && exists(`approval.state.${value}`)) return { short: t(`approval.state.${value}`), full: t(`approval.state.${value}`) };
   let parsed: unknown = value;
   if (value.startsWith('{') || value.startsWith('[')) {
     try {
