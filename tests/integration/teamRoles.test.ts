@@ -196,6 +196,41 @@ suite(`team roles enforced by PostgreSQL${available ? '' : ` ${PG_SKIP_REASON}`}
     }
   });
 
+  it("changing or deleting an existing row of a project not assigned is refused in words, never skipped in silence (row-level security would let an UPDATE or DELETE touch no row)", async () => {
+    // Rows of project X that exist (made by the admin): a score, the project's facts, a goal.
+    const admin = await openPortfolioStore(adminUrl);
+    let goalX = 0;
+    let projectX = 0;
+    try {
+      await admin.setScore({ evaluationId: evaluationX, parameter: 2, score: 3, headline: 'Fra admin', text: '' });
+      projectX = (await admin.listProjects()).find((p) => p.name === 'Projekt X')!.id;
+      goalX = (await admin.listGoals(projectX))[0].id;
+    } finally {
+      await admin.close();
+    }
+    const evaluator = await storeAs('evaluator');
+    try {
+      const refused = await evaluator.setScore({ evaluationId: evaluationX, parameter: 2, score: 5, headline: 'Overskrevet', text: '' }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(PermissionError);
+      expect((refused as Error).message).toMatch(/^Du har ikke retten til at ændre implementeringsscorer i dette projekt: projektet er ikke tildelt dig/);
+      expect(await evaluator.getScore(evaluationX, 2)).toMatchObject({ score: 3, headline: 'Fra admin' });
+    } finally {
+      await evaluator.close();
+    }
+    const officer = await storeAs('case-officer');
+    try {
+      const facts = await officer.updateProject(projectX, { description: 'Overskrevet' }).catch((e: unknown) => e);
+      expect(facts).toBeInstanceOf(PermissionError);
+      expect((facts as Error).message).toMatch(/^Du har ikke retten til at ændre projektets fakta i dette projekt: projektet er ikke tildelt dig/);
+      const deleted = await officer.deleteGoal(goalX).catch((e: unknown) => e);
+      expect(deleted).toBeInstanceOf(PermissionError);
+      expect((await officer.getGoal(goalX))?.id).toBe(goalX);
+      expect((await officer.getProject(projectX))?.description).not.toBe('Overskrevet');
+    } finally {
+      await officer.close();
+    }
+  });
+
   it("a manager's write (as an import's first step, a new project) is refused with a message naming the right; the manager still reads the portfolio's figures", async () => {
     const store = await storeAs('manager');
     try {

@@ -98,8 +98,23 @@ export async function serverInit(url: string, options: { prefix?: string } = {})
       sql.push(`CREATE POLICY trafiklys_read ON ${t} FOR SELECT USING (true)`);
       // A new project has no assignment yet: creating one is the table right's question (the trigger assigns it).
       sql.push(`CREATE POLICY trafiklys_insert ON ${t} FOR INSERT WITH CHECK (${table === 'projects' ? 'true' : may})`);
-      sql.push(`CREATE POLICY trafiklys_update ON ${t} FOR UPDATE USING (${may}) WITH CHECK (${may})`);
-      sql.push(`CREATE POLICY trafiklys_delete ON ${t} FOR DELETE USING (${may})`);
+      // A policy's USING would let an UPDATE or DELETE of another project's row touch no row and
+      // succeed in silence (the store would then report a save that did not happen). So every row
+      // is reachable, the new row must be the user's (WITH CHECK), and the old row's project is
+      // checked by a trigger that refuses as the server's own row-level security does (42501).
+      sql.push(`CREATE POLICY trafiklys_update ON ${t} FOR UPDATE USING (true) WITH CHECK (${may})`);
+      sql.push(`CREATE POLICY trafiklys_delete ON ${t} FOR DELETE USING (true)`);
+      const fn = ident(`trafiklys_guard_${table}`);
+      sql.push(`CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $f$
+        BEGIN
+          IF NOT trafiklys_may_write(${oldRowProject(project)}) THEN
+            RAISE EXCEPTION 'row-level security for table "${table}": the project is not assigned to %', session_user USING ERRCODE = '42501';
+          END IF;
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END $f$`);
+      sql.push(`DROP TRIGGER IF EXISTS trafiklys_guard ON ${t}`);
+      sql.push(`CREATE TRIGGER trafiklys_guard BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
     }
     for (const statement of sql) await client.query(statement);
     await client.query('COMMIT');
@@ -110,6 +125,15 @@ export async function serverInit(url: string, options: { prefix?: string } = {})
   } finally {
     await client.end();
   }
+}
+
+/**
+ * PROJECT_OF's expression of a row's project, for the row before the change (OLD) in a trigger:
+ * its own columns (`id`, `project_id`, `evaluation_id`, `goal_id`) become OLD's.
+ */
+export function oldRowProject(expression: string): string {
+  if (/^\w+$/.test(expression)) return `OLD.${expression}`;
+  return expression.replace(/= (\w+)\)$/, '= OLD.$1)');
 }
 
 /** A refusal of `server user add/list` the CLI prints as it is. */
