@@ -90,7 +90,7 @@ export function usePresence(projectId: number): string[] {
   useEffect(() => {
     let gone = false;
     void safeCall(() => api.presenceSet({ projectId })).then((r) => {
-      if (!gone && r.ok) setInitial(r.value.others);
+      if (!gone && r.ok && Array.isArray(r.value?.others)) setInitial(r.value.others);
     });
     return () => {
       gone = true;

@@ -18,7 +18,8 @@ export function RightsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void safeCall(() => api.sessionRights({})).then((r) => {
-      if (live && r.ok) setRights(r.value ?? null);
+      // Only rights of the shape main sends count; anything else (no team server) is "everything".
+      if (live && r.ok) setRights(r.value && Array.isArray(r.value.writable) && Array.isArray(r.value.roles) ? r.value : null);
     });
     return () => {
       live = false;

@@ -142,9 +142,18 @@ export function BusinessCasePanel({ projectId }: { projectId: number }) {
     void load();
   }, [load]);
 
+  // The focus goes back to the edit button once it is on screen again (after the render that
+  // shows it, not after a timer that a busy machine may run before that render).
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (refocus.current && editButton.current) {
+      refocus.current = false;
+      editButton.current.focus();
+    }
+  });
   const stopEditing = () => {
+    refocus.current = true;
     setEditing(false);
-    setTimeout(() => editButton.current?.focus(), 0);
   };
 
   const remove = () =>
@@ -157,8 +166,8 @@ export function BusinessCasePanel({ projectId }: { projectId: number }) {
         const r = await safeCall(() => api.businessCaseDelete({ projectId }));
         if (!r.ok) notifyError(r.error);
         else {
+          refocus.current = true;
           setState({ loaded: true, view: null });
-          setTimeout(() => editButton.current?.focus(), 0);
         }
       },
     });
