@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -6,6 +7,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   test: {
     globals: true,
+    // Vitest's default is one worker less than the cores: one on CI's two cores, every file in
+    // turn (16 min). Much of a test's time is waiting (LibreOffice, Chromium, PostgreSQL, SQLite
+    // on disk), so two files side by side take about 11 min there. The e2e project still runs
+    // its files one at a time (fileParallelism: false), after the others.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
