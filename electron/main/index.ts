@@ -225,6 +225,20 @@ function createWindow(): BrowserWindow {
     writeAppState(app.getPath('userData'), state);
   };
   win.on('close', remember);
+  // The renderer holds saves the server did not take yet (renderer/src/components/outbox.ts) and
+  // then refuses to unload: closing would lose them, so the user decides, in words.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const response = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Bliv og vent', 'Luk uden at gemme'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Ikke gemt endnu',
+      message: 'Nogle ændringer er ikke gemt endnu, fordi serveren ikke svarer.',
+      detail: 'Trafiklys sender dem af sig selv, når serveren svarer igen. Lukker du nu, går de tabt.',
+    });
+    if (response === 1) event.preventDefault();
+  });
   // Links in texts (imported reports carry many) open in the user's browser, never inside the
   // app, and only after the user has seen where they lead.
   win.webContents.setWindowOpenHandler(({ url }) => {

@@ -32,7 +32,7 @@ export type StorageProblem =
     };
 
 /** Why a portfolio on a PostgreSQL server could not be opened (`file` is its URL without a password). */
-export type ServerProblem = 'refused' | 'host' | 'timeout' | 'tls' | 'password' | 'access' | 'database' | 'other';
+export type ServerProblem = 'refused' | 'host' | 'timeout' | 'tls' | 'password' | 'access' | 'database' | 'other' | 'lost';
 
 /** Why a portfolio is open read-only: the file or its folder cannot be written, or it was asked for. */
 export type ReadOnlyReason = 'file' | 'folder' | 'requested';
@@ -87,6 +87,7 @@ const da: Texts = {
         ? `Databasen ${p.database} findes ikke på serveren ${p.server}. Ret databasens navn, eller bed jeres it-afdeling oprette den.`
         : `Databasen ${p.database} findes ikke på serveren ${p.server}. Opret den (createdb ${p.database}) eller ret navnet i ${p.file}.`,
       other: `Porteføljen på ${p.file} kunne ikke åbnes (${p.detail}). Intet er ændret.`,
+      lost: `Forbindelsen til PostgreSQL-serveren ${p.server} er afbrudt (${p.detail}). Handlingen er ikke udført, og intet er ændret. Tjek netværket (VPN?) og at serveren kører.`,
     })[p.reason],
 };
 
@@ -136,6 +137,7 @@ const en: Texts = {
         ? `The database ${p.database} does not exist on the server ${p.server}. Correct the database name, or ask your IT department to create it.`
         : `The database ${p.database} does not exist on the server ${p.server}. Create it (createdb ${p.database}) or correct the name in ${p.file}.`,
       other: `The portfolio at ${p.file} could not be opened (${p.detail}). Nothing was changed.`,
+      lost: `The connection to the PostgreSQL server ${p.server} is lost (${p.detail}). The action was not carried out, and nothing was changed. Check the network (VPN?) and that the server is running.`,
     })[p.reason],
 };
 

@@ -1,9 +1,10 @@
-import { Alert, Badge, Group, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveEvent, Viewer } from '../../shared/contracts';
 import { safeCall, useApi } from './api';
+import { outbox, useWaitingSaves } from './components/outbox';
 
 /**
  * A team on one server (issue 13): others' changes reach the open views without reloading, an
@@ -38,23 +39,48 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       } else if (event.kind === 'presence') setValue((v) => ({ ...v, others: event.others }));
       else {
         setValue((v) => ({ ...v, connected: event.connected }));
-        if (event.connected) notifications.show({ color: 'green', message: t('live.back') });
+        if (event.connected) {
+          notifications.show({ color: 'green', message: t('live.back') });
+          // What waited for the server goes now, not after the pause it was in.
+          outbox.retryNow();
+        }
       }
     });
   }, [t]);
+  const waiting = useWaitingSaves();
+  useEffect(() => {
+    if (waiting === 0) return;
+    // Closing the window now would lose what waits: the browser asks, Electron's main asks (will-prevent-unload).
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [waiting]);
   return (
     <LiveContext.Provider value={value}>
-      {!value.connected && (
+      {(!value.connected || waiting > 0) && (
         // Under the app's header, over the page, wherever the user is: said at once, not hidden by scrolling.
         <Alert
           color="orange"
           variant="filled"
-          title={t('live.lostTitle')}
+          title={value.connected ? t('live.waitingTitle') : t('live.lostTitle')}
           data-testid="live-lost"
           role="alert"
           style={{ position: 'fixed', top: 64, left: '50%', transform: 'translateX(-50%)', zIndex: 400, maxWidth: 560, width: 'calc(100% - 32px)' }}
         >
-          {t('live.lost')}
+          {!value.connected && <Text size="sm">{t('live.lost')}</Text>}
+          {waiting > 0 && (
+            <Group gap="xs" mt={value.connected ? 0 : 4} wrap="nowrap" justify="space-between">
+              <Text size="sm" data-testid="saves-waiting">
+                {t('live.waiting', { count: waiting })}
+              </Text>
+              <Button size="compact-xs" variant="white" color="orange" onClick={() => outbox.retryNow()}>
+                {t('live.retryNow')}
+              </Button>
+            </Group>
+          )}
         </Alert>
       )}
       {children}

@@ -53,6 +53,12 @@ export interface IpcError {
   issues?: { path: string; message: string }[];
   /** For STALE_WRITE: who saved the row last, when (ISO time), and its version now. */
   stale?: { changedBy: string; changedAt: string | null; currentVersion: number };
+  /**
+   * The server could not be reached (DB_SERVER: the connection lost, refused or timed out):
+   * nothing changed, and the same call may succeed once it answers. The renderer keeps a save
+   * and sends it again by itself.
+   */
+  retry?: boolean;
 }
 
 /** Errors cross the boundary as data, never as thrown exceptions. */

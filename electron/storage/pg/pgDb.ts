@@ -5,7 +5,7 @@ import type { Migration } from '../migrations/types';
 import { latestVersion, MIGRATIONS } from '../migrations/migrate';
 import { NestedLockError, ScopedConn } from '../sqlite';
 import type { Database, RunResult, SqlConn, SqlParams } from '../sqlite';
-import { DatabaseIoError, DatabaseNewerError, DatabaseServerError, ForeignDatabaseError, MigrationError, PermissionError, StorageError } from '../store';
+import { DatabaseNewerError, DatabaseServerError, ForeignDatabaseError, MigrationError, PermissionError, StorageError } from '../store';
 import { permissionMessage } from './roleMatrix';
 import type { ServerProblem } from '../messages';
 import type { TlsMode } from '../../../shared/serverConnection';
@@ -52,7 +52,7 @@ export function redactUrl(url: string): string {
  * A failed connection in words a user can act on (the server, the user, the database it names;
  * never the password): the driver's codes and PostgreSQL's SQLSTATEs, not its raw text alone.
  */
-export function serverError(url: string, error: unknown, via?: 'app'): DatabaseServerError {
+export function serverError(url: string, error: unknown, via?: 'app', lost = false): DatabaseServerError {
   let u: URL | null = null;
   try {
     u = new URL(url);
@@ -66,7 +66,8 @@ export function serverError(url: string, error: unknown, via?: 'app'): DatabaseS
   const e = (error ?? {}) as { code?: string; message?: string };
   const message = e.message ?? String(error);
   let reason: ServerProblem = 'other';
-  if (e.code === 'ECONNREFUSED') reason = 'refused';
+  if (lost) reason = 'lost';
+  else if (e.code === 'ECONNREFUSED') reason = 'refused';
   else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') reason = 'host';
   else if (e.code === 'ETIMEDOUT' || /timeout/i.test(message)) reason = 'timeout';
   else if (/does not support SSL/i.test(message)) reason = 'tls';
@@ -74,6 +75,19 @@ export function serverError(url: string, error: unknown, via?: 'app'): DatabaseS
   else if (e.code === '28000' || e.code === '42501') reason = 'access';
   else if (e.code === '3D000') reason = 'database';
   return new DatabaseServerError({ code: 'DB_SERVER', file: redactUrl(url), reason, server: `${host}:${port}`, user, database, detail: message, ...(via ? { via } : {}) }, error);
+}
+
+/**
+ * The server went away under an open portfolio (stopped, restarted, the network or VPN gone):
+ * refused or reset connections, the server's shutdown codes (57P01-03), the connection
+ * exception class (08), and the driver's own words for a connection that ended or never came.
+ * Nothing was changed; the same call can succeed once the server answers (the renderer retries).
+ */
+export function isConnectionLost(code: string, message: string): boolean {
+  return (
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|57P0[123]|08\d\d\d)$/.test(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed/i.test(message)
+  );
 }
 
 interface PgError {
@@ -108,9 +122,7 @@ function asStoreError(where: string, error: unknown, sql = '', user = ''): unkno
     else message = e.message;
     return Object.assign(new Error(`SQLITE_CONSTRAINT: ${message}`), { code: 'SQLITE_CONSTRAINT', cause: error });
   }
-  if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|57P0[123]|08\d\d\d)$/.test(code)) {
-    return new DatabaseIoError(where, e.message, error);
-  }
+  if (isConnectionLost(code, e.message)) return serverError(where, error, undefined, true);
   return error;
 }
 
@@ -340,15 +352,25 @@ export class PgDb implements Database {
     return previous.then(async () => {
       const token = { active: true };
       let client: pg.PoolClient | null = null;
+      let broken: Error | null = null;
+      const onLost = (error: Error) => {
+        broken = error;
+      };
       try {
         client = await this.pool.connect().catch((error: unknown) => {
           throw asStoreError(this.path, error);
         });
         const c = client;
+        // The line lost while the client is checked out: the driver emits 'error' on the client
+        // (the pool listens only while it is idle), which unheard would end the process. The
+        // query in flight, or the next, fails with it and is reported (DB_SERVER "lost").
+        c.on('error', onLost);
         return await this.held.run(token, () => fn(c));
       } finally {
         token.active = false;
-        client?.release();
+        client?.removeListener('error', onLost);
+        // A client whose line broke is dropped, not given to the next caller.
+        client?.release(broken ?? undefined);
         release();
       }
     });
@@ -358,10 +380,14 @@ export class PgDb implements Database {
     return this.locked(async (client) => {
       const conn = new PgConn(client, this.path, this.user);
       const scoped = new ScopedConn(conn);
-      await client.query('BEGIN');
+      await client.query('BEGIN').catch((error: unknown) => {
+        throw asStoreError(this.path, error);
+      });
       try {
         const result = await fn(scoped);
-        await client.query('COMMIT');
+        await client.query('COMMIT').catch((error: unknown) => {
+          throw asStoreError(this.path, error);
+        });
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -1,5 +1,5 @@
 import { Button, CopyButton, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, type SelectProps } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { IconCheck, IconCloudOff } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/contracts';
@@ -11,6 +11,8 @@ import { useSave, type SaveState } from './useSave';
 export function SaveIndicator({ state }: { state: SaveState }) {
   const { t } = useTranslation();
   if (state === 'saving') return <Loader size={14} aria-label={t('common.saving')} />;
+  if (state === 'retrying')
+    return <IconCloudOff size={16} color="var(--mantine-color-orange-7)" aria-label={t('common.waiting')} role="img" data-testid="save-waiting" />;
   if (state === 'saved')
     return <IconCheck size={16} color="var(--mantine-color-green-7)" aria-label={t('common.saved')} role="img" />;
   return null;

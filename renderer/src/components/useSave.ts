@@ -3,9 +3,13 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, IpcResult } from '../../../shared/contracts';
 import { safeCall } from '../api';
+import { outbox } from './outbox';
 import { danishClockOf } from '../../../shared/numbers/danishDate';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+/** `retrying`: the server could not be reached; the save waits and is sent again by itself. */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'retrying';
+
+let saveKeys = 0;
 
 /** An error in the UI language: the message to show, and the server's (Danish) text as detail. */
 export interface ErrorParts {
@@ -60,11 +64,23 @@ export function useSave() {
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<IpcError | null>(null);
   const errorText = useErrorText();
+  const { t } = useTranslation();
   const seq = useRef(0);
+  const key = useRef<string | null>(null);
+  key.current ??= `save-${++saveKeys}`;
   const run = useCallback(async <T,>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> => {
     const mine = ++seq.current;
     setState('saving');
-    const result = await safeCall(call);
+    let result = await safeCall(call);
+    if (!result.ok && result.error.retry) {
+      // The server did not answer: the save waits in the outbox and goes again by itself; the
+      // field keeps the user's input and says so meanwhile.
+      if (mine === seq.current) {
+        setState('retrying');
+        setError(result.error);
+      }
+      result = await outbox.hold(key.current!, call);
+    }
     if (mine === seq.current) {
       setState(result.ok ? 'saved' : 'error');
       setError(result.ok ? null : result.error);
@@ -76,7 +92,8 @@ export function useSave() {
     setState('idle');
     setError(null);
   }, []);
-  return { state, error, errorMessage: error ? errorText(error) : null, run, reset };
+  const errorMessage = !error ? null : state === 'retrying' ? t('errors.retrying') : errorText(error);
+  return { state, error, errorMessage, run, reset };
 }
 
 /** Shows a failed action (one that has no field to show its error beside) as a notification. */

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -52,6 +52,40 @@ function closedPort(): Promise<number> {
       s.close(() => resolve(p));
     });
   });
+}
+
+/** A TCP relay to the server on `target`, on a port of its own, that can be cut (connections dropped, the port closed) and mended (the same port open again). */
+async function tcpRelay(target: number) {
+  const sockets = new Set<Socket>();
+  const listen = (p: number) =>
+    new Promise<Server>((resolve) => {
+      const server = createServer((inbound) => {
+        const outbound = connect(target, '127.0.0.1');
+        for (const s of [inbound, outbound]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => undefined);
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server.listen(p, '127.0.0.1', () => resolve(server));
+    });
+  let server: Server | null = await listen(0);
+  const relayPort = (server.address() as AddressInfo).port;
+  const cut = async () => {
+    for (const s of sockets) s.destroy();
+    const s = server;
+    server = null;
+    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  };
+  return {
+    port: relayPort,
+    cut,
+    mend: async () => {
+      server ??= await listen(relayPort);
+    },
+    close: cut,
+  };
 }
 
 (base ? describe : describe.skip)(`Forbind til server (IPC) ${base ? '' : PG_SKIP_REASON}`, () => {
@@ -192,6 +226,37 @@ function closedPort(): Promise<number> {
       expect(r).toMatchObject({ ok: true, value: { user: PASSWORD_LOGIN, passwordKept: true } });
     } finally {
       await again.close();
+    }
+  });
+
+  it('the server gone under an open portfolio: a save is answered at once (DB_SERVER, to retry), nothing changes, and the same save goes through once it answers', async () => {
+    // The line to the server runs through a relay here, cut and mended like a lost VPN.
+    const relay = await tcpRelay(port);
+    try {
+      const opened = await callChannel(session.handlers, 'serverConnect', { connection: login({ port: relay.port }), password: PASSWORD });
+      expect(opened.ok).toBe(true);
+      expect(await names()).toEqual(['Fælles projekt på serveren']);
+      await relay.cut();
+
+      const started = Date.now();
+      const lost = await callChannel(session.handlers, 'projectCreate', { facts: facts({ name: 'Skrevet mens serveren var væk' }) });
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(lost.ok).toBe(false);
+      if (!lost.ok) {
+        expect(lost.error.code).toBe('DB_SERVER');
+        expect(lost.error.retry).toBe(true);
+        expect(lost.error.message).toMatch(new RegExp(`^Forbindelsen til PostgreSQL-serveren 127\\.0\\.0\\.1:${relay.port} er afbrudt \\(.+\\)\\. Handlingen er ikke udført, og intet er ændret\\.`));
+      }
+      // A wrong password is no reason to try again.
+      const wrong = await callChannel(session.handlers, 'serverConnect', { connection: login(), password: 'forkert' });
+      expect(wrong.ok === false && wrong.error.retry).toBeFalsy();
+
+      await relay.mend();
+      const again = await callChannel(session.handlers, 'projectCreate', { facts: facts({ name: 'Skrevet mens serveren var væk' }) });
+      expect(again.ok).toBe(true);
+      expect((await names()).sort((a, b) => a.localeCompare(b, 'da'))).toEqual(['Fælles projekt på serveren', 'Skrevet mens serveren var væk']);
+    } finally {
+      await relay.close();
     }
   });
 
