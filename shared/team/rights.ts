@@ -1,4 +1,4 @@
-import { privilegesOf, rolesAllowed, type TeamRole } from './roleMatrix';
+import { OWNED_COLUMNS, privilegesOf, rolesAllowed, type TeamRole } from './roleMatrix';
 
 /**
  * What the user of a team server may change (issue 13: the UI shows what a user may not do as
@@ -16,7 +16,12 @@ export interface TeamRights {
 }
 
 export function writableTables(roles: readonly TeamRole[], tables: readonly string[]): string[] {
-  return tables.filter((t) => roles.some((r) => privilegesOf(r, t).some((p) => p === 'INSERT' || p === 'UPDATE')));
+  const writes = tables.filter((t) => roles.some((r) => privilegesOf(r, t).some((p) => p === 'INSERT' || p === 'UPDATE')));
+  // Owned columns (OWNED_COLUMNS) count as a table of their own: writable by their roles.
+  const owned = Object.entries(OWNED_COLUMNS)
+    .filter(([, o]) => tables.includes(o.table) && roles.some((r) => o.roles.includes(r)))
+    .map(([name]) => name);
+  return [...writes, ...owned];
 }
 
 export type Refusal =

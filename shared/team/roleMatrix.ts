@@ -50,6 +50,7 @@ export const TABLE_SUBJECT: Record<string, string> = {
   search_docs: 'søgeindekset',
   spending_years: 'forbrug pr. år',
   project_assignments: 'tildelinger af projekter',
+  evaluation_progress: 'rundens budget- og tidstal og godkendelsen af dem',
   trafiklys_schema: 'databasens skemaversion',
 };
 
@@ -130,6 +131,40 @@ export const ROLE_MATRIX: Record<TeamRole, Record<string, Privilege[]>> = {
   },
 };
 
+/**
+ * Columns of a table that only some of the roles who write the table may change. The server
+ * grants the other writers UPDATE on the remaining columns only (`server init`), and the UI
+ * names the subject like a table. The evaluator writes the round (its type, date, evaluator and
+ * overall status) but its reported budget and time, and the approval of them (migration 013),
+ * are the case officer's, as the issue gives it ("case officer: budget and time, approvals").
+ */
+export const OWNED_COLUMNS: Record<string, { table: string; roles: TeamRole[]; columns: string[] }> = {
+  evaluation_progress: {
+    table: 'evaluations',
+    roles: ['case-officer', 'admin'],
+    columns: [
+      'budget_spent_ore',
+      'budget_total_reported_ore',
+      'months_elapsed_reported',
+      'months_total_reported',
+      'progress_reported_by',
+      'progress_reported_at',
+      'progress_approval_state',
+      'progress_approval_by',
+      'progress_approval_at',
+      'progress_approval_comment',
+    ],
+  },
+};
+
+/** The owned columns of `table` that `role` may not change, though it may update the table. */
+export function columnsDenied(role: TeamRole, table: string): string[] {
+  if (!privilegesOf(role, table).includes('UPDATE')) return [];
+  return Object.values(OWNED_COLUMNS)
+    .filter((o) => o.table === table && !o.roles.includes(role))
+    .flatMap((o) => o.columns);
+}
+
 /** The privileges of `role` on `table` (SELECT where the matrix names none). */
 export function privilegesOf(role: TeamRole, table: string): Privilege[] {
   return ROLE_MATRIX[role][table] ?? READ;
@@ -137,6 +172,8 @@ export function privilegesOf(role: TeamRole, table: string): Privilege[] {
 
 /** Which roles may do `privilege` on `table` (for the message that names the missing right). */
 export function rolesAllowed(table: string, privilege: Privilege): TeamRole[] {
+  const owned = OWNED_COLUMNS[table];
+  if (owned) return owned.roles.filter((r) => privilegesOf(r, owned.table).includes(privilege));
   return TEAM_ROLES.filter((r) => privilegesOf(r, table).includes(privilege));
 }
 
@@ -176,7 +213,12 @@ function orList(items: string[]): string {
  * and the roles that have it; a row-level security refusal says the project is not assigned.
  */
 export function permissionMessage(sql: string, serverMessage: string, user: string): string {
-  const table = /(?:for table|relation) "?([\w]+)"?/.exec(serverMessage)?.[1] ?? '';
+  let table = /(?:for table|relation) "?([\w]+)"?/.exec(serverMessage)?.[1] ?? '';
+  // An UPDATE of owned columns (the round's budget and time) is refused by a column grant, which
+  // the server words as for the table: the subject is the columns'.
+  const set = /^\s*UPDATE\s+"?\w+"?\s+SET\s+([\s\S]*?)(?:\sWHERE\s|$)/i.exec(sql)?.[1] ?? '';
+  const owned = Object.entries(OWNED_COLUMNS).find(([, o]) => o.table === table && o.columns.some((c) => new RegExp(`\\b${c}\\s*=`).test(set)));
+  if (owned) table = owned[0];
   const subject = TABLE_SUBJECT[table] ?? (table || 'porteføljen');
   const action = /^\s*(INSERT|UPDATE|DELETE)/i.exec(sql)?.[1]?.toUpperCase() as Privilege | undefined;
   if (/row-level security/i.test(serverMessage)) {

@@ -103,6 +103,26 @@ describe('approving all of a project', () => {
   });
 });
 
+describe('approval on a team server', () => {
+  it("an evaluator of the project sees the figures awaiting approval but cannot approve them: the buttons are disabled (the case officer's right)", async () => {
+    const { project, evaluation } = headstartFixture();
+    const { reports } = statuses();
+    const withReported = { ...project, statusReports: reports, evaluations: project.evaluations.map((e) => ({ ...e, progressApproval: { state: 'reported' as const, by: '', at: null, comment: '' } })) };
+    const api = mockApi({
+      // What main answers an evaluator assigned to the project: the round is theirs, its budget and time are not.
+      sessionRights: async () => ({ ok: true, value: { user: 'ida', roles: ['evaluator'], writable: ['evaluations', 'implementation_scores', 'light_decisions'], projects: [project.project.id] } }),
+      indicatorList: async () => ({ ok: true, value: [] }),
+      indicatorSuggestions: async () => ({ ok: true, value: [] }),
+    });
+    renderWithApp(withProject(<GoalsTab />, withReported, evaluation), { api });
+    const alert = screen.getByTestId('pending-approvals');
+    await waitFor(() => expect((within(alert).getByRole('button', { name: 'Godkend alle 2' }) as HTMLButtonElement).disabled).toBe(true));
+    const approveB1 = screen.getAllByRole('button', { name: /^Godkend status for B1/ })[0] as HTMLButtonElement;
+    expect(approveB1.disabled).toBe(true);
+    expect(api.figuresApprove).not.toHaveBeenCalled();
+  });
+});
+
 describe('unapproved figures in the Resumé', () => {
   it('counts the round\'s statuses not approved per level and marks the budget consumption', () => {
     const { project, evaluation } = headstartFixture();

@@ -338,4 +338,48 @@ suite(`team roles enforced by PostgreSQL${available ? '' : ` ${PG_SKIP_REASON}`}
       await officer.close();
     }
   });
+
+  it("the round's budget and time and their approval are the case officer's: the evaluator of the project writes the round's date and status, but an approval or a budget figure is refused by the server, named", async () => {
+    // An imported round's figures, waiting for approval (as the import leaves them).
+    const admin = await openPortfolioStore(adminUrl);
+    try {
+      await admin.markProgressReported(evaluationY);
+    } finally {
+      await admin.close();
+    }
+    const evaluator = await storeAs('evaluator');
+    try {
+      const refused = await evaluator.approveFigures([{ kind: 'progress', evaluationId: evaluationY }]).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(PermissionError);
+      expect((refused as Error).message).toBe(`Du har ikke retten til at ændre rundens budget- og tidstal og godkendelsen af dem (sagsbehandler). Du er logget ind som ${login('evaluator')}. Intet er gemt.`);
+      const budget = await evaluator.updateEvaluation(evaluationY, { budgetSpentKr: 1 }).catch((e: unknown) => e);
+      expect((budget as Error).message).toMatch(/^Du har ikke retten til at ændre rundens budget- og tidstal og godkendelsen af dem \(sagsbehandler\)\./);
+      // The round itself is still the evaluator's.
+      const round = await evaluator.updateEvaluation(evaluationY, { overallStatus: 'Godt på vej', evaluator: 'Ida Evaluator' });
+      expect(round).toMatchObject({ overallStatus: 'Godt på vej', evaluator: 'Ida Evaluator', budgetSpentKr: 4_100_000, progressApproval: { state: 'reported' } });
+      const rights = await evaluator.teamRights();
+      expect(rights?.writable).toContain('evaluations');
+      expect(rights?.writable).not.toContain('evaluation_progress');
+    } finally {
+      await evaluator.close();
+    }
+    // Raw, past the app: the column grant refuses it.
+    const c = await clientAs(login('evaluator'));
+    try {
+      expect(await refusal(c, `UPDATE evaluations SET progress_approval_state = 'approved' WHERE id = ${evaluationY}`)).toBe('42501');
+      expect(await refusal(c, `UPDATE evaluations SET budget_spent_ore = 0 WHERE id = ${evaluationY}`)).toBe('42501');
+      expect(await refusal(c, `UPDATE evaluations SET overall_status = overall_status WHERE id = ${evaluationY}`)).toBeNull();
+    } finally {
+      await c.end();
+    }
+    const officer = await storeAs('case-officer');
+    try {
+      expect((await officer.teamRights())?.writable).toContain('evaluation_progress');
+      const decision = await officer.approveFigures([{ kind: 'progress', evaluationId: evaluationY }]);
+      expect(decision).toMatchObject({ state: 'approved', by: login('case-officer') });
+      expect(await officer.updateEvaluation(evaluationY, { budgetSpentKr: 4_200_000 })).toMatchObject({ budgetSpentKr: 4_200_000 });
+    } finally {
+      await officer.close();
+    }
+  });
 });

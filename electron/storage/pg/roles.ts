@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { openPgDatabase } from './pgDb';
-import { groupRoleName, PROJECT_OF, privilegesOf, TEAM_ROLES, type Privilege, type TeamRole } from './roleMatrix';
+import { columnsDenied, groupRoleName, PROJECT_OF, privilegesOf, TEAM_ROLES, type Privilege, type TeamRole } from './roleMatrix';
 
 export * from './roleMatrix';
 
@@ -37,6 +37,13 @@ export async function serverInit(url: string, options: { prefix?: string } = {})
         "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
       )
     ).rows.map((r) => r.name);
+    const columns = new Map<string, string[]>();
+    for (const r of (
+      await client.query<{ t: string; c: string }>(
+        'SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position',
+      )
+    ).rows)
+      columns.set(r.t, [...(columns.get(r.t) ?? []), r.c]);
     const groups = TEAM_ROLES.map((r) => groupRoleName(r, prefix));
     await client.query('BEGIN');
     // Roles are cluster-wide: two databases initialised at once must not both create one.
@@ -55,7 +62,16 @@ export async function serverInit(url: string, options: { prefix?: string } = {})
       sql.push(`REVOKE ALL ON ${ident(table)} FROM PUBLIC, ${groups.map(ident).join(', ')}`);
       for (const role of TEAM_ROLES) {
         const privileges = table === 'trafiklys_schema' ? READ : privilegesOf(role, table);
-        sql.push(`GRANT ${privileges.join(', ')} ON ${ident(table)} TO ${ident(groupRoleName(role, prefix))}`);
+        const denied = table === 'trafiklys_schema' ? [] : columnsDenied(role, table);
+        const group = ident(groupRoleName(role, prefix));
+        if (denied.length === 0) {
+          sql.push(`GRANT ${privileges.join(', ')} ON ${ident(table)} TO ${group}`);
+          continue;
+        }
+        // UPDATE of the other columns only: the owned ones (the round's budget and time) are refused by the server.
+        sql.push(`GRANT ${privileges.filter((p) => p !== 'UPDATE').join(', ')} ON ${ident(table)} TO ${group}`);
+        const allowed = (columns.get(table) ?? []).filter((c) => !denied.includes(c));
+        if (allowed.length) sql.push(`GRANT UPDATE (${allowed.map(ident).join(', ')}) ON ${ident(table)} TO ${group}`);
       }
     }
     for (const role of TEAM_ROLES) {

@@ -6,6 +6,7 @@ import type { FigureApproval, FigureRef } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useReturnFocusOnUnmount } from '../../components/focus';
 import { useLock } from '../../components/lock';
+import { useRefusalReason } from '../../rights';
 import { useErrorText, useNotifyError } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { useProjectData } from './ProjectData';
@@ -104,7 +105,9 @@ export function ApprovalMark({
   const errorText = useErrorText();
   const notifyError = useNotifyError();
   const text = useApprovalText();
-  const locked = useLock();
+  // A final round's lock first; then the right to decide: the case officer's (a status's in status_reports, a round's budget and time in owned columns of the round).
+  const refused = useRefusalReason(figure.kind === 'status' ? 'status_reports' : 'evaluation_progress', projectId);
+  const locked = useLock() ?? refused;
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [returnError, setReturnError] = useState<string | null>(null);
@@ -167,7 +170,10 @@ export function PendingApprovals() {
   const api = useApi();
   const { project, reload } = useProjectData();
   const notifyError = useNotifyError();
-  const locked = useLock();
+  const refusedStatuses = useRefusalReason('status_reports', project.project.id);
+  const refusedProgress = useRefusalReason('evaluation_progress', project.project.id);
+  const refused = refusedStatuses ?? refusedProgress;
+  const locked = useLock() ?? refused;
   const [busy, setBusy] = useState(false);
   const pending = project.statusReports.filter((s) => s.approval?.state === 'reported').length + project.evaluations.filter((e) => e.progressApproval?.state === 'reported').length;
   if (pending === 0) return null;
