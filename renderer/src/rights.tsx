@@ -3,7 +3,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useTranslation } from 'react-i18next';
 import { refusal, type TeamRights } from '../../shared/team/rights';
 import { safeCall, useApi } from './api';
-import { LockProvider, useLock } from './components/lock';
+import { RightsLockProvider } from './components/lock';
 
 /**
  * What the user of a team server may change (issue 13): asked of main once; fields the user may
@@ -44,11 +44,14 @@ export function useRefusalReason(table: string, projectId: number | null): strin
   return t('rights.notRole', { user: rights.user, mine, subject, roles: why.roles.map((r) => t(`rights.roleName.${r}`)).join(t('rights.or')) || t('rights.roleName.admin') });
 }
 
-/** The fields inside are read-only, with the reason, when the user may not change `table` (a final round's lock comes first). */
+/**
+ * The fields inside are read-only, with the reason, when the user may not change `table` (a final
+ * round's lock comes first, components/lock.tsx). Nested, the inner names the table its section
+ * writes: a tab's text the evaluator writes inside a tab of the case officer's.
+ */
 export function RightsLock({ table, projectId, children }: { table: string; projectId: number; children: ReactNode }) {
-  const round = useLock();
   const reason = useRefusalReason(table, projectId);
-  return <LockProvider reason={round ?? reason}>{children}</LockProvider>;
+  return <RightsLockProvider reason={reason}>{children}</RightsLockProvider>;
 }
 
 /** "Logget ind som ane (leder)" in the header on a team server. */

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/methodology/businessCase';
 import { safeCall, useApi } from '../../api';
 import { useErrorText, useNotifyError } from '../../components/useSave';
+import { LockTip, useLock } from '../../components/lock';
 import { useFormatter } from '../../format';
 
 /**
@@ -130,6 +131,8 @@ export function BusinessCasePanel({ projectId }: { projectId: number }) {
   const [state, setState] = useState<{ loaded: boolean; view: BusinessCaseView | null }>({ loaded: false, view: null });
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  // A team server's rights (the business case is the case officer's); nothing else locks it.
+  const lock = useLock();
 
   const load = useCallback(async () => {
     const r = await safeCall(() => api.businessCaseGet({ projectId }));
@@ -186,13 +189,17 @@ export function BusinessCasePanel({ projectId }: { projectId: number }) {
         </Title>
         {state.loaded && !editing && (
           <Group gap="xs">
-            <Button ref={editButton} size="xs" variant="light" leftSection={view ? <IconPencil size={14} /> : <IconPlus size={14} />} onClick={() => setEditing(true)}>
-              {view ? t('businessCase.edit') : t('businessCase.add')}
-            </Button>
-            {view && (
-              <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={remove}>
-                {t('businessCase.delete')}
+            <LockTip reason={lock}>
+              <Button ref={editButton} size="xs" variant="light" disabled={lock !== null} leftSection={view ? <IconPencil size={14} /> : <IconPlus size={14} />} onClick={() => setEditing(true)}>
+                {view ? t('businessCase.edit') : t('businessCase.add')}
               </Button>
+            </LockTip>
+            {view && (
+              <LockTip reason={lock}>
+                <Button size="xs" variant="subtle" color="red" disabled={lock !== null} leftSection={<IconTrash size={14} />} onClick={remove}>
+                  {t('businessCase.delete')}
+                </Button>
+              </LockTip>
             )}
           </Group>
         )}

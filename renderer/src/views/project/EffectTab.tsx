@@ -12,6 +12,7 @@ import { EvaluationTextField } from './EvaluationText';
 import { LevelGoals } from './GoalsTab';
 import { LightDecisionEditor } from './LightDecision';
 import { useEvaluation, useProjectData } from './ProjectData';
+import { RightsLock } from '../../rights';
 
 type IndicatorFields = Pick<SurveyIndicator, 'group' | 'statement' | 'positive' | 'n' | 'scale' | 'position'>;
 
@@ -176,6 +177,7 @@ function EffectMeanings() {
 
 export function EffectTab() {
   const { t } = useTranslation();
+  const { project } = useProjectData();
   return (
     <Stack gap="md">
       <SurveyIndicators />
@@ -183,7 +185,10 @@ export function EffectTab() {
         <Title order={3} size="h4" mb="sm">
           {t('effect.goals')}
         </Title>
-        <LevelGoals level="C" />
+        {/* The effect goals' figures are the case officer's, in the evaluator's tab. */}
+        <RightsLock table="status_reports" projectId={project.project.id}>
+          <LevelGoals level="C" />
+        </RightsLock>
       </Paper>
       <Paper withBorder p="md">
         <EvaluationTextField textKey="effect" minRows={6} />

@@ -5,7 +5,9 @@ import { ProjectFactsPatchSchema } from '../../../../shared/contracts/schemas';
 import { EFFECT_CHAIN_COLUMNS, type ProjectFacts } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
+import { LockTip, useLock } from '../../components/lock';
 import { useNotifyError } from '../../components/useSave';
+import { RightsLock } from '../../rights';
 import { useVersionedSave } from '../../components/useVersionedSave';
 import type { IpcResult } from '../../../../shared/contracts';
 import { BusinessCasePanel } from './BusinessCasePanel';
@@ -41,6 +43,7 @@ function EffectChain() {
   const notifyError = useNotifyError();
   const { project, reload } = useProjectData();
   const projectId = project.project.id;
+  const lock = useLock();
 
   return (
     <Paper withBorder p="md">
@@ -76,10 +79,12 @@ function EffectChain() {
                         }}
                       />
                     </div>
+                    <LockTip reason={lock}>
                     <ActionIcon
                       variant="subtle"
                       color="red"
                       mt={6}
+                      disabled={lock !== null}
                       aria-label={`${t('facts.deleteItem')} ${i + 1} (${t(`facts.column.${column}`)})`}
                       onClick={async () => {
                         const r = await safeCall(() => api.effectChainDelete({ id: item.id }));
@@ -89,11 +94,14 @@ function EffectChain() {
                     >
                       <IconTrash size={16} />
                     </ActionIcon>
+                    </LockTip>
                   </Group>
                 ))}
+                <LockTip reason={lock}>
                 <Button
                   size="xs"
                   variant="light"
+                  disabled={lock !== null}
                   leftSection={<IconPlus size={14} />}
                   onClick={async () => {
                     const r = await safeCall(() => api.effectChainSave({ projectId, column, text: '' }));
@@ -103,6 +111,7 @@ function EffectChain() {
                 >
                   {t('facts.addItem')}
                 </Button>
+                </LockTip>
               </Stack>
             </div>
           );
@@ -174,9 +183,12 @@ export function FactsTab() {
         </Text>
       </Paper>
       {evaluation && (
-        <Paper withBorder p="md">
-          <EvaluationTextField textKey="facts" minRows={6} />
-        </Paper>
+        // The round's text on the facts is the evaluator's, in a tab of the case officer's.
+        <RightsLock table="evaluation_texts" projectId={project.project.id}>
+          <Paper withBorder p="md">
+            <EvaluationTextField textKey="facts" minRows={6} />
+          </Paper>
+        </RightsLock>
       )}
       <EffectChain />
       <BusinessCasePanel projectId={project.project.id} />

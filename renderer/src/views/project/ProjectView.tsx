@@ -398,7 +398,9 @@ export function ProjectView({
             <Tabs.Panel key={k} value={k} pt="md">
               {k === 'goals' && !evaluation ? (
                 // Goals belong to the project: shown (and edited) without a round.
-                <GoalsTab onNewRound={() => setNewRound(true)} />
+                <RightsLock table="status_reports" projectId={projectId}>
+                  <GoalsTab onNewRound={() => setNewRound(true)} />
+                </RightsLock>
               ) : EVALUATION_TABS.has(k) && !evaluation ? (
                 <Stack gap="md">
                   <Alert color="blue" title={t('rounds.none')}>
@@ -410,7 +412,11 @@ export function ProjectView({
                     </Button>
                   </Alert>
                   {/* The Resumé states the shares, comparisons and business case without a round too (latest statuses). */}
-                  {k === 'resume' && <MeasuresPanel />}
+                  {k === 'resume' && (
+                    <RightsLock table="goals" projectId={projectId}>
+                      <MeasuresPanel />
+                    </RightsLock>
+                  )}
                 </Stack>
               ) : EVALUATION_TABS.has(k) ? (
                 // A final round's fields are read-only, with the reason (main refuses the writes too).

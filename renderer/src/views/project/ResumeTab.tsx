@@ -11,6 +11,7 @@ import { MeasuresPanel } from './MeasuresPanel';
 import { useEvaluation, useProjectData } from './ProjectData';
 import { statusInForce } from './GoalTable';
 import { awaitsApproval } from '../../../../shared/approval';
+import { RightsLock } from '../../rights';
 
 function LightCard({ kind }: { kind: LightKind }) {
   const { t, i18n } = useTranslation();
@@ -199,7 +200,10 @@ export function ResumeTab() {
         </Stack>
       </SimpleGrid>
 
-      <MeasuresPanel />
+      {/* Shares and comparisons are the goals' (the case officer's), in the evaluator's tab. */}
+      <RightsLock table="goals" projectId={project.project.id}>
+        <MeasuresPanel />
+      </RightsLock>
 
       <Paper withBorder p="md">
         <EditableText

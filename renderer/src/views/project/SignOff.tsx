@@ -9,7 +9,7 @@ import type { Evaluation } from '../../../../shared/domain';
 import { profileVersionLabel } from '../../../../shared/methodology/profileVersion';
 import { safeCall, useApi } from '../../api';
 import { useReturnFocusOnUnmount } from '../../components/focus';
-import { LockProvider, useLock } from '../../components/lock';
+import { LockProvider } from '../../components/lock';
 import { useNotifyError, useSave } from '../../components/useSave';
 import { useFormatter } from '../../format';
 import { useProjectData } from './ProjectData';
@@ -37,10 +37,9 @@ export function useLockReason(detail: EvaluationDetail | null): string | null {
 /** Makes the editable fields inside read-only (with the reason) while the round on screen is final. */
 export function RoundLock({ children }: { children: ReactNode }) {
   const { evaluation } = useProjectData();
-  // A lock from outside (a team server's rights) stays when the round is a draft.
-  const outer = useLock();
+  // A team server's rights are a layer of their own (rights.tsx): they stay when the round is a draft.
   const reason = useLockReason(evaluation);
-  return <LockProvider reason={reason ?? outer}>{children}</LockProvider>;
+  return <LockProvider reason={reason}>{children}</LockProvider>;
 }
 
 function ReopenModal({ detail, onClose, onDone }: { detail: EvaluationDetail; onClose: () => void; onDone: () => Promise<void> }) {
