@@ -57,7 +57,7 @@ export const serverCommand: CliCommand = {
       else for (const u of users) io.out(t.serverUserLine(u.name, u.roles.join(', '), u.projects.map((p) => `${p.name} (${p.id}, ${p.role})`).join('; ')));
       return 0;
     } catch (error) {
-      if (error instanceof ServerRoleError) throw new CliError(error.message);
+      if (error instanceof ServerRoleError) throw new CliError(error.text(args.lang));
       throw error;
     }
   },

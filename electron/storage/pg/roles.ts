@@ -152,11 +152,18 @@ export function oldRowProject(expression: string): string {
   return expression.replace(/= (\w+)\)$/, '= OLD.$1)');
 }
 
-/** A refusal of `server user add/list` the CLI prints as it is. */
+/** A refusal of `server user add/list`, in Danish (the message) and English; the CLI prints the run's language. */
 export class ServerRoleError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly english: string,
+  ) {
     super(message);
     this.name = 'ServerRoleError';
+  }
+
+  text(lang: 'da' | 'en'): string {
+    return lang === 'en' ? this.english : this.message;
   }
 }
 
@@ -178,8 +185,8 @@ export interface UserToAdd {
  */
 export async function serverUserAdd(url: string, user: UserToAdd): Promise<void> {
   const prefix = user.prefix ?? 'trafiklys_';
-  if (!validRoleName(user.name)) throw new ServerRoleError(`Ugyldigt brugernavn "${user.name}": brug bogstaver, tal, _ . og - (højst 63 tegn).`);
-  if (user.roles.length === 0) throw new ServerRoleError('Angiv mindst én rolle med --role (evaluator, case-officer, manager eller admin).');
+  if (!validRoleName(user.name)) throw new ServerRoleError(`Ugyldigt brugernavn "${user.name}": brug bogstaver, tal, _ . og - (højst 63 tegn).`, `Invalid user name "${user.name}": use letters, digits, _ . and - (at most 63 characters).`);
+  if (user.roles.length === 0) throw new ServerRoleError('Angiv mindst én rolle med --role (evaluator, case-officer, manager eller admin).', 'Give at least one role with --role (evaluator, case-officer, manager or admin).');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -191,15 +198,18 @@ export async function serverUserAdd(url: string, user: UserToAdd): Promise<void>
       [groupRoleName('admin', prefix)],
     ).catch(() => null);
     const row = me?.rows[0];
-    if (!row || !row.inited) throw new ServerRoleError('Serveren er ikke sat op til Trafiklys: kør først "server init" som administrator.');
+    if (!row || !row.inited) throw new ServerRoleError('Serveren er ikke sat op til Trafiklys: kør først "server init" som administrator.', 'The server is not set up for Trafiklys: run "server init" as an administrator first.');
     if (!row.admin || !row.createrole)
-      throw new ServerRoleError(`Du (${row.name}) er ikke administrator på serveren: kun en administrator med ret til at oprette roller kan tilføje brugere. Intet er ændret.`);
+      throw new ServerRoleError(
+        `Du (${row.name}) er ikke administrator på serveren: kun en administrator med ret til at oprette roller kan tilføje brugere. Intet er ændret.`,
+        `You (${row.name}) are not an administrator on the server: only an administrator who may create roles can add users. Nothing was changed.`,
+      );
     if ((await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user.name])).rowCount)
-      throw new ServerRoleError(`Brugernavnet "${user.name}" er allerede taget på serveren. Vælg et andet navn. Intet er ændret.`);
+      throw new ServerRoleError(`Brugernavnet "${user.name}" er allerede taget på serveren. Vælg et andet navn. Intet er ændret.`, `The user name "${user.name}" is already taken on the server. Choose another name. Nothing was changed.`);
     await client.query('BEGIN');
     for (const id of user.projects) {
       if (!(await client.query('SELECT 1 FROM projects WHERE id = $1', [id])).rowCount)
-        throw new ServerRoleError(`Projektet med id ${id} findes ikke i porteføljen. Intet er ændret.`);
+        throw new ServerRoleError(`Projektet med id ${id} findes ikke i porteføljen. Intet er ændret.`, `There is no project with id ${id} in the portfolio. Nothing was changed.`);
     }
     const password = user.password === null ? '' : ` PASSWORD ${literal(user.password)}`;
     await client.query(`CREATE ROLE ${ident(user.name)} LOGIN${password} IN ROLE ${user.roles.map((r) => ident(groupRoleName(r, prefix))).join(', ')}`);

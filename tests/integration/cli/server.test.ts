@@ -97,6 +97,9 @@ onServer(`server init and user add/list on the command line${testPgUrl() ? '' : 
     const notAdmin = await run(['server', 'user', 'add', `ny${tag}`, '--role', 'manager', '--db', urlAs(`anna${tag}`)]);
     expect(notAdmin.code).toBe(1);
     expect(notAdmin.err).toBe(`Fejl: Du (anna${tag}) er ikke administrator på serveren: kun en administrator med ret til at oprette roller kan tilføje brugere. Intet er ændret.`);
+    // In English when the run is.
+    const english = await run(['server', 'user', 'add', `ny${tag}`, '--role', 'manager', '--lang', 'en', '--db', urlAs(`anna${tag}`)]);
+    expect(english.err).toBe(`Error: You (anna${tag}) are not an administrator on the server: only an administrator who may create roles can add users. Nothing was changed.`);
   });
 
   it('refuses a file, an unknown role, a bad project id, a taken name and a missing sub-command, with nothing changed', async () => {
