@@ -106,6 +106,8 @@ export interface EffectChainItem {
   column: EffectChainColumn;
   position: number;
   text: string;
+  /** The row's version (issue 13, no lost update; migration 014): bumped by every save, sent back by the next. */
+  version?: number;
 }
 
 export interface Goal {
@@ -335,6 +337,8 @@ export interface SurveyIndicator {
   n: number;
   scale: 3 | 5;
   position: number;
+  /** The row's version (issue 13, no lost update; migration 014): bumped by every save, sent back by the next. */
+  version?: number;
 }
 
 export interface BudgetLine {
@@ -347,6 +351,8 @@ export interface BudgetLine {
   /** For indirect costs: the percentage of the direct costs the line claims to be (004: 18). */
   percentOfDirect: number | null;
   position: number;
+  /** The row's version (issue 13, no lost update; migration 014): bumped by every save, sent back by the next. */
+  version?: number;
 }
 
 /** What a round records as spent in one year of the budget (issue 15: budget and spending by year). */
@@ -358,6 +364,8 @@ export interface SpendingYear {
   /** Where the figure comes from ("Statusrapport 2023, side 4") or a note; '' = none given. */
   note: string;
   position: number;
+  /** The row's version (issue 13, no lost update; migration 014): bumped by every save, sent back by the next. */
+  version?: number;
 }
 
 export interface FinancingSource {
@@ -366,6 +374,8 @@ export interface FinancingSource {
   name: string;
   amountKr: number;
   position: number;
+  /** The row's version (issue 13, no lost update; migration 014): bumped by every save, sent back by the next. */
+  version?: number;
 }
 
 export type LearningKind = 'learning' | 'recommendation';
@@ -377,6 +387,8 @@ export interface LearningPoint {
   title: string;
   text: string;
   position: number;
+  /** The row's version (issue 13, no lost update; migration 014): bumped by every save, sent back by the next. */
+  version?: number;
 }
 
 export type AuditEntity =

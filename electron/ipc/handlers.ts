@@ -82,18 +82,21 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     projectRestore: ({ projectId }) => store.restoreProject(projectId),
     projectSummary: ({ projectId, evaluationId }) => svc.projectSummary(projectId, evaluationId),
 
-    effectChainSave: async ({ projectId, id, column, text, position }) => {
+    effectChainSave: async ({ projectId, id, column, text, position, expectedVersion }) => {
       await svc.requireProject(projectId);
       const items = await store.listEffectChain(projectId);
       const existing = belongsTo(items, id, 'Punktet i effektkæden', 'projektet');
       const siblings = items.filter((i) => i.column === column);
-      return store.saveEffectChainItem({
-        id,
-        projectId,
-        column,
-        text,
-        position: position ?? existing?.position ?? siblings.length,
-      });
+      return store.saveEffectChainItem(
+        {
+          id,
+          projectId,
+          column,
+          text,
+          position: position ?? existing?.position ?? siblings.length,
+        },
+        { expectedVersion },
+      );
     },
     effectChainDelete: async ({ id }) => {
       await store.deleteEffectChainItem(id);
@@ -128,40 +131,43 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
     scoreSet: (input) => svc.setScore(input),
     lightSet: (input) => svc.setLight(input),
 
-    surveySave: async ({ evaluationId, id, item }) => {
+    surveySave: async ({ evaluationId, id, item, expectedVersion }) => {
       await svc.requireEvaluation(evaluationId);
       belongsTo(await store.listSurveyIndicators(evaluationId), id, 'Surveyindikatoren', 'evalueringen');
-      return store.saveSurveyIndicator({ ...item, id, evaluationId });
+      return store.saveSurveyIndicator({ ...item, id, evaluationId }, { expectedVersion });
     },
     surveyDelete: async ({ id }) => {
       await store.deleteSurveyIndicator(id);
       return done;
     },
-    learningSave: async ({ evaluationId, id, kind, title, text, position }) => {
+    learningSave: async ({ evaluationId, id, kind, title, text, position, expectedVersion }) => {
       await svc.requireEvaluation(evaluationId);
       const items = await store.listLearningPoints(evaluationId);
       const existing = belongsTo(items, id, 'Læringspunktet', 'evalueringen');
-      return store.saveLearningPoint({ id, evaluationId, kind, title, text, position: position ?? existing?.position ?? items.length });
+      return store.saveLearningPoint({ id, evaluationId, kind, title, text, position: position ?? existing?.position ?? items.length }, { expectedVersion });
     },
     learningDelete: async ({ id }) => {
       await store.deleteLearningPoint(id);
       return done;
     },
 
-    budgetLineSave: async ({ projectId, id, costType, year, amountKr, percentOfDirect, position }) => {
+    budgetLineSave: async ({ projectId, id, costType, year, amountKr, percentOfDirect, position, expectedVersion }) => {
       await svc.requireProject(projectId);
       return store.transaction(async (tx) => {
         const items = await tx.listBudgetLines(projectId);
         const existing = belongsTo(items, id, 'Budgetlinjen', 'projektet');
-        const saved = await tx.saveBudgetLine({
-          id,
-          projectId,
-          costType,
-          year,
-          amountKr,
-          percentOfDirect: percentOfDirect ?? null,
-          position: position ?? existing?.position ?? items.length,
-        });
+        const saved = await tx.saveBudgetLine(
+          {
+            id,
+            projectId,
+            costType,
+            year,
+            amountKr,
+            percentOfDirect: percentOfDirect ?? null,
+            position: position ?? existing?.position ?? items.length,
+          },
+          { expectedVersion },
+        );
         // An indirect line is kept as its percent; its amount (and every other indirect line's,
         // when direct costs changed) follows the direct costs of its year.
         const inStep = await keepBudgetInStep(tx, projectId);
@@ -176,23 +182,23 @@ function implementations(services: AppServices, host: HostAdapter): Impl {
       });
       return done;
     },
-    spendingYearSave: async ({ evaluationId, id, year, spentKr, note }) => {
+    spendingYearSave: async ({ evaluationId, id, year, spentKr, note, expectedVersion }) => {
       await svc.requireEvaluation(evaluationId);
       const items = await store.listSpendingYears(evaluationId);
       const existing = belongsTo(items, id, 'Forbruget for året', 'evalueringen');
       const other = items.find((s) => s.year === year && s.id !== id);
       if (other) throw new ServiceError('VALIDATION', `Forbruget for ${year} er allerede registreret i runden; ret det i stedet.`);
-      return store.saveSpendingYear({ id, evaluationId, year, spentKr, note: note ?? existing?.note ?? '', position: existing?.position ?? items.length });
+      return store.saveSpendingYear({ id, evaluationId, year, spentKr, note: note ?? existing?.note ?? '', position: existing?.position ?? items.length }, { expectedVersion });
     },
     spendingYearDelete: async ({ id }) => {
       await store.deleteSpendingYear(id);
       return done;
     },
-    financingSave: async ({ projectId, id, name, amountKr, position }) => {
+    financingSave: async ({ projectId, id, name, amountKr, position, expectedVersion }) => {
       await svc.requireProject(projectId);
       const items = await store.listFinancing(projectId);
       const existing = belongsTo(items, id, 'Finansieringskilden', 'projektet');
-      return store.saveFinancing({ id, projectId, name, amountKr, position: position ?? existing?.position ?? items.length });
+      return store.saveFinancing({ id, projectId, name, amountKr, position: position ?? existing?.position ?? items.length }, { expectedVersion });
     },
     financingDelete: async ({ id }) => {
       await store.deleteFinancing(id);

@@ -46,7 +46,7 @@ export async function createAppServices(options: {
   const services = servicesFor(store, { danishToday: options.danishToday, live: new LiveService(live ? store.user : '') });
   try {
     await services.recycleBin.emptyExpired();
-    if (live) await services.live.start(options.dbPath, tag, { password: options.password, tls: options.tls });
+    if (live) await services.live.start(options.dbPath, tag, { password: options.password, tls: options.tls }, () => store.resetConnections());
   } catch (err) {
     await services.close();
     throw err;

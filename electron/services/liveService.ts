@@ -25,7 +25,7 @@ export class LiveService {
   }
 
   /** Starts listening on the server at `url` as the window with `tag`. */
-  async start(url: string, tag: string, connect: PgOpenOptions = {}): Promise<void> {
+  async start(url: string, tag: string, connect: PgOpenOptions = {}, onLost?: () => void): Promise<void> {
     this.feed = await ChangeFeed.start(
       url,
       {
@@ -36,6 +36,8 @@ export class LiveService {
         },
         onConnection: (connected) => {
           this.connected = connected;
+          // The store's connections wait on the same dead line: dropped, so a save fails (and is retried) now.
+          if (!connected) onLost?.();
           this.emit({ kind: 'connection', connected });
         },
       },

@@ -270,6 +270,8 @@ function openRaw(filename: string, mode: number): Promise<sqlite3.Database> {
  * `PgDb` (electron/storage/pg/pgDb.ts), with the same lock and transaction semantics.
  */
 export interface Database extends SqlConn {
+  /** A server's connections dropped after the line was lost (PostgreSQL; a file has none). */
+  resetConnections?(): void;
   readonly path: string;
   readonly readonly: boolean;
   readonly readOnlyReason: ReadOnlyReason | null;

@@ -35,6 +35,7 @@ import type { IndicatorGoal } from '../../shared/methodology/indicators';
 import type { ProfileVersion, ProfileVersionRef } from '../../shared/methodology/profileVersion';
 import { openDatabase } from './migrations/migrate';
 import { VERSIONED_TABLES } from './migrations/012_row_versions';
+import { MORE_VERSIONED_TABLES } from './migrations/014_more_row_versions';
 import type { Migration } from './migrations/migrate';
 import { NestedLockError, sqliteCode } from './sqlite';
 import type { Database, SqlConn, SqlValue } from './sqlite';
@@ -93,19 +94,21 @@ export async function openPortfolioStore(path: string, options: OpenPortfolioSto
     const pgDb = await openPgDatabase(path, { migrations: options.migrations, password: options.password, tls: options.tls });
     const pgSeals = await pgDb.withLock((c) => postgresDialect.tableExists(c, 'evaluation_sign_offs'));
     const pgVersions = await pgDb.withLock((c) => hasRowVersions(c, postgresDialect));
+    const pgMore = await pgDb.withLock((c) => hasRowVersions(c, postgresDialect, 'budget_lines'));
     // The audit log names the server's user of the session (who logged in), not the OS user.
-    return new SqliteStore(pgDb, postgresDialect, pgDb.user, now, null, pgSeals, pgVersions);
+    return new SqliteStore(pgDb, postgresDialect, pgDb.user, now, null, pgSeals, pgVersions, pgMore);
   }
   const db = await openDatabase(path, { migrations: options.migrations, now, readonly: options.readonly });
   // Only a test's own migration list can leave out the sign-off table; then there is nothing to seal.
   const seals = await db.withLock((c) => sqliteDialect.tableExists(c, 'evaluation_sign_offs'));
   const versions = await db.withLock((c) => hasRowVersions(c, sqliteDialect));
-  return new SqliteStore(db, sqliteDialect, options.user ?? defaultUser(), now, null, seals, versions);
+  const more = await db.withLock((c) => hasRowVersions(c, sqliteDialect, 'budget_lines'));
+  return new SqliteStore(db, sqliteDialect, options.user ?? defaultUser(), now, null, seals, versions, more);
 }
 
-/** Whether the rows carry versions (migration 012); only a test's own migration list leaves them out. */
-async function hasRowVersions(c: SqlConn, dialect: Dialect): Promise<boolean> {
-  return (await dialect.tableColumns(c, 'projects')).some((col) => col.name === 'version');
+/** Whether the rows carry versions (migration 012; 014 for `budget_lines` and its kin); only a test's own migration list leaves them out. */
+async function hasRowVersions(c: SqlConn, dialect: Dialect, table = 'projects'): Promise<boolean> {
+  return (await dialect.tableColumns(c, table)).some((col) => col.name === 'version');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +173,7 @@ export const EFFECT_CHAIN: EntityDef = {
   label: 'effectChainItem',
   parent: 'project',
   parentKey: 'projectId',
+  versioned: true,
   fields: [
     f('projectId', 'project_id', 'required'),
     f('column', 'chain_column', 'required'),
@@ -244,6 +248,7 @@ export const SURVEY: EntityDef = {
   label: 'surveyIndicator',
   parent: 'evaluation',
   parentKey: 'evaluationId',
+  versioned: true,
   fields: [
     f('evaluationId', 'evaluation_id', 'required'),
     f('group', 'respondent_group', 'text'),
@@ -261,6 +266,7 @@ export const LEARNING: EntityDef = {
   label: 'learningPoint',
   parent: 'evaluation',
   parentKey: 'evaluationId',
+  versioned: true,
   fields: [
     f('evaluationId', 'evaluation_id', 'required'),
     f('kind', 'kind', 'required'),
@@ -276,6 +282,7 @@ export const BUDGET: EntityDef = {
   label: 'budgetLine',
   parent: 'project',
   parentKey: 'projectId',
+  versioned: true,
   fields: [
     f('projectId', 'project_id', 'required'),
     f('costType', 'cost_type', 'text'),
@@ -292,6 +299,7 @@ export const SPENDING_YEARS: EntityDef = {
   label: 'spendingYear',
   parent: 'evaluation',
   parentKey: 'evaluationId',
+  versioned: true,
   fields: [
     f('evaluationId', 'evaluation_id', 'required'),
     f('year', 'year', 'required'),
@@ -307,6 +315,7 @@ export const FINANCING: EntityDef = {
   label: 'financingSource',
   parent: 'project',
   parentKey: 'projectId',
+  versioned: true,
   fields: [
     f('projectId', 'project_id', 'required'),
     f('name', 'name', 'text'),
@@ -661,11 +670,11 @@ function statusInsertValues(report: Omit<StatusReport, 'id' | 'createdAt'>, at: 
  * Columns the data digest leaves out: when the file itself was made, not what a user entered
  * (migration 006 stamps profile version 1 with the time the file is created or migrated, so two
  * files with the same content would otherwise never digest alike), and the rows' versions
- * (migration 012: how often a row was saved, not what it holds).
+ * (migrations 012 and 014: how often a row was saved, not what it holds).
  */
 const DIGEST_SKIPS: Record<string, readonly string[]> = {
   profile_versions: ['created_at'],
-  ...Object.fromEntries(VERSIONED_TABLES.map((table) => [table, ['version']])),
+  ...Object.fromEntries([...VERSIONED_TABLES, ...MORE_VERSIONED_TABLES].map((table) => [table, ['version']])),
 };
 
 class SqliteStore implements PortfolioStore {
@@ -683,6 +692,8 @@ class SqliteStore implements PortfolioStore {
     private readonly seals = true,
     /** Whether rows carry versions to bump and check (likewise). */
     private readonly versions = true,
+    /** Whether the rows of migration 014's tables carry them too (likewise). */
+    private readonly moreVersions = true,
   ) {
     this.path = db.path;
     this.readOnly = db.readOnlyReason;
@@ -756,7 +767,7 @@ class SqliteStore implements PortfolioStore {
       return await this.db.transaction(async (conn) => {
         const state: TxState = { conn, active: true, savepoints: 0, touched: new Set() };
         try {
-          const result = await fn(new SqliteStore(this.db, this.dialect, this.user, this.now, state, this.seals, this.versions));
+          const result = await fn(new SqliteStore(this.db, this.dialect, this.user, this.now, state, this.seals, this.versions, this.moreVersions));
           await this.verifySeals(conn, state.touched);
           return result;
         } finally {
@@ -850,7 +861,7 @@ class SqliteStore implements PortfolioStore {
     extraSet: Record<string, SqlValue> = {},
     version: { versioned: boolean; expectedVersion?: number } = { versioned: false },
   ): Promise<string[]> {
-    const versioned = version.versioned && this.versions;
+    const versioned = version.versioned && ((MORE_VERSIONED_TABLES as readonly string[]).includes(table) ? this.moreVersions : this.versions);
     const guarded = versioned && version.expectedVersion !== undefined;
     const sets: string[] = [];
     const values: SqlValue[] = [];
@@ -1097,8 +1108,8 @@ class SqliteStore implements PortfolioStore {
     return this.listByParent<EffectChainItem>(EFFECT_CHAIN, projectId);
   }
 
-  saveEffectChainItem(item: NewOrExisting<EffectChainItem>): Promise<EffectChainItem> {
-    return this.saveItem<EffectChainItem>(EFFECT_CHAIN, item);
+  saveEffectChainItem(item: NewOrExisting<EffectChainItem>, options: SaveOptions = {}): Promise<EffectChainItem> {
+    return this.saveItem<EffectChainItem>(EFFECT_CHAIN, item, options);
   }
 
   deleteEffectChainItem(id: number): Promise<void> {
@@ -1798,8 +1809,8 @@ class SqliteStore implements PortfolioStore {
   listSurveyIndicators(evaluationId: number): Promise<SurveyIndicator[]> {
     return this.listByParent<SurveyIndicator>(SURVEY, evaluationId);
   }
-  saveSurveyIndicator(item: NewOrExisting<SurveyIndicator>): Promise<SurveyIndicator> {
-    return this.saveItem<SurveyIndicator>(SURVEY, item);
+  saveSurveyIndicator(item: NewOrExisting<SurveyIndicator>, options: SaveOptions = {}): Promise<SurveyIndicator> {
+    return this.saveItem<SurveyIndicator>(SURVEY, item, options);
   }
   deleteSurveyIndicator(id: number): Promise<void> {
     return this.deleteItem(SURVEY, id);
@@ -1808,8 +1819,8 @@ class SqliteStore implements PortfolioStore {
   listLearningPoints(evaluationId: number): Promise<LearningPoint[]> {
     return this.listByParent<LearningPoint>(LEARNING, evaluationId);
   }
-  saveLearningPoint(item: NewOrExisting<LearningPoint>): Promise<LearningPoint> {
-    return this.saveItem<LearningPoint>(LEARNING, item);
+  saveLearningPoint(item: NewOrExisting<LearningPoint>, options: SaveOptions = {}): Promise<LearningPoint> {
+    return this.saveItem<LearningPoint>(LEARNING, item, options);
   }
   deleteLearningPoint(id: number): Promise<void> {
     return this.deleteItem(LEARNING, id);
@@ -1818,8 +1829,8 @@ class SqliteStore implements PortfolioStore {
   async listSpendingYears(evaluationId: number): Promise<SpendingYear[]> {
     return (await this.listByParent<SpendingYear>(SPENDING_YEARS, evaluationId)).sort((a, b) => a.year - b.year || a.id - b.id);
   }
-  saveSpendingYear(item: NewOrExisting<SpendingYear>): Promise<SpendingYear> {
-    return this.saveItem<SpendingYear>(SPENDING_YEARS, item);
+  saveSpendingYear(item: NewOrExisting<SpendingYear>, options: SaveOptions = {}): Promise<SpendingYear> {
+    return this.saveItem<SpendingYear>(SPENDING_YEARS, item, options);
   }
   deleteSpendingYear(id: number): Promise<void> {
     return this.deleteItem(SPENDING_YEARS, id);
@@ -1830,8 +1841,8 @@ class SqliteStore implements PortfolioStore {
   getBudgetLine(id: number): Promise<BudgetLine | null> {
     return this.read((c) => this.getById<BudgetLine>(c, BUDGET, id));
   }
-  saveBudgetLine(item: NewOrExisting<BudgetLine>): Promise<BudgetLine> {
-    return this.saveItem<BudgetLine>(BUDGET, item);
+  saveBudgetLine(item: NewOrExisting<BudgetLine>, options: SaveOptions = {}): Promise<BudgetLine> {
+    return this.saveItem<BudgetLine>(BUDGET, item, options);
   }
   deleteBudgetLine(id: number): Promise<void> {
     return this.deleteItem(BUDGET, id);
@@ -1840,8 +1851,8 @@ class SqliteStore implements PortfolioStore {
   listFinancing(projectId: number): Promise<FinancingSource[]> {
     return this.listByParent<FinancingSource>(FINANCING, projectId);
   }
-  saveFinancing(item: NewOrExisting<FinancingSource>): Promise<FinancingSource> {
-    return this.saveItem<FinancingSource>(FINANCING, item);
+  saveFinancing(item: NewOrExisting<FinancingSource>, options: SaveOptions = {}): Promise<FinancingSource> {
+    return this.saveItem<FinancingSource>(FINANCING, item, options);
   }
   deleteFinancing(id: number): Promise<void> {
     return this.deleteItem(FINANCING, id);
@@ -1932,7 +1943,7 @@ class SqliteStore implements PortfolioStore {
 
   /** A store reading on `conn` (inside a write or transaction that holds it). */
   private viewOn(conn: SqlConn): SqliteStore {
-    return new SqliteStore(this.db, this.dialect, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals, this.versions);
+    return new SqliteStore(this.db, this.dialect, this.user, this.now, { conn, active: true, savepoints: 0, touched: new Set() }, this.seals, this.versions, this.moreVersions);
   }
 
   private async sealInput(conn: SqlConn, evaluation: Evaluation): Promise<SealInput> {
@@ -2013,6 +2024,10 @@ class SqliteStore implements PortfolioStore {
   }
 
   // --- team rights ---------------------------------------------------------------------------
+
+  resetConnections(): void {
+    this.db.resetConnections?.();
+  }
 
   teamRights(): Promise<TeamRights | null> {
     if (this.dialect.name !== 'postgres') return Promise.resolve(null);

@@ -86,7 +86,7 @@ export interface PortfolioStore {
 
   // Effect chain
   listEffectChain(projectId: number): Promise<EffectChainItem[]>;
-  saveEffectChainItem(item: NewOrExisting<EffectChainItem>): Promise<EffectChainItem>;
+  saveEffectChainItem(item: NewOrExisting<EffectChainItem>, options?: SaveOptions): Promise<EffectChainItem>;
   deleteEffectChainItem(id: number): Promise<void>;
 
   // Goals and their status history
@@ -190,24 +190,24 @@ export interface PortfolioStore {
 
   // Survey indicators and learning points (per evaluation)
   listSurveyIndicators(evaluationId: number): Promise<SurveyIndicator[]>;
-  saveSurveyIndicator(item: NewOrExisting<SurveyIndicator>): Promise<SurveyIndicator>;
+  saveSurveyIndicator(item: NewOrExisting<SurveyIndicator>, options?: SaveOptions): Promise<SurveyIndicator>;
   deleteSurveyIndicator(id: number): Promise<void>;
   listLearningPoints(evaluationId: number): Promise<LearningPoint[]>;
-  saveLearningPoint(item: NewOrExisting<LearningPoint>): Promise<LearningPoint>;
+  saveLearningPoint(item: NewOrExisting<LearningPoint>, options?: SaveOptions): Promise<LearningPoint>;
   deleteLearningPoint(id: number): Promise<void>;
   /** A round's spending by year, by year. */
   listSpendingYears(evaluationId: number): Promise<SpendingYear[]>;
-  saveSpendingYear(item: NewOrExisting<SpendingYear>): Promise<SpendingYear>;
+  saveSpendingYear(item: NewOrExisting<SpendingYear>, options?: SaveOptions): Promise<SpendingYear>;
   deleteSpendingYear(id: number): Promise<void>;
 
   // Budget lines and financing (per project)
   listBudgetLines(projectId: number): Promise<BudgetLine[]>;
   /** One budget line by id; null when there is none. */
   getBudgetLine(id: number): Promise<BudgetLine | null>;
-  saveBudgetLine(item: NewOrExisting<BudgetLine>): Promise<BudgetLine>;
+  saveBudgetLine(item: NewOrExisting<BudgetLine>, options?: SaveOptions): Promise<BudgetLine>;
   deleteBudgetLine(id: number): Promise<void>;
   listFinancing(projectId: number): Promise<FinancingSource[]>;
-  saveFinancing(item: NewOrExisting<FinancingSource>): Promise<FinancingSource>;
+  saveFinancing(item: NewOrExisting<FinancingSource>, options?: SaveOptions): Promise<FinancingSource>;
   deleteFinancing(id: number): Promise<void>;
 
   // The evaluator's prose per report section (per evaluation; every key present, '' = unwritten)
@@ -237,6 +237,8 @@ export interface PortfolioStore {
    * server's superuser or a user without Trafiklys roles: the server decides).
    */
   teamRights(): Promise<TeamRights | null>;
+  /** On a server: drops every connection after the line was lost, so that waiting queries fail now and the next connects afresh. */
+  resetConnections(): void;
 
   /** A stable digest of all user data (not the audit log, not the kept figures: they are derived), for "nothing changed" checks. */
   dataDigest(): Promise<string>;

@@ -150,7 +150,7 @@ export const contracts = {
   effectChainSave: defineContract({
     channel: 'effectChain:save',
     input: z
-      .object({ projectId: Id, id: Id.optional(), column: EffectChainColumnSchema, text: LongText, position: z.number().int().optional() })
+      .object({ projectId: Id, id: Id.optional(), column: EffectChainColumnSchema, text: LongText, position: z.number().int().optional(), expectedVersion: ExpectedVersion.optional() })
       .strict(),
     output: EffectChainItemSchema,
   }),
@@ -273,7 +273,7 @@ export const contracts = {
 
   surveySave: defineContract({
     channel: 'survey:save',
-    input: z.object({ evaluationId: Id, id: Id.optional(), item: SurveyIndicatorFieldsSchema }).strict(),
+    input: z.object({ evaluationId: Id, id: Id.optional(), item: SurveyIndicatorFieldsSchema, expectedVersion: ExpectedVersion.optional() }).strict(),
     output: SurveyIndicatorSchema,
   }),
   surveyDelete: defineContract({ channel: 'survey:delete', input: IdRef, output: Done }),
@@ -287,6 +287,7 @@ export const contracts = {
         title: ShortText,
         text: LongText,
         position: z.number().int().optional(),
+        expectedVersion: ExpectedVersion.optional(),
       })
       .strict(),
     output: LearningPointSchema,
@@ -304,6 +305,7 @@ export const contracts = {
         amountKr: Kr,
         percentOfDirect: z.number().finite().min(0).max(100).nullable().optional(),
         position: z.number().int().optional(),
+        expectedVersion: ExpectedVersion.optional(),
       })
       .strict(),
     output: BudgetLineSchema,
@@ -319,6 +321,7 @@ export const contracts = {
         year: z.number({ message: 'Angiv året som et helt tal.' }).int({ message: 'Angiv året som et helt tal.' }).min(1900, { message: 'Året skal ligge mellem 1900 og 2200.' }).max(2200, { message: 'Året skal ligge mellem 1900 og 2200.' }),
         spentKr: Kr.refine((v) => v >= 0, { message: 'Forbruget kan ikke være negativt.' }),
         note: ShortText.optional(),
+        expectedVersion: ExpectedVersion.optional(),
       })
       .strict(),
     output: SpendingYearSchema,
@@ -333,6 +336,7 @@ export const contracts = {
         name: ShortText.min(1, { message: 'Angiv finansieringskilden.' }),
         amountKr: Kr,
         position: z.number().int().optional(),
+        expectedVersion: ExpectedVersion.optional(),
       })
       .strict(),
     output: FinancingSourceSchema,

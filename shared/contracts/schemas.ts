@@ -94,6 +94,7 @@ export const EffectChainItemSchema = z.object({
   column: EffectChainColumnSchema,
   position: z.number().int(),
   text: LongText,
+  version: RowVersion,
 });
 
 export const GoalFieldsSchema = z.object({
@@ -196,6 +197,7 @@ export const SurveyIndicatorSchema = z.object({
   n: z.number().int().min(1),
   scale: z.union([z.literal(3), z.literal(5)]),
   position: z.number().int(),
+  version: RowVersion,
 });
 
 export const BudgetLineSchema = z.object({
@@ -206,6 +208,7 @@ export const BudgetLineSchema = z.object({
   amountKr: Kr,
   percentOfDirect: z.number().finite().min(0).max(100).nullable(),
   position: z.number().int(),
+  version: RowVersion,
 });
 
 export const SpendingYearSchema = z.object({
@@ -215,6 +218,7 @@ export const SpendingYearSchema = z.object({
   spentKr: Kr,
   note: ShortText,
   position: z.number().int(),
+  version: RowVersion,
 });
 
 export const FinancingSourceSchema = z.object({
@@ -223,6 +227,7 @@ export const FinancingSourceSchema = z.object({
   name: ShortText,
   amountKr: Kr,
   position: z.number().int(),
+  version: RowVersion,
 });
 
 export const LearningPointSchema = z.object({
@@ -232,6 +237,7 @@ export const LearningPointSchema = z.object({
   title: ShortText,
   text: LongText,
   position: z.number().int(),
+  version: RowVersion,
 });
 
 export const AuditEntrySchema = z.object({

@@ -47,6 +47,9 @@ export interface ChangeFeedOptions {
   presenceEveryMs?: number;
   presenceTtlMs?: number;
   reconnectMs?: number;
+  /** How often the listening connection is pinged (a silent line noticed), and how long the server may take to answer. */
+  heartbeatEveryMs?: number;
+  heartbeatTimeoutMs?: number;
   /** This window's tag (withSessionTag); a fresh one by default. */
   tag?: string;
   /** The connection dialog's password and TLS (as the store's); absent: the URL's, PGPASSWORD, ~/.pgpass. */
@@ -83,6 +86,10 @@ export class ChangeFeed {
   private readonly presenceEveryMs: number;
   private readonly presenceTtlMs: number;
   private readonly reconnectMs: number;
+  private readonly heartbeatEveryMs: number;
+  private readonly heartbeatTimeoutMs: number;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private pinging = false;
   private readonly connectOptions: PgOpenOptions;
 
   /** The login the server knows this window as (asked at connect). */
@@ -98,6 +105,8 @@ export class ChangeFeed {
     this.presenceEveryMs = options.presenceEveryMs ?? 10_000;
     this.presenceTtlMs = options.presenceTtlMs ?? 25_000;
     this.reconnectMs = options.reconnectMs ?? 2_000;
+    this.heartbeatEveryMs = options.heartbeatEveryMs ?? 2_000;
+    this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 3_000;
     this.connectOptions = options.connect ?? {};
   }
 
@@ -110,6 +119,8 @@ export class ChangeFeed {
       feed.expire();
     }, feed.presenceEveryMs);
     feed.presenceTimer.unref();
+    feed.heartbeatTimer = setInterval(() => void feed.heartbeat(), feed.heartbeatEveryMs);
+    feed.heartbeatTimer.unref();
     return feed;
   }
 
@@ -209,6 +220,35 @@ export class ChangeFeed {
   }
 
   /** Says which project this window shows (null: none); others hear it within a moment. */
+  /**
+   * A line that went silent (a VPN or Wi-Fi gone: no reset, no end, the socket just waits) is
+   * noticed here, not minutes later by TCP: the server must answer a ping within
+   * `heartbeatTimeoutMs`, else the line counts as lost (said at once; reconnecting starts).
+   */
+  private async heartbeat(): Promise<void> {
+    const client = this.client;
+    if (!client || this.closed || this.pinging) return;
+    this.pinging = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const answered = await Promise.race([
+      client.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), this.heartbeatTimeoutMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    this.pinging = false;
+    if (answered || this.client !== client) return;
+    this.lost(client);
+    // Its queries wait on a socket that will not answer: drop it rather than wait for TCP.
+    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    void client.end().catch(() => undefined);
+  }
+
   async announce(projectId: number | null, again = false): Promise<void> {
     if (!again && projectId === this.viewing) return;
     this.viewing = projectId;
@@ -226,6 +266,7 @@ export class ChangeFeed {
     this.closed = true;
     for (const t of [this.batchTimer, this.retryTimer]) if (t) clearTimeout(t);
     if (this.presenceTimer) clearInterval(this.presenceTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);

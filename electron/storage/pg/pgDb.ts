@@ -281,12 +281,31 @@ export class PgDb implements Database {
   }
 
   private constructor(
-    private readonly pool: pg.Pool,
+    private pool: pg.Pool,
     /** The URL without password: what messages name. */
     readonly path: string,
     /** The user the server knows this session as (session_user), asked once at open. */
     readonly user: string,
+    /** A new pool like the first (resetConnections). */
+    private readonly makePool: () => pg.Pool,
   ) {}
+
+  /** The clients checked out now (their queries in flight). */
+  private readonly active = new Set<pg.PoolClient>();
+
+  /**
+   * The line to the server is lost (the change feed's heartbeat found it silent): every
+   * connection is dropped, so that a query waiting on a socket that will not answer fails now
+   * (DB_SERVER "lost": the renderer keeps the save and sends it again) rather than when TCP
+   * gives up minutes later, and the next query connects afresh.
+   */
+  resetConnections(): void {
+    if (this.closed) return;
+    const old = this.pool;
+    this.pool = this.makePool();
+    for (const client of this.active) (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    void old.end().catch(() => undefined);
+  }
 
   /**
    * Connects (the first client is checked out at once, so a wrong URL fails here). With
@@ -296,13 +315,17 @@ export class PgDb implements Database {
    */
   static async open(url: string, options: PgOpenOptions = {}): Promise<PgDb> {
     const where = redactUrl(url);
-    const attempt = async (ssl: pg.PoolConfig['ssl'] | undefined): Promise<{ pool: pg.Pool; user: string }> => {
-      const pool = new pg.Pool({ ...poolTarget(url, options, ssl), types: TYPES, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-      pool.on('error', () => undefined); // an idle client lost: the next checkout reports it
+    const attempt = async (ssl: pg.PoolConfig['ssl'] | undefined): Promise<{ pool: pg.Pool; user: string; make: () => pg.Pool }> => {
+      const make = () => {
+        const p = new pg.Pool({ ...poolTarget(url, options, ssl), types: TYPES, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+        p.on('error', () => undefined); // an idle client lost: the next checkout reports it
+        return p;
+      };
+      const pool = make();
       try {
         const client = await pool.connect();
         try {
-          return { pool, user: (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u };
+          return { pool, make, user: (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u };
         } finally {
           client.release();
         }
@@ -313,20 +336,20 @@ export class PgDb implements Database {
     };
     try {
       if (options.tls === undefined) {
-        const { pool, user } = await attempt(undefined);
-        return new PgDb(pool, where, user);
+        const { pool, user, make } = await attempt(undefined);
+        return new PgDb(pool, where, user, make);
       }
       if (options.tls === 'off') {
-        const { pool, user } = await attempt(false);
-        return new PgDb(pool, where, user);
+        const { pool, user, make } = await attempt(false);
+        return new PgDb(pool, where, user, make);
       }
       try {
-        const { pool, user } = await attempt(UNVERIFIED_TLS);
-        return new PgDb(pool, where, user);
+        const { pool, user, make } = await attempt(UNVERIFIED_TLS);
+        return new PgDb(pool, where, user, make);
       } catch (error) {
         if (options.tls === 'prefer' && isNoTlsError(error)) {
-          const { pool, user } = await attempt(false);
-          return new PgDb(pool, where, user);
+          const { pool, user, make } = await attempt(false);
+          return new PgDb(pool, where, user, make);
         }
         throw error;
       }
@@ -361,6 +384,7 @@ export class PgDb implements Database {
           throw asStoreError(this.path, error);
         });
         const c = client;
+        this.active.add(c);
         // The line lost while the client is checked out: the driver emits 'error' on the client
         // (the pool listens only while it is idle), which unheard would end the process. The
         // query in flight, or the next, fails with it and is reported (DB_SERVER "lost").
@@ -369,6 +393,7 @@ export class PgDb implements Database {
       } finally {
         token.active = false;
         client?.removeListener('error', onLost);
+        if (client) this.active.delete(client);
         // A client whose line broke is dropped, not given to the next caller.
         client?.release(broken ?? undefined);
         release();

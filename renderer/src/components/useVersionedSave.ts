@@ -36,3 +36,27 @@ export function useVersionedSave(): VersionedSave {
     return run;
   }, []);
 }
+
+/**
+ * Saves of a row whose save sends the whole row (a budget line, a learning point, a survey
+ * indicator ...): per row in order (useVersionedSave), each built from the row as the save before
+ * it left it (main's answer), not from the props read before that save, so that a second field
+ * saved before the reload does not put the first field back. `call` gets the row with the patch
+ * applied and the version to send.
+ */
+export function useRowSave<T extends { id: number; version?: number }>() {
+  const versioned = useVersionedSave();
+  const latest = useRef(new Map<number, T>());
+  return useCallback(
+    (row: T, patch: Partial<T>, call: (next: T, expectedVersion: number | undefined) => Promise<IpcResult<T>>): Promise<IpcResult<T>> =>
+      versioned(`row-${row.id}`, row.version, async (expectedVersion) => {
+        const known = latest.current.get(row.id);
+        // A newer read (a reload after someone else's save) wins over what this window saved.
+        const base = known && (known.version ?? 0) >= (row.version ?? 0) ? known : row;
+        const result = await call({ ...base, ...patch }, expectedVersion);
+        if (result.ok) latest.current.set(row.id, result.value);
+        return result;
+      }),
+    [versioned],
+  );
+}

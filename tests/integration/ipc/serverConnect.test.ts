@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -11,6 +11,7 @@ import { openPortfolioStore } from '../../../electron/storage';
 import type { ServerConnection } from '../../../shared/serverConnection';
 import { facts } from '../storage/helpers';
 import { freshPgDatabase, PASSWORD_LOGIN, PG_SKIP_REASON, pgDatabaseName, testPgUrl } from '../../helpers/pgServer';
+import { tcpRelay } from '../../helpers/tcpRelay';
 
 /**
  * "Filer > Forbind til server" behind the IPC channel, against the run's PostgreSQL cluster:
@@ -52,40 +53,6 @@ function closedPort(): Promise<number> {
       s.close(() => resolve(p));
     });
   });
-}
-
-/** A TCP relay to the server on `target`, on a port of its own, that can be cut (connections dropped, the port closed) and mended (the same port open again). */
-async function tcpRelay(target: number) {
-  const sockets = new Set<Socket>();
-  const listen = (p: number) =>
-    new Promise<Server>((resolve) => {
-      const server = createServer((inbound) => {
-        const outbound = connect(target, '127.0.0.1');
-        for (const s of [inbound, outbound]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => undefined);
-        }
-        inbound.pipe(outbound).pipe(inbound);
-      });
-      server.listen(p, '127.0.0.1', () => resolve(server));
-    });
-  let server: Server | null = await listen(0);
-  const relayPort = (server.address() as AddressInfo).port;
-  const cut = async () => {
-    for (const s of sockets) s.destroy();
-    const s = server;
-    server = null;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-  };
-  return {
-    port: relayPort,
-    cut,
-    mend: async () => {
-      server ??= await listen(relayPort);
-    },
-    close: cut,
-  };
 }
 
 (base ? describe : describe.skip)(`Forbind til server (IPC) ${base ? '' : PG_SKIP_REASON}`, () => {
@@ -256,6 +223,33 @@ async function tcpRelay(target: number) {
       expect(again.ok).toBe(true);
       expect((await names()).sort((a, b) => a.localeCompare(b, 'da'))).toEqual(['Fælles projekt på serveren', 'Skrevet mens serveren var væk']);
     } finally {
+      await relay.close();
+    }
+  });
+
+  it('a line gone silent (no reset: a VPN gone): the heartbeat says so within seconds, a save waiting on it fails then (to retry) rather than when TCP gives up, and goes through once the line is back', async () => {
+    const relay = await tcpRelay(port);
+    const events: unknown[] = [];
+    const unlisten = session.subscribe((e) => events.push(e));
+    try {
+      expect((await callChannel(session.handlers, 'serverConnect', { connection: login({ port: relay.port }), password: PASSWORD })).ok).toBe(true);
+      relay.silence();
+      const started = Date.now();
+      const waiting = await callChannel(session.handlers, 'projectCreate', { facts: facts({ name: 'Skrevet på et tavst net' }) });
+      const took = Date.now() - started;
+      expect(waiting.ok).toBe(false);
+      if (!waiting.ok) expect(waiting.error).toMatchObject({ code: 'DB_SERVER', retry: true });
+      // Heartbeat every 2 s, 3 s to answer: at most about 5 s, not TCP's minutes.
+      expect(took).toBeLessThan(9000);
+      expect(events).toContainEqual({ kind: 'connection', connected: false });
+      await relay.mend();
+      await expect.poll(() => events.some((e) => JSON.stringify(e) === JSON.stringify({ kind: 'connection', connected: true })), { timeout: 15_000 }).toBe(true);
+      const again = await callChannel(session.handlers, 'projectCreate', { facts: facts({ name: 'Skrevet på et tavst net' }) });
+      expect(again.ok).toBe(true);
+      expect(await names()).toContain('Skrevet på et tavst net');
+      expect((await names()).filter((n) => n === 'Skrevet på et tavst net')).toHaveLength(1);
+    } finally {
+      unlisten();
       await relay.close();
     }
   });

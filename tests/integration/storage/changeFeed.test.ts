@@ -2,6 +2,7 @@ import { ChangeFeed, withSessionTag, type ChangeBatch, type Viewer } from '../..
 import { openPortfolioStore, type PortfolioStore } from '../../../electron/storage';
 import { PG_SKIP_REASON, freshPgDatabase, testPgUrl } from '../../helpers/pgServer';
 import { facts, goal } from './helpers';
+import { tcpRelay } from '../../helpers/tcpRelay';
 
 /**
  * Issue 13, "others' changes appear without reloading, within about a second; an open project
@@ -104,5 +105,24 @@ suite(`live changes and presence on PostgreSQL${available ? '' : ` ${PG_SKIP_REA
     await (c.feed as unknown as { client: { end(): Promise<void> } }).client.end();
     await until(() => b.feed.others().length === 0, 2000);
     expect(b.viewers.at(-1)).toEqual([]);
+  });
+
+  it('a line gone silent (no reset, no end: a VPN gone) is said at once by the heartbeat, not minutes later by TCP, and mended when the server answers again', async () => {
+    const relay = await tcpRelay(Number(new URL(url).port));
+    const relayed = new URL(url);
+    relayed.port = String(relay.port);
+    const states: boolean[] = [];
+    const feed = await ChangeFeed.start(relayed.toString(), { onChanges: () => undefined, onConnection: (c) => states.push(c) }, { heartbeatEveryMs: 200, heartbeatTimeoutMs: 300, reconnectMs: 100 });
+    open.push(feed, relay);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(states).toEqual([]);
+    relay.silence();
+    const silencedAt = Date.now();
+    await until(() => states.length > 0, 3000);
+    expect(states).toEqual([false]);
+    expect(Date.now() - silencedAt).toBeLessThan(2000);
+    await relay.mend();
+    await until(() => states.length > 1, 10_000);
+    expect(states).toEqual([false, true]);
   });
 });

@@ -263,9 +263,9 @@ describeEngines('store CRUD', () => {
       const p = await fx.store.createProject(facts());
       const e = await fx.store.createEvaluation(evaluationInput(p.id));
       const s = await fx.store.saveSurveyIndicator({ evaluationId: e.id, group: 'virksomheder', statement: 'Tilfreds', positive: 9, n: 9, scale: 5, position: 1 });
-      expect(s).toEqual({ id: s.id, evaluationId: e.id, group: 'virksomheder', statement: 'Tilfreds', positive: 9, n: 9, scale: 5, position: 1 });
+      expect(s).toEqual({ id: s.id, evaluationId: e.id, group: 'virksomheder', statement: 'Tilfreds', positive: 9, n: 9, scale: 5, position: 1, version: 1 });
       const s2 = await fx.store.saveSurveyIndicator({ ...s, positive: 7, n: 10, scale: 3 });
-      expect(s2).toEqual({ ...s, positive: 7, n: 10, scale: 3 });
+      expect(s2).toEqual({ ...s, positive: 7, n: 10, scale: 3, version: 2 });
       await expect(fx.store.saveSurveyIndicator({ ...s, scale: 4 as never })).rejects.toBeInstanceOf(ConflictError);
       expect(await fx.store.listSurveyIndicators(e.id)).toEqual([s2]);
 
@@ -288,11 +288,11 @@ describeEngines('store CRUD', () => {
       const b = await fx.store.saveEffectChainItem({ projectId: p.id, column: 'output', position: 1, text: '120 deltagere' });
       const a = await fx.store.saveEffectChainItem({ projectId: p.id, column: 'activity', position: 0, text: 'Kurser' });
       expect(await fx.store.listEffectChain(p.id)).toEqual([
-        { id: a.id, projectId: p.id, column: 'activity', position: 0, text: 'Kurser' },
-        { id: b.id, projectId: p.id, column: 'output', position: 1, text: '120 deltagere' },
+        { id: a.id, projectId: p.id, column: 'activity', position: 0, text: 'Kurser', version: 1 },
+        { id: b.id, projectId: p.id, column: 'output', position: 1, text: '120 deltagere', version: 1 },
       ]);
       const moved = await fx.store.saveEffectChainItem({ ...b, column: 'effect', text: 'Job' });
-      expect(moved).toEqual({ ...b, column: 'effect', text: 'Job' });
+      expect(moved).toEqual({ ...b, column: 'effect', text: 'Job', version: 2 });
       await fx.store.deleteEffectChainItem(a.id);
       expect((await fx.store.listEffectChain(p.id)).map((i) => i.id)).toEqual([b.id]);
     });
@@ -305,7 +305,7 @@ describeEngines('store CRUD', () => {
       expect(line.percentOfDirect).toBeNull();
       expect(await fx.store.listBudgetLines(p.id)).toEqual([line, indirect]);
       const fin = await fx.store.saveFinancing({ projectId: p.id, name: 'ESF', amountKr: 0.01, position: 0 });
-      expect(fin).toEqual({ id: fin.id, projectId: p.id, name: 'ESF', amountKr: 0.01, position: 0 });
+      expect(fin).toEqual({ id: fin.id, projectId: p.id, name: 'ESF', amountKr: 0.01, position: 0, version: 1 });
       const fin2 = await fx.store.saveFinancing({ ...fin, amountKr: 6_172_839.46 });
       expect(fin2.amountKr).toBe(6_172_839.46);
       expect(await fx.store.listFinancing(p.id)).toEqual([fin2]);

@@ -134,6 +134,40 @@ describeEngines('no lost update', () => {
     expect(await fx.store.updateGoal(g.id, { targetInPeriod: 80 })).toMatchObject({ targetInPeriod: 80, version: 3 });
   });
 
+  it("the rest of what is edited by hand (migration 014): effect chain, survey, learning points, budget lines, financing, spending by year; each save sends the whole row, so a stale one would put back the other's field", async () => {
+    const p = await fx.store.createProject(facts());
+    const e = await fx.store.createEvaluation(round(p.id));
+    const rows = {
+      effectChain: await fx.store.saveEffectChainItem({ projectId: p.id, column: 'activity', position: 0, text: 'Workshops' }),
+      survey: await fx.store.saveSurveyIndicator({ evaluationId: e.id, group: 'Virksomheder', statement: 'Tilfredse', positive: 8, n: 10, scale: 5, position: 0 }),
+      learning: await fx.store.saveLearningPoint({ evaluationId: e.id, kind: 'learning', title: 'Tidlig inddragelse', text: 'Virker', position: 0 }),
+      budget: await fx.store.saveBudgetLine({ projectId: p.id, costType: 'Løn', year: 2023, amountKr: 100_000, percentOfDirect: null, position: 0 }),
+      financing: await fx.store.saveFinancing({ projectId: p.id, name: 'Regionen', amountKr: 50_000, position: 0 }),
+      spending: await fx.store.saveSpendingYear({ evaluationId: e.id, year: 2023, spentKr: 10_000, note: '', position: 0 }),
+    };
+    for (const row of Object.values(rows)) expect(row.version).toBe(1);
+    // The other person changes one field of each; this window then saves another field from its old read.
+    const saves: [string, () => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>][] = [
+      ['effectChain', () => other.saveEffectChainItem({ ...rows.effectChain, text: 'Kollegaens workshops' }, { expectedVersion: 1 }), () => fx.store.saveEffectChainItem({ ...rows.effectChain, position: 3 }, { expectedVersion: 1 }), async () => (await fx.store.listEffectChain(p.id))[0].text],
+      ['survey', () => other.saveSurveyIndicator({ ...rows.survey, positive: 9 }, { expectedVersion: 1 }), () => fx.store.saveSurveyIndicator({ ...rows.survey, statement: 'Meget tilfredse' }, { expectedVersion: 1 }), async () => (await fx.store.listSurveyIndicators(e.id))[0].positive],
+      ['learning', () => other.saveLearningPoint({ ...rows.learning, text: 'Kollegaens tekst' }, { expectedVersion: 1 }), () => fx.store.saveLearningPoint({ ...rows.learning, title: 'Min titel' }, { expectedVersion: 1 }), async () => (await fx.store.listLearningPoints(e.id))[0].text],
+      ['budget', () => other.saveBudgetLine({ ...rows.budget, amountKr: 120_000 }, { expectedVersion: 1 }), () => fx.store.saveBudgetLine({ ...rows.budget, costType: 'Løn, projektleder' }, { expectedVersion: 1 }), async () => (await fx.store.listBudgetLines(p.id))[0].amountKr],
+      ['financing', () => other.saveFinancing({ ...rows.financing, amountKr: 60_000 }, { expectedVersion: 1 }), () => fx.store.saveFinancing({ ...rows.financing, name: 'Region Midt' }, { expectedVersion: 1 }), async () => (await fx.store.listFinancing(p.id))[0].amountKr],
+      ['spending', () => other.saveSpendingYear({ ...rows.spending, spentKr: 12_000 }, { expectedVersion: 1 }), () => fx.store.saveSpendingYear({ ...rows.spending, note: 'Min note' }, { expectedVersion: 1 }), async () => (await fx.store.listSpendingYears(e.id))[0].spentKr],
+    ];
+    const kept: Record<string, unknown> = {};
+    for (const [name, theirs, mine, read] of saves) {
+      expect(await theirs(), name).toMatchObject({ version: 2 });
+      const error = await refusal(mine());
+      expect(error.message, name).toBe(REFUSED);
+      kept[name] = await read();
+    }
+    // The other's change stands everywhere.
+    expect(kept).toEqual({ effectChain: 'Kollegaens workshops', survey: 9, learning: 'Kollegaens tekst', budget: 120_000, financing: 60_000, spending: 12_000 });
+    // With the version read after reloading, the save goes through and bumps it.
+    expect(await fx.store.saveBudgetLine({ ...rows.budget, amountKr: 120_000, costType: 'Løn, projektleder' }, { expectedVersion: 2 })).toMatchObject({ costType: 'Løn, projektleder', version: 3 });
+  });
+
   it('a save committed by the other session while this one was under way is caught by the write itself', async () => {
     const p = await fx.store.createProject(facts());
     const e = await fx.store.createEvaluation(round(p.id));

@@ -13,6 +13,7 @@ import { EvaluationTextField } from './EvaluationText';
 import { useFormatter } from '../../format';
 import { useEvaluation, useProjectData } from './ProjectData';
 import { ApprovalMark } from './Approval';
+import { useRowSave } from '../../components/useVersionedSave';
 
 type EvaluationPatch = Partial<Omit<Evaluation, 'id' | 'projectId' | 'createdAt'>>;
 
@@ -184,9 +185,11 @@ export function SpendingByYearPanel() {
     reportedSpentKr: evaluation.budgetSpentKr,
     roundBudgetKr: summary.progress.budget.totalKr,
   });
+  const rowSave = useRowSave<SpendingYear>();
   const save = async (item: SpendingYear, patch: Partial<Pick<SpendingYear, 'year' | 'spentKr' | 'note'>>) => {
-    const next = { ...item, ...patch };
-    const r = await api.spendingYearSave({ evaluationId: evaluation.id, id: item.id, year: next.year, spentKr: next.spentKr, note: next.note });
+    const r = await rowSave(item, patch, (next, expectedVersion) =>
+      api.spendingYearSave({ evaluationId: evaluation.id, id: item.id, year: next.year, spentKr: next.spentKr, note: next.note, expectedVersion }),
+    );
     if (r.ok) await reload();
     return r;
   };
@@ -246,7 +249,7 @@ export function SpendingByYearPanel() {
                 />
               </Table.Td>
               <Table.Td>
-                <EditableText label={null} ariaLabel={`${t('spendingByYear.note')} ${item.year}`} size="xs" value={item.note} onSave={(note) => save(item, { note })} />
+                <EditableText label={null} ariaLabel={`${t('spendingByYear.note')} ${item.year}`} size="xs" value={item.note} onSave={(note) => save(item, { note })} onReload={reload} />
               </Table.Td>
               <Table.Td>
                 <ActionIcon
@@ -350,16 +353,19 @@ function BudgetLines() {
   const projectId = project.project.id;
   const locked = useLock() !== null;
   const lines = [...project.budgetLines].sort((a, b) => a.position - b.position || a.id - b.id);
+  const rowSave = useRowSave<BudgetLine>();
   const saveLine = async (line: BudgetLine, patch: Partial<BudgetLine>) => {
-    const next = { ...line, ...patch };
-    const r = await api.budgetLineSave({
-      projectId,
-      id: line.id,
-      costType: next.costType,
-      year: next.year,
-      amountKr: next.amountKr,
-      percentOfDirect: next.percentOfDirect,
-    });
+    const r = await rowSave(line, patch, (next, expectedVersion) =>
+      api.budgetLineSave({
+        projectId,
+        id: line.id,
+        costType: next.costType,
+        year: next.year,
+        amountKr: next.amountKr,
+        percentOfDirect: next.percentOfDirect,
+        expectedVersion,
+      }),
+    );
     if (r.ok) await reload();
     return r;
   };
@@ -385,7 +391,7 @@ function BudgetLines() {
           {lines.map((line) => (
             <Table.Tr key={line.id}>
               <Table.Td>
-                <EditableText label={null} ariaLabel={`${t('budget.costType')} ${line.year}`} size="xs" value={line.costType} validate={(v) => (v.trim() ? null : t('validation.required'))} onSave={(costType) => saveLine(line, { costType })} />
+                <EditableText label={null} ariaLabel={`${t('budget.costType')} ${line.year}`} size="xs" value={line.costType} validate={(v) => (v.trim() ? null : t('validation.required'))} onSave={(costType) => saveLine(line, { costType })} onReload={reload} />
               </Table.Td>
               <Table.Td>
                 <EditableNumber
@@ -503,9 +509,9 @@ function Financing() {
   const projectId = project.project.id;
   const locked = useLock() !== null;
   const items = [...project.financing].sort((a, b) => a.position - b.position || a.id - b.id);
+  const rowSave = useRowSave<FinancingSource>();
   const saveItem = async (item: FinancingSource, patch: Partial<FinancingSource>) => {
-    const next = { ...item, ...patch };
-    const r = await api.financingSave({ projectId, id: item.id, name: next.name, amountKr: next.amountKr });
+    const r = await rowSave(item, patch, (next, expectedVersion) => api.financingSave({ projectId, id: item.id, name: next.name, amountKr: next.amountKr, expectedVersion }));
     if (r.ok) await reload();
     return r;
   };
@@ -529,7 +535,7 @@ function Financing() {
           {items.map((item) => (
             <Table.Tr key={item.id}>
               <Table.Td>
-                <EditableText label={null} ariaLabel={t('budget.source')} size="xs" value={item.name} validate={(v) => (v.trim() ? null : t('validation.required'))} onSave={(name) => saveItem(item, { name })} />
+                <EditableText label={null} ariaLabel={t('budget.source')} size="xs" value={item.name} validate={(v) => (v.trim() ? null : t('validation.required'))} onSave={(name) => saveItem(item, { name })} onReload={reload} />
               </Table.Td>
               <Table.Td>
                 <EditableNumber label={null} ariaLabel={`${item.name} ${t('budget.amount')}`} size="xs" value={item.amountKr} money nullable={false} onSave={(amountKr) => saveItem(item, { amountKr: amountKr ?? 0 })} />

@@ -13,6 +13,7 @@ import { LevelGoals } from './GoalsTab';
 import { LightDecisionEditor } from './LightDecision';
 import { useEvaluation, useProjectData } from './ProjectData';
 import { RightsLock } from '../../rights';
+import { useRowSave } from '../../components/useVersionedSave';
 
 type IndicatorFields = Pick<SurveyIndicator, 'group' | 'statement' | 'positive' | 'n' | 'scale' | 'position'>;
 
@@ -28,8 +29,9 @@ function SurveyIndicators() {
   const locked = lockReason !== null;
   const items = [...detail.survey].sort((a, b) => a.position - b.position || a.id - b.id);
   const fields = (s: SurveyIndicator): IndicatorFields => ({ group: s.group, statement: s.statement, positive: s.positive, n: s.n, scale: s.scale, position: s.position });
+  const rowSave = useRowSave<SurveyIndicator>();
   const saveItem = async (s: SurveyIndicator, patch: Partial<IndicatorFields>) => {
-    const r = await api.surveySave({ evaluationId, id: s.id, item: { ...fields(s), ...patch } });
+    const r = await rowSave(s, patch, (next, expectedVersion) => api.surveySave({ evaluationId, id: s.id, item: fields(next), expectedVersion }));
     if (r.ok) await reload();
     return r;
   };
@@ -61,10 +63,10 @@ function SurveyIndicators() {
             {items.map((s, i) => (
               <Table.Tr key={s.id} style={{ verticalAlign: 'top' }} data-testid={`survey-${i}`}>
                 <Table.Td>
-                  <EditableText label={null} ariaLabel={t('effect.group')} size="xs" value={s.group} onSave={(group) => saveItem(s, { group })} />
+                  <EditableText label={null} ariaLabel={t('effect.group')} size="xs" value={s.group} onSave={(group) => saveItem(s, { group })} onReload={reload} />
                 </Table.Td>
                 <Table.Td>
-                  <EditableText label={null} ariaLabel={t('effect.statement')} size="xs" multiline minRows={1} maxRows={4} value={s.statement} onSave={(statement) => saveItem(s, { statement })} />
+                  <EditableText label={null} ariaLabel={t('effect.statement')} size="xs" multiline minRows={1} maxRows={4} value={s.statement} onSave={(statement) => saveItem(s, { statement })} onReload={reload} />
                 </Table.Td>
                 <Table.Td>
                   <EditableNumber

@@ -2,13 +2,13 @@ import { ActionIcon, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from
 import { IconArrowRight, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ProjectFactsPatchSchema } from '../../../../shared/contracts/schemas';
-import { EFFECT_CHAIN_COLUMNS, type ProjectFacts } from '../../../../shared/domain';
+import { EFFECT_CHAIN_COLUMNS, type EffectChainItem, type ProjectFacts } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { EditableDate, EditableNumber, EditableText } from '../../components/Editable';
 import { LockTip, useLock } from '../../components/lock';
 import { useNotifyError } from '../../components/useSave';
 import { RightsLock } from '../../rights';
-import { useVersionedSave } from '../../components/useVersionedSave';
+import { useRowSave, useVersionedSave } from '../../components/useVersionedSave';
 import type { IpcResult } from '../../../../shared/contracts';
 import { BusinessCasePanel } from './BusinessCasePanel';
 import { EvaluationTextField } from './EvaluationText';
@@ -44,6 +44,7 @@ function EffectChain() {
   const { project, reload } = useProjectData();
   const projectId = project.project.id;
   const lock = useLock();
+  const rowSave = useRowSave<EffectChainItem>();
 
   return (
     <Paper withBorder p="md">
@@ -73,10 +74,11 @@ function EffectChain() {
                         minRows={2}
                         maxRows={8}
                         onSave={async (text) => {
-                          const r = await api.effectChainSave({ projectId, id: item.id, column, text });
+                          const r = await rowSave(item, { text }, (next, expectedVersion) => api.effectChainSave({ projectId, id: item.id, column, text: next.text, expectedVersion }));
                           if (r.ok) await reload();
                           return r;
                         }}
+                        onReload={reload}
                       />
                     </div>
                     <LockTip reason={lock}>

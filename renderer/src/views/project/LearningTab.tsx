@@ -8,6 +8,7 @@ import { useLock } from '../../components/lock';
 import { useNotifyError } from '../../components/useSave';
 import { EvaluationTextField } from './EvaluationText';
 import { useEvaluation, useProjectData } from './ProjectData';
+import { useRowSave } from '../../components/useVersionedSave';
 
 function LearningList({ kind }: { kind: LearningKind }) {
   const { t } = useTranslation();
@@ -18,8 +19,9 @@ function LearningList({ kind }: { kind: LearningKind }) {
   const evaluationId = detail.evaluation.id;
   const locked = useLock() !== null;
   const items = detail.learning.filter((l) => l.kind === kind).sort((a, b) => a.position - b.position || a.id - b.id);
+  const rowSave = useRowSave<LearningPoint>();
   const saveItem = async (item: LearningPoint, patch: { title?: string; text?: string }) => {
-    const r = await api.learningSave({ evaluationId, id: item.id, kind, title: patch.title ?? item.title, text: patch.text ?? item.text });
+    const r = await rowSave(item, patch, (next, expectedVersion) => api.learningSave({ evaluationId, id: item.id, kind, title: next.title, text: next.text, expectedVersion }));
     if (r.ok) await reload();
     return r;
   };
@@ -37,8 +39,8 @@ function LearningList({ kind }: { kind: LearningKind }) {
               {i + 1}.
             </Text>
             <Stack gap="xs" style={{ flex: 1 }}>
-              <EditableText label={t('learning.itemTitle')} value={item.title} onSave={(title) => saveItem(item, { title })} />
-              <EditableText label={t('learning.itemText')} value={item.text} multiline minRows={2} maxRows={10} onSave={(text) => saveItem(item, { text })} />
+              <EditableText label={t('learning.itemTitle')} value={item.title} onSave={(title) => saveItem(item, { title })} onReload={reload} />
+              <EditableText label={t('learning.itemText')} value={item.text} multiline minRows={2} maxRows={10} onSave={(text) => saveItem(item, { text })} onReload={reload} />
             </Stack>
             <ActionIcon
               disabled={locked}
