@@ -76,7 +76,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
               <Text size="sm" data-testid="saves-waiting">
                 {t('live.waiting', { count: waiting })}
               </Text>
-              <Button size="compact-xs" variant="white" color="orange" onClick={() => outbox.retryNow()}>
+              <Button size="compact-xs" variant="white" color="orange" style={{ flexShrink: 0 }} onClick={() => outbox.retryNow()}>
                 {t('live.retryNow')}
               </Button>
             </Group>

@@ -13,6 +13,7 @@ import { copyPortfolio } from '../../electron/storage/copy';
 import { serverInit, serverUserAdd } from '../../electron/storage/pg/roles';
 import { outDir } from '../helpers/build';
 import { PG_SKIP_REASON, freshPgDatabase, testPgUrl } from '../helpers/pgServer';
+import { tcpRelay } from '../helpers/tcpRelay';
 import { launchBrowser, screenshot } from './harness';
 
 /**
@@ -45,8 +46,11 @@ suite(`a team on one server in the browser${available ? '' : ` ${PG_SKIP_REASON}
     return u.toString();
   };
 
-  async function windowAs(user: string): Promise<Window> {
-    const services = await createAppServices({ dbPath: urlAs(user), live: true });
+  /** A user's window; `port`: through another port (a relay to the server). */
+  async function windowAs(user: string, port?: number): Promise<Window> {
+    const dbPath = new URL(urlAs(user));
+    if (port) dbPath.port = String(port);
+    const services = await createAppServices({ dbPath: dbPath.toString(), live: true });
     const handlers = createHandlers(services, headlessHost(join(dir, `exports-${user}`)));
     const server = await startBrowserServer({ handlers, rendererDir: join(outDir, 'renderer'), events: (send) => services.live.subscribe(send) });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
@@ -156,5 +160,36 @@ suite(`a team on one server in the browser${available ? '' : ` ${PG_SKIP_REASON}
     expect(await ane.page.getByRole('dialog').count()).toBe(0);
     await screenshot(ane.page, '73-team-manager-locked');
     expect(ane.errors).toEqual([]);
+  });
+
+  it('the server gone while mette types: the field keeps her text and says it is not saved yet, the banner counts it, and it is saved by itself when the server answers again', async () => {
+    const relay = await tcpRelay(Number(new URL(url).port));
+    try {
+      const mette = await windowAs('mette', relay.port);
+      const summaries = await callChannel(mette.handlers, 'portfolioSummaries', {});
+      if (!summaries.ok) throw new Error(summaries.error.message);
+      const project = summaries.value[0];
+      await mette.page.goto(`${mette.server.url}#/project/${project.projectId}/facts`);
+      const journal = mette.page.getByRole('textbox', { name: 'Journalnummer' });
+      await expect.poll(() => journal.count()).toBe(1);
+      await journal.fill('J.nr. 2026-77');
+
+      await relay.cut();
+      await journal.press('Tab');
+      await expect.poll(() => mette.page.getByText('Ikke gemt endnu: serveren svarer ikke.', { exact: false }).count()).toBeGreaterThan(0);
+      expect(await journal.inputValue()).toBe('J.nr. 2026-77');
+      await expect.poll(() => mette.page.getByTestId('saves-waiting').textContent()).toBe('1 ændring venter på at blive gemt; den sendes af sig selv, når serveren svarer.');
+      await screenshot(mette.page, '74-team-save-waiting');
+
+      await relay.mend();
+      await expect.poll(() => mette.page.getByTestId('live-lost').count(), { timeout: 20_000 }).toBe(0);
+      expect(await journal.inputValue()).toBe('J.nr. 2026-77');
+      const stored = await callChannel(windows[0].handlers, 'projectGet', { projectId: project.projectId });
+      if (!stored.ok) throw new Error(stored.error.message);
+      expect(stored.value.project.journalNumber).toBe('J.nr. 2026-77');
+      expect(mette.errors).toEqual([]);
+    } finally {
+      await relay.close();
+    }
   });
 });
