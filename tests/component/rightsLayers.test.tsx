@@ -25,6 +25,21 @@ function apiAs(role: TeamRole, writable: string[]) {
   });
 }
 
+/** The facts tab as ProjectView shows it: under the right to the project's facts. */
+function renderFactsTab(api: ReturnType<typeof apiAs>) {
+  const { project, evaluation } = headstartFixture();
+  renderWithApp(
+    withProject(
+      <RightsLock table="projects" projectId={1}>
+        <FactsTab />
+      </RightsLock>,
+      project,
+      evaluation,
+    ),
+    { api },
+  );
+}
+
 const EVALUATOR_WRITES = ['evaluations', 'implementation_scores', 'light_decisions', 'evaluation_texts', 'learning_points', 'survey_indicators'];
 
 describe('rights inside a tab', () => {
@@ -51,17 +66,7 @@ describe('rights inside a tab', () => {
   });
 
   it("an evaluator on the facts tab writes the round's text on the facts, but the facts, the effect chain and the business case are read-only or disabled, with the reason", async () => {
-    const { project, evaluation } = headstartFixture();
-    renderWithApp(
-      withProject(
-        <RightsLock table="projects" projectId={1}>
-          <FactsTab />
-        </RightsLock>,
-        project,
-        evaluation,
-      ),
-      { api: apiAs('evaluator', EVALUATOR_WRITES) },
-    );
+    renderFactsTab(apiAs('evaluator', EVALUATOR_WRITES));
     const name = screen.getByRole('textbox', { name: 'Projektnavn' });
     await waitFor(() => expect(name).toHaveProperty('readOnly', true));
     expect(screen.getByRole('textbox', { name: 'Formål og baggrund (rapportens afsnit 2)' })).toHaveProperty('readOnly', false);
@@ -71,17 +76,7 @@ describe('rights inside a tab', () => {
   });
 
   it('a case officer on the same tab: the facts and the effect chain are open, the round\'s text is the evaluator\'s', async () => {
-    const { project, evaluation } = headstartFixture();
-    renderWithApp(
-      withProject(
-        <RightsLock table="projects" projectId={1}>
-          <FactsTab />
-        </RightsLock>,
-        project,
-        evaluation,
-      ),
-      { api: apiAs('case-officer', ['projects', 'effect_chain_items', 'evaluations', 'goals', 'status_reports', 'business_cases', 'evaluation_progress']) },
-    );
+    renderFactsTab(apiAs('case-officer', ['projects', 'effect_chain_items', 'evaluations', 'goals', 'status_reports', 'business_cases', 'evaluation_progress']));
     const text = screen.getByRole('textbox', { name: 'Formål og baggrund (rapportens afsnit 2)' });
     await waitFor(() => expect(text).toHaveProperty('readOnly', true));
     expect(screen.getByRole('textbox', { name: 'Projektnavn' })).toHaveProperty('readOnly', false);
