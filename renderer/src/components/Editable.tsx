@@ -83,6 +83,42 @@ export interface EditableTextProps extends BaseProps {
   onReload?: () => unknown;
 }
 
+/**
+ * The user's own text kept beside a field after reloading over a refused (stale) save: "Din
+ * tekst", to use (save over the other's on purpose, or put back in the field), copy or dismiss.
+ */
+export function KeptText({ text, useLabel, onUse, disabled, onDismiss }: { text: string; useLabel: string; onUse: () => void; disabled: boolean; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xs" data-testid="stale-mine">
+      <Stack gap={4}>
+        <Text size="xs" fw={700}>
+          {t('stale.yourText')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('stale.yourTextHelp')}
+        </Text>
+        <Textarea readOnly value={text} aria-label={t('stale.yourText')} autosize minRows={1} maxRows={8} size="xs" />
+        <Group gap="xs">
+          <Button size="compact-xs" onClick={onUse} disabled={disabled}>
+            {useLabel}
+          </Button>
+          <CopyButton value={text}>
+            {({ copied, copy }) => (
+              <Button size="compact-xs" variant="light" onClick={copy}>
+                {copied ? t('stale.copied') : t('stale.copy')}
+              </Button>
+            )}
+          </CopyButton>
+          <Button size="compact-xs" variant="subtle" color="gray" onClick={onDismiss}>
+            {t('stale.dismiss')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** A text field that saves on blur (and on Enter in one-line fields). */
 export function EditableText({ label, description, ariaLabel, value, validate, onSave, multiline, minRows = 3, maxRows = 16, disabled, placeholder, w, size = 'sm', required, onReload }: EditableTextProps) {
   const { t } = useTranslation();
@@ -169,34 +205,7 @@ export function EditableText({ label, description, ariaLabel, value, validate, o
           </Button>
         </Group>
       ) : null}
-      {mine !== null ? (
-        <Paper withBorder p="xs" data-testid="stale-mine">
-          <Stack gap={4}>
-            <Text size="xs" fw={700}>
-              {t('stale.yourText')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('stale.yourTextHelp')}
-            </Text>
-            <Textarea readOnly value={mine} aria-label={t('stale.yourText')} autosize minRows={1} maxRows={8} size="xs" />
-            <Group gap="xs">
-              <Button size="compact-xs" onClick={() => void saveMine()} disabled={lock.locked}>
-                {t('stale.useMine')}
-              </Button>
-              <CopyButton value={mine}>
-                {({ copied, copy }) => (
-                  <Button size="compact-xs" variant="light" onClick={copy}>
-                    {copied ? t('stale.copied') : t('stale.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setMine(null)}>
-                {t('stale.dismiss')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      ) : null}
+      {mine !== null ? <KeptText text={mine} useLabel={t('stale.useMine')} onUse={() => void saveMine()} disabled={lock.locked} onDismiss={() => setMine(null)} /> : null}
     </Stack>
   );
 }

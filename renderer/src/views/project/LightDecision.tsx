@@ -1,8 +1,9 @@
-import { Button, CopyButton, Group, Loader, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Loader, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Light, LightKind } from '../../../../shared/domain';
 import { useApi } from '../../api';
+import { KeptText } from '../../components/Editable';
 import { LightLabel } from '../../components/Light';
 import { useEngineText } from '../../components/warnings';
 import { LockMark, useLock } from '../../components/lock';
@@ -158,39 +159,16 @@ export function LightDecisionEditor({ kind }: { kind: LightKind }) {
               </Group>
             )}
             {mine !== null && (
-              <Paper withBorder p="xs" data-testid="stale-mine">
-                <Stack gap={4}>
-                  <Text size="xs" fw={700}>
-                    {t('stale.yourText')}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('stale.yourTextHelp')}
-                  </Text>
-                  <Textarea readOnly value={mine} aria-label={t('stale.yourText')} autosize minRows={1} maxRows={8} size="xs" />
-                  <Group gap="xs">
-                    <Button
-                      size="compact-xs"
-                      disabled={locked}
-                      onClick={() => {
-                        setReason(mine);
-                        setMine(null);
-                      }}
-                    >
-                      {t('stale.putBack')}
-                    </Button>
-                    <CopyButton value={mine}>
-                      {({ copied, copy }) => (
-                        <Button size="compact-xs" variant="light" onClick={copy}>
-                          {copied ? t('stale.copied') : t('stale.copy')}
-                        </Button>
-                      )}
-                    </CopyButton>
-                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setMine(null)}>
-                      {t('stale.dismiss')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Paper>
+              <KeptText
+                text={mine}
+                useLabel={t('stale.putBack')}
+                disabled={locked}
+                onUse={() => {
+                  setReason(mine);
+                  setMine(null);
+                }}
+                onDismiss={() => setMine(null)}
+              />
             )}
             {citations.length > 0 && !locked && (
               <Group gap="xs" data-testid="light-citations-effect">
