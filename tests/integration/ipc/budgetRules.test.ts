@@ -1,30 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { ContractName } from '../../../shared/contracts';
-import { callChannel, createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
-import { headlessHost } from '../../../electron/ipc/host';
-import { createAppServices, type AppServices } from '../../../electron/services';
-import { createDemoPortfolio } from '../../../electron/services/demo';
-import { resourcesDir } from '../../../electron/resources';
+import { callChannel } from '../../../electron/ipc/handlers';
+import { handlerTableFixture } from '../../helpers/handlerTable';
 
 /** Budget as seed 004 writes it, through the handler table (issue 15). */
-let services: AppServices;
-let table: HandlerTable;
-
-beforeEach(async () => {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-budget-')), 'demo.sqlite');
-  await createDemoPortfolio(dbPath, resourcesDir());
-  services = await createAppServices({ dbPath, user: 'Ida Evaluator' });
-  table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
-});
-afterEach(() => services.close());
-
-async function ok<K extends ContractName>(name: K, input: Parameters<typeof callChannel<K>>[2]) {
-  const r = await callChannel(table, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+const { fx, ok } = handlerTableFixture('budget', { demo: true });
 
 /** The demo's 004 project (work-live-stay): 15 direct lines and an 18 % indirect line per year. */
 async function application() {
@@ -87,7 +65,7 @@ describe('an indirect-cost line kept as its percent of the direct costs', () => 
     const rows = await ok('portfolioSummaries', {});
     const other = rows.find((r) => r.name.includes('Headstart'))!;
     const lead = (await a.lines()).find((l) => l.percentOfDirect === null)!;
-    const r = await callChannel(table, 'budgetLineSave', { projectId: other.projectId, id: lead.id, costType: 'x', year: 2020, amountKr: 1 });
+    const r = await callChannel(fx.table, 'budgetLineSave', { projectId: other.projectId, id: lead.id, costType: 'x', year: 2020, amountKr: 1 });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await a.lines()).find((l) => l.id === lead.id)).toEqual(lead);
   });

@@ -1,31 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { contracts, type ContractName } from '../../../shared/contracts';
-import { callChannel, createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
-import { headlessHost } from '../../../electron/ipc/host';
-import { createAppServices, type AppServices } from '../../../electron/services';
-import { createDemoPortfolio } from '../../../electron/services/demo';
+import { callChannel } from '../../../electron/ipc/handlers';
+import { handlerTableFixture } from '../../helpers/handlerTable';
 import { previewImport } from '../../../electron/import/service';
-import { resourcesDir } from '../../../electron/resources';
 import { EVALUATION_TEXT_KEYS } from '../../../shared/domain';
 
-let services: AppServices;
-let table: HandlerTable;
-
-beforeEach(async () => {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-rounds-')), 'demo.sqlite');
-  await createDemoPortfolio(dbPath, resourcesDir());
-  services = await createAppServices({ dbPath, user: 'Ida Evaluator' });
-  table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
-});
-afterEach(() => services.close());
-
-async function ok<K extends ContractName>(name: K, input: Parameters<typeof callChannel<K>>[2]) {
-  const r = await callChannel(table, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+const { fx, ok } = handlerTableFixture('rounds', { demo: true });
 
 /** Headstart (seed 003, final round 02.12.2022), with a budget line and financing to protect too. */
 async function headstart() {
@@ -41,7 +20,7 @@ async function headstart() {
   while (taken.includes(year)) year++;
   const spending = await ok('spendingYearSave', { evaluationId: evalId, year, spentKr: 4_000_000, note: 'Statusrapport' });
   // The round's budget and time figures as an import leaves them: reported, awaiting approval (issue 13).
-  await services.store.markProgressReported(evalId);
+  await fx.services.store.markProgressReported(evalId);
   const evaluation = await ok('evaluationGet', { evaluationId: evalId });
   const goal = (code: string) => detail.goals.find((g) => g.code === code)!;
   // A goal deleted before the round is finalised, in the recycle bin: restoring it would add a goal to the round.
@@ -62,9 +41,9 @@ describe('the evaluator\'s prose over IPC', () => {
     expect((await ok('evaluationGet', { evaluationId: h.evaluationId })).texts.effect).toBe(texts.effect);
     const [row] = await ok('auditList', { projectId: h.projectId, entity: 'evaluation', limit: 1 });
     expect(row).toMatchObject({ field: 'texts.effect', oldValue: '', newValue: texts.effect, user: 'Ida Evaluator' });
-    const bad = await table['evaluation:textSet']({ evaluationId: h.evaluationId, key: 'summary', text: 'x' });
+    const bad = await fx.table['evaluation:textSet']({ evaluationId: h.evaluationId, key: 'summary', text: 'x' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const missing = await callChannel(table, 'evaluationTextSet', { evaluationId: 9999, key: 'facts', text: 'x' });
+    const missing = await callChannel(fx.table, 'evaluationTextSet', { evaluationId: 9999, key: 'facts', text: 'x' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -194,7 +173,7 @@ describe('a final round is locked by main', () => {
     expect(signOff).toMatchObject({ state: 'final', finalizedBy: 'Ida Evaluator' });
     expect(Date.now() - Date.parse(signOff.finalizedAt!)).toBeLessThan(60_000);
     expect((await ok('evaluationGet', { evaluationId: h.evaluationId })).signOff).toEqual(signOff);
-    const again = await callChannel(table, 'evaluationFinalize', { evaluationId: h.evaluationId });
+    const again = await callChannel(fx.table, 'evaluationFinalize', { evaluationId: h.evaluationId });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('i forvejen') } });
     const [row] = await ok('auditList', { projectId: h.projectId, entity: 'evaluation', limit: 1 });
     expect(row).toMatchObject({ field: 'signOff', oldValue: 'draft', newValue: 'final', user: 'Ida Evaluator' });
@@ -203,16 +182,16 @@ describe('a final round is locked by main', () => {
   it.each(Object.entries(REFUSED))('%s is refused with LOCKED, a Danish message naming the round and who finalised it, and nothing changes', async (name, payload) => {
     const h = await headstart();
     await ok('evaluationFinalize', { evaluationId: h.evaluationId });
-    const before = await services.store.dataDigest();
+    const before = await fx.services.store.dataDigest();
     const audit = (await ok('auditList', {})).length;
-    const result = await table[contracts[name as ContractName].channel](payload!(h));
+    const result = await fx.table[contracts[name as ContractName].channel](payload!(h));
     expect(result.ok, `${name} was accepted`).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('LOCKED');
       expect(result.error.message).toMatch(/^Slutevalueringen 02\.12\.2022 er afsluttet af Ida Evaluator den \d\d\.\d\d\.\d{4} og er låst: /);
       expect(result.error.message).toContain('Genåbn runden med en begrundelse');
     }
-    expect(await services.store.dataDigest()).toBe(before);
+    expect(await fx.services.store.dataDigest()).toBe(before);
     expect((await ok('auditList', {})).length).toBe(audit);
   });
 
@@ -221,7 +200,7 @@ describe('a final round is locked by main', () => {
     const entries = Object.entries(REFUSED).sort(([a], [b]) => Number(a === 'evaluationDelete') - Number(b === 'evaluationDelete'));
     for (const [name, payload] of entries) {
       const h = await headstart();
-      const result = await table[contracts[name as ContractName].channel](payload!(h));
+      const result = await fx.table[contracts[name as ContractName].channel](payload!(h));
       expect(result.ok, `${name}: ${!result.ok && result.error.message}`).toBe(true);
     }
   });
@@ -254,7 +233,7 @@ describe('a final round is locked by main', () => {
     const h = await headstart();
     await ok('evaluationFinalize', { evaluationId: h.evaluationId });
     for (const reason of ['', '   ']) {
-      const refused = await callChannel(table, 'evaluationReopen', { evaluationId: h.evaluationId, reason });
+      const refused = await callChannel(fx.table, 'evaluationReopen', { evaluationId: h.evaluationId, reason });
       expect(refused).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED', issues: [{ path: 'reason' }] } });
     }
     expect((await ok('evaluationGet', { evaluationId: h.evaluationId })).signOff.state).toBe('final');
@@ -264,7 +243,7 @@ describe('a final round is locked by main', () => {
     expect(state).toMatchObject({ field: 'signOff', oldValue: 'final', newValue: 'draft', user: 'Ida Evaluator' });
     expect(reason).toMatchObject({ field: 'reopenReason', newValue: 'Budgetforbruget var tastet forkert.' });
     await ok('scoreSet', { evaluationId: h.evaluationId, parameter: 1, score: 5 });
-    const twice = await callChannel(table, 'evaluationReopen', { evaluationId: h.evaluationId, reason: 'igen' });
+    const twice = await callChannel(fx.table, 'evaluationReopen', { evaluationId: h.evaluationId, reason: 'igen' });
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -277,7 +256,7 @@ describe('a final round is locked by main', () => {
       'Budgetforbrug (mio. DKK) 20 19 95 %',
       'Tidsforbrug (måneder) 47 46 98 %',
     ].join('\n');
-    const preview = await previewImport(services.store, [{ name: 'rapport.txt', bytes: new TextEncoder().encode(text) }], {
+    const preview = await previewImport(fx.services.store, [{ name: 'rapport.txt', bytes: new TextEncoder().encode(text) }], {
       projectId: h.projectId,
       evaluationId: h.evaluationId,
     });
@@ -292,7 +271,7 @@ describe('a final round is locked by main', () => {
 describe('rounds compared over IPC', () => {
   it('defaults to the two latest rounds, earlier as then; refuses one round and foreign rounds', async () => {
     const h = await headstart();
-    const one = await callChannel(table, 'evaluationCompare', { projectId: h.projectId });
+    const one = await callChannel(fx.table, 'evaluationCompare', { projectId: h.projectId });
     expect(one).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('ikke to evalueringsrunder') } });
 
     // A midterm before the final round, with the statuses of 2021 and lower scores.
@@ -314,9 +293,9 @@ describe('rounds compared over IPC', () => {
     expect(swapped.earlierEvaluationId).toBe(midterm.id);
 
     const other = (await ok('portfolioSummaries', {})).find((r) => r.name.includes('work-live-stay'))!;
-    const foreign = await callChannel(table, 'evaluationCompare', { projectId: h.projectId, earlierEvaluationId: other.evaluationId!, laterEvaluationId: h.evaluationId });
+    const foreign = await callChannel(fx.table, 'evaluationCompare', { projectId: h.projectId, earlierEvaluationId: other.evaluationId!, laterEvaluationId: h.evaluationId });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const same = await callChannel(table, 'evaluationCompare', { projectId: h.projectId, earlierEvaluationId: h.evaluationId, laterEvaluationId: h.evaluationId });
+    const same = await callChannel(fx.table, 'evaluationCompare', { projectId: h.projectId, earlierEvaluationId: h.evaluationId, laterEvaluationId: h.evaluationId });
     expect(same).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

@@ -1,12 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { ContractName } from '../../../shared/contracts';
-import { callChannel, createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
-import { headlessHost } from '../../../electron/ipc/host';
-import { createAppServices, type AppServices } from '../../../electron/services';
-import { createDemoPortfolio } from '../../../electron/services/demo';
-import { resourcesDir } from '../../../electron/resources';
+import { join } from 'node:path';
+import { callChannel } from '../../../electron/ipc/handlers';
+import { handlerTableFixture } from '../../helpers/handlerTable';
 import { spendingByYear } from '../../../shared/methodology/spendingByYear';
 import ExcelJS from 'exceljs';
 import sqlite3 from 'sqlite3';
@@ -15,23 +11,7 @@ import { dumpPortfolioDocument, loadPortfolioDocument } from '../../../electron/
 import { PortfolioDocumentSchema } from '../../../shared/portfolioDocument';
 
 /** Spending by year (issue 15, "Budget as 004 writes it"), through the handler table. */
-let services: AppServices;
-let table: HandlerTable;
-let dbPath: string;
-
-beforeEach(async () => {
-  dbPath = join(mkdtempSync(join(tmpdir(), 'trafiklys-spending-')), 'demo.sqlite');
-  await createDemoPortfolio(dbPath, resourcesDir());
-  services = await createAppServices({ dbPath, user: 'Ida Evaluator' });
-  table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
-});
-afterEach(() => services.close());
-
-async function ok<K extends ContractName>(name: K, input: Parameters<typeof callChannel<K>>[2]) {
-  const r = await callChannel(table, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+const { fx, ok } = handlerTableFixture('spending', { demo: true });
 
 /** The demo's 004 project (work-live-stay): budget lines for 2019-2021. */
 async function application() {
@@ -83,18 +63,18 @@ describe('spending by year over IPC', () => {
   it('refuses a negative amount, a year out of range, a second row for the same year and an unknown round, and changes nothing', async () => {
     const a = await application();
     await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2021, spentKr: 500_000 });
-    const digest = await services.store.dataDigest();
-    const negative = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2022, spentKr: -1 });
+    const digest = await fx.services.store.dataDigest();
+    const negative = await callChannel(fx.table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2022, spentKr: -1 });
     expect(negative).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Forbruget kan ikke være negativt.') } });
-    const year = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 20221, spentKr: 1 });
+    const year = await callChannel(fx.table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 20221, spentKr: 1 });
     expect(year).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Året skal ligge mellem 1900 og 2200.') } });
-    const text = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2022, spentKr: '1.000' as unknown as number });
+    const text = await callChannel(fx.table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2022, spentKr: '1.000' as unknown as number });
     expect(text).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const twice = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2021, spentKr: 1 });
+    const twice = await callChannel(fx.table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2021, spentKr: 1 });
     expect(twice).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Forbruget for 2021 er allerede registreret i runden; ret det i stedet.' } });
-    const missing = await callChannel(table, 'spendingYearSave', { evaluationId: 999_999, year: 2022, spentKr: 1 });
+    const missing = await callChannel(fx.table, 'spendingYearSave', { evaluationId: 999_999, year: 2022, spentKr: 1 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await services.store.dataDigest()).toBe(digest);
+    expect(await fx.services.store.dataDigest()).toBe(digest);
   });
 
   it("lists spending by year in the evaluation workbook's budget sheet, with the total and the check against spent to date", async () => {
@@ -124,7 +104,7 @@ describe('spending by year over IPC', () => {
   it('goes with the round into a portfolio document and back; a document with a year twice is refused', async () => {
     const a = await application();
     await ok('spendingYearSave', { evaluationId: a.evaluationId, year: 2020, spentKr: 1_250_000.5, note: 'Statusrapport' });
-    const doc = await dumpPortfolioDocument(services.store);
+    const doc = await dumpPortfolioDocument(fx.services.store);
     const project = doc.projects.find((p) => p.facts.name.includes('work-live-stay'))!;
     expect(project.evaluations.at(-1)!.spendingByYear).toEqual([{ year: 2020, spentKr: 1_250_000.5, note: 'Statusrapport' }]);
     // Rounds without it keep the shape they had.
@@ -146,19 +126,18 @@ describe('spending by year over IPC', () => {
   it('a round finished before spending by year was kept (its seal has no such list) refuses spending added to it', async () => {
     const a = await application();
     await ok('evaluationFinalize', { evaluationId: a.evaluationId });
-    await services.close();
+    await fx.services.close();
     // The seal as a version-8 app wrote it: without the spendingByYear key.
     await new Promise<void>((resolve, reject) => {
-      const db = new sqlite3.Database(dbPath);
+      const db = new sqlite3.Database(fx.dbPath);
       db.run("UPDATE evaluation_sign_offs SET sealed = json_remove(sealed, '$.spendingByYear') WHERE evaluation_id = ?", [a.evaluationId], (e) =>
         db.close(() => (e ? reject(e) : resolve())),
       );
     });
-    services = await createAppServices({ dbPath, user: 'Ida Evaluator' });
-    table = createHandlers(services, headlessHost(join(dirname(dbPath), 'exports')));
-    const digest = await services.store.dataDigest();
-    const added = await callChannel(table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2019, spentKr: 1_000 });
+    await fx.reopen();
+    const digest = await fx.services.store.dataDigest();
+    const added = await callChannel(fx.table, 'spendingYearSave', { evaluationId: a.evaluationId, year: 2019, spentKr: 1_000 });
     expect(added).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(await services.store.dataDigest()).toBe(digest);
+    expect(await fx.services.store.dataDigest()).toBe(digest);
   });
 });

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ContractName } from '../../shared/contracts';
+import { callChannel, createHandlers, type HandlerTable } from '../../electron/ipc/handlers';
+import { headlessHost } from '../../electron/ipc/host';
+import { createAppServices, type AppServices } from '../../electron/services';
+import { createDemoPortfolio } from '../../electron/services/demo';
+import { resourcesDir } from '../../electron/resources';
+
+export interface HandlerFixture {
+  services: AppServices;
+  table: HandlerTable;
+  /** The portfolio file (in a fresh folder of its own). */
+  dbPath: string;
+  /** Closes the services and opens them again on the same file (the app started again). */
+  reopen(): Promise<void>;
+}
+
+/**
+ * The handler table over a fresh portfolio for each test (the demo portfolio with `demo`), as
+ * the IPC tests use it: `fx` holds the services and the table of the running test, `ok` calls a
+ * channel and answers its value (or fails the test with the error's code and message).
+ */
+export function handlerTableFixture(label: string, options: { demo?: boolean; user?: string } = {}) {
+  const fx = {} as HandlerFixture;
+  let dir = '';
+  const open = async () => {
+    fx.services = await createAppServices({ dbPath: fx.dbPath, user: options.user ?? 'Ida Evaluator' });
+    fx.table = createHandlers(fx.services, headlessHost(join(dir, 'exports')));
+  };
+  fx.reopen = async () => {
+    await fx.services.close();
+    await open();
+  };
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), `trafiklys-${label}-`));
+    fx.dbPath = join(dir, options.demo ? 'demo.sqlite' : 'p.sqlite');
+    if (options.demo) await createDemoPortfolio(fx.dbPath, resourcesDir());
+    await open();
+  });
+  afterEach(async () => {
+    await fx.services.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  async function ok<K extends ContractName>(name: K, input: Parameters<typeof callChannel<K>>[2]) {
+    const r = await callChannel(fx.table, name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  }
+  return { fx, ok };
+}
