@@ -7,11 +7,12 @@ import { headlessHost } from '../../electron/ipc/host';
 import { createAppServices, type AppServices } from '../../electron/services';
 import { createDemoPortfolio } from '../../electron/services/demo';
 import { resourcesDir } from '../../electron/resources';
+import { freshLocation } from './engines';
 
 export interface HandlerFixture {
   services: AppServices;
   table: HandlerTable;
-  /** The portfolio file (in a fresh folder of its own). */
+  /** The portfolio: a file in a fresh folder of its own, or (under describeEngines on PostgreSQL) a fresh database's URL. */
   dbPath: string;
   /** Closes the services and opens them again on the same file (the app started again). */
   reopen(): Promise<void>;
@@ -19,12 +20,13 @@ export interface HandlerFixture {
 
 /**
  * The handler table over a fresh portfolio for each test (the demo portfolio with `demo`), as
- * the IPC tests use it: `fx` holds the services and the table of the running test, `ok` calls a
+ * the IPC tests use it, on the engine of the surrounding describeEngines (SQLite outside one): `fx` holds the services and the table of the running test, `ok` calls a
  * channel and answers its value (or fails the test with the error's code and message).
  */
 export function handlerTableFixture(label: string, options: { demo?: boolean; user?: string } = {}) {
   const fx = {} as HandlerFixture;
   let dir = '';
+  let drop: () => Promise<void> = async () => undefined;
   const open = async () => {
     fx.services = await createAppServices({ dbPath: fx.dbPath, user: options.user ?? 'Ida Evaluator' });
     fx.table = createHandlers(fx.services, headlessHost(join(dir, 'exports')));
@@ -35,12 +37,16 @@ export function handlerTableFixture(label: string, options: { demo?: boolean; us
   };
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), `trafiklys-${label}-`));
-    fx.dbPath = join(dir, options.demo ? 'demo.sqlite' : 'p.sqlite');
+    // On a server the store's user is the login: the URL logs in as the test's user.
+    const fresh = await freshLocation(dir, options.demo ? 'demo.sqlite' : 'p.sqlite', true, options.user ?? 'Ida Evaluator');
+    fx.dbPath = fresh.location;
+    drop = fresh.drop;
     if (options.demo) await createDemoPortfolio(fx.dbPath, resourcesDir());
     await open();
   });
   afterEach(async () => {
     await fx.services.close();
+    await drop();
     rmSync(dir, { recursive: true, force: true });
   });
   async function ok<K extends ContractName>(name: K, input: Parameters<typeof callChannel<K>>[2]) {

@@ -1,5 +1,6 @@
 import { callChannel } from '../../../electron/ipc/handlers';
 import { handlerTableFixture } from '../../helpers/handlerTable';
+import { describeEngines } from '../../helpers/engines';
 import { applyImport, previewImport } from '../../../electron/import/service';
 import { approvalText } from '../../../shared/approval';
 
@@ -16,7 +17,7 @@ async function reportedProject() {
   return project.id;
 }
 
-describe('approval of reported figures over IPC', () => {
+describeEngines('approval of reported figures over IPC', () => {
   it('approves every reported figure of the project at once; then there is nothing left to approve', async () => {
     const projectId = await reportedProject();
     const before = await ok('projectGet', { projectId });

@@ -1,5 +1,6 @@
 import { callChannel } from '../../../electron/ipc/handlers';
 import { handlerTableFixture } from '../../helpers/handlerTable';
+import { describeEngines } from '../../helpers/engines';
 
 /** Budget as seed 004 writes it, through the handler table (issue 15). */
 const { fx, ok } = handlerTableFixture('budget', { demo: true });
@@ -13,7 +14,7 @@ async function application() {
   return { projectId: row.projectId, lines, summary };
 }
 
-describe('an indirect-cost line kept as its percent of the direct costs', () => {
+describeEngines('an indirect-cost line kept as its percent of the direct costs', () => {
   it('follows the direct costs of its year when one of them changes, and back', async () => {
     const a = await application();
     const before = await a.lines();

@@ -1,6 +1,7 @@
 import { contracts, type ContractName } from '../../../shared/contracts';
 import { callChannel } from '../../../electron/ipc/handlers';
 import { handlerTableFixture } from '../../helpers/handlerTable';
+import { describeEngines } from '../../helpers/engines';
 import { previewImport } from '../../../electron/import/service';
 import { EVALUATION_TEXT_KEYS } from '../../../shared/domain';
 
@@ -31,7 +32,7 @@ async function headstart() {
   return { projectId, evaluationId: evalId, detail, evaluation, line, financing, spending, goal, binId };
 }
 
-describe('the evaluator\'s prose over IPC', () => {
+describeEngines('the evaluator\'s prose over IPC', () => {
   it('is in the evaluation detail, saved per key, audited, and validated by the contract', async () => {
     const h = await headstart();
     expect(Object.keys(h.evaluation.texts).sort()).toEqual([...EVALUATION_TEXT_KEYS].sort());
@@ -159,7 +160,7 @@ const NOT_THE_ROUND: Partial<Record<ContractName, string>> = {
   presenceSet: 'tells other windows which project this one shows (a notification; nothing stored)',
 };
 
-describe('a final round is locked by main', () => {
+describeEngines('a final round is locked by main', () => {
   it('every channel is either refused on a final round or cannot change one', () => {
     const names = Object.keys(contracts) as ContractName[];
     const unclassified = names.filter((n) => !(n in REFUSED) && !(n in NOT_THE_ROUND));
@@ -268,7 +269,7 @@ describe('a final round is locked by main', () => {
   });
 });
 
-describe('rounds compared over IPC', () => {
+describeEngines('rounds compared over IPC', () => {
   it('defaults to the two latest rounds, earlier as then; refuses one round and foreign rounds', async () => {
     const h = await headstart();
     const one = await callChannel(fx.table, 'evaluationCompare', { projectId: h.projectId });

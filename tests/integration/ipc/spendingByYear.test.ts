@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callChannel } from '../../../electron/ipc/handlers';
 import { handlerTableFixture } from '../../helpers/handlerTable';
+import { describeEngines, itNotOnPostgres } from '../../helpers/engines';
 import { spendingByYear } from '../../../shared/methodology/spendingByYear';
 import ExcelJS from 'exceljs';
 import sqlite3 from 'sqlite3';
@@ -21,7 +22,7 @@ async function application() {
   return { projectId: row.projectId, evaluationId: row.evaluationId!, detail };
 }
 
-describe('spending by year over IPC', () => {
+describeEngines('spending by year over IPC', (engine) => {
   it('is stored per round and year, listed by year with its note, audited, and compared with the round spent to date', async () => {
     const a = await application();
     expect((await a.detail()).spendingByYear).toEqual([]);
@@ -123,7 +124,7 @@ describe('spending by year over IPC', () => {
     expect(parsed.error?.issues.map((i) => i.message)).toContain('Forbruget for 2020 står to gange.');
   });
 
-  it('a round finished before spending by year was kept (its seal has no such list) refuses spending added to it', async () => {
+  itNotOnPostgres(engine, 'writes the seal as an older app left it in the SQLite file')('a round finished before spending by year was kept (its seal has no such list) refuses spending added to it', async () => {
     const a = await application();
     await ok('evaluationFinalize', { evaluationId: a.evaluationId });
     await fx.services.close();
