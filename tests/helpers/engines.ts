@@ -80,9 +80,11 @@ export async function freshLocation(
   migrated = false,
   /** On a server: the login of the location's URL (the store's user there is the session's). */
   user = STORE_TEST_USER,
+  /** On a server: a copy of this database (a test file's prepared portfolio) instead. */
+  copyOf?: string,
 ): Promise<{ location: string; drop: () => Promise<void> }> {
   if (current.name === 'sqlite') return { location: `${dir}/${fileName}`, drop: async () => undefined };
-  const db = await freshPgDatabase('store', migrated ? await template() : undefined);
+  const db = await freshPgDatabase('store', copyOf ?? (migrated ? await template() : undefined));
   // On a server the store's user is the session's (who logged in), so the storage tests log in
   // as the user they expect to see in the audit log and the sign-off.
   await ensureTestLogin(user);

@@ -7,7 +7,20 @@ import { headlessHost } from '../../electron/ipc/host';
 import { createAppServices, type AppServices } from '../../electron/services';
 import { createDemoPortfolio } from '../../electron/services/demo';
 import { resourcesDir } from '../../electron/resources';
-import { freshLocation } from './engines';
+import { freshLocation, onPostgres } from './engines';
+import { pgDatabaseName } from './pgServer';
+
+/** The demo portfolio in a database of its own on the run's cluster, made as `user`: the template of each test's copy. */
+async function demoOnServer(user: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'trafiklys-demo-template-'));
+  try {
+    const { location } = await freshLocation(dir, 'demo.sqlite', true, user);
+    await createDemoPortfolio(location, resourcesDir());
+    return pgDatabaseName(location);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export interface HandlerFixture {
   services: AppServices;
@@ -26,6 +39,7 @@ export interface HandlerFixture {
 export function handlerTableFixture(label: string, options: { demo?: boolean; user?: string } = {}) {
   const fx = {} as HandlerFixture;
   let dir = '';
+  let demoTemplate: Promise<string> | undefined;
   let drop: () => Promise<void> = async () => undefined;
   const open = async () => {
     fx.services = await createAppServices({ dbPath: fx.dbPath, user: options.user ?? 'Ida Evaluator' });
@@ -37,11 +51,14 @@ export function handlerTableFixture(label: string, options: { demo?: boolean; us
   };
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), `trafiklys-${label}-`));
-    // On a server the store's user is the login: the URL logs in as the test's user.
-    const fresh = await freshLocation(dir, options.demo ? 'demo.sqlite' : 'p.sqlite', true, options.user ?? 'Ida Evaluator');
+    // On a server the store's user is the login: the URL logs in as the test's user. The demo is
+    // made once per file there and each test gets a copy (CREATE DATABASE ... TEMPLATE).
+    const user = options.user ?? 'Ida Evaluator';
+    const copyOf = options.demo && onPostgres() ? await (demoTemplate ??= demoOnServer(user)) : undefined;
+    const fresh = await freshLocation(dir, options.demo ? 'demo.sqlite' : 'p.sqlite', true, user, copyOf);
     fx.dbPath = fresh.location;
     drop = fresh.drop;
-    if (options.demo) await createDemoPortfolio(fx.dbPath, resourcesDir());
+    if (options.demo && !copyOf) await createDemoPortfolio(fx.dbPath, resourcesDir());
     await open();
   });
   afterEach(async () => {
