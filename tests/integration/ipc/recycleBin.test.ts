@@ -6,6 +6,7 @@ import { openPortfolioStore } from '../../../electron/storage';
 import type { ContractName } from '../../../shared/contracts';
 import { RECYCLE_BIN_KEEP_DAYS, recycleBinDaysLeft } from '../../../shared/recycleBin';
 import { facts, makeTempDir, steppingClock } from '../storage/helpers';
+import { describeEngines, freshLocation, itNotOnPostgres } from '../../helpers/engines';
 
 let dir: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -19,13 +20,19 @@ async function open(options: { now?: () => Date; today?: string } = {}) {
   table = createHandlers(services, headlessHost(join(dir.dir, 'exports')));
 }
 
+let drop: () => Promise<void> = async () => undefined;
+
 beforeEach(async () => {
   dir = makeTempDir();
-  file = join(dir.dir, 'portfolio.sqlite');
+  // On the engine of the describeEngines below: a file, or a fresh database logged in as the user.
+  const fresh = await freshLocation(dir.dir, 'portfolio.sqlite', true, 'Ida Evaluator');
+  file = fresh.location;
+  drop = fresh.drop;
   await open();
 });
 afterEach(async () => {
   await services.close();
+  await drop();
   dir.cleanup();
 });
 
@@ -44,7 +51,7 @@ async function project(name = 'Grøn Omstilling i SMV') {
   return { p, goal };
 }
 
-describe('the recycle bin over IPC', () => {
+describeEngines('the recycle bin over IPC', () => {
   it('goal:delete answers the bin id; the bin lists the goal with its project, who, when and 30 days left; restore brings it back with its statuses', async () => {
     const { p, goal } = await project();
     const before = await ok('projectGet', { projectId: p.id });
@@ -144,7 +151,7 @@ describe('the recycle bin over IPC', () => {
   });
 });
 
-describe('30 days in the bin (Danish calendar days)', () => {
+describeEngines('30 days in the bin (Danish calendar days)', (engine) => {
   it('days left count Danish days: deleted at 00:30 Danish time is of that day', () => {
     expect(recycleBinDaysLeft('2024-03-01T10:00:00.000Z', '2024-03-01')).toBe(30);
     expect(recycleBinDaysLeft('2024-03-01T10:00:00.000Z', '2024-03-30')).toBe(1);
@@ -185,7 +192,7 @@ describe('30 days in the bin (Danish calendar days)', () => {
     expect(await callChannel(table, 'projectGet', { projectId: old.p.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('a read-only portfolio is opened without emptying anything', async () => {
+  itNotOnPostgres(engine, 'a server portfolio is opened read-write; read-only is the server\'s rights')('a read-only portfolio is opened without emptying anything', async () => {
     const { goal } = await project();
     await ok('goalDelete', { goalId: goal.id });
     await services.close();
