@@ -6,6 +6,8 @@ import { callChannel, createHandlers, type HandlerTable } from '../../../electro
 import { headlessHost } from '../../../electron/ipc/host';
 import { createAppServices, type AppServices } from '../../../electron/services';
 import type { ProjectSummary } from '../../../shared/contracts/views';
+import { copyPortfolio } from '../../../electron/storage/copy';
+import { describeEngines, freshLocation, onPostgres } from '../../helpers/engines';
 
 /** The portfolio table's channel through the handler table, over a generated portfolio. */
 
@@ -15,17 +17,6 @@ let services: AppServices;
 let table: HandlerTable;
 let all: ProjectSummary[];
 
-beforeAll(async () => {
-  const dbPath = join(dir, 'portfolio.sqlite');
-  await generatePortfolio(dbPath, { projects: PROJECTS, goalsPerProject: 6, statusesPerGoal: 2 });
-  services = await createAppServices({ dbPath, user: 'tester' });
-  table = createHandlers(services, headlessHost(join(dir, 'exports')));
-  all = await services.portfolio.portfolioSummaries();
-});
-afterAll(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 async function page(input: Parameters<typeof callChannel<'portfolioPage'>>[2]) {
   const r = await callChannel(table, 'portfolioPage', input);
@@ -33,7 +24,27 @@ async function page(input: Parameters<typeof callChannel<'portfolioPage'>>[2]) {
   return r.value;
 }
 
-describe('portfolio:page', () => {
+describeEngines('portfolio:page', () => {
+  let drop: () => Promise<void> = async () => undefined;
+  // The generated portfolio on the engine of these tests: the file, or a copy of it on the server.
+  beforeAll(async () => {
+    const file = join(dir, `portfolio-${Date.now()}.sqlite`);
+    await generatePortfolio(file, { projects: PROJECTS, goalsPerProject: 6, statusesPerGoal: 2 });
+    let dbPath = file;
+    if (onPostgres()) {
+      const fresh = await freshLocation(dir, 'unused.sqlite', false, 'tester');
+      drop = fresh.drop;
+      await copyPortfolio(file, fresh.location);
+      dbPath = fresh.location;
+    }
+    services = await createAppServices({ dbPath, user: 'tester' });
+    table = createHandlers(services, headlessHost(join(dir, 'exports')));
+    all = await services.portfolio.portfolioSummaries();
+  });
+  afterAll(async () => {
+    await services.close();
+    await drop();
+  });
   it('the first screen: a page of slim rows, the counts, the headline over the matching projects and the dropdown values', async () => {
     const first = await page({ sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 25, figures: true, facets: true });
     expect(first).toMatchObject({ offset: 0, matching: PROJECTS, total: PROJECTS });
@@ -95,23 +106,25 @@ describe('portfolio:page', () => {
     expect(r.ok && r.value).toHaveLength(PROJECTS);
     expect(r.ok && Object.keys(r.value[0]!)).toEqual(['projectId', 'name']);
   });
-});
 
-describe('portfolio:loadDemo (the empty portfolio\'s "open the demo")', () => {
-  it('fills an empty portfolio with the demo, and refuses a portfolio that has projects, changing nothing', async () => {
-    const refused = await callChannel(table, 'portfolioLoadDemo', {});
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Demoen lægges kun i en tom portefølje, og denne har allerede projekter.' } });
-    expect((await services.store.listProjects()).length).toBe(PROJECTS);
+  describe('portfolio:loadDemo (the empty portfolio\'s "open the demo")', () => {
+    it('fills an empty portfolio with the demo, and refuses a portfolio that has projects, changing nothing', async () => {
+      const refused = await callChannel(table, 'portfolioLoadDemo', {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Demoen lægges kun i en tom portefølje, og denne har allerede projekter.' } });
+      expect((await services.store.listProjects()).length).toBe(PROJECTS);
 
-    const empty = await createAppServices({ dbPath: join(dir, 'empty.sqlite'), user: 'tester' });
-    try {
-      const emptyTable = createHandlers(empty, headlessHost(join(dir, 'exports')));
-      const loaded = await callChannel(emptyTable, 'portfolioLoadDemo', {});
-      expect(loaded.ok && loaded.value.projectIds).toHaveLength(4);
-      const names = await callChannel(emptyTable, 'projectNames', {});
-      expect(names.ok && names.value.map((p) => p.name)).toContain('Tiltrækning af talent (Headstart)');
-    } finally {
-      await empty.close();
-    }
+      const empty = await createAppServices({ dbPath: join(dir, `empty-${Date.now()}.sqlite`), user: 'tester' });
+      try {
+        const emptyTable = createHandlers(empty, headlessHost(join(dir, 'exports')));
+        const loaded = await callChannel(emptyTable, 'portfolioLoadDemo', {});
+        expect(loaded.ok && loaded.value.projectIds).toHaveLength(4);
+        const names = await callChannel(emptyTable, 'projectNames', {});
+        expect(names.ok && names.value.map((p) => p.name)).toContain('Tiltrækning af talent (Headstart)');
+      } finally {
+        await empty.close();
+      }
+    });
   });
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
