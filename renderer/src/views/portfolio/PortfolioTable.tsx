@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Box, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowsSort, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHT_KINDS } from '../../../../shared/domain';
 import type { PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../../shared/portfolioPage';
@@ -43,6 +43,32 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Port
   );
 }
 
+/**
+ * False until the browser has painted and gone idle once `ready` holds. The rows' tooltips
+ * (a floating-ui state per instance, two a row) show only on hover or focus, yet mounting them
+ * cost more than the rows' own cells on the first screen (issue 12, first paint): the first
+ * rows paint without them and they arrive when the page is idle, long before a user can point.
+ */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    const arm = () => setAfter(true);
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(arm, { timeout: 500 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(arm, 50);
+    return () => clearTimeout(timer);
+  }, [ready, after]);
+  return after;
+}
+
+/** The row's hover text on its icon once tooltips are armed; the icon alone before (it names itself by aria-label). */
+function RowTooltip({ armed, label, children }: { armed: boolean; label: string; children: ReactNode }) {
+  return armed ? <Tooltip label={label}>{children}</Tooltip> : children;
+}
+
 const clip = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 /**
@@ -73,6 +99,7 @@ export function PortfolioTable({
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh on every render, never memoized
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const items = virtualizer.getVirtualItems();
+  const tooltips = useAfterFirstPaint(items.some((item) => rowAt(item.index) !== undefined));
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -210,6 +237,9 @@ export function PortfolioTable({
                   </Table.Td>
                 </Table.Tr>
               );
+            // Each text once per row (i18next's interpolation is not free at 19 rows × 13 cells).
+            const warnings = row.warningCount > 0 ? t('portfolio.warningCount', { count: row.warningCount }) : '';
+            const deleteLabel = t('portfolio.delete', { name: row.name });
             return (
               <Table.Tr key={row.projectId} data-testid={`project-row-${row.projectId}`} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                 {columns.map((c) => (
@@ -218,18 +248,18 @@ export function PortfolioTable({
                   </Table.Td>
                 ))}
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {row.warningCount > 0 && (
-                    <Tooltip label={t('portfolio.warningCount', { count: row.warningCount })}>
-                      <Box component="span" role="img" aria-label={t('portfolio.warningCount', { count: row.warningCount })} c="orange.9" style={{ display: 'inline-flex', verticalAlign: 'middle', marginRight: 4 }}>
+                  {warnings && (
+                    <RowTooltip armed={tooltips} label={warnings}>
+                      <Box component="span" role="img" aria-label={warnings} c="orange.9" style={{ display: 'inline-flex', verticalAlign: 'middle', marginRight: 4 }}>
                         <IconAlertTriangle size={16} aria-hidden />
                       </Box>
-                    </Tooltip>
+                    </RowTooltip>
                   )}
-                  <Tooltip label={t('portfolio.delete', { name: row.name })}>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('portfolio.delete', { name: row.name })} onClick={() => onDelete(row)}>
+                  <RowTooltip armed={tooltips} label={deleteLabel}>
+                    <ActionIcon variant="subtle" color="red" aria-label={deleteLabel} onClick={() => onDelete(row)}>
                       <IconTrash size={16} />
                     </ActionIcon>
-                  </Tooltip>
+                  </RowTooltip>
                 </Table.Td>
               </Table.Tr>
             );
