@@ -96,8 +96,10 @@ export function PortfolioTable({
   const { t } = useTranslation();
   const fmt = useFormatter();
   const scroller = useRef<HTMLDivElement>(null);
+  // initialRect: the scroller's height by its CSS (.tl-portfolio-scroller: min(70vh, 640px)), so
+  // the first render already holds the rows on screen instead of a second render after measuring.
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh on every render, never memoized
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 0, height: Math.min(window.innerHeight * 0.7, 640) } });
   const items = virtualizer.getVirtualItems();
   const tooltips = useAfterFirstPaint(items.some((item) => rowAt(item.index) !== undefined));
   const first = items[0]?.index ?? 0;
