@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHT_KINDS } from '../../../../shared/domain';
 import type { PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../../shared/portfolioPage';
-import { LightLabel } from '../../components/Light';
+import { lightWords, LightWord } from '../../components/Light';
 import { useFormatter } from '../../format';
 
 /** Every row is this tall (two lines at most), so the scroll height is known without measuring. */
@@ -45,9 +45,11 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Port
 
 /**
  * False until the browser has painted and gone idle once `ready` holds. The rows' tooltips
- * (a floating-ui state per instance, two a row) show only on hover or focus, yet mounting them
- * cost more than the rows' own cells on the first screen (issue 12, first paint): the first
- * rows paint without them and they arrive when the page is idle, long before a user can point.
+ * (a floating-ui state per instance, two a row) show only on hover, yet mounting them cost more
+ * than the rows' own cells on the first screen (issue 12, first paint): the first rows paint
+ * without them and they arrive when the page is idle, long before a user can point. (Not on the
+ * pointer's first move over the table: the icons mount anew with their tooltip, and a click
+ * whose press and release straddle that render is lost.)
  */
 function useAfterFirstPaint(ready: boolean): boolean {
   const [after, setAfter] = useState(false);
@@ -113,6 +115,7 @@ export function PortfolioTable({
   }, [sort]);
 
   const dash = (v: string) => v || '–';
+  const words = lightWords(t);
   const all: (Column & { optional?: OptionalColumn })[] = [
     {
       id: 'name',
@@ -158,7 +161,7 @@ export function PortfolioTable({
       label: t(`lightKindShort.${k}`),
       width: 105,
       sortKey: `${k}Light` as PortfolioSortKey,
-      cell: (row: PortfolioPageRow) => <LightLabel light={row.lights[k]} size="sm" />,
+      cell: (row: PortfolioPageRow) => <LightWord light={row.lights[k]} word={words[row.lights[k] ?? 'none']} size="sm" />,
     })),
     {
       id: 'score',
