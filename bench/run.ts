@@ -29,6 +29,7 @@ import { benchImport } from './import';
  *   BENCH_SEED=12               generator seed
  *   BENCH_OUT=FILE              where the JSON goes
  *   BENCH_REBUILD=0             use out/renderer as it is instead of rebuilding a stale one
+ *   BENCH_ONLY=paint            only generate and the renderer's first paint (rendererPaint, rendererRows)
  *
  * `npm run bench -- import` instead reads large import files at and above the import limits
  * (bench/import.ts, issue 10 point 6).
@@ -43,6 +44,8 @@ const IMPORT_FILES = Number(env('BENCH_IMPORT_FILES', '1000'));
 const SEED = Number(env('BENCH_SEED', '12'));
 const OUT = resolve(env('BENCH_OUT', join(repoRoot, 'bench', 'results', 'latest.json')));
 const REBUILD = env('BENCH_REBUILD', '1') !== '0';
+const ONLY = env('BENCH_ONLY', '');
+if (ONLY !== '' && ONLY !== 'paint') throw new Error(`BENCH_ONLY=${ONLY} kendes ikke; den kan være "paint" (kun generate og rendererens første maling) eller tom (alle mål).`);
 /** Projects opened for the open-project figure (spread over the portfolio). */
 const OPENED = 15;
 
@@ -80,6 +83,35 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
   const generated = await runNpmCli(['generate', '--projects', String(projects), '--db', db, '--seed', String(SEED)]);
   if (generated.code !== 0) throw new Error(`generate sluttede med kode ${generated.code}: ${generated.stderr}`);
   add(figure('generate', generated.ms, `npm run cli -- generate --projects ${projects} --seed ${SEED} som egen proces (tsx, ingen bygget CLI); bulk-indlæsning i én transaktion.`, { details: { loadBefore, loadAfter: load() } }));
+
+  // First paint of the portfolio view in Chromium.
+  const paintFigures = async () => {
+    if (chromiumAvailable()) {
+      const paints = await measureFirstPaint(db, RUNS, `bench-portefolje-${projects}`);
+      const paint = median(paints.map((p) => p.paintMs));
+      const data = median(paints.map((p) => p.dataMs));
+      add(figure('rendererPaint', paint, `Produktionsbygget renderer i Chromium over den rigtige håndteringstabel (browserbroen): fra navigation til billedet efter at den første projektrække står i DOM, median af ${RUNS}. Første kørsel (frisk åbnet: main læser tallene, mens rendereren starter, som appen gør når vinduet åbner) står ved siden af; hver kørsel venter, til sidens efterfølgende kald er besvaret, før den næste starter.`, { runs: paints.map((p) => p.paintMs), details: { dataArrivedMs: data, afterDataMs: paint - data, firstRunMs: paints[0].paintMs } }));
+      add(figure('rendererRows', paints[0].projectRows, 'Projektrækker (data-testid="project-row-…") i DOM ved første maling.', { details: { tableRows: paints[0].tableRows } }));
+    } else {
+      const why = 'Chromium findes ikke (/usr/bin/chromium eller CHROMIUM_PATH); ikke målt.';
+      add(figure('rendererPaint', null, why));
+      add(figure('rendererRows', null, why));
+    }
+  };
+
+  const finish = async (): Promise<SizeResult> => {
+    const counts = await countRows(db);
+    log(`  (højeste RSS i bench-processen: ${formatDanishNumber(maxRssBytes() / 1e6)} MB)`);
+    // In the order of the issue's table, whatever order they were measured in.
+    const order = (f: Figure) => FIGURES.findIndex((spec) => spec.id === f.id);
+    return { projects, ...counts, databaseBytes: statSync(db).size, figures: figures.sort((a, b) => order(a) - order(b)) };
+  };
+
+  // BENCH_ONLY=paint: the portfolio is generated (as every figure needs it), then only the paint.
+  if (ONLY === 'paint') {
+    await paintFigures();
+    return finish();
+  }
 
   const services = await createAppServices({ dbPath: db });
   const handlers = createHandlers(services, headlessHost(join(dir, 'eksport')));
@@ -207,24 +239,8 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
     }),
   );
 
-  // First paint of the portfolio view in Chromium.
-  if (chromiumAvailable()) {
-    const paints = await measureFirstPaint(db, RUNS, `bench-portefolje-${projects}`);
-    const paint = median(paints.map((p) => p.paintMs));
-    const data = median(paints.map((p) => p.dataMs));
-    add(figure('rendererPaint', paint, `Produktionsbygget renderer i Chromium over den rigtige håndteringstabel (browserbroen): fra navigation til billedet efter at den første projektrække står i DOM, median af ${RUNS}. Første kørsel (frisk åbnet: main læser tallene, mens rendereren starter, som appen gør når vinduet åbner) står ved siden af; hver kørsel venter, til sidens efterfølgende kald er besvaret, før den næste starter.`, { runs: paints.map((p) => p.paintMs), details: { dataArrivedMs: data, afterDataMs: paint - data, firstRunMs: paints[0].paintMs } }));
-    add(figure('rendererRows', paints[0].projectRows, 'Projektrækker (data-testid="project-row-…") i DOM ved første maling.', { details: { tableRows: paints[0].tableRows } }));
-  } else {
-    const why = 'Chromium findes ikke (/usr/bin/chromium eller CHROMIUM_PATH); ikke målt.';
-    add(figure('rendererPaint', null, why));
-    add(figure('rendererRows', null, why));
-  }
-
-  const counts = await countRows(db);
-  log(`  (højeste RSS i bench-processen: ${formatDanishNumber(maxRssBytes() / 1e6)} MB)`);
-  // In the order of the issue's table, whatever order they were measured in.
-  const order = (f: Figure) => FIGURES.findIndex((spec) => spec.id === f.id);
-  return { projects, ...counts, databaseBytes: statSync(db).size, figures: figures.sort((a, b) => order(a) - order(b)) };
+  await paintFigures();
+  return finish();
 }
 
 async function countRows(db: string): Promise<{ goals: number; statusReports: number; evaluations: number }> {
@@ -281,7 +297,7 @@ async function main(): Promise<void> {
       loadAverageAtStart: loadAtStart,
       loadAverageAtEnd: os.loadavg(),
     },
-    settings: { sizes: SIZES, runs: RUNS, importFiles: IMPORT_FILES, seed: SEED, renderer },
+    settings: { sizes: SIZES, runs: RUNS, importFiles: IMPORT_FILES, seed: SEED, renderer, only: ONLY || 'alle' },
     units: { ms: 'millisekunder', bytes: 'bytes (1 MB = 1.000.000 bytes)', count: 'antal' },
     sizes,
   };

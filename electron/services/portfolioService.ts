@@ -47,14 +47,15 @@ export class PortfolioService {
   constructor(readonly store: PortfolioStore) {}
 
   async info(): Promise<PortfolioInfo> {
-    const [projects, versions] = await Promise.all([this.store.listProjects(), this.store.listProfileVersions()]);
+    // The first screen asks for this beside the portfolio's first page: a count, not every project read.
+    const [projectCount, versions] = await Promise.all([this.store.countProjects(), this.store.listProfileVersions()]);
     const { profile, ...profileVersion } = versions[0];
     return {
       path: this.store.path,
       user: this.store.user,
       label: portfolioLabel(this.store.path, this.store.user),
       readOnly: !!this.store.readOnly,
-      projectCount: projects.length,
+      projectCount,
       profile,
       profileVersion,
       profileVersions: versions.map(({ profile: _p, ...ref }) => ref),

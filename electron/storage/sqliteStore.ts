@@ -1036,6 +1036,10 @@ class SqliteStore implements PortfolioStore {
     });
   }
 
+  countProjects(): Promise<number> {
+    return this.read(async (c) => Number((await c.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM projects WHERE deleted_at IS NULL'))?.n ?? 0));
+  }
+
   /** A live project; null when missing or soft-deleted. */
   getProject(id: number): Promise<Project | null> {
     return this.read(async (c) => {

@@ -77,6 +77,8 @@ export interface PortfolioStore {
 
   // Projects (delete is soft, so that it can be undone)
   listProjects(options?: { includeDeleted?: boolean }): Promise<Project[]>;
+  /** How many live projects there are (what listProjects would return), without reading them. */
+  countProjects(): Promise<number>;
   getProject(id: number): Promise<Project | null>;
   findProjectByName(name: string): Promise<Project | null>;
   createProject(facts: ProjectFacts): Promise<Project>;

@@ -47,6 +47,32 @@ function GlobalCommands() {
   return null;
 }
 
+/**
+ * The title names the open portfolio: "Trafiklys – user@host/database" on a server, the file's
+ * name for SQLite (Electron's window title follows the page's). Its own component, so that
+ * portfolio:info's answer (it comes while the first screen is built) renders nothing but this,
+ * not the whole app again (issue 12, first paint).
+ */
+function DocumentTitle() {
+  const { t } = useTranslation();
+  const api = useContext(ApiContext);
+  const [opened, setOpened] = useState<{ label: string; readOnly: boolean } | null>(null);
+  useEffect(() => {
+    if (!api) return;
+    let live = true;
+    void safeCall(() => api.portfolioInfo({})).then((r) => {
+      if (live && r.ok && r.value.label) setOpened({ label: r.value.label, readOnly: !!r.value.readOnly });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  useEffect(() => {
+    document.title = opened ? portfolioTitle(opened.label, opened.readOnly) : t('app.title');
+  }, [t, opened]);
+  return null;
+}
+
 export function App() {
   const { t } = useTranslation();
   const [route, navigate] = useRoute();
@@ -65,29 +91,14 @@ export function App() {
     });
   }, [navigate, onMethodology]);
 
-  // The title names the open portfolio: "Trafiklys – user@host/database" on a server, the file's
-  // name for SQLite (Electron's window title follows the page's).
   const api = useContext(ApiContext);
   const hasApi = !!api;
-  const [opened, setOpened] = useState<{ label: string; readOnly: boolean } | null>(null);
-  useEffect(() => {
-    if (!api) return;
-    let live = true;
-    void safeCall(() => api.portfolioInfo({})).then((r) => {
-      if (live && r.ok && r.value.label) setOpened({ label: r.value.label, readOnly: !!r.value.readOnly });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  useEffect(() => {
-    document.title = opened ? portfolioTitle(opened.label, opened.readOnly) : t('app.title');
-  }, [t, opened]);
 
   useLandOnField(route.name === 'project' ? route.find : undefined, window.location.hash);
 
   return (
     <AppShell header={{ height: 56 }} padding="md">
+      <DocumentTitle />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           {/* The name starts with the visible "Trafiklys" (WCAG 2.5.3, label in name) and says where it goes. */}

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NumberParseError, parseDanishNumber, parseTypedAmountOre } from '../../shared/numbers/danish';
 import { roundHalfUp as roundMoney } from '../../shared/methodology/rounding';
@@ -176,9 +175,24 @@ export function parseEnglishAmount(text: string): number | null {
   return roundMoney(value * factor, 2);
 }
 
+const formatters = new Map<Language, Formatter>();
+
+/**
+ * The one formatter of a language for the whole renderer. A formatter holds nothing but Intl
+ * formats (and caches of them), which are costly to build: one per component that formats
+ * (every date field, every table) cost tens of milliseconds on the portfolio's first screen.
+ */
+export function formatterFor(language: Language): Formatter {
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = createFormatter(language);
+    formatters.set(language, formatter);
+  }
+  return formatter;
+}
+
 /** The formatter of the current UI language. */
 export function useFormatter(): Formatter {
   const { i18n } = useTranslation();
-  const language: Language = i18n.language === 'en' ? 'en' : 'da';
-  return useMemo(() => createFormatter(language), [language]);
+  return formatterFor(i18n.language === 'en' ? 'en' : 'da');
 }

@@ -1,3 +1,5 @@
+// First: asks main for the portfolio's first page before the other modules are evaluated.
+import './early';
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
@@ -9,13 +11,9 @@ import { windowApi } from './api';
 import { installAppValidation } from './components/validation';
 import { createI18n } from './i18n';
 import { AppProviders } from './providers';
-import { parseRoute } from './router';
-import { askFirstPageEarly } from './views/portfolio/firstPage';
 
 const i18n = createI18n();
 const api = windowApi();
-// The portfolio's first page is asked for now, so main reads it while React builds the shell.
-if (api && parseRoute(window.location.hash).name === 'portfolio') askFirstPageEarly(api, i18n.language === 'en' ? 'en' : 'da');
 installAppValidation(document);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing');

@@ -29,17 +29,32 @@ export function LightDot({ light, size = 12 }: { light: Light | null; size?: num
   );
 }
 
-/** A traffic light as shape + word ("Grøn"), so colour is never the only cue. */
-export function LightLabel({ light, size = 'sm', dotSize }: { light: Light | null; size?: 'xs' | 'sm' | 'md' | 'lg'; dotSize?: number }) {
-  const { t } = useTranslation();
+type LightSize = 'xs' | 'sm' | 'md' | 'lg';
+
+/**
+ * LightLabel with its word given: for tables, which translate the four words once per render
+ * rather than once per cell (issue 12, first paint).
+ */
+export function LightWord({ light, word, size = 'sm', dotSize }: { light: Light | null; word: string; size?: LightSize; dotSize?: number }) {
   return (
     <Group gap={6} wrap="nowrap" component="span" data-light={light ?? 'none'} style={{ display: 'inline-flex' }}>
       <LightDot light={light} size={dotSize ?? (size === 'lg' ? 18 : 12)} />
       <Text component="span" size={size} fw={600}>
-        {light ? t(`light.${light}`) : t('light.none')}
+        {word}
       </Text>
     </Group>
   );
+}
+
+/** The words of the lights and of no light, in the current language. */
+export function lightWords(t: (key: string) => string): Record<Light | 'none', string> {
+  return { green: t('light.green'), yellow: t('light.yellow'), red: t('light.red'), none: t('light.none') };
+}
+
+/** A traffic light as shape + word ("Grøn"), so colour is never the only cue. */
+export function LightLabel({ light, size = 'sm', dotSize }: { light: Light | null; size?: LightSize; dotSize?: number }) {
+  const { t } = useTranslation();
+  return <LightWord light={light} word={light ? t(`light.${light}`) : t('light.none')} size={size} dotSize={dotSize} />;
 }
 
 /** A light as a compact badge (tables). */

@@ -4,7 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconColumns, IconFileImport, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSuggestionView } from '../../../shared/contracts';
 import { ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
@@ -19,12 +19,15 @@ import { showUndoNotice } from '../components/undoNotice';
 import { useErrorText, useNotifyError } from '../components/useSave';
 import { useFormatter } from '../format';
 import type { Route } from '../router';
-import { ImportWizard } from './import/ImportWizard';
 import { IndicatorSuggestions, PooledIndicators, PortfolioHeadline } from './PortfolioFigures';
 import { INITIAL_SORT } from './portfolio/firstPage';
 import { PortfolioFilters } from './portfolio/PortfolioFilters';
 import { OPTIONAL_COLUMNS, PortfolioTable, type OptionalColumn } from './portfolio/PortfolioTable';
 import { usePortfolioPages } from './portfolio/usePortfolioPages';
+
+// The import wizard (its readers and checks of workbooks) loads when first opened, so the
+// portfolio's first screen does not parse it (issue 12, first paint).
+const ImportWizard = lazy(() => import('./import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
 /** Asks whether to export the projects the filter shows or the whole portfolio. */
 function ExportChoiceModal({ shown, total, onChoose, onClose }: { shown: number; total: number; onChoose: (filtered: boolean) => void; onClose: () => void }) {
@@ -461,15 +464,17 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
         />
       )}
       {importing && (
-        <ImportWizard
-          opened
-          onClose={() => setImporting(false)}
-          onImported={reload}
-          onOpenProject={(projectId) => {
-            setImporting(false);
-            navigate({ name: 'project', projectId, tab: 'goals', evaluationId: null });
-          }}
-        />
+        <Suspense fallback={null}>
+          <ImportWizard
+            opened
+            onClose={() => setImporting(false)}
+            onImported={reload}
+            onOpenProject={(projectId) => {
+              setImporting(false);
+              navigate({ name: 'project', projectId, tab: 'goals', evaluationId: null });
+            }}
+          />
+        </Suspense>
       )}
     </Stack>
   );

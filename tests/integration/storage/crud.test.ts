@@ -74,9 +74,12 @@ describeEngines('store CRUD', () => {
       const b = await fx.store.createProject(facts({ name: 'Beta' }));
       const a = await fx.store.createProject(facts({ name: 'alfa' }));
       expect((await fx.store.listProjects()).map((p) => p.name)).toEqual(['alfa', 'Beta']);
+      expect(await fx.store.countProjects()).toBe(2);
 
       await fx.store.deleteProject(b.id);
       expect((await fx.store.listProjects()).map((p) => p.id)).toEqual([a.id]);
+      // The count the portfolio's title bar shows (portfolio:info) leaves the deleted one out.
+      expect(await fx.store.countProjects()).toBe(1);
       expect((await fx.store.listProjects({ includeDeleted: true })).map((p) => p.id)).toEqual([a.id, b.id]);
       expect(await fx.store.getProject(b.id)).toBeNull();
       expect(await fx.store.findProjectByName('Beta')).toBeNull();
@@ -85,6 +88,7 @@ describeEngines('store CRUD', () => {
       const restored = await fx.store.restoreProject(b.id);
       expect(restored.name).toBe('Beta');
       expect((await fx.store.listProjects()).map((p) => p.id)).toEqual([a.id, b.id]);
+      expect(await fx.store.countProjects()).toBe(2);
     });
 
     it('refuses two live projects with the same name, but allows reusing a deleted name', async () => {

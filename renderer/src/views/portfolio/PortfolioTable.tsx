@@ -1,11 +1,11 @@
 import { ActionIcon, Anchor, Box, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowsSort, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHT_KINDS } from '../../../../shared/domain';
 import type { PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../../shared/portfolioPage';
-import { LightLabel } from '../../components/Light';
+import { lightWords, LightWord } from '../../components/Light';
 import { useFormatter } from '../../format';
 
 /** Every row is this tall (two lines at most), so the scroll height is known without measuring. */
@@ -43,6 +43,34 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Port
   );
 }
 
+/**
+ * False until the browser has painted and gone idle once `ready` holds. The rows' tooltips
+ * (a floating-ui state per instance, two a row) show only on hover, yet mounting them cost more
+ * than the rows' own cells on the first screen (issue 12, first paint): the first rows paint
+ * without them and they arrive when the page is idle, long before a user can point. (Not on the
+ * pointer's first move over the table: the icons mount anew with their tooltip, and a click
+ * whose press and release straddle that render is lost.)
+ */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    const arm = () => setAfter(true);
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(arm, { timeout: 500 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(arm, 50);
+    return () => clearTimeout(timer);
+  }, [ready, after]);
+  return after;
+}
+
+/** The row's hover text on its icon once tooltips are armed; the icon alone before (it names itself by aria-label). */
+function RowTooltip({ armed, label, children }: { armed: boolean; label: string; children: ReactNode }) {
+  return armed ? <Tooltip label={label}>{children}</Tooltip> : children;
+}
+
 const clip = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 /**
@@ -70,9 +98,12 @@ export function PortfolioTable({
   const { t } = useTranslation();
   const fmt = useFormatter();
   const scroller = useRef<HTMLDivElement>(null);
+  // initialRect: the scroller's height by its CSS (.tl-portfolio-scroller: min(70vh, 640px)), so
+  // the first render already holds the rows on screen instead of a second render after measuring.
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh on every render, never memoized
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 0, height: Math.min(window.innerHeight * 0.7, 640) } });
   const items = virtualizer.getVirtualItems();
+  const tooltips = useAfterFirstPaint(items.some((item) => rowAt(item.index) !== undefined));
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -84,6 +115,7 @@ export function PortfolioTable({
   }, [sort]);
 
   const dash = (v: string) => v || '–';
+  const words = lightWords(t);
   const all: (Column & { optional?: OptionalColumn })[] = [
     {
       id: 'name',
@@ -129,7 +161,7 @@ export function PortfolioTable({
       label: t(`lightKindShort.${k}`),
       width: 105,
       sortKey: `${k}Light` as PortfolioSortKey,
-      cell: (row: PortfolioPageRow) => <LightLabel light={row.lights[k]} size="sm" />,
+      cell: (row: PortfolioPageRow) => <LightWord light={row.lights[k]} word={words[row.lights[k] ?? 'none']} size="sm" />,
     })),
     {
       id: 'score',
@@ -210,6 +242,9 @@ export function PortfolioTable({
                   </Table.Td>
                 </Table.Tr>
               );
+            // Each text once per row (i18next's interpolation is not free at 19 rows × 13 cells).
+            const warnings = row.warningCount > 0 ? t('portfolio.warningCount', { count: row.warningCount }) : '';
+            const deleteLabel = t('portfolio.delete', { name: row.name });
             return (
               <Table.Tr key={row.projectId} data-testid={`project-row-${row.projectId}`} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                 {columns.map((c) => (
@@ -218,18 +253,18 @@ export function PortfolioTable({
                   </Table.Td>
                 ))}
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {row.warningCount > 0 && (
-                    <Tooltip label={t('portfolio.warningCount', { count: row.warningCount })}>
-                      <Box component="span" role="img" aria-label={t('portfolio.warningCount', { count: row.warningCount })} c="orange.9" style={{ display: 'inline-flex', verticalAlign: 'middle', marginRight: 4 }}>
+                  {warnings && (
+                    <RowTooltip armed={tooltips} label={warnings}>
+                      <Box component="span" role="img" aria-label={warnings} c="orange.9" style={{ display: 'inline-flex', verticalAlign: 'middle', marginRight: 4 }}>
                         <IconAlertTriangle size={16} aria-hidden />
                       </Box>
-                    </Tooltip>
+                    </RowTooltip>
                   )}
-                  <Tooltip label={t('portfolio.delete', { name: row.name })}>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('portfolio.delete', { name: row.name })} onClick={() => onDelete(row)}>
+                  <RowTooltip armed={tooltips} label={deleteLabel}>
+                    <ActionIcon variant="subtle" color="red" aria-label={deleteLabel} onClick={() => onDelete(row)}>
                       <IconTrash size={16} />
                     </ActionIcon>
-                  </Tooltip>
+                  </RowTooltip>
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,0 +1,71 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import type { PortfolioPageRow } from '../../shared/portfolioPage';
+import { PortfolioTable } from '../../renderer/src/views/portfolio/PortfolioTable';
+import { mockApi, renderWithApp } from './render';
+
+const row = (projectId: number, name: string, warningCount: number): PortfolioPageRow => ({
+  projectId,
+  name,
+  grantRecipient: 'Aarhus Kommune',
+  caseOfficer: 'Lars Holm',
+  fundingSource: 'Socialfonden',
+  evaluationType: 'midterm',
+  evaluationDate: '2024-06-30',
+  implementation: { score: 3.5, scored: 6 },
+  lights: { implementation: 'green', goals: 'yellow', effect: null },
+  outputPercent: 0.5,
+  budgetPercent: 0.25,
+  timePercent: 0.75,
+  warningCount,
+});
+
+const rows = [row(1, 'Grøn omstilling', 2), row(2, 'Digital transformation', 0)];
+
+function renderTable() {
+  return renderWithApp(
+    <PortfolioTable count={rows.length} rowAt={(i) => rows[i]} ensureRange={() => {}} sort={{ key: 'name', dir: 'asc' }} onSort={() => {}} hidden={new Set()} onDelete={() => {}} />,
+    { api: mockApi() },
+  );
+}
+
+describe('the portfolio table', () => {
+  beforeAll(() => {
+    // jsdom has no scrolling; the table scrolls to the top on a new sort.
+    Element.prototype.scrollTo ??= () => {};
+    // Nor layout: the scroller gets the height the virtualizer reads (CSS gives it up to 640 px).
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.dataset['testid'] === 'portfolio-scroller' ? 640 : 0;
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.dataset['testid'] === 'portfolio-scroller' ? 1200 : 0;
+    });
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('shows each light as shape and word, and the row icons name themselves', () => {
+    renderTable();
+    const first = screen.getByTestId('project-row-1');
+    expect(within(first).getByText('Grøn')).toBeTruthy();
+    expect(within(first).getByText('Gul')).toBeTruthy();
+    expect(within(first).getByText('Intet lys')).toBeTruthy();
+    expect(first.querySelector('[data-light="green"] svg[data-shape="circle"]')).toBeTruthy();
+    expect(within(first).getByRole('img', { name: '2 advarsler' })).toBeTruthy();
+    expect(within(first).getByRole('button', { name: 'Slet Grøn omstilling' })).toBeTruthy();
+    expect(within(screen.getByTestId('project-row-2')).queryByRole('img', { name: /advars/ })).toBeNull();
+  });
+
+  it('shows the delete button’s tooltip on hover (the tooltips arrive after the rows are painted)', async () => {
+    const user = userEvent.setup();
+    renderTable();
+    await waitFor(async () => {
+      const button = screen.getByRole('button', { name: 'Slet Grøn omstilling' });
+      await user.unhover(button);
+      await user.hover(button);
+      expect(screen.getByRole('tooltip').textContent).toBe('Slet Grøn omstilling');
+    });
+  });
+});
