@@ -339,7 +339,8 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
   throwIfAborted(input.signal);
   if (input.items.length === 0) throw new ServiceError('VALIDATION', 'Intet at importere: ingen punkter er valgt.');
   const where = { projectId: input.projectId ?? undefined, newProject: input.projectId === null, evaluationId: input.evaluationId ?? undefined };
-  if (input.projectId !== null && !(await store.getProject(input.projectId))) throw new ServiceError('NOT_FOUND', `Projekt ${input.projectId} findes ikke.`);
+  // A project that does not exist is refused by loadState (NOT_FOUND, the same words), from the
+  // read the preview already made at this change mark: no query of its own per file.
   const diffOptions = diffOptionsOf(input.files ?? []);
   await preflight(store, input, await loadState(store, input.items, where), diffOptions);
   const sources = sourcesToKeep(input.files ?? [], input.items);

@@ -119,7 +119,7 @@ export class PortfolioService {
   /** Everything about one evaluation round, with the engine's figures. */
   async evaluationDetail(evaluationId: number, store: PortfolioStore = this.store): Promise<EvaluationDetail> {
     const evaluation = await this.requireEvaluation(evaluationId, store);
-    const [scores, lights, survey, learning, spendingByYear, texts, textVersions, signOff, sealedProfile, sealedVersion, current] = await Promise.all([
+    const [scores, lights, survey, learning, spendingByYear, texts, textVersions, signOff, current] = await Promise.all([
       store.listScores(evaluationId),
       store.listLightDecisions(evaluationId),
       store.listSurveyIndicators(evaluationId),
@@ -128,10 +128,12 @@ export class PortfolioService {
       store.getEvaluationTexts(evaluationId),
       store.getEvaluationTextVersions(evaluationId),
       store.getSignOff(evaluationId),
-      store.getSealedProfile(evaluationId),
-      store.getSealedProfileVersion(evaluationId),
       store.getProfileVersion(),
     ]);
+    // Only a final round has a sign-off row, and so sealed thresholds: a draft asks for none
+    // (two queries fewer on every open of a round being worked on).
+    const [sealedProfile, sealedVersion] =
+      signOff.state === 'final' ? await Promise.all([store.getSealedProfile(evaluationId), store.getSealedProfileVersion(evaluationId)]) : [null, undefined];
     // A final round keeps the thresholds (and so the version) it was signed off with.
     const { profile: currentProfile, ...currentVersion } = current;
     const profile = sealedProfile ?? currentProfile;

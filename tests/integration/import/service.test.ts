@@ -73,6 +73,17 @@ describe('preview and apply', () => {
     await store.close();
   });
 
+  it('an apply to a project that is gone (deleted since the preview) is refused in words and writes nothing', async () => {
+    const store = await freshStore();
+    const { result } = await importHeadstart(store);
+    const csv = enc('Kode;Status;Dato\nB1;240;01.03.2023\n');
+    const p = await previewImport(store, [{ name: 'status-2023.csv', bytes: csv }], { projectId: result.projectId });
+    const before = await store.listStatusReports(p.projectId!);
+    await expect(applyImport(store, { projectId: 999_999, items: p.items })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Projekt 999999 findes ikke.' });
+    expect(await store.listStatusReports(p.projectId!)).toEqual(before);
+    await store.close();
+  });
+
   it("imports 004's budget lines, financing and proposed goal codes", async () => {
     const store = await freshStore();
     const p = await previewImport(store, [{ name: 'ansøgning.txt', bytes: enc(readFixture(FIXTURE_004)) }], { projectName: 'WLS Midt' });
