@@ -162,7 +162,8 @@ export function IndicatorSuggestions({ suggestions, onConfirm }: { suggestions: 
       <Stack gap="xs">
         {suggestions.map((s) => (
           <Group key={s.key} justify="space-between" wrap="nowrap" align="flex-start">
-            <div>
+            {/* The goals' list may be long: it wraps, and the button keeps its width. */}
+            <div style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
               <Group gap={6}>
                 <Text size="sm" fw={600}>
                   {s.indicatorName}
@@ -180,7 +181,7 @@ export function IndicatorSuggestions({ suggestions, onConfirm }: { suggestions: 
                 {namedGoals(s, (g) => `${g.projectName}: ${g.code}`, ' · ', more)}
               </Text>
             </div>
-            <Button size="xs" variant="light" onClick={() => onConfirm(s)} aria-label={t('portfolio.confirmSuggestion', { name: s.indicatorName })}>
+            <Button size="xs" variant="light" style={{ flexShrink: 0 }} onClick={() => onConfirm(s)} aria-label={t('portfolio.confirmSuggestion', { name: s.indicatorName })}>
               {t('portfolio.confirm')}
             </Button>
           </Group>
