@@ -66,6 +66,8 @@ describe('the portfolio table', () => {
       await user.unhover(button);
       await user.hover(button);
       expect(screen.getByRole('tooltip').textContent).toBe('Slet Grøn omstilling');
-    });
+      // Each try hovers anew; on a loaded two-core CI one try took over a second (the 1 s default).
+      // It waits until it holds: a real failure only reports later, never passes easier.
+    }, { timeout: 10_000 });
   });
 });
