@@ -1,10 +1,6 @@
 import type { z } from 'zod';
 import { ServiceError, type IpcError } from '../../shared/contracts/core';
 import { StaleWriteError, StorageError } from '../storage/store';
-import type { ServerProblem } from '../storage/messages';
-
-/** A server lost under an open portfolio may answer later (a failed connect is the dialog's to retry). */
-const TRANSIENT = new Set<ServerProblem>(['lost']);
 
 /** Zod issues as `path: message` pairs a form can put beside its fields. */
 export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
@@ -37,7 +33,8 @@ export function toIpcError(err: unknown): IpcError {
   // Before the CONFLICT it also is: the renderer keeps the user's text and offers to reload.
   if (err instanceof StaleWriteError)
     return { code: 'STALE_WRITE', message: err.message, stale: { changedBy: err.changedBy, changedAt: err.changedAt, currentVersion: err.currentVersion } };
-  if (err instanceof StorageError && err.problem.code === 'DB_SERVER' && TRANSIENT.has(err.problem.reason))
+  // The server lost under an open portfolio may answer later (a failed connect is the dialog's to retry).
+  if (err instanceof StorageError && err.problem.code === 'DB_SERVER' && err.problem.reason === 'lost')
     return { code: 'DB_SERVER', message: err.message, retry: true };
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { connectPgClient, type PgOpenOptions } from './pgDb';
+import { connectPgClient, dropSocket, type PgOpenOptions } from './pgDb';
 import { z } from 'zod';
 
 /**
@@ -245,7 +245,7 @@ export class ChangeFeed {
     if (answered || this.client !== client) return;
     this.lost(client);
     // Its queries wait on a socket that will not answer: drop it rather than wait for TCP.
-    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    dropSocket(client);
     void client.end().catch(() => undefined);
   }
 

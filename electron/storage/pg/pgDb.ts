@@ -214,6 +214,15 @@ export interface PgOpenOptions {
 /** libpq's require/prefer: encrypted, the certificate not checked against an authority. */
 const UNVERIFIED_TLS = { rejectUnauthorized: false };
 
+/**
+ * Ends a client's line at once: its queries fail now with "Connection terminated" (DB_SERVER
+ * "lost"), rather than wait on a socket that will not answer until TCP gives up. The driver has
+ * no public call for it; `end()` waits for the server's goodbye.
+ */
+export function dropSocket(client: pg.ClientBase): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
 function isNoTlsError(error: unknown): boolean {
   return error instanceof Error && /does not support SSL/i.test(error.message);
 }
@@ -303,7 +312,7 @@ export class PgDb implements Database {
     if (this.closed) return;
     const old = this.pool;
     this.pool = this.makePool();
-    for (const client of this.active) (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    for (const client of this.active) dropSocket(client);
     void old.end().catch(() => undefined);
   }
 
@@ -315,7 +324,7 @@ export class PgDb implements Database {
    */
   static async open(url: string, options: PgOpenOptions = {}): Promise<PgDb> {
     const where = redactUrl(url);
-    const attempt = async (ssl: pg.PoolConfig['ssl'] | undefined): Promise<{ pool: pg.Pool; user: string; make: () => pg.Pool }> => {
+    const attempt = async (ssl: pg.PoolConfig['ssl'] | undefined): Promise<PgDb> => {
       const make = () => {
         const p = new pg.Pool({ ...poolTarget(url, options, ssl), types: TYPES, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
         p.on('error', () => undefined); // an idle client lost: the next checkout reports it
@@ -325,7 +334,7 @@ export class PgDb implements Database {
       try {
         const client = await pool.connect();
         try {
-          return { pool, make, user: (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u };
+          return new PgDb(pool, where, (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0].u, make);
         } finally {
           client.release();
         }
@@ -335,22 +344,12 @@ export class PgDb implements Database {
       }
     };
     try {
-      if (options.tls === undefined) {
-        const { pool, user, make } = await attempt(undefined);
-        return new PgDb(pool, where, user, make);
-      }
-      if (options.tls === 'off') {
-        const { pool, user, make } = await attempt(false);
-        return new PgDb(pool, where, user, make);
-      }
+      if (options.tls === undefined) return await attempt(undefined);
+      if (options.tls === 'off') return await attempt(false);
       try {
-        const { pool, user, make } = await attempt(UNVERIFIED_TLS);
-        return new PgDb(pool, where, user, make);
+        return await attempt(UNVERIFIED_TLS);
       } catch (error) {
-        if (options.tls === 'prefer' && isNoTlsError(error)) {
-          const { pool, user, make } = await attempt(false);
-          return new PgDb(pool, where, user, make);
-        }
+        if (options.tls === 'prefer' && isNoTlsError(error)) return await attempt(false);
         throw error;
       }
     } catch (error) {

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, IpcResult } from '../../../shared/contracts';
 import { safeCall } from '../api';
@@ -8,8 +8,6 @@ import { danishClockOf } from '../../../shared/numbers/danishDate';
 
 /** `retrying`: the server could not be reached; the save waits and is sent again by itself. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'retrying';
-
-let saveKeys = 0;
 
 /** An error in the UI language: the message to show, and the server's (Danish) text as detail. */
 export interface ErrorParts {
@@ -66,8 +64,8 @@ export function useSave() {
   const errorText = useErrorText();
   const { t } = useTranslation();
   const seq = useRef(0);
-  const key = useRef<string | null>(null);
-  key.current ??= `save-${++saveKeys}`;
+  // This field's place in the outbox: a newer save of it replaces a waiting older one.
+  const key = useId();
   const run = useCallback(async <T,>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> => {
     const mine = ++seq.current;
     setState('saving');
@@ -79,14 +77,14 @@ export function useSave() {
         setState('retrying');
         setError(result.error);
       }
-      result = await outbox.hold(key.current!, call);
+      result = await outbox.hold(key, call);
     }
     if (mine === seq.current) {
       setState(result.ok ? 'saved' : 'error');
       setError(result.ok ? null : result.error);
     }
     return result;
-  }, []);
+  }, [key]);
   const reset = useCallback(() => {
     seq.current++;
     setState('idle');
