@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { GoalTable } from '../../renderer/src/views/project/GoalTable';
 import { GoalsTab } from '../../renderer/src/views/project/GoalsTab';
+import { RightsLock } from '../../renderer/src/rights';
 import { ResumeTab } from '../../renderer/src/views/project/ResumeTab';
 import type { StatusReport } from '../../shared/domain';
 import { headstartFixture, mockApi, renderWithApp, withProject, type MockApi } from './render';
@@ -120,6 +121,33 @@ describe('approval on a team server', () => {
     const approveB1 = screen.getAllByRole('button', { name: /^Godkend status for B1/ })[0] as HTMLButtonElement;
     expect(approveB1.disabled).toBe(true);
     expect(api.figuresApprove).not.toHaveBeenCalled();
+  });
+});
+
+describe('approval on a team server, whatever the tab', () => {
+  it("a case officer may approve inside a part of the app locked for them by another table's right (the approval names its own right)", async () => {
+    const { project, evaluation } = headstartFixture();
+    const { reports } = statuses();
+    const withReported = { ...project, statusReports: reports };
+    const api = mockApi({
+      sessionRights: async () => ({ ok: true, value: { user: 'sara', roles: ['case-officer'], writable: ['goals', 'status_reports', 'evaluation_progress'], projects: [project.project.id] } }),
+      indicatorList: async () => ({ ok: true, value: [] }),
+      indicatorSuggestions: async () => ({ ok: true, value: [] }),
+    });
+    renderWithApp(
+      withProject(
+        <RightsLock table="light_decisions" projectId={project.project.id}>
+          <GoalsTab />
+        </RightsLock>,
+        withReported,
+        evaluation,
+      ),
+      { api },
+    );
+    // The rights have arrived once the tab's own field is read-only.
+    await waitFor(() => expect(screen.getAllByRole('img', { name: /kun en evaluator kan ændre lysvurderinger/ }).length).toBeGreaterThan(0));
+    const approveB1 = screen.getAllByRole('button', { name: /^Godkend status for B1/ })[0] as HTMLButtonElement;
+    expect(approveB1.disabled).toBe(false);
   });
 });
 

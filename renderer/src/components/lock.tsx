@@ -20,6 +20,11 @@ export function useLock(): string | null {
   return round ?? rights;
 }
 
+/** Only a final round's lock, for what names its own right instead of the tab's (an approval). */
+export function useRoundLock(): string | null {
+  return useContext(RoundLockContext);
+}
+
 /** A final round's lock (null: a draft, or what is inside may change in a final round). */
 export function LockProvider({ reason, children }: { reason: string | null; children: ReactNode }) {
   return <RoundLockContext.Provider value={reason}>{children}</RoundLockContext.Provider>;

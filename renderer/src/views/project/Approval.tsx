@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FigureApproval, FigureRef } from '../../../../shared/domain';
 import { safeCall, useApi } from '../../api';
 import { useReturnFocusOnUnmount } from '../../components/focus';
-import { useLock } from '../../components/lock';
+import { useRoundLock } from '../../components/lock';
 import { useRefusalReason } from '../../rights';
 import { useErrorText, useNotifyError } from '../../components/useSave';
 import { useFormatter } from '../../format';
@@ -105,9 +105,10 @@ export function ApprovalMark({
   const errorText = useErrorText();
   const notifyError = useNotifyError();
   const text = useApprovalText();
-  // A final round's lock first; then the right to decide: the case officer's (a status's in status_reports, a round's budget and time in owned columns of the round).
+  // A final round's lock first; then the right to decide, its own and not the tab's: the case
+  // officer's (a status's in status_reports, a round's budget and time in owned columns of the round).
   const refused = useRefusalReason(figure.kind === 'status' ? 'status_reports' : 'evaluation_progress', projectId);
-  const locked = useLock() ?? refused;
+  const locked = useRoundLock() ?? refused;
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [returnError, setReturnError] = useState<string | null>(null);
@@ -173,7 +174,7 @@ export function PendingApprovals() {
   const refusedStatuses = useRefusalReason('status_reports', project.project.id);
   const refusedProgress = useRefusalReason('evaluation_progress', project.project.id);
   const refused = refusedStatuses ?? refusedProgress;
-  const locked = useLock() ?? refused;
+  const locked = useRoundLock() ?? refused;
   const [busy, setBusy] = useState(false);
   const pending = project.statusReports.filter((s) => s.approval?.state === 'reported').length + project.evaluations.filter((e) => e.progressApproval?.state === 'reported').length;
   if (pending === 0) return null;
