@@ -29,7 +29,8 @@ import { benchImport } from './import';
  *   BENCH_SEED=12               generator seed
  *   BENCH_OUT=FILE              where the JSON goes
  *   BENCH_REBUILD=0             use out/renderer as it is instead of rebuilding a stale one
- *   BENCH_ONLY=paint            only generate and the renderer's first paint (rendererPaint, rendererRows)
+ *   BENCH_ONLY=paint,import     only generate and these groups of figures: core (summary, open one project,
+ *                               first screen, filter and sort, cli summary), export, import, paint
  *
  * `npm run bench -- import` instead reads large import files at and above the import limits
  * (bench/import.ts, issue 10 point 6).
@@ -45,7 +46,13 @@ const SEED = Number(env('BENCH_SEED', '12'));
 const OUT = resolve(env('BENCH_OUT', join(repoRoot, 'bench', 'results', 'latest.json')));
 const REBUILD = env('BENCH_REBUILD', '1') !== '0';
 const ONLY = env('BENCH_ONLY', '');
-if (ONLY !== '' && ONLY !== 'paint') throw new Error(`BENCH_ONLY=${ONLY} kendes ikke; den kan være "paint" (kun generate og rendererens første maling) eller tom (alle mål).`);
+const GROUPS = ['core', 'export', 'import', 'paint'] as const;
+const only = ONLY.split(',').map((g) => g.trim()).filter(Boolean);
+for (const g of only) {
+  if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`BENCH_ONLY=${ONLY}: "${g}" kendes ikke; grupperne er ${GROUPS.join(', ')} (kommasepareret), eller tom for alle mål.`);
+}
+/** Whether a group of figures is measured in this run (every group when BENCH_ONLY is empty). */
+const wanted = (group: (typeof GROUPS)[number]) => only.length === 0 || only.includes(group);
 /** Projects opened for the open-project figure (spread over the portfolio). */
 const OPENED = 15;
 
@@ -107,139 +114,139 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
     return { projects, ...counts, databaseBytes: statSync(db).size, figures: figures.sort((a, b) => order(a) - order(b)) };
   };
 
-  // BENCH_ONLY=paint: the portfolio is generated (as every figure needs it), then only the paint.
-  if (ONLY === 'paint') {
-    await paintFigures();
-    return finish();
-  }
-
-  const services = await createAppServices({ dbPath: db });
-  const handlers = createHandlers(services, headlessHost(join(dir, 'eksport')));
-  let summaries: ProjectSummary[] = [];
-  let pageFigures = { filteredMs: NaN, byNameMs: NaN, firstFilteredMs: NaN, rowsAfterFilter: 0 };
-  try {
-    // Portfolio summary in-process, as the portfolio view's call does it today.
-    const runs: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const [value, ms] = await timed(() => services.portfolio.portfolioSummaries());
-      summaries = value;
-      runs.push(ms);
-    }
-    const perProject = median(runs) / projects;
-    add(figure('portfolioSummary', median(runs), `PortfolioService.portfolioSummaries() over ${projects} projekter i samme proces, median af ${RUNS} kørsler. Den første kørsel læser og fortolker alle gemte tal (kold); de næste spørger SQLite om hvert projekts revision og genbruger de tal, tjenesten holder ved samme revision.`, { runs, details: { msPerProject: perProject, firstRunMs: runs[0] } }));
-
-    // Open one project, as the project view does: projectGet, then evaluationGet of the latest round.
-    const ids = summaries.map((s) => s.projectId);
-    const picked = Array.from({ length: Math.min(OPENED, ids.length) }, (_, i) => ids[Math.floor((i * ids.length) / Math.min(OPENED, ids.length))]);
-    const opens: number[] = [];
-    for (const projectId of picked) {
-      const [, ms] = await timed(async () => {
-        const project = await callChannel(handlers, 'projectGet', { projectId });
-        if (!project.ok) throw new Error(project.error.message);
-        const rounds = [...project.value.evaluations].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
-        const latest = rounds[rounds.length - 1];
-        if (latest) {
-          const evaluation = await callChannel(handlers, 'evaluationGet', { evaluationId: latest.id });
-          if (!evaluation.ok) throw new Error(evaluation.error.message);
-        }
-      });
-      opens.push(ms);
-    }
-    add(figure('openProject', median(opens), `projectGet + evaluationGet af seneste runde gennem IPC-håndteringstabellen (uden Electrons transport), ${picked.length} projekter spredt over porteføljen, median.`, { runs: opens }));
-
-    // What crosses IPC for the portfolio view's first screen: the first page with its figures and facets.
-    const firstScreen = { sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100, figures: true, facets: true } as const;
-    const [call, callMs] = await timed(() => callChannel(handlers, 'portfolioPage', firstScreen));
-    if (!call.ok) throw new Error(call.error.message);
-    const bytes = Buffer.byteLength(JSON.stringify(call), 'utf8');
-    const [whole] = await timed(() => callChannel(handlers, 'portfolioSummaries', {}));
-    const wholeBytes = whole.ok ? Buffer.byteLength(JSON.stringify(whole), 'utf8') : -1;
-    // Filter and sort as the view asks for them: portfolio:page through the handler table.
-    const pageRuns: { filtered: number[]; byName: number[] } = { filtered: [], byName: [] };
-    let shownByPage = 0;
-    for (let r = 0; r < Math.max(RUNS, 5); r++) {
-      const [filtered, filteredMs] = await timed(() => callChannel(handlers, 'portfolioPage', { filter: { search: 'kommune', light: 'red' }, sort: { key: 'output', dir: 'desc' }, offset: 0, limit: 100, figures: true, facets: true }));
-      if (!filtered.ok) throw new Error(filtered.error.message);
-      shownByPage = filtered.value.matching;
-      pageRuns.filtered.push(filteredMs);
-      const [, byNameMs] = await timed(() => callChannel(handlers, 'portfolioPage', { sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100, figures: true, facets: true }));
-      pageRuns.byName.push(byNameMs);
-    }
-    pageFigures = { filteredMs: median(pageRuns.filtered), byNameMs: median(pageRuns.byName), firstFilteredMs: pageRuns.filtered[0], rowsAfterFilter: shownByPage };
-    add(figure('ipcPayload', bytes, 'Bytes i JSON-teksten af svaret på portfolio:page for første skærmbillede (100 rækker sorteret efter navn, lystællinger, overblik og filtrenes valgmuligheder), gennem håndteringstabellen.', { details: { rows: call.value.rows.length, matching: call.value.matching, callMs, allSummariesBytes: wholeBytes } }));
-  } finally {
-    await services.close();
-  }
-
-  // Filter and sort: in main (the portfolio:page handler's pure cut, shared/portfolioPage.ts) over
-  // every summary, without the portfolioOverview load that feeds it (measured above).
-  const { cutPortfolioPage, collatorFor } = await import('../shared/portfolioPage');
-  const collator = collatorFor('da');
-  const filterSort: number[] = [];
-  const sortAll: number[] = [];
-  let shown = 0;
-  for (let r = 0; r < Math.max(RUNS, 5); r++) {
-    let t = performance.now();
-    shown = cutPortfolioPage(summaries, { filter: { search: 'kommune', light: 'red' }, sort: { key: 'output', dir: 'desc' }, offset: 0, limit: 100 }, collator).matching;
-    filterSort.push(performance.now() - t);
-    t = performance.now();
-    cutPortfolioPage(summaries, { filter: {}, sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100 }, collator);
-    sortAll.push(performance.now() - t);
-  }
-  const worst = Math.max(pageFigures.filteredMs, pageFigures.byNameMs);
-  add(
-    figure('filterSort', worst, 'Hele portfolio:page-kaldet gennem håndteringstabellen (de gemte tal, filtrering, sortering, første side på 100 rækker, lystællinger, overblikkets puljede tal og filtrenes valgmuligheder): den langsomste af "søg kommune + rødt lys, sortér efter output %" og "sortér alle efter navn" (dansk sortering), median. I detaljerne også filtreringen og sorteringen alene (cutPortfolioPage) over alle resuméer.', {
-      details: { ...pageFigures, cutFilterAndSortMs: median(filterSort), cutSortAllByNameMs: median(sortAll), cutRowsAfterFilter: shown },
-    }),
-  );
-
-  // The CLI summary as a whole process, and what starting the CLI alone costs.
-  const started = await runNpmCli(['--help']);
-  const cliRuns: number[] = [];
-  const jsonFile = join(dir, `summary-${projects}.json`);
-  for (let r = 0; r < RUNS; r++) {
-    const fd = openSync(jsonFile, 'w');
-    let run;
+  if (wanted('core')) {
+    const services = await createAppServices({ dbPath: db });
+    const handlers = createHandlers(services, headlessHost(join(dir, 'eksport')));
+    let summaries: ProjectSummary[] = [];
+    let pageFigures = { filteredMs: NaN, byNameMs: NaN, firstFilteredMs: NaN, rowsAfterFilter: 0 };
     try {
-      run = await runNpmCli(['summary', '--db', db, '--json'], fd);
+      // Portfolio summary in-process, as the portfolio view's call does it today.
+      const runs: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const [value, ms] = await timed(() => services.portfolio.portfolioSummaries());
+        summaries = value;
+        runs.push(ms);
+      }
+      const perProject = median(runs) / projects;
+      add(figure('portfolioSummary', median(runs), `PortfolioService.portfolioSummaries() over ${projects} projekter i samme proces, median af ${RUNS} kørsler. Den første kørsel læser og fortolker alle gemte tal (kold); de næste spørger SQLite om hvert projekts revision og genbruger de tal, tjenesten holder ved samme revision.`, { runs, details: { msPerProject: perProject, firstRunMs: runs[0] } }));
+
+      // Open one project, as the project view does: projectGet, then evaluationGet of the latest round.
+      const ids = summaries.map((s) => s.projectId);
+      const picked = Array.from({ length: Math.min(OPENED, ids.length) }, (_, i) => ids[Math.floor((i * ids.length) / Math.min(OPENED, ids.length))]);
+      const opens: number[] = [];
+      for (const projectId of picked) {
+        const [, ms] = await timed(async () => {
+          const project = await callChannel(handlers, 'projectGet', { projectId });
+          if (!project.ok) throw new Error(project.error.message);
+          const rounds = [...project.value.evaluations].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date.localeCompare(b.date)));
+          const latest = rounds[rounds.length - 1];
+          if (latest) {
+            const evaluation = await callChannel(handlers, 'evaluationGet', { evaluationId: latest.id });
+            if (!evaluation.ok) throw new Error(evaluation.error.message);
+          }
+        });
+        opens.push(ms);
+      }
+      add(figure('openProject', median(opens), `projectGet + evaluationGet af seneste runde gennem IPC-håndteringstabellen (uden Electrons transport), ${picked.length} projekter spredt over porteføljen, median.`, { runs: opens }));
+
+      // What crosses IPC for the portfolio view's first screen: the first page with its figures and facets.
+      const firstScreen = { sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100, figures: true, facets: true } as const;
+      const [call, callMs] = await timed(() => callChannel(handlers, 'portfolioPage', firstScreen));
+      if (!call.ok) throw new Error(call.error.message);
+      const bytes = Buffer.byteLength(JSON.stringify(call), 'utf8');
+      const [whole] = await timed(() => callChannel(handlers, 'portfolioSummaries', {}));
+      const wholeBytes = whole.ok ? Buffer.byteLength(JSON.stringify(whole), 'utf8') : -1;
+      // Filter and sort as the view asks for them: portfolio:page through the handler table.
+      const pageRuns: { filtered: number[]; byName: number[] } = { filtered: [], byName: [] };
+      let shownByPage = 0;
+      for (let r = 0; r < Math.max(RUNS, 5); r++) {
+        const [filtered, filteredMs] = await timed(() => callChannel(handlers, 'portfolioPage', { filter: { search: 'kommune', light: 'red' }, sort: { key: 'output', dir: 'desc' }, offset: 0, limit: 100, figures: true, facets: true }));
+        if (!filtered.ok) throw new Error(filtered.error.message);
+        shownByPage = filtered.value.matching;
+        pageRuns.filtered.push(filteredMs);
+        const [, byNameMs] = await timed(() => callChannel(handlers, 'portfolioPage', { sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100, figures: true, facets: true }));
+        pageRuns.byName.push(byNameMs);
+      }
+      pageFigures = { filteredMs: median(pageRuns.filtered), byNameMs: median(pageRuns.byName), firstFilteredMs: pageRuns.filtered[0], rowsAfterFilter: shownByPage };
+      add(figure('ipcPayload', bytes, 'Bytes i JSON-teksten af svaret på portfolio:page for første skærmbillede (100 rækker sorteret efter navn, lystællinger, overblik og filtrenes valgmuligheder), gennem håndteringstabellen.', { details: { rows: call.value.rows.length, matching: call.value.matching, callMs, allSummariesBytes: wholeBytes } }));
     } finally {
-      closeSync(fd);
+      await services.close();
     }
-    if (run.code !== 0) throw new Error(`summary sluttede med kode ${run.code}: ${run.stderr}`);
-    cliRuns.push(run.ms);
+
+    // Filter and sort: in main (the portfolio:page handler's pure cut, shared/portfolioPage.ts) over
+    // every summary, without the portfolioOverview load that feeds it (measured above).
+    const { cutPortfolioPage, collatorFor } = await import('../shared/portfolioPage');
+    const collator = collatorFor('da');
+    const filterSort: number[] = [];
+    const sortAll: number[] = [];
+    let shown = 0;
+    for (let r = 0; r < Math.max(RUNS, 5); r++) {
+      let t = performance.now();
+      shown = cutPortfolioPage(summaries, { filter: { search: 'kommune', light: 'red' }, sort: { key: 'output', dir: 'desc' }, offset: 0, limit: 100 }, collator).matching;
+      filterSort.push(performance.now() - t);
+      t = performance.now();
+      cutPortfolioPage(summaries, { filter: {}, sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 100 }, collator);
+      sortAll.push(performance.now() - t);
+    }
+    const worst = Math.max(pageFigures.filteredMs, pageFigures.byNameMs);
+    add(
+      figure('filterSort', worst, 'Hele portfolio:page-kaldet gennem håndteringstabellen (de gemte tal, filtrering, sortering, første side på 100 rækker, lystællinger, overblikkets puljede tal og filtrenes valgmuligheder): den langsomste af "søg kommune + rødt lys, sortér efter output %" og "sortér alle efter navn" (dansk sortering), median. I detaljerne også filtreringen og sorteringen alene (cutPortfolioPage) over alle resuméer.', {
+        details: { ...pageFigures, cutFilterAndSortMs: median(filterSort), cutSortAllByNameMs: median(sortAll), cutRowsAfterFilter: shown },
+      }),
+    );
+
+    // The CLI summary as a whole process, and what starting the CLI alone costs.
+    const started = await runNpmCli(['--help']);
+    const cliRuns: number[] = [];
+    const jsonFile = join(dir, `summary-${projects}.json`);
+    for (let r = 0; r < RUNS; r++) {
+      const fd = openSync(jsonFile, 'w');
+      let run;
+      try {
+        run = await runNpmCli(['summary', '--db', db, '--json'], fd);
+      } finally {
+        closeSync(fd);
+      }
+      if (run.code !== 0) throw new Error(`summary sluttede med kode ${run.code}: ${run.stderr}`);
+      cliRuns.push(run.ms);
+    }
+    const printed = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { projects: unknown[] }).projects.length;
+    if (printed !== projects) throw new Error(`summary --json gav ${printed} rækker, ikke ${projects}`);
+    add(figure('cliSummary', median(cliRuns), `npm run --silent cli -- summary --db FIL --json som egen proces (npm + tsx; der er ingen bygget CLI), stdout til en fil, median af ${RUNS}.`, { runs: cliRuns, details: { cliStartMs: started.ms, outputBytes: readFileSync(jsonFile).length } }));
   }
-  const printed = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { projects: unknown[] }).projects.length;
-  if (printed !== projects) throw new Error(`summary --json gav ${printed} rækker, ikke ${projects}`);
-  add(figure('cliSummary', median(cliRuns), `npm run --silent cli -- summary --db FIL --json som egen proces (npm + tsx; der er ingen bygget CLI), stdout til en fil, median af ${RUNS}.`, { runs: cliRuns, details: { cliStartMs: started.ms, outputBytes: readFileSync(jsonFile).length } }));
 
-  // Portfolio export against exceljs alone writing the same cells, each in a fresh process.
-  const exported = await runChild<{ ms: number; maxRssBytes: number; fileBytes: number; sheets: { name: string; cells: number; columns: number }[] }>('bench/children/exportPortfolio.ts', [db, join(dir, `portefolje-${projects}.xlsx`)]);
-  const baseline = await runChild<{ ms: number; maxRssBytes: number }>('bench/children/exceljsWrite.ts', [join(dir, `grundlinje-${projects}.xlsx`), JSON.stringify(exported.sheets)]);
-  const cells = exported.sheets.reduce((n, s) => n + s.cells, 0);
-  add(
-    figure('exportRatio', exported.ms, 'exportPortfolio (porteføljeoversigten, målene med gældende status i én forespørgsel, opbygning og skrivning med exceljs\' streaming-skriver, Mål-arket række for række) i en ny proces mod exceljs alene (Workbook + writeFile, samme antal celler og kolonner pr. ark, tal) i en anden ny proces.', {
-      baseline: { label: 'exceljs alene', value: baseline.ms },
-      details: { cells, sheets: exported.sheets.map((s) => `${s.name}: ${s.cells}`).join('; '), fileBytes: exported.fileBytes },
-    }),
-  );
-  add(figure('exportMemory', exported.maxRssBytes, 'Højeste RSS (process.resourceUsage().maxRSS) i eksportens egen proces, indlæsning af tsx medregnet; grundlinjen er exceljs-processens.', { baseline: { label: 'exceljs alene', value: baseline.maxRssBytes } }));
+  if (wanted('export')) {
+    // Portfolio export against exceljs alone writing the same cells, each in a fresh process.
+    const exported = await runChild<{ ms: number; maxRssBytes: number; fileBytes: number; sheets: { name: string; cells: number; columns: number }[] }>('bench/children/exportPortfolio.ts', [db, join(dir, `portefolje-${projects}.xlsx`)]);
+    const baseline = await runChild<{ ms: number; maxRssBytes: number }>('bench/children/exceljsWrite.ts', [join(dir, `grundlinje-${projects}.xlsx`), JSON.stringify(exported.sheets)]);
+    const cells = exported.sheets.reduce((n, s) => n + s.cells, 0);
+    add(
+      figure('exportRatio', exported.ms, 'exportPortfolio (porteføljeoversigten, målene med gældende status i én forespørgsel, opbygning og skrivning med exceljs\' streaming-skriver, Mål-arket række for række) i en ny proces mod exceljs alene (Workbook + writeFile, samme antal celler og kolonner pr. ark, tal) i en anden ny proces.', {
+        baseline: { label: 'exceljs alene', value: baseline.ms },
+        details: { cells, sheets: exported.sheets.map((s) => `${s.name}: ${s.cells}`).join('; '), fileBytes: exported.fileBytes },
+      }),
+    );
+    add(figure('exportMemory', exported.maxRssBytes, 'Højeste RSS (process.resourceUsage().maxRSS) i eksportens egen proces, indlæsning af tsx medregnet; grundlinjen er exceljs-processens.', { baseline: { label: 'exceljs alene', value: baseline.maxRssBytes } }));
+  }
 
-  // CLI import of status workbooks against exceljs reading the same files, on a copy.
-  const files = await writeStatusWorkbooks(workbooksDir, { seed: SEED, projects, files: IMPORT_FILES });
-  const importDb = join(dir, `import-${projects}.sqlite`);
-  copyFileSync(db, importDb);
-  const read = await runChild<{ ms: number; files: number }>('bench/children/exceljsRead.ts', [workbooksDir]);
-  const imported = await runChild<{ ms: number; files: number; failed: string[] }>('bench/children/importFolder.ts', [importDb, workbooksDir]);
-  if (imported.failed.length) throw new Error(`Importen fejlede:\n${imported.failed.slice(0, 5).join('\n')}`);
-  const written = (await countStatuses(importDb)) - (await countStatuses(db));
-  add(
-    figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando som én mappe (import MAPPE --db FIL, én transaktion pr. fil) i én proces; opstarten af processen er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer i en ny proces.`, {
-      baseline: { label: 'exceljs læser filerne', value: read.ms },
-      details: { files: files.length, statusReportsWritten: written },
-    }),
-  );
+  if (wanted('import')) {
+    // CLI import of status workbooks against exceljs reading the same files, on a copy.
+    const files = await writeStatusWorkbooks(workbooksDir, { seed: SEED, projects, files: IMPORT_FILES });
+    const importDb = join(dir, `import-${projects}.sqlite`);
+    copyFileSync(db, importDb);
+    const read = await runChild<{ ms: number; files: number }>('bench/children/exceljsRead.ts', [workbooksDir]);
+    const imported = await runChild<{ ms: number; files: number; failed: string[] }>('bench/children/importFolder.ts', [importDb, workbooksDir]);
+    if (imported.failed.length) throw new Error(`Importen fejlede:\n${imported.failed.slice(0, 5).join('\n')}`);
+    const written = (await countStatuses(importDb)) - (await countStatuses(db));
+    add(
+      figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando som én mappe (import MAPPE --db FIL, én transaktion pr. fil) i én proces; opstarten af processen er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer i en ny proces.`, {
+        baseline: { label: 'exceljs læser filerne', value: read.ms },
+        details: { files: files.length, statusReportsWritten: written },
+      }),
+    );
+  }
 
-  await paintFigures();
+  if (wanted('paint')) await paintFigures();
   return finish();
 }
 
