@@ -117,7 +117,4 @@ export function portfolioLabel(location: string, user: string): string {
   return location.split(/[\\/]/).pop() || location;
 }
 
-/** The window's title: "Trafiklys – user@host/database" or "Trafiklys – file name". */
-export function portfolioTitle(label: string | null, readOnly = false): string {
-  return label ? `Trafiklys – ${label}${readOnly ? ' (skrivebeskyttet)' : ''}` : 'Trafiklys';
-}
+export { portfolioTitle } from './portfolioTitle';

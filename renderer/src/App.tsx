@@ -3,13 +3,13 @@ import { Alert, AppShell, Anchor, Box, Center, Group, Loader, SegmentedControl, 
 import { IconTrafficLights } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { portfolioTitle } from '../../shared/serverConnection';
+import { portfolioTitle } from '../../shared/portfolioTitle';
 import { ApiContext, safeCall } from './api';
 import { sendMenuCommand, useExport, useMenuCommand } from './components/exporting';
 import { rememberLanguage, type Language } from './i18n';
 import { useRoute } from './router';
 import { PortfolioView } from './views/PortfolioView';
-import { ServerConnectDialog } from './views/ServerConnectDialog';
+import { ServerConnect } from './views/ServerConnect';
 import { SearchBox } from './views/search/SearchBox';
 import { useLandOnField } from './views/search/landOnField';
 
@@ -144,7 +144,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         {hasApi && <GlobalCommands />}
-        {hasApi && <ServerConnectDialog />}
+        {hasApi && <ServerConnect />}
         <Box maw={1600} mx="auto">
           <Suspense
             fallback={

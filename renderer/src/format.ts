@@ -45,6 +45,12 @@ function roundHalfUp(value: number, decimals: number): number {
   return Math.sign(value) * Math.round(Math.abs(value) * f + Number.EPSILON * f) / f;
 }
 
+/** The value of `make`, made on the first call and kept. */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 export function createFormatter(language: Language): Formatter {
   const locale = LOCALES[language];
   const numberFormats = new Map<number, Intl.NumberFormat>();
@@ -65,12 +71,15 @@ export function createFormatter(language: Language): Formatter {
     }
     return f;
   };
-  const dateFormat =
+  // Each date format is built when first used: building one costs milliseconds, and the
+  // portfolio's first screen needs at most the short date (issue 12, first paint).
+  const dateFormat = lazily(() =>
     language === 'da'
       ? new Intl.DateTimeFormat('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
-      : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const longDateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+      : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  );
+  const longDateFormat = lazily(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const timeFormat = lazily(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }));
   // An amount is stored in øre: show the øre when there are any, never round 5,50 to 6.
   const krDecimals = (value: number) => (Number.isInteger(roundMoney(value, 2)) ? 0 : 2);
   const isoDate = (iso: string) => {
@@ -98,11 +107,11 @@ export function createFormatter(language: Language): Formatter {
     },
     date: (iso) => {
       const d = iso ? isoDate(iso) : null;
-      return d ? dateFormat.format(d) : MISSING;
+      return d ? dateFormat().format(d) : MISSING;
     },
     longDate: (iso) => {
       const d = iso ? isoDate(iso) : null;
-      return d ? longDateFormat.format(d) : MISSING;
+      return d ? longDateFormat().format(d) : MISSING;
     },
     dateTime: (iso) => {
       if (!iso) return MISSING;
@@ -111,7 +120,7 @@ export function createFormatter(language: Language): Formatter {
       const day = language === 'da'
         ? new Intl.DateTimeFormat('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d)
         : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
-      return `${day} ${timeFormat.format(d)}`;
+      return `${day} ${timeFormat().format(d)}`;
     },
     parseNumber: (text) => (language === 'da' ? parseDanishNumber(text) : parseEnglishNumber(text)),
     dateInput: (iso) => {

@@ -40,9 +40,7 @@ export function tabOf(kind: SearchKind, field: string): SearchTab {
   }
 }
 
-/** Marks the matched words in a snippet (private-use characters: they never occur in user text). */
-export const MATCH_START = '\uE000';
-export const MATCH_END = '\uE001';
+export { MATCH_END, MATCH_START } from './marks';
 
 export const SearchHitSchema = z.object({
   projectId: z.number().int(),

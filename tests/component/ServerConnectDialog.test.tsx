@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sendMenuCommand } from '../../renderer/src/components/exporting';
-import { ServerConnectDialog } from '../../renderer/src/views/ServerConnectDialog';
+import { ServerConnect } from '../../renderer/src/views/ServerConnect';
 import { deferred, mockApi, renderWithApp } from './render';
 
 /** Filer > Forbind til server… in jsdom: what the dialog starts with, its checks, and how it answers main's errors. */
@@ -29,7 +29,7 @@ describe('Forbind til server (dialog)', () => {
         value: { connection: { host: 'db.region.dk', port: 5433, database: 'trafiklys', user: 'ida', tls: 'require' }, passwordKept: false, canKeepPasswords: false, note: NO_KEY_STORE },
       }),
     });
-    renderWithApp(<ServerConnectDialog />, { api });
+    renderWithApp(<ServerConnect />, { api });
     const dialog = await openDialog();
     await waitFor(() => expect(value(within(dialog).getByRole('textbox', { name: /^Server/ }))).toBe('db.region.dk'));
     expect(value(within(dialog).getByRole('textbox', { name: /^Port/ }))).toBe('5433');
@@ -43,7 +43,7 @@ describe('Forbind til server (dialog)', () => {
 
   it('an empty form is checked before anything is sent: each field says what is missing', async () => {
     const api = mockApi({ serverConnectForm: async () => ({ ok: true, value: { connection: null, passwordKept: false, canKeepPasswords: true, note: null } }) });
-    renderWithApp(<ServerConnectDialog />, { api });
+    renderWithApp(<ServerConnect />, { api });
     const dialog = await openDialog();
     expect(value(within(dialog).getByRole('textbox', { name: /^Port/ }))).toBe('5432');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Forbind' }));
@@ -62,7 +62,7 @@ describe('Forbind til server (dialog)', () => {
       serverConnectForm: async () => ({ ok: true, value: { connection: null, passwordKept: false, canKeepPasswords: true, note: null } }),
       serverConnect: () => answer.promise,
     });
-    renderWithApp(<ServerConnectDialog />, { api });
+    renderWithApp(<ServerConnect />, { api });
     const dialog = await openDialog();
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Server/ }), 'db.region.dk');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Database/ }), 'trafiklys');
@@ -94,7 +94,7 @@ describe('Forbind til server (dialog)', () => {
         error: { code: 'VALIDATION', message: 'Ugyldigt input til server:connect: connection.user: Brugernavnet må ikke have styretegn.', issues: [{ path: 'connection.user', message: 'Brugernavnet må ikke have styretegn.' }] },
       }),
     });
-    renderWithApp(<ServerConnectDialog />, { api });
+    renderWithApp(<ServerConnect />, { api });
     const dialog = await openDialog();
     await waitFor(() => expect(value(within(dialog).getByRole('textbox', { name: /^Server/ }))).toBe('db'));
     // A kept password: the field may stay empty, and the checkbox starts on.

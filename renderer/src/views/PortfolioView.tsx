@@ -1,5 +1,5 @@
 import { useLiveChanges } from '../live';
-import { Button, Card, Checkbox, Group, Loader, Modal, Paper, Popover, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Loader, Modal, Paper, Popover, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -7,8 +7,7 @@ import { IconColumns, IconFileImport, IconFileSpreadsheet, IconPlus } from '@tab
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSuggestionView } from '../../../shared/contracts';
-import { ProjectFactsPatchSchema } from '../../../shared/contracts/schemas';
-import { LIGHT_KINDS, LIGHTS, type EvaluationType } from '../../../shared/domain';
+import { LIGHT_KINDS, LIGHTS } from '../../../shared/domain';
 import { isFilterActive, type PortfolioFilter } from '../../../shared/portfolioFilter';
 import type { LightCounts as LightCountsOf, PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../shared/portfolioPage';
 import { safeCall, useApi } from '../api';
@@ -17,7 +16,6 @@ import { useReturnFocusOnUnmount } from '../components/focus';
 import { LightLabel } from '../components/Light';
 import { showUndoNotice } from '../components/undoNotice';
 import { useErrorText, useNotifyError } from '../components/useSave';
-import { useFormatter } from '../format';
 import type { Route } from '../router';
 import { IndicatorSuggestions, PooledIndicators, PortfolioHeadline } from './PortfolioFigures';
 import { INITIAL_SORT } from './portfolio/firstPage';
@@ -28,6 +26,7 @@ import { usePortfolioPages } from './portfolio/usePortfolioPages';
 // The import wizard (its readers and checks of workbooks) loads when first opened, so the
 // portfolio's first screen does not parse it (issue 12, first paint).
 const ImportWizard = lazy(() => import('./import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+const CreateProjectModal = lazy(() => import('./portfolio/CreateProjectModal').then((m) => ({ default: m.CreateProjectModal })));
 
 /** Asks whether to export the projects the filter shows or the whole portfolio. */
 function ExportChoiceModal({ shown, total, onChoose, onClose }: { shown: number; total: number; onChoose: (filtered: boolean) => void; onClose: () => void }) {
@@ -154,116 +153,6 @@ const MEDIUM = '(max-width: 1439px)';
 const NARROW = '(max-width: 1199px)';
 const MEDIUM_HIDDEN: OptionalColumn[] = ['caseOfficer', 'fundingSource'];
 const NARROW_HIDDEN: OptionalColumn[] = ['grantRecipient', 'caseOfficer', 'fundingSource'];
-
-function CreateProjectModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (projectId: number, evaluationId: number | null) => void }) {
-  const { t } = useTranslation();
-  const api = useApi();
-  const fmt = useFormatter();
-  const errorText = useErrorText();
-  const [values, setValues] = useState({
-    name: '',
-    grantRecipient: '',
-    caseOfficer: '',
-    fundingSource: '',
-    periodStart: '',
-    periodEnd: '',
-    evaluationType: 'midterm' as EvaluationType,
-    evaluationDate: fmt.dateInput(new Date().toISOString().slice(0, 10)),
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
-
-  const submit = async () => {
-    const next: Record<string, string> = {};
-    const date = (key: 'periodStart' | 'periodEnd' | 'evaluationDate'): string | null => {
-      try {
-        return fmt.parseDate(values[key]);
-      } catch {
-        next[key] = t('validation.dateFormat', { format: fmt.datePlaceholder });
-        return null;
-      }
-    };
-    const facts = {
-      name: values.name,
-      grantRecipient: values.grantRecipient,
-      caseOfficer: values.caseOfficer,
-      fundingSource: values.fundingSource,
-      periodStart: date('periodStart'),
-      periodEnd: date('periodEnd'),
-    };
-    const evaluationDate = date('evaluationDate');
-    if (!values.name.trim()) next.name = t('validation.nameRequired');
-    if (facts.periodStart && facts.periodEnd && !ProjectFactsPatchSchema.safeParse({ periodStart: facts.periodStart, periodEnd: facts.periodEnd }).success)
-      next.periodEnd = t('validation.periodEnd');
-    setErrors(next);
-    if (Object.keys(next).length) return;
-    setBusy(true);
-    const created = await safeCall(() => api.projectCreate({ facts: { ...facts, name: facts.name.trim() } }));
-    if (!created.ok) {
-      setBusy(false);
-      setErrors({ form: errorText(created.error) });
-      return;
-    }
-    let evaluationId: number | null = null;
-    if (evaluationDate) {
-      const evaluation = await safeCall(() =>
-        api.evaluationCreate({ projectId: created.value.id, type: values.evaluationType, date: evaluationDate }),
-      );
-      if (evaluation.ok) evaluationId = evaluation.value.id;
-    }
-    setBusy(false);
-    onCreated(created.value.id, evaluationId);
-  };
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('portfolio.createTitle')} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput label={t('facts.name')} withAsterisk aria-required errorProps={{ role: 'alert' }} data-autofocus value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
-          <SimpleGrid cols={2}>
-            <TextInput label={t('facts.grantRecipient')} value={values.grantRecipient} onChange={(e) => set('grantRecipient')(e.currentTarget.value)} />
-            <TextInput label={t('facts.caseOfficer')} value={values.caseOfficer} onChange={(e) => set('caseOfficer')(e.currentTarget.value)} />
-            <TextInput label={t('facts.fundingSource')} value={values.fundingSource} onChange={(e) => set('fundingSource')(e.currentTarget.value)} />
-            <div />
-            <TextInput placeholder={fmt.datePlaceholder} label={t('facts.periodStart')} value={values.periodStart} onChange={(e) => set('periodStart')(e.currentTarget.value)} error={errors.periodStart} />
-            <TextInput placeholder={fmt.datePlaceholder} label={t('facts.periodEnd')} value={values.periodEnd} onChange={(e) => set('periodEnd')(e.currentTarget.value)} error={errors.periodEnd} />
-            <Select
-              label={t('evaluation.type')}
-              data={[
-                { value: 'midterm', label: t('evaluationType.midterm') },
-                { value: 'final', label: t('evaluationType.final') },
-              ]}
-              value={values.evaluationType}
-              allowDeselect={false}
-              onChange={(v) => set('evaluationType')(v ?? 'midterm')}
-            />
-            <TextInput placeholder={fmt.datePlaceholder} label={t('evaluation.date')} value={values.evaluationDate} onChange={(e) => set('evaluationDate')(e.currentTarget.value)} error={errors.evaluationDate} />
-          </SimpleGrid>
-          {errors.form && (
-            <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('portfolio.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 export function PortfolioView({ navigate }: { navigate: (route: Route) => void }) {
   const { t, i18n } = useTranslation();
@@ -443,14 +332,16 @@ export function PortfolioView({ navigate }: { navigate: (route: Route) => void }
       )}
 
       {creating && (
-        <CreateProjectModal
-          opened
-          onClose={() => setCreating(false)}
-          onCreated={(projectId, evaluationId) => {
-            setCreating(false);
-            navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
-          }}
-        />
+        <Suspense fallback={null}>
+          <CreateProjectModal
+            opened
+            onClose={() => setCreating(false)}
+            onCreated={(projectId, evaluationId) => {
+              setCreating(false);
+              navigate({ name: 'project', projectId, tab: 'facts', evaluationId });
+            }}
+          />
+        </Suspense>
       )}
       {choosingExport && head && (
         <ExportChoiceModal

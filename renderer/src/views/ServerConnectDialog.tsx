@@ -22,7 +22,8 @@ const EMPTY: FormValues = { host: '', port: DEFAULT_PG_PORT, database: '', user:
  * Filer > Forbind til server…: host, port, database, user, password (kept encrypted only when
  * asked and the computer can), TLS. "Forbind" shows progress; an error is shown in the dialog
  * with every field kept; on success the window reloads onto the server's portfolio (its title
- * then names user, host and database).
+ * then names user, host and database). Loaded and mounted when the menu first asks for it
+ * (ServerConnect.tsx), then it stays mounted.
  */
 export function ServerConnectDialog() {
   const { t } = useTranslation();

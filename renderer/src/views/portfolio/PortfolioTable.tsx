@@ -1,10 +1,11 @@
 import { ActionIcon, Anchor, Box, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowsSort, IconSortAscending, IconSortDescending, IconTrash } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIGHT_KINDS } from '../../../../shared/domain';
 import type { PortfolioPageRow, PortfolioSort, PortfolioSortKey } from '../../../../shared/portfolioPage';
+import { useAfterFirstPaint } from '../../components/afterFirstPaint';
 import { lightWords, LightWord } from '../../components/Light';
 import { useFormatter } from '../../format';
 
@@ -41,29 +42,6 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Port
       </button>
     </Table.Th>
   );
-}
-
-/**
- * False until the browser has painted and gone idle once `ready` holds. The rows' tooltips
- * (a floating-ui state per instance, two a row) show only on hover, yet mounting them cost more
- * than the rows' own cells on the first screen (issue 12, first paint): the first rows paint
- * without them and they arrive when the page is idle, long before a user can point. (Not on the
- * pointer's first move over the table: the icons mount anew with their tooltip, and a click
- * whose press and release straddle that render is lost.)
- */
-function useAfterFirstPaint(ready: boolean): boolean {
-  const [after, setAfter] = useState(false);
-  useEffect(() => {
-    if (!ready || after) return;
-    const arm = () => setAfter(true);
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(arm, { timeout: 500 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const timer = setTimeout(arm, 50);
-    return () => clearTimeout(timer);
-  }, [ready, after]);
-  return after;
 }
 
 /** The row's hover text on its icon once tooltips are armed; the icon alone before (it names itself by aria-label). */

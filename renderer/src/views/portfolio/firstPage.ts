@@ -16,7 +16,7 @@ export function firstPageQuestion(filter: PortfolioFilter, sort: PortfolioSort, 
 
 type Question = ReturnType<typeof firstPageQuestion>;
 
-let early: { api: ApiClient; key: string; answer: Promise<IpcResult<PortfolioPage>> } | null = null;
+let early: { api: ApiClient; key: string; answer: Promise<IpcResult<PortfolioPage>>; arrived?: IpcResult<PortfolioPage> } | null = null;
 
 /**
  * Asks main for the portfolio's first page as soon as the app's script runs, before React has
@@ -26,7 +26,23 @@ let early: { api: ApiClient; key: string; answer: Promise<IpcResult<PortfolioPag
  */
 export function askFirstPageEarly(api: ApiClient, language: 'da' | 'en'): void {
   const question = firstPageQuestion({}, INITIAL_SORT, language, true);
-  early = { api, key: JSON.stringify(question), answer: safeCall(() => api.portfolioPage(question)) };
+  const asked: NonNullable<typeof early> = { api, key: JSON.stringify(question), answer: safeCall(() => api.portfolioPage(question)) };
+  void asked.answer.then((r) => {
+    asked.arrived = r;
+  });
+  early = asked;
+}
+
+/**
+ * The early answer if it has already arrived and answers this question (taken, once), else
+ * undefined: the view then renders the first page in its first render, without a second pass
+ * for the rows once the answer's promise is resolved (issue 12, first paint).
+ */
+export function firstPageArrived(api: ApiClient, question: Question): IpcResult<PortfolioPage> | undefined {
+  const taken = early;
+  if (!taken?.arrived || taken.api !== api || taken.key !== JSON.stringify(question)) return undefined;
+  early = null;
+  return taken.arrived;
 }
 
 /** The answer to a first-page question: the early one if it is the same question, else a new call. */

@@ -3,8 +3,14 @@ import type { IpcError, PortfolioPage } from '../../../../shared/contracts';
 import type { PortfolioFilter } from '../../../../shared/portfolioFilter';
 import type { PortfolioFacets, PortfolioPageRow, PortfolioSort } from '../../../../shared/portfolioPage';
 import { safeCall, useApi } from '../../api';
-import { askFirstPage, firstPageQuestion, PAGE_SIZE } from './firstPage';
+import { askFirstPage, firstPageArrived, firstPageQuestion, PAGE_SIZE } from './firstPage';
 
+
+/** A page's answer without its rows: the counts and figures the view shows above the table. */
+function headOf(page: PortfolioPage): PortfolioPages['head'] {
+  const { rows: _rows, offset: _offset, facets: _facets, ...rest } = page;
+  return rest;
+}
 
 export interface PortfolioPages {
   /** The first page's answer (counts, figures) for the current filter and sort; null while loading. */
@@ -24,19 +30,31 @@ export interface PortfolioPages {
  */
 export function usePortfolioPages(filter: PortfolioFilter, sort: PortfolioSort, language: 'da' | 'en', version: number): PortfolioPages {
   const api = useApi();
-  const [head, setHead] = useState<PortfolioPages['head']>(null);
-  const [facets, setFacets] = useState<PortfolioFacets | null>(null);
+  // The first page asked for before the app's modules ran may be in already: then it is in the
+  // first render (no second pass over the view for its rows). Asked with the filters' choices.
+  const [arrived] = useState(() => {
+    const r = firstPageArrived(api, firstPageQuestion(filter, sort, language, true));
+    return r?.ok ? r.value : undefined;
+  });
+  const [head, setHead] = useState<PortfolioPages['head']>(() => (arrived ? headOf(arrived) : null));
+  const [facets, setFacets] = useState<PortfolioFacets | null>(arrived?.facets ?? null);
   const [error, setError] = useState<IpcError | null>(null);
   const [, setLoaded] = useState(0);
-  const pages = useRef(new Map<number, PortfolioPageRow[]>());
-  const asked = useRef(new Set<number>());
-  const generation = useRef(0);
-  const facetsVersion = useRef(-1);
+  const pages = useRef(new Map<number, PortfolioPageRow[]>(arrived ? [[0, arrived.rows]] : []));
+  const asked = useRef(new Set<number>(arrived ? [0] : []));
+  const generation = useRef(arrived ? 1 : 0);
+  const facetsVersion = useRef(arrived?.facets ? version : -1);
   /** The generation whose first page has arrived: pages of a newer question wait for it. */
-  const answered = useRef(0);
+  const answered = useRef(arrived ? 1 : 0);
   const question = useRef({ filter, sort, language });
+  /** The first question was answered before the first render: the first effect asks nothing. */
+  const answeredBeforeRender = useRef(!!arrived);
 
   useEffect(() => {
+    if (answeredBeforeRender.current) {
+      answeredBeforeRender.current = false;
+      return;
+    }
     const gen = ++generation.current;
     question.current = { filter, sort, language };
     const wantFacets = facetsVersion.current !== version;
@@ -46,7 +64,7 @@ export function usePortfolioPages(filter: PortfolioFilter, sort: PortfolioSort, 
         setError(r.error);
         return;
       }
-      const { rows, offset: _offset, facets: gotFacets, ...rest } = r.value;
+      const { rows, facets: gotFacets } = r.value;
       pages.current = new Map([[0, rows]]);
       asked.current = new Set([0]);
       answered.current = gen;
@@ -55,7 +73,7 @@ export function usePortfolioPages(filter: PortfolioFilter, sort: PortfolioSort, 
         setFacets(gotFacets);
       }
       setError(null);
-      setHead(rest);
+      setHead(headOf(r.value));
       setLoaded((n) => n + 1);
     });
   }, [api, filter, sort, language, version]);

@@ -2,7 +2,8 @@ import { Badge, Box, Group, Kbd, Paper, Popover, Stack, Text, TextInput, Unstyle
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MATCH_END, MATCH_START, type SearchHit } from '../../../../shared/search/types';
+import { MATCH_END, MATCH_START } from '../../../../shared/search/marks';
+import type { SearchHit } from '../../../../shared/search/types';
 import { safeCall, useApi } from '../../api';
 import type { ProjectTab, Route } from '../../router';
 
