@@ -322,11 +322,15 @@ function projectSheet(
   profile: MethodologyProfile,
   thresholds: ThresholdRefs,
   selection: PortfolioSelection | null,
+  fit: SheetFit | null = null,
 ): PortfolioWorkbookLayout['sheets'][number] {
   let valueLights = 0;
+  // Streamed: the fit the same sheet got in memory, columns first (they are written before the first row).
+  if (fit) for (const [col, width] of fit.widths) ws.getColumn(col).width = width;
   ws.getRow(1).values = COLUMNS.map(([, title]) => title);
   styleHeaderRow(ws.getRow(1), 1, COLUMNS.length);
   ws.getRow(1).height = 32;
+  if (fit) applyFit(ws.getRow(1), fit);
   const first = 2;
   rows.forEach(({ summary: s, progress: p }, i) => {
     const r = first + i;
@@ -397,6 +401,12 @@ function projectSheet(
     c('timePct').numFmt = FMT.pct;
     c('burn').numFmt = FMT.dec2;
     c('warnings').value = s.warnings.length;
+    if (fit) {
+      // Each project's row goes to the file as it is done: 5,000 rows of cells held to the
+      // sheet's end were what set the heap's size for the whole export (issue 12).
+      applyFit(row, fit);
+      row.commit();
+    }
   });
   const last = first + Math.max(rows.length, 1) - 1;
   if (rows.length === 0) ws.getCell(first, 1).value = 'Ingen projekter i porteføljen.';
@@ -534,9 +544,46 @@ function projectSheet(
   );
   notes.add(r);
 
-  fitColumns(ws, { skipRows: notes, max: 40, min: 9 });
+  if (fit) {
+    // The rows under the table are still held: they get their fit here.
+    for (const r of fit.rows.keys()) if (r > last) applyFit(ws.getRow(r), fit);
+  } else fitColumns(ws, { skipRows: notes, max: 40, min: 9 });
   printFooter(ws);
   return { name: ws.name, fundingSource, projectIds: rows.map((x) => x.summary.projectId), firstRow: first, cells };
+}
+
+/**
+ * What fitColumns gave a sheet built in memory: column widths, and per row its height and the
+ * alignment of the cells it set to wrap. A streamed sheet applies it row by row before each row
+ * is committed, so it comes out as the in-memory sheet does.
+ */
+interface SheetFit {
+  widths: Map<number, number>;
+  rows: Map<number, { height?: number; alignments: Map<number, Partial<ExcelJS.Alignment>> }>;
+}
+
+function sheetFitOf(ws: ExcelJS.Worksheet): SheetFit {
+  const widths = new Map<number, number>();
+  for (let col = 1; col <= ws.columnCount; col++) {
+    const width = ws.getColumn(col).width;
+    if (width !== undefined) widths.set(col, width);
+  }
+  const rows: SheetFit['rows'] = new Map();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const alignments = new Map<number, Partial<ExcelJS.Alignment>>();
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.alignment?.wrapText) alignments.set(col, { ...cell.alignment });
+    });
+    if (row.height !== undefined || alignments.size > 0) rows.set(r, { height: row.height, alignments });
+  });
+  return { widths, rows };
+}
+
+function applyFit(row: ExcelJS.Row, fit: SheetFit): void {
+  const f = fit.rows.get(row.number);
+  if (!f) return;
+  for (const [col, alignment] of f.alignments) row.getCell(col).alignment = alignment;
+  if (f.height !== undefined) row.height = f.height;
 }
 
 function pct(part: number | null, whole: number | null): number | null {
@@ -651,6 +698,8 @@ function effectLightFormula(c: string, typeCell: string, t: ThresholdRefs): stri
 
 /** Where the workbook's sheets go: an in-memory workbook, or exceljs's streaming writer. */
 interface SheetSink {
+  /** The streaming writer: a project sheet is fitted in memory first and written row by row. */
+  streamed: boolean;
   add(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet;
   /** The sheet is complete: the streaming writer writes it out (a sheet of the in-memory workbook stays). */
   finish(ws: ExcelJS.Worksheet): void;
@@ -679,15 +728,20 @@ function* fillPortfolioWorkbook(
   const perSource = sources.length > 1 ? sources.map((s) => ({ source: s, name: safeSheetName(s || 'Uden finansieringskilde', taken) })) : [];
   const thresholds = thresholdsSheet(new ExcelJS.Workbook().addWorksheet(THRESHOLDS_SHEET), profile);
   const refs = goalsSheetRefs(goalsLastRow(rows));
+  // Streamed, a project sheet is first built in a scratch workbook for its fit only (its widths
+  // need every row, and a streamed sheet writes its columns before its first row).
+  const fitFor = (ofSheet: PortfolioProjectRow[], source: string | null): SheetFit | null =>
+    sink.streamed ? sheetFitOf(withSheet(PORTFOLIO_SHEET, (scratch) => projectSheet(scratch, ofSheet, refs, source, profile, thresholds, selection))) : null;
   const main = sink.add(PORTFOLIO_SHEET, PROJECT_SHEET_OPTIONS);
-  sheets.push(projectSheet(main, rows, refs, null, profile, thresholds, selection));
+  sheets.push(projectSheet(main, rows, refs, null, profile, thresholds, selection, fitFor(rows, null)));
   sink.finish(main);
   // A turn for the streaming writer after each finished sheet: the zip takes up its XML before
   // the next sheet's model is built (all four at once were the export's peak memory).
   yield 0;
   for (const { source, name } of perSource) {
     const ws = sink.add(name, PROJECT_SHEET_OPTIONS);
-    sheets.push(projectSheet(ws, rows.filter((r) => r.summary.fundingSource === source), refs, source, profile, thresholds, selection));
+    const ofSource = rows.filter((r) => r.summary.fundingSource === source);
+    sheets.push(projectSheet(ws, ofSource, refs, source, profile, thresholds, selection, fitFor(ofSource, source)));
     sink.finish(ws);
     yield 0;
   }
@@ -701,13 +755,20 @@ function* fillPortfolioWorkbook(
   sink.finish(goalsWs);
 }
 
+/** A scratch sheet of its own workbook, after `build` has filled it. */
+function withSheet(name: string, build: (ws: ExcelJS.Worksheet) => unknown): ExcelJS.Worksheet {
+  const ws = new ExcelJS.Workbook().addWorksheet(name, PROJECT_SHEET_OPTIONS);
+  build(ws);
+  return ws;
+}
+
 export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: MethodologyProfile, selection: PortfolioSelection | null = null): PortfolioWorkbookLayout {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Trafiklys';
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
   const sheets: PortfolioWorkbookLayout['sheets'] = [];
-  const sink: SheetSink = { add: (name, options) => wb.addWorksheet(name, options), finish: () => undefined };
+  const sink: SheetSink = { streamed: false, add: (name, options) => wb.addWorksheet(name, options), finish: () => undefined };
   for (const _ of fillPortfolioWorkbook(sink, rows, profile, selection, sheets));
   return { workbook: wb, sheets, goalsSheet: GOALS_SHEET };
 }
@@ -734,6 +795,7 @@ export async function streamPortfolioWorkbook(
   writer.created = new Date();
   fullCalcOnLoad(writer);
   const sink: SheetSink = {
+    streamed: true,
     add: (name, options) => {
       const ws = writer.addWorksheet(name, options) as unknown as ExcelJS.Worksheet;
       forgetWrittenFormulae(ws);
