@@ -587,8 +587,27 @@ interface TxState {
   touched: Set<number>;
 }
 
+/**
+ * Stored profile texts parsed lately and their results: every import's check reads the profile
+ * anew (its row, at every change mark) and a round's frozen profile is read with the round, and
+ * the same text always parses to the same profile, so only a new text is parsed (zod and the
+ * defaults merged). A few are kept (the current profile and the rounds' frozen ones); the caller
+ * gets a copy it may change.
+ */
+const parsedProfiles = new Map<string, MethodologyProfile>();
+const PARSED_PROFILES_KEPT = 8;
+
 /** A stored profile (JSON) as the engine takes it; `where` names the place in errors. */
 function parseStoredProfile(stored: string, where: string): MethodologyProfile {
+  const known = parsedProfiles.get(stored);
+  if (known) return structuredClone(known);
+  const profile = parseProfileText(stored, where);
+  if (parsedProfiles.size >= PARSED_PROFILES_KEPT) parsedProfiles.delete(parsedProfiles.keys().next().value!);
+  parsedProfiles.set(stored, structuredClone(profile));
+  return profile;
+}
+
+function parseProfileText(stored: string, where: string): MethodologyProfile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(stored);
