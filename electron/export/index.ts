@@ -119,7 +119,13 @@ export async function loadPortfolioRows(
  */
 export async function exportPortfolio(
   services: AppServices,
-  options: { outPath: string; filter?: PortfolioFilter; onProgress?: OnProgress },
+  options: {
+    outPath: string;
+    filter?: PortfolioFilter;
+    onProgress?: OnProgress;
+    /** Project sheets of more projects than this are written row by row (default ROW_BY_ROW_ABOVE; tests use 0). */
+    rowByRowAbove?: number;
+  },
 ): Promise<ExportResult> {
   const outPath = resolve(options.outPath);
   await checkTarget(outPath);
@@ -128,7 +134,7 @@ export async function exportPortfolio(
   options.onProgress?.({ phase: 'build', done: 0, total: 1 });
   const onRows = (done: number, total: number) => options.onProgress?.({ phase: 'write', done, total });
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
-  const result = await writeFileAtomically(outPath, (tmp) => streamPortfolioWorkbook(tmp, rows, profile, selection, onRows), 'Projektmappen');
+  const result = await writeFileAtomically(outPath, (tmp) => streamPortfolioWorkbook(tmp, rows, profile, selection, onRows, options.rowByRowAbove), 'Projektmappen');
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });
   return result;
 }
