@@ -1,11 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { PortfolioPage } from '../../shared/contracts';
-import type { PortfolioPageRow } from '../../shared/portfolioPage';
 import type { ApiClient } from '../../shared/contracts';
 import { askFirstPageEarly } from '../../renderer/src/views/portfolio/firstPage';
 import { PortfolioView } from '../../renderer/src/views/PortfolioView';
-import { mockApi, renderWithApp } from './render';
+import { mockApi, portfolioRow, renderWithApp } from './render';
 
 /**
  * The portfolio's first page is asked for before the app's modules are evaluated (early.ts);
@@ -13,25 +12,9 @@ import { mockApi, renderWithApp } from './render';
  * first paint): no loader, no second question to main.
  */
 
-const row = (projectId: number, name: string): PortfolioPageRow => ({
-  projectId,
-  name,
-  grantRecipient: 'Aarhus Kommune',
-  caseOfficer: 'Lars Holm',
-  fundingSource: 'Socialfonden',
-  evaluationType: 'midterm',
-  evaluationDate: '2024-06-30',
-  implementation: { score: 3.5, scored: 6 },
-  lights: { implementation: 'green', goals: 'yellow', effect: null },
-  outputPercent: 0.5,
-  budgetPercent: 0.25,
-  timePercent: 0.75,
-  warningCount: 0,
-});
-
 const counts = { green: 1, yellow: 1, red: 0, none: 0 };
 const page: PortfolioPage = {
-  rows: [row(1, 'Grøn omstilling'), row(2, 'Digital transformation')],
+  rows: [portfolioRow(1, 'Grøn omstilling'), portfolioRow(2, 'Digital transformation')],
   offset: 0,
   matching: 2,
   total: 2,

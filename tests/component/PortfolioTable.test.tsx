@@ -1,27 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import type { PortfolioPageRow } from '../../shared/portfolioPage';
 import { PortfolioTable } from '../../renderer/src/views/portfolio/PortfolioTable';
-import { mockApi, renderWithApp } from './render';
+import { mockApi, portfolioRow, renderWithApp } from './render';
 
-const row = (projectId: number, name: string, warningCount: number): PortfolioPageRow => ({
-  projectId,
-  name,
-  grantRecipient: 'Aarhus Kommune',
-  caseOfficer: 'Lars Holm',
-  fundingSource: 'Socialfonden',
-  evaluationType: 'midterm',
-  evaluationDate: '2024-06-30',
-  implementation: { score: 3.5, scored: 6 },
-  lights: { implementation: 'green', goals: 'yellow', effect: null },
-  outputPercent: 0.5,
-  budgetPercent: 0.25,
-  timePercent: 0.75,
-  warningCount,
-});
-
-const rows = [row(1, 'Grøn omstilling', 2), row(2, 'Digital transformation', 0)];
+const rows = [portfolioRow(1, 'Grøn omstilling', 2), portfolioRow(2, 'Digital transformation', 0)];
 
 function renderTable() {
   return renderWithApp(

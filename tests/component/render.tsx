@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { ApiClient, EvaluationDetail, ProjectDetail } from '../../shared/contracts';
 import type { Goal, ImplementationScore, StatusReport } from '../../shared/domain';
 import { DEFAULT_PROFILE, evaluate, type GoalInput } from '../../shared/methodology';
+import type { PortfolioPageRow } from '../../shared/portfolioPage';
 import { createI18n, type Language } from '../../renderer/src/i18n';
 import { AppProviders } from '../../renderer/src/providers';
 import { ProjectDataContext } from '../../renderer/src/views/project/ProjectData';
@@ -162,6 +163,23 @@ export function headstartFixture(scores: (number | null)[] = [4, 4, 4, 4, 4, 3])
 }
 
 /** A promise the test settles by hand, to look at the screen while a save is in flight. */
+/** A row of the portfolio view's page (a midterm round, green/yellow lights), as main sends it. */
+export const portfolioRow = (projectId: number, name: string, warningCount = 0): PortfolioPageRow => ({
+  projectId,
+  name,
+  grantRecipient: 'Aarhus Kommune',
+  caseOfficer: 'Lars Holm',
+  fundingSource: 'Socialfonden',
+  evaluationType: 'midterm',
+  evaluationDate: '2024-06-30',
+  implementation: { score: 3.5, scored: 6 },
+  lights: { implementation: 'green', goals: 'yellow', effect: null },
+  outputPercent: 0.5,
+  budgetPercent: 0.25,
+  timePercent: 0.75,
+  warningCount,
+});
+
 export function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
