@@ -698,9 +698,10 @@ function effectLightFormula(c: string, typeCell: string, t: ThresholdRefs): stri
 
 /** Where the workbook's sheets go: an in-memory workbook, or exceljs's streaming writer. */
 interface SheetSink {
-  /** The streaming writer: a large project sheet is fitted in memory first and written row by row. */
-  streamed: boolean;
-  /** Streamed, project sheets of more projects than this are written row by row. */
+  /**
+   * Project sheets of more projects than this are fitted in memory first and written row by row
+   * (the streaming writer); Infinity for the in-memory workbook.
+   */
   rowByRowAbove: number;
   add(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet;
   /** The sheet is complete: the streaming writer writes it out (a sheet of the in-memory workbook stays). */
@@ -734,7 +735,7 @@ function* fillPortfolioWorkbook(
   // workbook for its fit only (its widths need every row, and a streamed sheet writes its columns
   // before its first row), then written row by row; a smaller sheet is held and fitted in place.
   const fitFor = (ofSheet: PortfolioProjectRow[], source: string | null): SheetFit | null =>
-    sink.streamed && ofSheet.length > sink.rowByRowAbove ? sheetFitOf(withSheet(PORTFOLIO_SHEET, (scratch) => projectSheet(scratch, ofSheet, refs, source, profile, thresholds, selection))) : null;
+    ofSheet.length > sink.rowByRowAbove ? sheetFitOf(withSheet(PORTFOLIO_SHEET, (scratch) => projectSheet(scratch, ofSheet, refs, source, profile, thresholds, selection))) : null;
   const main = sink.add(PORTFOLIO_SHEET, PROJECT_SHEET_OPTIONS);
   sheets.push(projectSheet(main, rows, refs, null, profile, thresholds, selection, fitFor(rows, null)));
   sink.finish(main);
@@ -771,7 +772,7 @@ export function layoutPortfolioWorkbook(rows: PortfolioProjectRow[], profile: Me
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
   const sheets: PortfolioWorkbookLayout['sheets'] = [];
-  const sink: SheetSink = { streamed: false, rowByRowAbove: Infinity, add: (name, options) => wb.addWorksheet(name, options), finish: () => undefined };
+  const sink: SheetSink = { rowByRowAbove: Infinity, add: (name, options) => wb.addWorksheet(name, options), finish: () => undefined };
   for (const _ of fillPortfolioWorkbook(sink, rows, profile, selection, sheets));
   return { workbook: wb, sheets, goalsSheet: GOALS_SHEET };
 }
@@ -808,7 +809,6 @@ export async function streamPortfolioWorkbook(
   writer.created = new Date();
   fullCalcOnLoad(writer);
   const sink: SheetSink = {
-    streamed: true,
     rowByRowAbove,
     add: (name, options) => {
       const ws = writer.addWorksheet(name, options) as unknown as ExcelJS.Worksheet;

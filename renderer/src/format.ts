@@ -80,6 +80,12 @@ export function createFormatter(language: Language): Formatter {
   );
   const longDateFormat = lazily(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
   const timeFormat = lazily(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }));
+  // A moment's day in the user's time zone (dateFormat's is the stored date's, in UTC).
+  const localDayFormat = lazily(() =>
+    language === 'da'
+      ? new Intl.DateTimeFormat('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric' })
+      : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+  );
   // An amount is stored in øre: show the øre when there are any, never round 5,50 to 6.
   const krDecimals = (value: number) => (Number.isInteger(roundMoney(value, 2)) ? 0 : 2);
   const isoDate = (iso: string) => {
@@ -117,10 +123,7 @@ export function createFormatter(language: Language): Formatter {
       if (!iso) return MISSING;
       const d = new Date(iso);
       if (Number.isNaN(d.getTime())) return iso;
-      const day = language === 'da'
-        ? new Intl.DateTimeFormat('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d)
-        : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
-      return `${day} ${timeFormat().format(d)}`;
+      return `${localDayFormat().format(d)} ${timeFormat().format(d)}`;
     },
     parseNumber: (text) => (language === 'da' ? parseDanishNumber(text) : parseEnglishNumber(text)),
     dateInput: (iso) => {
