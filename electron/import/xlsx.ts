@@ -7,6 +7,14 @@ import { sheetPlace } from '../../shared/import/tables';
 import { ImportFileError, readerFailure } from './errors';
 import { checkZip } from './zip';
 
+/**
+ * What of a worksheet exceljs need not read for the import: it reads values (sheetData, with the
+ * styles that make a number a date), merged cells and hyperlinks' texts, never how a sheet checks
+ * input, prints or looks. Data validations alone were a tenth of reading the grant recipients'
+ * template (exceljs expands each validation's range to every cell of it).
+ */
+const NOT_READ = ['dataValidations', 'conditionalFormatting', 'sheetViews', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'picture', 'drawing', 'sheetProtection', 'extLst'];
+
 /** The part names exceljs reads as worksheets; a sheet stored under another name it skips or fails on. */
 const EXCELJS_SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
@@ -35,7 +43,7 @@ export async function readWorkbookGrids(bytes: Uint8Array, file: string): Promis
 
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: NOT_READ });
   } catch (err) {
     throw readerFailure(err, file, 'xlsx');
   }
