@@ -1,5 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { blankEvaluation, EMPTY_FACTS, type Evaluation, type EvaluationType, type ProjectFacts } from '../../shared/domain';
 import { ServiceError } from '../../shared/contracts/core';
 import { assignSuggestedCodes, basisOf, diffItems, diffOptionsOf, emptyState, normaliseText, type DiffOptions, type ProjectState } from '../../shared/import/diff';
@@ -20,13 +18,17 @@ import { MAX_ITEMS_PER_IMPORT } from '../../shared/import/limits';
 import { readerMsg } from '../../shared/import/readerNotes';
 import { lockedMessage } from '../storage/seal';
 import { LockedError, type PortfolioStore } from '../storage/store';
-import { MAX_IMPORT_BYTES } from './detect';
 import { cancelled, ImportFileError, throwIfAborted } from './errors';
 import { keepSources, rememberPreviewed, sourcesToKeep } from './keptSources';
-import { parseFile } from './parseFile';
+import { fileName, prepareFile, type ImportFile, type PreparedFile } from './prepare';
 
-/** A file to import: a path on disk, or bytes with the name the user gave it. */
-export type ImportInput = { path: string } | { name: string; bytes: Uint8Array };
+export { prepareFile, type ImportFile, type PreparedFile };
+
+/**
+ * What previewImport reads: a file, or one already being read (prepareFile, or a ReadAhead's
+ * worker), so that a caller going through a folder reads the next file while the store writes the last one.
+ */
+export type ImportInput = ImportFile | { prepared: Promise<PreparedFile> };
 
 export interface PreviewOptions {
   /** Diff against this project; otherwise the one named by --project / the file, or a new one. */
@@ -56,15 +58,18 @@ export async function previewImport(store: PortfolioStore, inputs: ImportInput[]
   for (let f = 0; f < inputs.length; f++) {
     throwIfAborted(options.signal);
     const input = inputs[f];
-    const name = 'path' in input ? basename(input.path) : input.name;
-    progress(f / inputs.length, name, `Læser ${name}`);
+    let prepared: PreparedFile;
+    if ('prepared' in input) prepared = await input.prepared;
+    else {
+      const name = fileName(input);
+      progress(f / inputs.length, name, `Læser ${name}`);
+      const onPage = (page: number, pages: number) => progress((f + page / pages) / inputs.length, name, `Læser ${name}, side ${page} af ${pages}`);
+      prepared = await prepareFile(input, { signal: options.signal, onPage });
+    }
+    const name = prepared.name;
     try {
-      const bytes = await readInput(input, name);
-      throwIfAborted(options.signal);
-      const parsed = await parseFile(bytes, name, {
-        signal: options.signal,
-        onPage: (page, pages) => progress((f + page / pages) / inputs.length, name, `Læser ${name}, side ${page} af ${pages}`),
-      });
+      if ('failed' in prepared) throw prepared.failed;
+      const { bytes, parsed } = prepared;
       // What one apply can send back (the contract's limit): a file that would pass it is left out, named.
       if (items.length + parsed.items.length > MAX_ITEMS_PER_IMPORT)
         throw new ImportFileError(name, '', readerMsg('importTooManyItems', { count: parsed.items.length, limit: MAX_ITEMS_PER_IMPORT }));
@@ -125,40 +130,6 @@ function dateUndated(items: ImportItem[], files: FilePreview[], date: string): I
     issues.push({ severity: 'warning', file: f.file, location: '', message: danish([m]), msg: m });
   }
   return issues;
-}
-
-async function readInput(input: ImportInput, name: string): Promise<Uint8Array> {
-  if ('bytes' in input) {
-    if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge(name, input.bytes.byteLength);
-    return input.bytes;
-  }
-  let size: number;
-  try {
-    const s = await stat(input.path);
-    if (!s.isFile()) throw new ImportFileError(name, '', readerMsg('fileNotAFile', { path: input.path }));
-    size = s.size;
-  } catch (err) {
-    throw openFailure(err, name, input.path);
-  }
-  if (size > MAX_IMPORT_BYTES) throw tooLarge(name, size);
-  try {
-    return new Uint8Array(await readFile(input.path));
-  } catch (err) {
-    throw openFailure(err, name, input.path);
-  }
-}
-
-function openFailure(err: unknown, name: string, path: string): ImportFileError {
-  if (err instanceof ImportFileError) return err;
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new ImportFileError(name, '', readerMsg('fileMissing', { path }));
-  if (code === 'EACCES' || code === 'EPERM') return new ImportFileError(name, '', readerMsg('fileNoAccess', { path }));
-  return new ImportFileError(name, '', readerMsg('fileUnreadable', { path, detail: code ?? (err as Error).message }));
-}
-
-function tooLarge(name: string, size: number): ImportFileError {
-  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-  return new ImportFileError(name, '', readerMsg('fileTooLarge', { sizeMb: mb(size), limitMb: mb(MAX_IMPORT_BYTES) }));
 }
 
 /** A text fact the files give (the project's name, its grant recipient), if any. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DateParseError, parseDanishDate } from '../../../shared/numbers/danishDate';
 import { FACT_LABEL_DA, type ImportApplyResult, type ImportItem, type ImportPreview, type ItemDiff } from '../../../shared/import/items';
 import { leftOutOf, type LeftOutEntry } from '../../../shared/import/leftOut';
-import { applyImport, previewImport, type ApplyInput } from '../../import/service';
+import { applyImport, prepareFile, previewImport, type ApplyInput, type ImportInput, type PreparedFile } from '../../import/service';
 import type { CliCommand } from '../types';
 import { CliError } from '../types';
 import { dbLocation, openExistingServices } from '../open';
@@ -11,6 +11,7 @@ import { findProject } from '../project';
 import { isReaderMsg } from '../../../shared/import/readerNotes';
 import type { AppServices } from '../../services';
 import { folderFiles, importFolder, type FileOutcome } from './importFolder';
+import { ReadAhead } from '../../import/readAhead';
 
 /** Types stored on an evaluation round (as applyImport writes them). */
 const ROUND_TYPES = new Set<ImportItem['type']>(['progress', 'survey', 'score', 'light', 'learning']);
@@ -62,14 +63,34 @@ export const importCommand: CliCommand = {
       try {
         const folder = await folderFiles(args.positionals, say);
         if (folder) {
-          const one = async (path: string) => describeRun(await importOnce(services, [path], options, controller.signal, say), say);
-          const code = await importFolder(folder, one, { json: Boolean(args.values.json), signal: controller.signal }, io, say);
+          // The next files are read and parsed in a worker thread while this one is compared and
+          // written here; each is compared only after the one before it is committed.
+          const reader = ReadAhead.open();
+          const ahead = new Map<string, Promise<PreparedFile>>();
+          const one = async (path: string, upcoming: readonly string[]) => {
+            const file = ahead.get(path) ?? prepareFile({ path }, { signal: controller.signal });
+            ahead.delete(path);
+            for (const next of upcoming) {
+              if (ahead.has(next)) continue;
+              const read = reader.prepare(next);
+              // Its failure is that file's outcome, when its turn comes (or nobody's, if the import stops first).
+              read.catch(() => undefined);
+              ahead.set(next, read);
+            }
+            return describeRun(await importOnce(services, [{ prepared: file }], options, controller.signal, say), say);
+          };
+          let code: number;
+          try {
+            code = await importFolder(folder, one, { json: Boolean(args.values.json), signal: controller.signal }, io, say);
+          } finally {
+            await reader.close();
+          }
           // The imported projects' kept figures are brought up to date now, so that the first open
           // of the portfolio does not recompute them (a dry run wrote nothing to recompute).
           if (!options.dryRun) await services.portfolio.keptFigures({ pool: true });
           return code;
         }
-        const run = await importOnce(services, args.positionals.map((p) => resolve(p)), options, controller.signal, say);
+        const run = await importOnce(services, args.positionals.map((p) => ({ path: resolve(p) })), options, controller.signal, say);
         if (args.values.json) io.out(JSON.stringify(toJson(run.preview, run.outcome), null, 2));
         else io.out(text(run.preview, run.outcome, run.written, say));
         return run.outcome.stopped ? 1 : 0;
@@ -100,15 +121,15 @@ interface Run {
 }
 
 /**
- * One import: the preview of `paths`, the preview's default selection written in one
+ * One import: the preview of `files`, the preview's default selection written in one
  * transaction (applyImport). What can't be saved as it is (an error, a status without date) is
  * left out and listed; changes that need a choice are written only with --accept-changes.
  * Errors stop the import unless --skip-errors leaves them out.
  */
-async function importOnce(services: AppServices, paths: string[], o: RunOptions, signal: AbortSignal, say: ImportCliText): Promise<Run> {
+async function importOnce(services: AppServices, files: ImportInput[], o: RunOptions, signal: AbortSignal, say: ImportCliText): Promise<Run> {
   const preview = await previewImport(
     services.store,
-    paths.map((path) => ({ path })),
+    files,
     { ...(o.existing ? { projectId: o.existing.id } : { projectName: o.projectName }), reportDate: o.reportDate, signal },
   );
   const diffOf = new Map(preview.diff.map((d) => [d.itemId, d]));

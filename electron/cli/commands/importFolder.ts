@@ -49,9 +49,13 @@ export async function folderFiles(positionals: string[], say: ImportCliText): Pr
   return { files, skipped };
 }
 
+/** How many files after the current one are read ahead (in a worker thread, while it is written). */
+export const READ_AHEAD = 2;
+
 export async function importFolder(
   folder: { files: string[]; skipped: string[] },
-  importFile: (path: string) => Promise<FileOutcome>,
+  /** One file's import; `upcoming` are the files after it (READ_AHEAD of them), to read while this one is written. */
+  importFile: (path: string, upcoming: readonly string[]) => Promise<FileOutcome>,
   options: { json: boolean; signal: AbortSignal },
   io: CliIO,
   say: ImportCliText,
@@ -68,7 +72,7 @@ export async function importFolder(
     const file = basename(files[i]);
     let outcome: FileOutcome;
     try {
-      outcome = await importFile(files[i]);
+      outcome = await importFile(files[i], files.slice(i + 1, i + 1 + READ_AHEAD));
     } catch (err) {
       // Cancelling stops the folder; what is saved so far stays saved, file by file.
       if (options.signal.aborted || (err instanceof ServiceError && err.code === 'CANCELLED')) throw err;

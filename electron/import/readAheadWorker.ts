@@ -1,0 +1,28 @@
+import { parentPort } from 'node:worker_threads';
+import { prepareFile } from './prepare';
+import type { ReadAheadAnswer, ReadAheadAsk } from './readAhead';
+
+/**
+ * The worker thread of readAhead.ts: reads and parses the files it is sent, one at a time, in
+ * the order sent, and answers each with what prepareFile gave (a failed file as its error's
+ * parts, since an Error's class does not cross threads).
+ */
+const port = parentPort;
+if (!port) throw new Error('readAheadWorker.ts runs as a worker thread (readAhead.ts starts it).');
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (ask: ReadAheadAsk) => {
+  queue = queue.then(async () => {
+    let answer: ReadAheadAnswer;
+    try {
+      const prepared = await prepareFile({ path: ask.path });
+      answer =
+        'failed' in prepared
+          ? { id: ask.id, name: prepared.name, failed: { file: prepared.failed.file, location: prepared.failed.location, message: prepared.failed.message, msg: prepared.failed.msg } }
+          : { id: ask.id, name: prepared.name, bytes: prepared.bytes, parsed: prepared.parsed };
+    } catch (err) {
+      answer = { id: ask.id, error: err instanceof Error ? err.message : String(err) };
+    }
+    port.postMessage(answer);
+  });
+});

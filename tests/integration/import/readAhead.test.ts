@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeStatusWorkbooks } from '../../../bench/statusWorkbooks';
+import { ImportFileError } from '../../../electron/import/errors';
+import { prepareFile, type PreparedFile } from '../../../electron/import/prepare';
+import { ReadAhead } from '../../../electron/import/readAhead';
+
+/**
+ * The folder import's reader in a worker thread (readAhead.ts): what it gives for a file is
+ * exactly what reading the file in this thread gives: the workbook's items and issues and its
+ * bytes, or the same error naming the file. A reader closed while files are still being read
+ * reads them here instead.
+ */
+
+let dir: string;
+let workbooks: string[];
+let damaged: string;
+let missing: string;
+let csv: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'trafiklys-readahead-'));
+  workbooks = await writeStatusWorkbooks(join(dir, 'mappe'), { seed: 12, projects: 3, files: 3 });
+  damaged = join(dir, 'ødelagt.xlsx');
+  writeFileSync(damaged, Buffer.from('PK\u0003\u0004 ikke en rigtig projektmappe'));
+  missing = join(dir, 'findes-ikke.xlsx');
+  csv = join(dir, 'status.csv');
+  writeFileSync(csv, 'Kode;Mål i perioden;Status;Dato\nB1;100;80;01.03.2023\nB2;x;5;01.03.2023\n');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A prepared file as the preview uses it: an error by its class and parts, not by identity. */
+const shown = (p: PreparedFile) =>
+  'failed' in p
+    ? { name: p.name, failed: { isImportFileError: p.failed instanceof ImportFileError, file: p.failed.file, location: p.failed.location, message: p.failed.message, msg: p.failed.msg } }
+    : { name: p.name, bytes: Buffer.from(p.bytes).toString('base64'), parsed: p.parsed };
+
+test('a worker thread reads workbooks, a CSV and unreadable files exactly as this thread does', async () => {
+  const reader = ReadAhead.open();
+  try {
+    expect(reader.threaded).toBe(true);
+    const paths = [...workbooks, csv, damaged, missing];
+    // All sent at once, answered in order, as the folder import uses it.
+    const read = await Promise.all(paths.map((p) => reader.prepare(p)));
+    const here = await Promise.all(paths.map((p) => prepareFile({ path: p })));
+    expect(read.map(shown)).toEqual(here.map(shown));
+    // What was compared is what a user sees: goals and statuses of the workbooks, the damaged file's error.
+    const first = read[0];
+    expect('parsed' in first && first.parsed.items.some((i) => i.type === 'status')).toBe(true);
+    const broken = read[4];
+    expect('failed' in broken && broken.failed.message).toMatch(/ødelagt\.xlsx|beskadiget|kan ikke læses/i);
+    expect('failed' in read[5] && read[5].failed.message).toMatch(/findes ikke/);
+  } finally {
+    await reader.close();
+  }
+});
+
+test('files still being read when the reader closes are read in this thread, with the same result', async () => {
+  const reader = ReadAhead.open();
+  const pending = workbooks.map((p) => reader.prepare(p));
+  await reader.close();
+  expect(reader.threaded).toBe(false);
+  const read = await Promise.all(pending);
+  const here = await Promise.all(workbooks.map((p) => prepareFile({ path: p })));
+  expect(read.map(shown)).toEqual(here.map(shown));
+});
