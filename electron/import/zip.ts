@@ -1,4 +1,4 @@
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import { MAX_UNPACKED_BYTES } from '../../shared/import/limits';
 import { readerMsg } from '../../shared/import/readerNotes';
 import { ImportFileError } from './errors';
@@ -178,6 +178,29 @@ function listedSheets(workbook: string | undefined, rels: string | undefined): L
   return sheets;
 }
 
+/**
+ * A part that declares at most this many bytes is inflated in one call (its output capped at what
+ * it declared): a workbook's parts are mostly this small, and a stream's events cost more than
+ * inflating them. Larger parts are streamed, so that the thread can do other work between chunks.
+ */
+const INFLATE_AT_ONCE = 4 * MB;
+
+/** inflatePart for a small part, in one call: the same checks, the same answer. */
+function inflateSmallPart(file: string, entry: ZipEntry, data: Uint8Array, counter: SheetCounter | null, keep: boolean): string | undefined {
+  let out: Buffer;
+  try {
+    // One byte more than declared: a part that yields more is one whose directory lies.
+    out = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ImportFileError(file, '', readerMsg(code === 'ERR_BUFFER_TOO_LARGE' ? 'zipSizeMismatch' : 'zipEntryDamaged', { part: entry.name }));
+  }
+  if (out.length > entry.size) throw new ImportFileError(file, '', readerMsg('zipSizeMismatch', { part: entry.name }));
+  if (out.length !== entry.size || crc32(out) !== entry.crc32) throw new ImportFileError(file, '', readerMsg('zipEntryDamaged', { part: entry.name }));
+  counter?.push(out, true);
+  return keep ? out.toString('utf8') : undefined;
+}
+
 /** Inflates one part as a stream, counting; resolves with its text when `keep` (small XML parts only). */
 function inflatePart(file: string, entry: ZipEntry, data: Uint8Array, counter: SheetCounter | null, keep: boolean): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
@@ -235,6 +258,8 @@ export async function checkZip(bytes: Uint8Array, file: string, format: 'xlsx' |
       if (entry.compressedSize !== entry.size || crc32(data) !== entry.crc32) throw new ImportFileError(file, '', readerMsg('zipEntryDamaged', { part: entry.name }));
       counter?.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength), true);
       if (keep) text = Buffer.from(data).toString('utf8');
+    } else if (entry.method === 8 && entry.size <= INFLATE_AT_ONCE) {
+      text = inflateSmallPart(file, entry, data, counter, keep);
     } else if (entry.method === 8) {
       text = await inflatePart(file, entry, data, counter, keep);
     } else {
