@@ -13,8 +13,12 @@ export interface ReadAheadAsk {
   path: string;
 }
 
-/** What it answers: the file, why it can't be read (an ImportFileError's parts), or an unexpected failure. */
+/**
+ * What it answers: that it has loaded its modules and can read; then per file the file, why it
+ * can't be read (an ImportFileError's parts), or an unexpected failure.
+ */
 export type ReadAheadAnswer =
+  | { ready: true }
   | { id: number; name: string; bytes: Uint8Array; parsed: ParsedFile }
   | { id: number; name: string; failed: { file: string; location: string; message: string; msg: ReaderMsg | undefined } }
   | { id: number; error: string };
@@ -36,6 +40,7 @@ interface Pending {
 export class ReadAhead {
   private next = 0;
   private readonly pending = new Map<number, Pending>();
+  private loaded = false;
 
   private constructor(private worker: Worker | null) {
     if (!worker) return;
@@ -62,6 +67,14 @@ export class ReadAhead {
     return this.worker !== null;
   }
 
+  /**
+   * Whether the worker has loaded what it reads with (exceljs alone takes most of a second): until
+   * then a caller does better reading the file in hand itself than waiting for the worker.
+   */
+  get ready(): boolean {
+    return this.worker !== null && this.loaded;
+  }
+
   /** The file read and parsed; it is sent to the worker at once and read in the order sent. */
   prepare(path: string): Promise<PreparedFile> {
     const worker = this.worker;
@@ -81,6 +94,10 @@ export class ReadAhead {
   }
 
   private settle(answer: ReadAheadAnswer): void {
+    if ('ready' in answer) {
+      this.loaded = true;
+      return;
+    }
     const waiting = this.pending.get(answer.id);
     if (!waiting) return;
     this.pending.delete(answer.id);

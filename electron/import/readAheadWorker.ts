@@ -5,7 +5,7 @@ import type { ReadAheadAnswer, ReadAheadAsk } from './readAhead';
 /**
  * The worker thread of readAhead.ts: reads and parses the files it is sent, one at a time, in
  * the order sent, and answers each with what prepareFile gave (a failed file as its error's
- * parts, since an Error's class does not cross threads).
+ * parts, since an Error's class does not cross threads). It says when it is ready: its modules loaded.
  */
 const port = parentPort;
 if (!port) throw new Error('readAheadWorker.ts runs as a worker thread (readAhead.ts starts it).');
@@ -26,3 +26,4 @@ port.on('message', (ask: ReadAheadAsk) => {
     port.postMessage(answer);
   });
 });
+port.postMessage({ ready: true } satisfies ReadAheadAnswer);

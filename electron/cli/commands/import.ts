@@ -70,7 +70,8 @@ export const importCommand: CliCommand = {
           const one = async (path: string, upcoming: readonly string[]) => {
             const file = ahead.get(path) ?? prepareFile({ path }, { signal: controller.signal });
             ahead.delete(path);
-            for (const next of upcoming) {
+            // Until the worker has loaded (about a second) the files are read here, one by one.
+            for (const next of reader.ready ? upcoming : []) {
               if (ahead.has(next)) continue;
               const read = reader.prepare(next);
               // Its failure is that file's outcome, when its turn comes (or nobody's, if the import stops first).

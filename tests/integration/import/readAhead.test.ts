@@ -44,6 +44,8 @@ test('a worker thread reads workbooks, a CSV and unreadable files exactly as thi
     const paths = [...workbooks, csv, damaged, missing];
     // All sent at once, answered in order, as the folder import uses it.
     const read = await Promise.all(paths.map((p) => reader.prepare(p)));
+    // It said it was ready (its modules loaded) before its first answer.
+    expect(reader.ready).toBe(true);
     const here = await Promise.all(paths.map((p) => prepareFile({ path: p })));
     expect(read.map(shown)).toEqual(here.map(shown));
     // What was compared is what a user sees: goals and statuses of the workbooks, the damaged file's error.
