@@ -13,7 +13,7 @@ import { checkZip } from './zip';
  * input, prints or looks. Data validations alone were a tenth of reading the grant recipients'
  * template (exceljs expands each validation's range to every cell of it).
  */
-const NOT_READ = ['dataValidations', 'conditionalFormatting', 'sheetViews', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'picture', 'drawing', 'sheetProtection', 'extLst'];
+export const NOT_READ = ['dataValidations', 'conditionalFormatting', 'sheetViews', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'picture', 'drawing', 'sheetProtection', 'extLst'];
 
 /** The part names exceljs reads as worksheets; a sheet stored under another name it skips or fails on. */
 const EXCELJS_SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
