@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReaderMsg } from '../../shared/import/readerNotes';
-import { ImportFileError } from './errors';
+import { cancelled, ImportFileError } from './errors';
 import type { ParsedFile } from './parseFile';
 import { prepareFile, type PreparedFile } from './prepare';
 
@@ -87,9 +87,13 @@ export class ReadAhead {
     });
   }
 
+  /** Ends the worker; files still being read are not read (their promises fail as cancelled). */
   async close(): Promise<void> {
     const worker = this.worker;
-    this.stopWorker();
+    this.worker = null;
+    const left = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of left) p.reject(cancelled());
     await worker?.terminate();
   }
 
@@ -109,6 +113,7 @@ export class ReadAhead {
     } else waiting.resolve({ name: answer.name, bytes: answer.bytes, parsed: answer.parsed });
   }
 
+  /** The worker failed or exited by itself: the files it had are read in this thread. */
   private stopWorker(): void {
     if (!this.worker) return;
     this.worker = null;

@@ -9,8 +9,8 @@ import { ReadAhead } from '../../../electron/import/readAhead';
 /**
  * The folder import's reader in a worker thread (readAhead.ts): what it gives for a file is
  * exactly what reading the file in this thread gives: the workbook's items and issues and its
- * bytes, or the same error naming the file. A reader closed while files are still being read
- * reads them here instead.
+ * bytes, or the same error naming the file. Files a worker had when it stopped by itself are
+ * read here instead; closing the reader cancels what it still had.
  */
 
 let dir: string;
@@ -59,12 +59,18 @@ test('a worker thread reads workbooks, a CSV and unreadable files exactly as thi
   }
 });
 
-test('files still being read when the reader closes are read in this thread, with the same result', async () => {
+test('a worker that stops by itself leaves its files to this thread, with the same result; closing cancels what is left', async () => {
   const reader = ReadAhead.open();
   const pending = workbooks.map((p) => reader.prepare(p));
-  await reader.close();
-  expect(reader.threaded).toBe(false);
+  // As if the worker crashed: it exits without answering.
+  await (reader as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
   const read = await Promise.all(pending);
+  expect(reader.threaded).toBe(false);
   const here = await Promise.all(workbooks.map((p) => prepareFile({ path: p })));
   expect(read.map(shown)).toEqual(here.map(shown));
+
+  const again = ReadAhead.open();
+  const left = expect(again.prepare(workbooks[0])).rejects.toMatchObject({ code: 'CANCELLED' });
+  await again.close();
+  await left;
 });
