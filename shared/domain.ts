@@ -236,6 +236,13 @@ export interface StatusReport {
   createdAt: string;
 }
 
+/**
+ * What the import compares a found status with (a StatusReport's identifying fields): which goal,
+ * when, what value, and from which file. Read without the rest, since a project's history can be
+ * hundreds of statuses and the comparison runs for every file imported.
+ */
+export type StatusKey = Pick<StatusReport, 'id' | 'goalId' | 'value' | 'reportedAt'> & { source: Pick<SourceRef, 'file'> };
+
 export interface Evaluation {
   id: number;
   projectId: number;

@@ -214,7 +214,7 @@ async function readState(store: PortfolioStore, mark: string, items: ImportItem[
   const id = project.id;
   const [goals, statusReports, budgetLines, financing, evaluations, effectChain] = await Promise.all([
     list(`goals ${id}`, () => store.listGoals(id)),
-    list(`statusReports ${id}`, () => store.listStatusReports(id)),
+    list(`statusReports ${id}`, () => store.listStatusKeys(id)),
     list(`budgetLines ${id}`, () => store.listBudgetLines(id)),
     list(`financing ${id}`, () => store.listFinancing(id)),
     list(`evaluations ${id}`, () => store.listEvaluations(id)),

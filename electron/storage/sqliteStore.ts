@@ -24,6 +24,7 @@ import type {
   LightKind,
   Project,
   ProjectFacts,
+  StatusKey,
   StatusReport,
   SurveyIndicator,
 } from '../../shared/domain';
@@ -1420,6 +1421,17 @@ class SqliteStore implements PortfolioStore {
         [projectId],
       );
       return rows.map(mapStatus);
+    });
+  }
+
+  listStatusKeys(projectId: number): Promise<StatusKey[]> {
+    return this.read(async (c) => {
+      const rows = await c.all<{ id: number; goal_id: number; value: number | null; reported_at: string; source_file: string }>(
+        `SELECT s.id, s.goal_id, s.value, s.reported_at, s.source_file FROM status_reports s JOIN goals g ON g.id = s.goal_id
+         WHERE g.project_id = ? ORDER BY s.reported_at, s.id`,
+        [projectId],
+      );
+      return rows.map((r) => ({ id: r.id, goalId: r.goal_id, value: r.value ?? null, reportedAt: r.reported_at, source: { file: r.source_file } }));
     });
   }
 

@@ -21,6 +21,7 @@ import type {
   ImplementationParameter,
   Project,
   ProjectFacts,
+  StatusKey,
   StatusReport,
   SurveyIndicator,
 } from '../../shared/domain';
@@ -104,6 +105,8 @@ export interface PortfolioStore {
   deleteGoal(id: number): Promise<number>;
   /** All status reports of a project's goals, oldest first (by reportedAt, then id). */
   listStatusReports(projectId: number): Promise<StatusReport[]>;
+  /** The same statuses in the same order, with only the fields the import compares by. */
+  listStatusKeys(projectId: number): Promise<StatusKey[]>;
   addStatusReport(report: Omit<StatusReport, 'id' | 'createdAt'>): Promise<StatusReport>;
   /**
    * Several status reports in one write (all or none), as addStatusReport each would store and

@@ -8,7 +8,7 @@ import type {
   LearningPoint,
   LightDecision,
   Project,
-  StatusReport,
+  StatusKey,
   SurveyIndicator,
 } from '../domain';
 import { DEFAULT_PROFILE, type MethodologyProfile } from '../methodology/profile';
@@ -26,7 +26,8 @@ import { validateItems } from './validate';
 export interface ProjectState {
   project: Project | null;
   goals: Goal[];
-  statusReports: StatusReport[];
+  /** The project's statuses, oldest first, as far as the comparison needs them. */
+  statusReports: StatusKey[];
   budgetLines: BudgetLine[];
   financing: FinancingSource[];
   effectChain: EffectChainItem[];

@@ -1,6 +1,7 @@
 import { openPortfolioStore } from '../../../electron/storage';
 import { NotFoundError } from '../../../electron/storage/store';
 import type { StatusReport } from '../../../shared/domain';
+import { describeEngines } from '../../helpers/engines';
 import { facts, goal, openTempStore, type StoreFixture } from './helpers';
 
 let fx: StoreFixture;
@@ -94,5 +95,27 @@ describe('changeMark (when reads of the file can be reused)', () => {
       await other.close();
     }
     expect(await fx.store.changeMark()).not.toBe(afterRollback);
+  });
+});
+
+describeEngines('listStatusKeys (what an import compares a found status with)', () => {
+  it('gives listStatusReports\' statuses in its order, each with its goal, date, value and file only', async () => {
+    const { p, a, b } = await twoGoals();
+    const other = await fx.store.createProject(facts({ name: 'Et andet projekt' }));
+    const elsewhere = await fx.store.createGoal(goal(other.id, { code: 'A1' }));
+    await fx.store.addStatusReports([
+      { goalId: b.id, value: 12, reportedAt: '2024-06-30', reportedBy: 'BM', source: { file: 'rapport.xlsx', location: "Ark 'Mål', celle E6" }, printedPercent: 40, denominator: 30 },
+      { goalId: a.id, value: null, reportedAt: '2023-12-31', reportedBy: '', source: { file: '', location: '' }, printedPercent: null },
+      { goalId: elsewhere.id, value: 5, reportedAt: '2024-01-01', reportedBy: '', source: { file: 'andet.xlsx', location: '' }, printedPercent: null },
+      { goalId: a.id, value: 3.25, reportedAt: '2024-06-30', reportedBy: 'BM', source: { file: 'rapport.xlsx', location: "Ark 'Mål', celle E5" }, printedPercent: null },
+    ]);
+    const full = await fx.store.listStatusReports(p.id);
+    expect(full).toHaveLength(3);
+    expect(await fx.store.listStatusKeys(p.id)).toEqual(full.map((s) => ({ id: s.id, goalId: s.goalId, value: s.value, reportedAt: s.reportedAt, source: { file: s.source.file } })));
+    expect((await fx.store.listStatusKeys(p.id)).map((s) => [s.value, s.reportedAt])).toEqual([
+      [null, '2023-12-31'],
+      [12, '2024-06-30'],
+      [3.25, '2024-06-30'],
+    ]);
   });
 });
