@@ -23,6 +23,7 @@ import { validateItems } from './validate';
  * applied as it is: a status without date, a code that matches no goal) or info (shown only).
  */
 
+/** Read-only once built: what is derived from it (basisOf) is kept with it. */
 export interface ProjectState {
   project: Project | null;
   goals: Goal[];
@@ -58,8 +59,20 @@ export const emptyState = (profile: MethodologyProfile = DEFAULT_PROFILE): Proje
 
 export const EMPTY_STATE: ProjectState = emptyState();
 
-/** What the preview sends along for the renderer's live checks (statusEffects, validateItems). */
+/** basisOf's answer per state: a state is never changed once built (the import shares it between its preview, check and write). */
+const bases = new WeakMap<ProjectState, ImportBasis>();
+
+/**
+ * What the preview sends along for the renderer's live checks (statusEffects, validateItems);
+ * built once per state (the diff asks for it twice, the preview once more).
+ */
 export function basisOf(state: ProjectState): ImportBasis {
+  let basis = bases.get(state);
+  if (!basis) bases.set(state, (basis = buildBasis(state)));
+  return basis;
+}
+
+function buildBasis(state: ProjectState): ImportBasis {
   const goalOf = new Map(state.goals.map((g) => [g.id, g]));
   return {
     profile: state.profile,
