@@ -6,9 +6,9 @@ import { mockApi, portfolioRow, renderWithApp } from './render';
 
 const rows = [portfolioRow(1, 'Grøn omstilling', 2), portfolioRow(2, 'Digital transformation', 0)];
 
-function renderTable() {
+function renderTable(shown = rows) {
   return renderWithApp(
-    <PortfolioTable count={rows.length} rowAt={(i) => rows[i]} ensureRange={() => {}} sort={{ key: 'name', dir: 'asc' }} onSort={() => {}} hidden={new Set()} onDelete={() => {}} />,
+    <PortfolioTable count={shown.length} rowAt={(i) => shown[i]} ensureRange={() => {}} sort={{ key: 'name', dir: 'asc' }} onSort={() => {}} hidden={new Set()} onDelete={() => {}} />,
     { api: mockApi() },
   );
 }
@@ -52,5 +52,17 @@ describe('the portfolio table', () => {
       // Each try hovers anew; on a loaded two-core CI one try took over a second (the 1 s default).
       // It waits until it holds: a real failure only reports later, never passes easier.
     }, { timeout: 10_000 });
+  });
+
+  it('builds the rows in the table’s view at once and the next rows below its fold once those are painted', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => portfolioRow(i + 1, `Projekt ${i + 1}`));
+    renderTable(many);
+    // 640 px of 52 px rows: rows 1-13 are in view, and one more is built.
+    for (const id of [1, 13, 14]) expect(screen.getByTestId(`project-row-${id}`)).toBeTruthy();
+    expect(screen.queryByTestId('project-row-20')).toBeNull();
+    // Scrolling within the table then finds the next rows built.
+    await waitFor(() => expect(screen.getByTestId('project-row-20')).toBeTruthy());
+    expect(screen.getByTestId('project-row-21')).toBeTruthy();
+    expect(screen.queryByTestId('project-row-30')).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ import { useFormatter } from '../../format';
 
 /** Every row is this tall (two lines at most), so the scroll height is known without measuring. */
 export const ROW_HEIGHT = 52;
+/** Rows built beyond the scroller's fold on either side, once the first rows are painted. */
+const OVERSCAN = 8;
 
 /** Columns a user can hide; the name, the lights, the score, budget and time always show. */
 export const OPTIONAL_COLUMNS = ['grantRecipient', 'caseOfficer', 'fundingSource', 'evaluation', 'output'] as const;
@@ -76,12 +78,15 @@ export function PortfolioTable({
   const { t } = useTranslation();
   const fmt = useFormatter();
   const scroller = useRef<HTMLDivElement>(null);
+  // The rows beyond the scroller's fold (overscan) and the rows' tooltips come once the first rows
+  // are painted and the browser is idle: the first paint builds only the rows in view and one
+  // more (issue 12, first paint). The table opens at the top, so row 0 is among the first rows.
+  const afterFirstPaint = useAfterFirstPaint(count > 0 && rowAt(0) !== undefined);
   // initialRect: the scroller's height by its CSS (.tl-portfolio-scroller: min(70vh, 640px)), so
   // the first render already holds the rows on screen instead of a second render after measuring.
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh on every render, never memoized
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 0, height: Math.min(window.innerHeight * 0.7, 640) } });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: afterFirstPaint ? OVERSCAN : 1, initialRect: { width: 0, height: Math.min(window.innerHeight * 0.7, 640) } });
   const items = virtualizer.getVirtualItems();
-  const tooltips = useAfterFirstPaint(items.some((item) => rowAt(item.index) !== undefined));
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -232,13 +237,13 @@ export function PortfolioTable({
                 ))}
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {warnings && (
-                    <RowTooltip armed={tooltips} label={warnings}>
+                    <RowTooltip armed={afterFirstPaint} label={warnings}>
                       <Box component="span" role="img" aria-label={warnings} c="orange.9" style={{ display: 'inline-flex', verticalAlign: 'middle', marginRight: 4 }}>
                         <IconAlertTriangle size={16} aria-hidden />
                       </Box>
                     </RowTooltip>
                   )}
-                  <RowTooltip armed={tooltips} label={deleteLabel}>
+                  <RowTooltip armed={afterFirstPaint} label={deleteLabel}>
                     <ActionIcon variant="subtle" color="red" aria-label={deleteLabel} onClick={() => onDelete(row)}>
                       <IconTrash size={16} />
                     </ActionIcon>
