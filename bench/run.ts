@@ -240,7 +240,7 @@ async function measureSize(projects: number, dir: string, workbooksDir: string):
     if (imported.failed.length) throw new Error(`Importen fejlede:\n${imported.failed.slice(0, 5).join('\n')}`);
     const written = (await countStatuses(importDb)) - (await countStatuses(db));
     add(
-      figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando som én mappe (import MAPPE --db FIL, én transaktion pr. fil; de næste filer læses i en arbejdstråd, mens den aktuelle sammenlignes og gemmes) i én proces; opstarten af processen er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer (readFile, alle dele) i en ny proces. I detaljerne: exceljs, der kun læser det, importen beder den læse (ignoreNodes), og forholdet til den.`, {
+      figure('importRatio', imported.ms, `${files.length} statusrapporter (skabelonen udfyldt, ét projekt pr. fil) importeret af CLI'ens import-kommando som én mappe (import MAPPE --db FIL, én transaktion pr. fil; de næste filer læses i arbejdstråde, mens den aktuelle sammenlignes og gemmes) i én proces; opstarten af processen er ikke med (se cliStartMs under CLI-oversigten). Grundlinje: exceljs læser de samme filer (readFile, alle dele) i en ny proces. I detaljerne: exceljs, der kun læser det, importen beder den læse (ignoreNodes), og forholdet til den.`, {
         baseline: { label: 'exceljs læser filerne', value: read.ms },
         details: { files: files.length, statusReportsWritten: written, exceljsImportOptionsMs: readLess.ms, ratioToImportOptions: imported.ms / readLess.ms },
       }),

@@ -11,8 +11,15 @@ const port = parentPort;
 if (!port) throw new Error('readAheadWorker.ts runs as a worker thread (readAhead.ts starts it).');
 
 let queue: Promise<void> = Promise.resolve();
+/** Files the main thread took back (it reads them itself) before this worker began them. */
+const cancelled = new Set<number>();
 port.on('message', (ask: ReadAheadAsk) => {
+  if ('cancel' in ask) {
+    cancelled.add(ask.cancel);
+    return;
+  }
   queue = queue.then(async () => {
+    if (cancelled.delete(ask.id)) return;
     let answer: ReadAheadAnswer;
     try {
       const prepared = await prepareFile({ path: ask.path });

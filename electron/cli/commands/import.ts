@@ -63,7 +63,7 @@ export const importCommand: CliCommand = {
       try {
         const folder = await folderFiles(args.positionals, say);
         if (folder) {
-          // The next files are read and parsed in a worker thread while this one is compared and
+          // The next files are read and parsed in worker threads while this one is compared and
           // written here; each is compared only after the one before it is committed.
           const reader = ReadAhead.open();
           const ahead = new Map<string, Promise<PreparedFile>>();
@@ -78,6 +78,8 @@ export const importCommand: CliCommand = {
               read.catch(() => undefined);
               ahead.set(next, read);
             }
+            // This file still being read by a worker: this thread reads a later one meanwhile.
+            if (reader.waitingOn(path)) reader.readOneHere();
             return describeRun(await importOnce(services, [{ prepared: file }], options, controller.signal, say), say);
           };
           let code: number;

@@ -49,8 +49,8 @@ export async function folderFiles(positionals: string[], say: ImportCliText): Pr
   return { files, skipped };
 }
 
-/** How many files after the current one are read ahead (in a worker thread, while it is written). */
-export const READ_AHEAD = 2;
+/** How many files after the current one are read ahead (in worker threads, while it is written). */
+export const READ_AHEAD = 3;
 
 export async function importFolder(
   folder: { files: string[]; skipped: string[] },

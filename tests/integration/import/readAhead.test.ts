@@ -59,11 +59,30 @@ test('a worker thread reads workbooks, a CSV and unreadable files exactly as thi
   }
 });
 
+test('a file this thread takes back from a worker (to read instead of waiting) gives the same answer, and the worker\'s others still come', async () => {
+  const reader = ReadAhead.open(1);
+  try {
+    const paths = [...workbooks, csv];
+    const pending = paths.map((p) => reader.prepare(p));
+    expect(reader.waitingOn(paths[0])).toBe(true);
+    // The last one handed out, which the worker has not begun: read here.
+    expect(reader.readOneHere()).toBe(true);
+    expect(reader.waitingOn(csv)).toBe(false);
+    const read = await Promise.all(pending);
+    const here = await Promise.all(paths.map((p) => prepareFile({ path: p })));
+    expect(read.map(shown)).toEqual(here.map(shown));
+    // Nothing left in a worker's hands: nothing to take back.
+    expect(reader.readOneHere()).toBe(false);
+  } finally {
+    await reader.close();
+  }
+});
+
 test('a worker that stops by itself leaves its files to this thread, with the same result; closing cancels what is left', async () => {
   const reader = ReadAhead.open();
   const pending = workbooks.map((p) => reader.prepare(p));
-  // As if the worker crashed: it exits without answering.
-  await (reader as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+  // As if the workers crashed: they exit without answering.
+  await Promise.all((reader as unknown as { lanes: { worker: { terminate(): Promise<number> } }[] }).lanes.map((l) => l.worker.terminate()));
   const read = await Promise.all(pending);
   expect(reader.threaded).toBe(false);
   const here = await Promise.all(workbooks.map((p) => prepareFile({ path: p })));
