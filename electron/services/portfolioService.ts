@@ -23,7 +23,7 @@ import { roundDateWarnings } from '../../shared/methodology/reportDates';
 import type { EvaluationSummary, IndicatorRef, LevelResult, PortfolioRollup } from '../../shared/methodology/types';
 import type { MethodologyProfile } from '../../shared/methodology/profile';
 import { filterSummaries, type PortfolioFilter } from '../../shared/portfolioFilter';
-import type { PortfolioStore, SaveOptions } from '../storage/store';
+import type { KeptRevision, PortfolioStore, SaveOptions } from '../storage/store';
 import { buildEvaluationInput, toGoalInput } from './evaluationInput';
 import { requireConfirmation } from './goalService';
 import { deepFreeze, differences, KEPT_FIGURES_FORMAT, KEPT_FIGURES_PREFIX, poolContribution, rollupOfKept, type FigureDifference, type KeptFigures, type PoolContribution } from './keptFigures';
@@ -423,21 +423,7 @@ export class PortfolioService {
           if (t.summary === null || !t.poolCurrent || t.computedRevision !== t.revision) stale.add(t.projectId);
           else this.hold(t.projectId, t.revision, t.summary, wantPool ? t.pool : null);
         }
-      if (stale.size > 0) {
-        const profile = await store.getProfile();
-        const staleRows = rows.filter((r) => stale.has(r.projectId));
-        // A few projects' reads at once, so that computing one overlaps the database reading the
-        // next; the writes one by one, in order (each is its own savepoint).
-        for (let i = 0; i < staleRows.length; i += FIGURES_AT_ONCE) {
-          const batch = staleRows.slice(i, i + FIGURES_AT_ONCE);
-          const computed = await Promise.all(batch.map(async (row) => this.figuresOf(await this.requireProject(row.projectId, store), profile, store)));
-          for (const [k, row] of batch.entries()) {
-            const json = { summary: JSON.stringify(computed[k].summary), pool: JSON.stringify(computed[k].pool) };
-            if (save) await store.keepFigures(row.projectId, row.revision, json);
-            this.hold(row.projectId, row.revision, json.summary, json.pool);
-          }
-        }
-      }
+      if (stale.size > 0) await this.recompute(store, rows.filter((r) => stale.has(r.projectId)), { save, hold: true });
       if (this.held.size > rows.length) {
         const live = new Set(rows.map((r) => r.projectId));
         for (const id of this.held.keys()) if (!live.has(id)) this.held.delete(id);
@@ -455,6 +441,41 @@ export class PortfolioService {
     if (rows.every((r, i) => r.computedRevision === r.revision && held[i]?.revision === r.revision && (!wantPool || held[i]!.pool)))
       return rows.map((r, i) => ({ projectId: r.projectId, summary: held[i]!.summary, pool: wantPool ? held[i]!.pool! : NO_POOL }));
     return this.store.transaction((tx) => read(tx, true));
+  }
+
+  /**
+   * Brings the kept figures of every project written since they were computed up to date, as the
+   * next read would, without reading the others (keptFigures reads and parses every project's):
+   * for a command that writes and ends, such as the CLI's folder import. Returns how many it
+   * recomputed.
+   */
+  async refreshKeptFigures(): Promise<number> {
+    if (this.store.readOnly) return 0;
+    const moved = (rows: KeptRevision[]) => rows.filter((r) => r.computedRevision !== r.revision);
+    if (moved(await this.store.listKeptRevisions()).length === 0) return 0;
+    return this.store.transaction(async (tx) => {
+      const stale = moved(await tx.listKeptRevisions());
+      await this.recompute(tx, stale, { save: true, hold: false });
+      return stale.length;
+    });
+  }
+
+  /**
+   * The figures of these projects computed afresh, kept (`save`) at the revision read, and held
+   * by this service (`hold`; a later read takes kept rows it does not hold from the store). A few projects' reads at once, so that computing one overlaps the database reading the
+   * next; the writes one by one, in order (each is its own savepoint).
+   */
+  private async recompute(store: PortfolioStore, rows: KeptRevision[], options: { save: boolean; hold: boolean }): Promise<void> {
+    const profile = await store.getProfile();
+    for (let i = 0; i < rows.length; i += FIGURES_AT_ONCE) {
+      const batch = rows.slice(i, i + FIGURES_AT_ONCE);
+      const computed = await Promise.all(batch.map(async (row) => this.figuresOf(await this.requireProject(row.projectId, store), profile, store)));
+      for (const [k, row] of batch.entries()) {
+        const json = { summary: JSON.stringify(computed[k].summary), pool: JSON.stringify(computed[k].pool) };
+        if (options.save) await store.keepFigures(row.projectId, row.revision, json);
+        if (options.hold) this.hold(row.projectId, row.revision, json.summary, json.pool);
+      }
+    }
   }
 
   /**

@@ -90,7 +90,7 @@ export const importCommand: CliCommand = {
           }
           // The imported projects' kept figures are brought up to date now, so that the first open
           // of the portfolio does not recompute them (a dry run wrote nothing to recompute).
-          if (!options.dryRun) await services.portfolio.keptFigures({ pool: true });
+          if (!options.dryRun) await services.portfolio.refreshKeptFigures();
           return code;
         }
         const run = await importOnce(services, args.positionals.map((p) => ({ path: resolve(p) })), options, controller.signal, say);

@@ -339,6 +339,28 @@ describeEngines('kept figures', (engine) => {
       }
     });
 
+    itSqlite('generatePortfolio writes a SQLite file (electron/generate/indicators.ts)')('refreshKeptFigures (the folder import\'s last step) recomputes only the projects written since, and keeps figures equal to a fresh computation', async () => {
+      const file = path.join(dir, 'refresh.sqlite');
+      await generatePortfolio(file, { projects: 4, goalsPerProject: 5, statusesPerGoal: 2, seed: 3 });
+      const services = await createAppServices({ dbPath: file, user: 'evaluator1' });
+      try {
+        await services.portfolio.keptFigures();
+        expect(await services.portfolio.refreshKeptFigures()).toBe(0);
+        const written = (await services.store.listProjects()).slice(1, 3);
+        for (const p of written) {
+          const [g] = await services.store.listGoals(p.id);
+          await services.store.addStatusReport({ goalId: g.id, value: 99, reportedAt: '2031-01-15', reportedBy: 'Bevillingsmodtager', source: { file: 'statusrapport.xlsx', location: "Ark 'Mål', celle E5" }, printedPercent: null });
+        }
+        const before = await services.store.listKeptRevisions();
+        expect(before.filter((r) => r.computedRevision !== r.revision).map((r) => r.projectId)).toEqual(written.map((p) => p.id));
+        expect(await services.portfolio.refreshKeptFigures()).toBe(2);
+        expect((await services.store.listKeptRevisions()).every((r) => r.computedRevision === r.revision)).toBe(true);
+        await expectKeptEqualsFresh(services);
+      } finally {
+        await services.close();
+      }
+    });
+
     itSqlite('generatePortfolio writes a SQLite file (electron/generate/indicators.ts)')('the figures read ahead as the window opens serve the first screen: one read, the same rows', async () => {
       const file = path.join(dir, 'ahead.sqlite');
       await generatePortfolio(file, { projects: 4, goalsPerProject: 5, statusesPerGoal: 2, seed: 5 });
