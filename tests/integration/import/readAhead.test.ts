@@ -5,6 +5,8 @@ import { writeStatusWorkbooks } from '../../../bench/statusWorkbooks';
 import { ImportFileError } from '../../../electron/import/errors';
 import { prepareFile, type PreparedFile } from '../../../electron/import/prepare';
 import { ReadAhead } from '../../../electron/import/readAhead';
+import { FIXTURE_003, readFixture } from '../../unit/import/seeds';
+import { docxFromText, pdfFromText } from './build';
 
 /**
  * The folder import's reader in a worker thread (readAhead.ts): what it gives for a file is
@@ -18,6 +20,8 @@ let workbooks: string[];
 let damaged: string;
 let missing: string;
 let csv: string;
+let pdf: string;
+let docx: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trafiklys-readahead-'));
@@ -27,6 +31,11 @@ beforeAll(async () => {
   missing = join(dir, 'findes-ikke.xlsx');
   csv = join(dir, 'status.csv');
   writeFileSync(csv, 'Kode;Mål i perioden;Status;Dato\nB1;100;80;01.03.2023\nB2;x;5;01.03.2023\n');
+  // An evaluation report as a PDF (pdf.js) and as Word (mammoth), from the repo's own fixture.
+  pdf = join(dir, 'evaluering.pdf');
+  writeFileSync(pdf, await pdfFromText(readFixture(FIXTURE_003)));
+  docx = join(dir, 'evaluering.docx');
+  writeFileSync(docx, await docxFromText(readFixture(FIXTURE_003)));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,11 +46,11 @@ const shown = (p: PreparedFile) =>
     ? { name: p.name, failed: { isImportFileError: p.failed instanceof ImportFileError, file: p.failed.file, location: p.failed.location, message: p.failed.message, msg: p.failed.msg } }
     : { name: p.name, bytes: Buffer.from(p.bytes).toString('base64'), parsed: p.parsed };
 
-test('a worker thread reads workbooks, a CSV and unreadable files exactly as this thread does', async () => {
+test('a worker thread reads workbooks, a CSV, a PDF, a Word file and unreadable files exactly as this thread does', async () => {
   const reader = ReadAhead.open();
   try {
     expect(reader.threaded).toBe(true);
-    const paths = [...workbooks, csv, damaged, missing];
+    const paths = [...workbooks, csv, damaged, missing, pdf, docx];
     // All sent at once, answered in order, as the folder import uses it.
     const read = await Promise.all(paths.map((p) => reader.prepare(p)));
     // It said it was ready (its modules loaded) before its first answer.
@@ -54,6 +63,7 @@ test('a worker thread reads workbooks, a CSV and unreadable files exactly as thi
     const broken = read[4];
     expect('failed' in broken && broken.failed.message).toMatch(/ødelagt\.xlsx|beskadiget|kan ikke læses/i);
     expect('failed' in read[5] && read[5].failed.message).toMatch(/findes ikke/);
+    for (const report of read.slice(6)) expect('parsed' in report && report.parsed.items.some((i) => i.type === 'goal')).toBe(true);
   } finally {
     await reader.close();
   }
