@@ -297,6 +297,11 @@ export interface ApplyInput {
    */
   files?: { file: string; kind: ContentKind; sha256?: string }[];
   signal?: AbortSignal;
+  /**
+   * Runs last inside the write's transaction, with the project written: the CLI's folder import
+   * keeps the project's portfolio figures there, in the transaction that changed them.
+   */
+  afterWrite?: (tx: PortfolioStore, projectId: number) => Promise<void>;
 }
 
 /**
@@ -540,6 +545,7 @@ export async function applyImport(store: PortfolioStore, input: ApplyInput): Pro
     // A file is a source of what was written from it; one whose items were all there already is not.
     await keepSources(tx, project.id, sources.filter((src) => todo.some((t) => t.item.source.file === src.fileName)));
     check();
+    if (input.afterWrite) await input.afterWrite(tx, project.id);
     return {
       projectId: project.id,
       evaluationId: evaluation?.id ?? null,

@@ -461,6 +461,16 @@ export class PortfolioService {
   }
 
   /**
+   * One project's figures recomputed and kept inside a write's transaction (`store` is the
+   * transaction's), when that write has moved its revision: where they change, so that the next
+   * read finds them current. The CLI's folder import does it for each file's project.
+   */
+  async keepFiguresOf(store: PortfolioStore, projectId: number): Promise<void> {
+    const [row] = await store.readKeptFigures([projectId], { pool: false, poolPrefix: KEPT_FIGURES_PREFIX });
+    if (row && row.computedRevision !== row.revision) await this.recompute(store, [row], { save: true, hold: false });
+  }
+
+  /**
    * The figures of these projects computed afresh, kept (`save`) at the revision read, and held
    * by this service (`hold`; a later read takes kept rows it does not hold from the store). A few projects' reads at once, so that computing one overlaps the database reading the
    * next; the writes one by one, in order (each is its own savepoint).

@@ -158,6 +158,8 @@ async function importOnce(services: AppServices, files: ImportInput[], o: RunOpt
       items: chosen,
       files: preview.files.map((f) => ({ file: f.file, kind: f.kind, sha256: f.sha256 })),
       signal,
+      // The project's portfolio figures kept in the same transaction (see refreshKeptFigures below for the rest).
+      afterWrite: (tx, projectId) => services.portfolio.keepFiguresOf(tx, projectId),
     } satisfies ApplyInput);
   }
   // What the preview found already in the project is "unchanged", whether or not it was sent.

@@ -339,7 +339,7 @@ describeEngines('kept figures', (engine) => {
       }
     });
 
-    itSqlite('generatePortfolio writes a SQLite file (electron/generate/indicators.ts)')('refreshKeptFigures (the folder import\'s last step) recomputes only the projects written since, and keeps figures equal to a fresh computation', async () => {
+    itSqlite('generatePortfolio writes a SQLite file (electron/generate/indicators.ts)')('refreshKeptFigures (the folder import\'s last step) recomputes only the projects written since, keepFiguresOf a write\'s own project in its transaction; the kept figures equal a fresh computation', async () => {
       const file = path.join(dir, 'refresh.sqlite');
       await generatePortfolio(file, { projects: 4, goalsPerProject: 5, statusesPerGoal: 2, seed: 3 });
       const services = await createAppServices({ dbPath: file, user: 'evaluator1' });
@@ -355,6 +355,17 @@ describeEngines('kept figures', (engine) => {
         expect(before.filter((r) => r.computedRevision !== r.revision).map((r) => r.projectId)).toEqual(written.map((p) => p.id));
         expect(await services.portfolio.refreshKeptFigures()).toBe(2);
         expect((await services.store.listKeptRevisions()).every((r) => r.computedRevision === r.revision)).toBe(true);
+        await expectKeptEqualsFresh(services);
+
+        // keepFiguresOf: a write's own transaction keeps its project's figures (the import per file).
+        const [p] = written;
+        const [g] = await services.store.listGoals(p.id);
+        await services.store.transaction(async (tx) => {
+          await tx.addStatusReport({ goalId: g.id, value: 120, reportedAt: '2031-02-15', reportedBy: 'Bevillingsmodtager', source: { file: 'statusrapport-2.xlsx', location: "Ark 'Mål', celle E5" }, printedPercent: null });
+          await services.portfolio.keepFiguresOf(tx, p.id);
+        });
+        expect((await services.store.listKeptRevisions()).every((r) => r.computedRevision === r.revision)).toBe(true);
+        expect(await services.portfolio.refreshKeptFigures()).toBe(0);
         await expectKeptEqualsFresh(services);
       } finally {
         await services.close();
