@@ -22,8 +22,6 @@ import { cancelled, ImportFileError, throwIfAborted } from './errors';
 import { keepSources, rememberPreviewed, sourcesToKeep } from './keptSources';
 import { fileName, prepareFile, type ImportFile, type PreparedFile } from './prepare';
 
-export { prepareFile, type ImportFile, type PreparedFile };
-
 /**
  * What previewImport reads: a file, or one already being read (prepareFile, or a ReadAhead's
  * worker), so that a caller going through a folder reads the next file while the store writes the last one.
