@@ -38,14 +38,14 @@ export interface PortfolioProject {
   statusReports: StatusReport[];
 }
 
+/** Stale projects whose figures are read at once (recompute). */
+const FIGURES_AT_ONCE = 8;
+
 /**
  * The application's use cases over one portfolio store. Thin: it loads rows, asks the pure
  * engine, and enforces the rules that need stored state (an override needs a reason, the grant
  * period must not end before it starts). IPC handlers and the CLI both call this.
  */
-/** Stale projects whose figures keptFigures reads at once (see there). */
-const FIGURES_AT_ONCE = 8;
-
 export class PortfolioService {
   constructor(readonly store: PortfolioStore) {}
 
@@ -472,8 +472,9 @@ export class PortfolioService {
 
   /**
    * The figures of these projects computed afresh, kept (`save`) at the revision read, and held
-   * by this service (`hold`; a later read takes kept rows it does not hold from the store). A few projects' reads at once, so that computing one overlaps the database reading the
-   * next; the writes one by one, in order (each is its own savepoint).
+   * by this service (`hold`; a later read takes kept rows it does not hold from the store). A few
+   * projects' reads at once, so that computing one overlaps the database reading the next; the
+   * writes one by one, in order (each is its own savepoint).
    */
   private async recompute(store: PortfolioStore, rows: KeptRevision[], options: { save: boolean; hold: boolean }): Promise<void> {
     const profile = await store.getProfile();
